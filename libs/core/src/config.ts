@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+
+/** Every setting of the product, read from the environment only, each with a safe default. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStoreUrl?: string;
+  readonly mongodbUrl?: string;
+  readonly mongodbDatabase: string;
+  readonly projector: boolean;
+  readonly auth: {
+    readonly jwtSecret?: string;
+    readonly jwksUrl?: string;
+    readonly issuer?: string;
+    readonly audience?: string;
+  };
+  readonly smtpUrl?: string;
+  readonly logLevel: 'error' | 'warn' | 'info' | 'debug' | 'verbose';
+  readonly logFormat: 'json' | 'text';
+}
+
+const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const port = Number(blank(env.PORT) ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0..65535, got ${env.PORT}`);
+  const projector = (blank(env.PROJECTOR) ?? 'on').toLowerCase();
+  if (projector !== 'on' && projector !== 'off') throw new Error(`PROJECTOR must be on or off, got ${env.PROJECTOR}`);
+  const logLevel = (blank(env.LOG_LEVEL) ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${env.LOG_LEVEL}`);
+  }
+  const logFormat = (blank(env.LOG_FORMAT) ?? 'json').toLowerCase();
+  if (logFormat !== 'json' && logFormat !== 'text') throw new Error(`LOG_FORMAT must be json or text, got ${env.LOG_FORMAT}`);
+  return {
+    port,
+    host: blank(env.HOST) ?? '0.0.0.0',
+    dataDir: resolve(blank(env.DATA_DIR) ?? './data'),
+    eventStoreUrl: blank(env.EVENTSTORE_URL),
+    mongodbUrl: blank(env.MONGODB_URL),
+    mongodbDatabase: blank(env.MONGODB_DATABASE) ?? 'access_governance',
+    projector: projector === 'on',
+    auth: {
+      jwtSecret: blank(env.AUTH_JWT_SECRET),
+      jwksUrl: blank(env.AUTH_JWKS_URL),
+      issuer: blank(env.AUTH_ISSUER),
+      audience: blank(env.AUTH_AUDIENCE),
+    },
+    smtpUrl: blank(env.SMTP_URL),
+    logLevel: logLevel as AppConfig['logLevel'],
+    logFormat,
+  };
+}

@@ -1,0 +1,19 @@
+import type { DomainEvent } from './events.js';
+
+/**
+ * A pure decider (Chassaing): no clock, no ids, no I/O. Everything it needs to know about the
+ * outside world arrives inside the command. `decide` returns [] when nothing would change.
+ */
+export interface Decider<TCommand, TEvent extends DomainEvent, TState> {
+  readonly initialState: () => TState;
+  readonly evolve: (state: TState, event: TEvent) => TState;
+  readonly decide: (command: TCommand, state: TState) => readonly TEvent[];
+}
+
+export function fold<TEvent extends DomainEvent, TState>(
+  evolve: (state: TState, event: TEvent) => TState,
+  state: TState,
+  events: readonly TEvent[],
+): TState {
+  return events.reduce(evolve, state);
+}

@@ -1,0 +1,59 @@
+import type { NewEvent, Position, RecordedEvent } from '../../core/src/index.js';
+
+/**
+ * The revision a writer expects a stream to be at:
+ * `no_stream` (creates), `any`, `stream_exists`, or the exact 0-based revision of its last event.
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  readonly nextRevision: number;
+  /** Position of the last appended event in the global log. */
+  readonly position: Position;
+}
+
+export interface ReadStreamOptions {
+  /** Only events with a revision >= this (default 0). */
+  readonly fromRevision?: number;
+  /** Only events that occurred at or before this instant (`metadata.occurredAt`). */
+  readonly until?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: only events strictly after this position (default: from the start). */
+  readonly after?: Position;
+  readonly limit?: number;
+}
+
+/** Receives events in log order, a batch at a time; the next batch waits for the promise. */
+export type BatchHandler = (events: readonly RecordedEvent[]) => Promise<void>;
+
+export interface Subscription {
+  /** Stops delivery; resolves once no handler call is running. */
+  stop(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive start position; undefined means from the very beginning. */
+  readonly after?: Position;
+  /** Called when the subscription fails for good (after its own retries). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface EventStore {
+  readonly kind: 'sqlite' | 'eventstoredb';
+  /** Appends atomically or throws WrongExpectedRevisionError; re-appending the same event ids is a no-op. */
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** The stream's events in revision order; [] for a stream that does not exist. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events of every stream in log order (our own events only, never system events). */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the newest event in the log, or undefined when the log is empty. */
+  headPosition(): Promise<Position | undefined>;
+  /** Catch up from `after`, then keep delivering new events live until stopped. */
+  subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');

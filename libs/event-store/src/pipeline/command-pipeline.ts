@@ -1,0 +1,124 @@
+import {
+  type Decider,
+  type DomainEvent,
+  DomainError,
+  GENESIS_HASH,
+  type IdGenerator,
+  type NewEvent,
+  type Position,
+  type RecordedEvent,
+  WrongExpectedRevisionError,
+  eventHash,
+  randomIds,
+} from '../../../core/src/index.js';
+import type { EventStore } from '../event-store.port.js';
+import type { CommandMeta } from './command-meta.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import { type CachedStream, StateCache } from './state-cache.js';
+
+export const MAX_CONFLICT_RETRIES = 3;
+
+export interface CommandRequest<C, E extends DomainEvent, S> {
+  readonly stream: string;
+  readonly decider: Decider<C, E, S>;
+  readonly command: C;
+  readonly meta: CommandMeta;
+}
+
+export type CommandOutcome<S> =
+  | { readonly changed: false; readonly state: S }
+  | {
+      readonly changed: true;
+      readonly confirmationNumber: string;
+      readonly position: Position;
+      readonly events: readonly NewEvent[];
+      readonly state: S;
+    };
+
+/**
+ * The one write path: load (cached state + newer events), decide (pure), append with the expected
+ * revision. A conflict means another writer got there first; decide is pure, so re-deciding on
+ * the fresh state is always safe.
+ */
+export class CommandPipeline {
+  private readonly cache = new StateCache();
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly ids: IdGenerator = randomIds,
+  ) {}
+
+  execute<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome<S>> {
+    return this.mutex.run(request.stream, () => this.executeWithRetries(request));
+  }
+
+  private async executeWithRetries<C, E extends DomainEvent, S>(
+    request: CommandRequest<C, E, S>,
+  ): Promise<CommandOutcome<S>> {
+    const { stream, decider, command, meta } = request;
+    for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
+      const loaded = await this.load(stream, decider);
+      const decided = decider.decide(command, loaded.state);
+      if (decided.length === 0) return { changed: false, state: loaded.state };
+
+      const events = this.toNewEvents(decided, meta, loaded.lastHash);
+      try {
+        const result = await this.store.append(
+          stream,
+          events,
+          loaded.revision < 0 ? 'no_stream' : loaded.revision,
+        );
+        const state = decided.reduce(decider.evolve, loaded.state);
+        this.cache.set(stream, { state, revision: result.nextRevision, lastHash: events.at(-1)!.metadata.hash });
+        return { changed: true, confirmationNumber: meta.confirmationNumber, position: result.position, events, state };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.cache.delete(stream);
+      }
+    }
+    throw new DomainError(
+      'CONCURRENCY_CONFLICT',
+      `The ${stream} record kept changing while this command ran; nothing was recorded. Try again.`,
+    );
+  }
+
+  /** The stream's state now, folded from the cache and only the events it has not seen. */
+  async load<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<CachedStream<S>> {
+    const cached = this.cache.get<S>(stream) ?? { state: decider.initialState(), revision: -1, lastHash: GENESIS_HASH };
+    const newer = await this.store.readStream(stream, { fromRevision: cached.revision + 1 });
+    if (newer.length === 0) return cached;
+    const loaded = foldRecorded(decider, cached, newer);
+    this.cache.set(stream, loaded);
+    return loaded;
+  }
+
+  private toNewEvents(decided: readonly DomainEvent[], meta: CommandMeta, previousHash: string): NewEvent[] {
+    let hash = previousHash;
+    return decided.map((event) => {
+      const metadata = {
+        actorId: meta.actorId,
+        occurredAt: meta.occurredAt,
+        correlationId: meta.correlationId,
+        causationId: meta.causationId,
+        command: meta.commandName,
+        confirmationNumber: meta.confirmationNumber,
+      };
+      // Round-trip through JSON so the hash covers exactly what the store will hand back.
+      const data = JSON.parse(JSON.stringify(event.data)) as object;
+      hash = eventHash(hash, { type: event.type, data, metadata });
+      return { id: this.ids.uuid(), type: event.type, data, metadata: { ...metadata, hash } };
+    });
+  }
+}
+
+function foldRecorded<C, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  from: CachedStream<S>,
+  events: readonly RecordedEvent[],
+): CachedStream<S> {
+  let state = from.state;
+  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+  const last = events[events.length - 1];
+  return { state, revision: last.revision, lastHash: last.metadata.hash };
+}

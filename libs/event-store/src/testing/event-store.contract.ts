@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { type NewEvent, type RecordedEvent, WrongExpectedRevisionError, comparePositions } from '../../../core/src/index.js';
+import type { EventStore } from '../event-store.port.js';
+
+/** One behaviour for every EventStore adapter; each adapter's spec runs this against a real store. */
+export function eventStoreContract(open: () => Promise<EventStore>): void {
+  let store: EventStore;
+  let prefix: string;
+
+  beforeEach(async () => {
+    store = await open();
+    prefix = `contract${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  });
+  afterEach(() => store.close());
+
+  const stream = (name: string) => `${prefix}_${name}-1`;
+  const event = (type: string, occurredAt = '2026-01-01T00:00:00.000Z', n = 0): NewEvent => ({
+    id: randomUUID(),
+    type,
+    data: { n, nested: { list: [1, 'two'] } },
+    metadata: {
+      actorId: 'ana@example.com',
+      occurredAt,
+      correlationId: 'c',
+      causationId: 'c',
+      command: 'Test',
+      confirmationNumber: 'AAAA-BBBB-CCCC',
+      hash: 'h',
+    },
+  });
+  const ours = (events: RecordedEvent[]) => events.filter((e) => e.stream.startsWith(prefix));
+  const readAllOurs = async () => ours(await store.readAll({ limit: 100_000 }));
+
+  it('creates a stream with no_stream and reads it back in order with data and metadata', async () => {
+    const first = event('Opened', undefined, 1);
+    const second = event('Renamed', undefined, 2);
+    const result = await store.append(stream('a'), [first, second], 'no_stream');
+    expect(result.nextRevision).toBe(1);
+    const events = await store.readStream(stream('a'));
+    expect(events.map((e) => [e.id, e.type, e.revision, e.stream])).toEqual([
+      [first.id, 'Opened', 0, stream('a')],
+      [second.id, 'Renamed', 1, stream('a')],
+    ]);
+    expect(events[0].data).toEqual({ n: 1, nested: { list: [1, 'two'] } });
+    expect(events[1].metadata).toEqual(second.metadata);
+    expect(events[1].position).toBe(result.position);
+    expect(comparePositions(events[0].position, events[1].position)).toBe(-1);
+  });
+
+  it('rejects no_stream on an existing stream and records nothing', async () => {
+    await store.append(stream('a'), [event('Opened')], 'no_stream');
+    const before = await readAllOurs();
+    await expect(store.append(stream('a'), [event('Again')], 'no_stream')).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+    expect(await readAllOurs()).toEqual(before);
+  });
+
+  it('appends at the exact expected revision and rejects a stale one without recording', async () => {
+    await store.append(stream('a'), [event('Opened')], 'no_stream');
+    const ok = await store.append(stream('a'), [event('Changed')], 0);
+    expect(ok.nextRevision).toBe(1);
+    const before = await readAllOurs();
+    await expect(store.append(stream('a'), [event('Stale'), event('Stale2')], 0)).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+    expect(await readAllOurs()).toEqual(before);
+  });
+
+  it('supports any and stream_exists', async () => {
+    await expect(store.append(stream('b'), [event('X')], 'stream_exists')).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+    expect(await store.readStream(stream('b'))).toEqual([]);
+    expect((await store.append(stream('b'), [event('X')], 'any')).nextRevision).toBe(0);
+    expect((await store.append(stream('b'), [event('Y')], 'stream_exists')).nextRevision).toBe(1);
+    expect((await store.append(stream('b'), [event('Z')], 'any')).nextRevision).toBe(2);
+  });
+
+  it('treats a retried append with the same event ids as already done', async () => {
+    const events = [event('Opened'), event('Named')];
+    const first = await store.append(stream('a'), events, 'no_stream');
+    const retried = await store.append(stream('a'), events, 'no_stream');
+    expect(retried.nextRevision).toBe(first.nextRevision);
+    expect((await store.readStream(stream('a'))).map((e) => e.id)).toEqual(events.map((e) => e.id));
+  });
+
+  it('reads a missing stream as empty, and from a revision', async () => {
+    expect(await store.readStream(stream('missing'))).toEqual([]);
+    await store.append(stream('a'), [event('A'), event('B'), event('C')], 'no_stream');
+    expect((await store.readStream(stream('a'), { fromRevision: 1 })).map((e) => e.type)).toEqual(['B', 'C']);
+  });
+
+  it('reads a stream as it was at an instant (by occurredAt)', async () => {
+    await store.append(stream('t'), [event('A', '2026-01-01T10:00:00.000Z')], 'no_stream');
+    await store.append(stream('t'), [event('B', '2026-01-02T10:00:00.000Z')], 0);
+    await store.append(stream('t'), [event('C', '2026-01-03T10:00:00.000Z')], 1);
+    const asOf = (iso: string) => store.readStream(stream('t'), { until: new Date(iso) });
+    expect((await asOf('2026-01-01T09:59:59.999Z')).map((e) => e.type)).toEqual([]);
+    expect((await asOf('2026-01-02T10:00:00.000Z')).map((e) => e.type)).toEqual(['A', 'B']);
+    expect((await asOf('2027-01-01T00:00:00.000Z')).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('reads $all in log order across streams, exclusive of `after`, with a limit', async () => {
+    await store.append(stream('a'), [event('A1')], 'no_stream');
+    await store.append(stream('b'), [event('B1')], 'no_stream');
+    await store.append(stream('a'), [event('A2')], 0);
+    const all = await readAllOurs();
+    expect(all.map((e) => e.type)).toEqual(['A1', 'B1', 'A2']);
+    const after = ours(await store.readAll({ after: all[0].position, limit: 100_000 }));
+    expect(after.map((e) => e.type)).toEqual(['B1', 'A2']);
+    const limited = await store.readAll({ after: all[0].position, limit: 1 });
+    expect(limited).toHaveLength(1);
+    expect(limited[0].id).toBe(all[1].id);
+    expect(await store.headPosition()).toBe(all[2].position);
+  });
+
+  it('subscribes: catches up from a position, then delivers new events live, until stopped', async () => {
+    await store.append(stream('s'), [event('Old1')], 'no_stream');
+    await store.append(stream('s'), [event('Old2')], 0);
+    const [first] = await readAllOurs();
+    const seen: string[] = [];
+    let notify: () => void = () => undefined;
+    const subscription = store.subscribeToAll(
+      async (batch) => {
+        seen.push(...ours([...batch]).map((e) => e.type));
+        notify();
+      },
+      { after: first.position },
+    );
+    const waitFor = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`saw only ${seen.join(',')}`)), 10_000);
+        const check = () => seen.length >= count && (clearTimeout(timer), resolve());
+        notify = check;
+        check();
+      });
+    await waitFor(1);
+    await store.append(stream('s'), [event('Live')], 1);
+    await waitFor(2);
+    await subscription.stop();
+    await store.append(stream('s'), [event('AfterStop')], 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual(['Old2', 'Live']);
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * A deliberately small subset of MongoDB's collection API: same method names, same argument
+ * shapes, filters and updates in MongoDB's own language. Projections and queries are written
+ * once against it; the MongoDB adapter passes through, the embedded one evaluates with mingo.
+ */
+export type Document = Record<string, unknown>;
+export type Filter = Record<string, unknown>;
+export type UpdateDocument = {
+  $set?: Document;
+  $setOnInsert?: Document;
+  $unset?: Record<string, '' | 1 | true>;
+  $inc?: Record<string, number>;
+  $push?: Document;
+  $pull?: Document;
+  $addToSet?: Document;
+};
+export type SortSpec = Record<string, 1 | -1>;
+export type ProjectionSpec = Record<string, 0 | 1>;
+
+export interface FindOptions {
+  readonly sort?: SortSpec;
+  readonly skip?: number;
+  readonly limit?: number;
+  readonly projection?: ProjectionSpec;
+}
+
+export interface UpdateOptions {
+  readonly upsert?: boolean;
+}
+
+export interface UpdateResult {
+  readonly matchedCount: number;
+  readonly modifiedCount: number;
+  readonly upsertedCount: number;
+  readonly upsertedId?: unknown;
+}
+
+export interface DeleteResult {
+  readonly deletedCount: number;
+}
+
+export type BulkOperation =
+  | { insertOne: { document: Document } }
+  | { updateOne: { filter: Filter; update: UpdateDocument; upsert?: boolean } }
+  | { updateMany: { filter: Filter; update: UpdateDocument; upsert?: boolean } }
+  | { deleteOne: { filter: Filter } }
+  | { deleteMany: { filter: Filter } }
+  | { replaceOne: { filter: Filter; replacement: Document; upsert?: boolean } };
+
+export interface BulkWriteResult {
+  readonly insertedCount: number;
+  readonly matchedCount: number;
+  readonly modifiedCount: number;
+  readonly deletedCount: number;
+  readonly upsertedCount: number;
+}
+
+export interface IndexOptions {
+  readonly unique?: boolean;
+  readonly name?: string;
+}
+
+export interface DocumentCollection<T extends Document = Document> {
+  readonly name: string;
+  insertOne(document: T): Promise<{ insertedId: unknown }>;
+  updateOne(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult>;
+  updateMany(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult>;
+  replaceOne(filter: Filter, replacement: T, options?: UpdateOptions): Promise<UpdateResult>;
+  deleteOne(filter: Filter): Promise<DeleteResult>;
+  deleteMany(filter: Filter): Promise<DeleteResult>;
+  findOne(filter: Filter, options?: { projection?: ProjectionSpec; sort?: SortSpec }): Promise<T | null>;
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  countDocuments(filter?: Filter): Promise<number>;
+  /** Ordered: stops at the first failing operation, like MongoDB's default. */
+  bulkWrite(operations: readonly BulkOperation[]): Promise<BulkWriteResult>;
+  createIndex(keys: Record<string, 1 | -1>, options?: IndexOptions): Promise<string>;
+  /** Removes every document and index (the collection no longer exists). */
+  drop(): Promise<void>;
+}
+
+export interface DocumentStore {
+  readonly kind: 'embedded' | 'mongodb';
+  collection<T extends Document = Document>(name: string): DocumentCollection<T>;
+  listCollectionNames(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
