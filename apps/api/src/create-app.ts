@@ -1,0 +1,38 @@
+import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig, Clock } from '../../../libs/core/src/index.js';
+import { AppModule } from './app.module.js';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+export function createLogger(config: AppConfig): ConsoleLogger {
+  return new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LEVELS[config.logLevel] });
+}
+
+/** Builds the whole API exactly as `npm start` runs it; the end-to-end tests use this too. */
+export async function createApp(config: AppConfig, overrides: { clock?: Clock } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, overrides), {
+    logger: createLogger(config),
+    bodyParser: true,
+  });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Access governance API')
+      .setDescription('Who may do what: site access (Passport Advantage) and partner profiles (PartnerWorld).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  return app;
+}

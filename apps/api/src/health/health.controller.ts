@@ -1,0 +1,34 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../../../libs/auth/src/index.js';
+import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { DOCUMENT_STORE, type DocumentStore, ProjectionRunner } from '../../../../libs/read-store/src/index.js';
+
+interface HttpResponse {
+  status(code: number): unknown;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: 'The stores in use and how far the read models have caught up.' })
+  async health(@Res({ passthrough: true }) response: HttpResponse) {
+    const projections = await this.runner.status();
+    const healthy = projections.error === undefined;
+    if (!healthy) response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: healthy ? 'ok' : 'error',
+      eventStore: { kind: this.events.kind, head: projections.head },
+      readStore: { kind: this.documents.kind },
+      projections,
+    };
+  }
+}

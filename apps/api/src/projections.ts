@@ -1,0 +1,6 @@
+import type { Projection } from '../../../libs/read-store/src/index.js';
+
+/** Every read model of every bounded context, fed by one projection runner. */
+export function allProjections(): Projection[] {
+  return [];
+}

@@ -1,0 +1,37 @@
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '../../core/src/index.js';
+import { AuthGuard } from './auth.guard.js';
+import { loadOrCreateDevSecret } from './dev-secret.js';
+import { JwtVerifier } from './jwt-verifier.js';
+
+@Module({})
+export class AuthModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      global: true,
+      providers: [
+        { provide: JwtVerifier, useFactory: () => verifierFor(config) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [JwtVerifier],
+    };
+  }
+}
+
+export function verifierFor(config: AppConfig): JwtVerifier {
+  const { issuer, audience } = config.auth;
+  if (config.auth.jwksUrl) return new JwtVerifier({ key: { kind: 'jwks', url: config.auth.jwksUrl }, issuer, audience });
+  return new JwtVerifier({ key: { kind: 'secret', secret: resolveSecret(config) }, issuer, audience });
+}
+
+/** AUTH_JWT_SECRET when set; otherwise the development secret kept in DATA_DIR. */
+export function resolveSecret(config: AppConfig): string {
+  if (config.auth.jwtSecret) return config.auth.jwtSecret;
+  const { secret, created, file } = loadOrCreateDevSecret(config.dataDir);
+  const logger = new Logger('Auth');
+  if (created) logger.warn(`No AUTH_JWT_SECRET set: generated a development secret into ${file}`);
+  logger.log(`Mint a token with: npm run token -- --sub ana@example.com [--role operator] [--role auditor]`);
+  return secret;
+}

@@ -1,0 +1,14 @@
+export const PLATFORM_ROLES = ['operator', 'auditor'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+/** The authenticated caller. Rights beyond the platform roles come only from the event streams. */
+export interface Principal {
+  /** The token's `sub`, lower-cased: user ids compare case-insensitively. */
+  readonly userId: string;
+  readonly roles: readonly PlatformRole[];
+  /** When the person last proved who they are (`auth_time`), if the token says. */
+  readonly authTime?: Date;
+}
+
+export const isOperator = (p: Principal) => p.roles.includes('operator');
+export const isAuditor = (p: Principal) => p.roles.includes('auditor');

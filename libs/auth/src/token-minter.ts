@@ -1,0 +1,25 @@
+import { SignJWT } from 'jose';
+import type { PlatformRole } from './principal.js';
+
+export interface MintTokenInput {
+  readonly sub: string;
+  readonly roles?: readonly PlatformRole[];
+  /** Seconds since the epoch; defaults to now (a fresh sign-in). */
+  readonly authTime?: number;
+  readonly expiresIn?: string;
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
+/** Signs an HS256 token the API accepts; used by `npm run token` and the end-to-end tests. */
+export function mintToken(secret: string, input: MintTokenInput): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  let jwt = new SignJWT({ roles: [...(input.roles ?? [])], auth_time: input.authTime ?? now })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(input.sub)
+    .setIssuedAt(now)
+    .setExpirationTime(input.expiresIn ?? '8h');
+  if (input.issuer) jwt = jwt.setIssuer(input.issuer);
+  if (input.audience) jwt = jwt.setAudience(input.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type AppConfig, type Clock, type IdGenerator, randomIds, systemClock } from '../../core/src/index.js';
+import { EVENT_STORE, type EventStore } from './event-store.port.js';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
+import { CommandPipeline } from './pipeline/command-pipeline.js';
+import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
+
+export const CLOCK = Symbol('CLOCK');
+export const ID_GENERATOR = Symbol('ID_GENERATOR');
+
+/** EVENTSTORE_URL selects EventStoreDB; otherwise the embedded SQLite file in DATA_DIR. */
+export function openEventStore(config: AppConfig): EventStore {
+  if (config.eventStoreUrl) return new EventStoreDbEventStore(config.eventStoreUrl);
+  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'));
+}
+
+class EventStoreLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    new Logger('EventStore').log(`closed the ${this.store.kind} event store`);
+  }
+}
+
+@Module({})
+export class EventStoreModule {
+  static forRoot(config: AppConfig, overrides: { clock?: Clock; ids?: IdGenerator } = {}): DynamicModule {
+    return {
+      module: EventStoreModule,
+      global: true,
+      providers: [
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: CLOCK, useValue: overrides.clock ?? systemClock },
+        { provide: ID_GENERATOR, useValue: overrides.ids ?? randomIds },
+        {
+          provide: CommandPipeline,
+          useFactory: (store: EventStore, ids: IdGenerator) => new CommandPipeline(store, ids),
+          inject: [EVENT_STORE, ID_GENERATOR],
+        },
+        EventStoreLifecycle,
+      ],
+      exports: [EVENT_STORE, CLOCK, ID_GENERATOR, CommandPipeline],
+    };
+  }
+}

@@ -1,0 +1,170 @@
+import {
+  MongoClient,
+  MongoServerError,
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Db,
+  type Document as MongoDocument,
+  type UpdateFilter,
+  type UpdateResult as MongoUpdateResult,
+} from 'mongodb';
+import { DuplicateKeyError } from '../../../core/src/index.js';
+import type {
+  BulkOperation,
+  BulkWriteResult,
+  DeleteResult,
+  Document,
+  DocumentCollection,
+  DocumentStore,
+  Filter,
+  FindOptions,
+  IndexOptions,
+  ProjectionSpec,
+  SortSpec,
+  UpdateDocument,
+  UpdateOptions,
+  UpdateResult,
+} from '../document-store.port.js';
+
+const DUPLICATE_KEY = 11000;
+const NAMESPACE_NOT_FOUND = 26;
+
+// MongoBulkWriteError extends MongoServerError; its `code` is the first write error's code.
+const isDuplicateKey = (err: unknown): err is MongoServerError =>
+  err instanceof MongoServerError &&
+  (err.code === DUPLICATE_KEY ||
+    (Array.isArray(err.writeErrors) && err.writeErrors.some((w: { code?: number }) => w.code === DUPLICATE_KEY)));
+
+// Single-op writes copy the server's `keyValue` onto the error; bulk errors drop it, but their
+// message still carries the "dup key: {...}" text.
+const renderKey = (err: MongoServerError): string =>
+  err.keyValue !== undefined && err.keyValue !== null ? JSON.stringify(err.keyValue) : err.message;
+
+const toUpdateResult = (r: MongoUpdateResult): UpdateResult => ({
+  matchedCount: r.matchedCount,
+  modifiedCount: r.modifiedCount,
+  upsertedCount: r.upsertedCount,
+  ...(r.upsertedId !== null && r.upsertedId !== undefined ? { upsertedId: r.upsertedId } : {}),
+});
+
+/** Thin pass-through to a driver collection; only results and duplicate-key errors are translated. */
+export class MongoDocumentCollection<T extends Document = Document> implements DocumentCollection<T> {
+  constructor(private readonly collection: Collection<MongoDocument>) {}
+
+  get name(): string {
+    return this.collection.collectionName;
+  }
+
+  private async run<R>(op: () => Promise<R>): Promise<R> {
+    try {
+      return await op();
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new DuplicateKeyError(this.name, renderKey(err));
+      throw err;
+    }
+  }
+
+  insertOne(document: T): Promise<{ insertedId: unknown }> {
+    return this.run(async () => ({ insertedId: (await this.collection.insertOne(document)).insertedId }));
+  }
+
+  updateOne(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult> {
+    return this.run(async () =>
+      toUpdateResult(await this.collection.updateOne(filter, update as UpdateFilter<MongoDocument>, { upsert: options?.upsert })),
+    );
+  }
+
+  updateMany(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult> {
+    return this.run(async () =>
+      toUpdateResult(await this.collection.updateMany(filter, update as UpdateFilter<MongoDocument>, { upsert: options?.upsert })),
+    );
+  }
+
+  replaceOne(filter: Filter, replacement: T, options?: UpdateOptions): Promise<UpdateResult> {
+    return this.run(async () => {
+      const r = await this.collection.replaceOne(filter, replacement, { upsert: options?.upsert });
+      return toUpdateResult(r as MongoUpdateResult);
+    });
+  }
+
+  deleteOne(filter: Filter): Promise<DeleteResult> {
+    return this.run(async () => ({ deletedCount: (await this.collection.deleteOne(filter)).deletedCount }));
+  }
+
+  deleteMany(filter: Filter): Promise<DeleteResult> {
+    return this.run(async () => ({ deletedCount: (await this.collection.deleteMany(filter)).deletedCount }));
+  }
+
+  findOne(filter: Filter, options?: { projection?: ProjectionSpec; sort?: SortSpec }): Promise<T | null> {
+    return this.run(() => this.collection.findOne<T>(filter, options));
+  }
+
+  find(filter: Filter, options?: FindOptions): Promise<T[]> {
+    return this.run(() => this.collection.find<T>(filter, options).toArray());
+  }
+
+  countDocuments(filter: Filter = {}): Promise<number> {
+    return this.run(() => this.collection.countDocuments(filter));
+  }
+
+  bulkWrite(operations: readonly BulkOperation[]): Promise<BulkWriteResult> {
+    return this.run(async () => {
+      // Same shapes as the driver's models; only the filter/update element types differ.
+      const models = operations as unknown as AnyBulkWriteOperation<MongoDocument>[];
+      const r = await this.collection.bulkWrite(models, { ordered: true });
+      return {
+        insertedCount: r.insertedCount,
+        matchedCount: r.matchedCount,
+        modifiedCount: r.modifiedCount,
+        deletedCount: r.deletedCount,
+        upsertedCount: r.upsertedCount,
+      };
+    });
+  }
+
+  createIndex(keys: Record<string, 1 | -1>, options: IndexOptions = {}): Promise<string> {
+    return this.run(() => this.collection.createIndex(keys, { unique: options.unique, name: options.name }));
+  }
+
+  drop(): Promise<void> {
+    return this.run(async () => {
+      try {
+        await this.collection.drop();
+      } catch (err) {
+        // Dropping a collection that does not exist is a no-op, as in the embedded store.
+        const missing =
+          err instanceof MongoServerError && (err.code === NAMESPACE_NOT_FOUND || /ns not found/i.test(err.message));
+        if (!missing) throw err;
+      }
+    });
+  }
+}
+
+/** The production read store: a MongoDB database reached through the official driver. */
+export class MongoDocumentStore implements DocumentStore {
+  readonly kind = 'mongodb';
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {}
+
+  static async connect(url: string, databaseName: string): Promise<MongoDocumentStore> {
+    const client = new MongoClient(url);
+    await client.connect();
+    return new MongoDocumentStore(client, client.db(databaseName));
+  }
+
+  collection<T extends Document = Document>(name: string): DocumentCollection<T> {
+    return new MongoDocumentCollection<T>(this.db.collection<MongoDocument>(name));
+  }
+
+  async listCollectionNames(): Promise<string[]> {
+    const infos = await this.db.listCollections({}, { nameOnly: true }).toArray();
+    return infos.map((info) => info.name);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

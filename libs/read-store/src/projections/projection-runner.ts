@@ -1,0 +1,159 @@
+import type { Position, RecordedEvent } from '../../../core/src/index.js';
+import { DomainError } from '../../../core/src/index.js';
+import type { EventStore, Subscription } from '../../../event-store/src/event-store.port.js';
+import type { DocumentStore } from '../document-store.port.js';
+import { CheckpointStore } from './checkpoint-store.js';
+import type { Projection } from './projection.js';
+
+export interface ProjectionStatus {
+  readonly position: Position | null;
+  readonly head: Position | null;
+  readonly caughtUp: boolean;
+  readonly running: boolean;
+  readonly error?: string;
+}
+
+const EXTERNAL_POLL_MS = 50;
+
+/**
+ * Feeds every registered projection from one subscription to $all, starting at the lowest stored
+ * checkpoint; each projection only sees events after its own checkpoint, so a newly added
+ * projection catches up without disturbing the others.
+ */
+export class ProjectionRunner {
+  private readonly checkpoints: CheckpointStore;
+  private subscription?: Subscription;
+  private position?: Position;
+  private perProjection = new Map<string, Position>();
+  private waiters = new Set<() => void>();
+  private failure?: unknown;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: DocumentStore,
+    private readonly projections: readonly Projection[],
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {
+    this.checkpoints = new CheckpointStore(store);
+  }
+
+  get running(): boolean {
+    return this.subscription !== undefined;
+  }
+
+  /** Starts the live subscription; with `catchUp`, resolves only once the read models reach the head. */
+  async start(options: { catchUp?: boolean } = {}): Promise<void> {
+    if (this.subscription) return;
+    for (const projection of this.projections) await projection.setup?.(this.store);
+    this.perProjection = await this.checkpoints.load(this.names);
+    this.position = this.lowestCheckpoint();
+    const head = await this.events.headPosition();
+    this.subscription = this.events.subscribeToAll((batch) => this.apply(batch), {
+      after: this.position,
+      onError: (error) => {
+        this.failure = error;
+        this.onError(error);
+      },
+    });
+    if (options.catchUp && head) await this.waitFor(head, Number.POSITIVE_INFINITY);
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  /** Drops every read model and its checkpoint, then replays the whole log (the runner must be stopped). */
+  async rebuild(batchSize = 5000): Promise<number> {
+    if (this.running) throw new Error('stop the runner before rebuilding');
+    for (const collection of this.projections.flatMap((p) => p.collections)) await this.store.collection(collection).drop();
+    await this.checkpoints.clear(this.names);
+    this.perProjection = new Map();
+    this.position = undefined;
+    for (const projection of this.projections) await projection.setup?.(this.store);
+    let replayed = 0;
+    for (;;) {
+      const batch = await this.events.readAll({ after: this.position, limit: batchSize });
+      if (batch.length === 0) return replayed;
+      await this.apply(batch);
+      replayed += batch.length;
+    }
+  }
+
+  /** Resolves once the read models include `position`, else PROJECTION_NOT_CAUGHT_UP after `timeoutMs`. */
+  async waitFor(position: Position, timeoutMs = 5000): Promise<void> {
+    const reached = async () => {
+      const current = await this.currentPosition();
+      return current !== undefined && current >= position;
+    };
+    if (await reached()) return;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.failure) break;
+      await this.nextProgress(Math.min(deadline - Date.now(), this.running ? 1000 : EXTERNAL_POLL_MS));
+      if (await reached()) return;
+    }
+    throw new DomainError(
+      'PROJECTION_NOT_CAUGHT_UP',
+      `The read models have not yet reached position ${position}; retry shortly.`,
+    );
+  }
+
+  /** The position every read model includes: in memory when running here, else from the checkpoints. */
+  async currentPosition(): Promise<Position | undefined> {
+    if (this.running) return this.position;
+    this.perProjection = await this.checkpoints.load(this.names);
+    return this.lowestCheckpoint();
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    const [position, head] = await Promise.all([this.currentPosition(), this.events.headPosition()]);
+    return {
+      position: position ?? null,
+      head: head ?? null,
+      caughtUp: head === undefined || (position !== undefined && position >= head),
+      running: this.running,
+      ...(this.failure ? { error: String(this.failure) } : {}),
+    };
+  }
+
+  private get names(): string[] {
+    return this.projections.map((p) => p.name);
+  }
+
+  private lowestCheckpoint(): Position | undefined {
+    let lowest: Position | undefined;
+    for (const name of this.names) {
+      const checkpoint = this.perProjection.get(name);
+      if (checkpoint === undefined) return undefined;
+      if (lowest === undefined || checkpoint < lowest) lowest = checkpoint;
+    }
+    return lowest;
+  }
+
+  private async apply(batch: readonly RecordedEvent[]): Promise<void> {
+    if (batch.length === 0) return;
+    const last = batch[batch.length - 1].position;
+    for (const projection of this.projections) {
+      const checkpoint = this.perProjection.get(projection.name);
+      const fresh = checkpoint === undefined ? batch : batch.filter((e) => e.position > checkpoint);
+      if (fresh.length > 0) await projection.project(fresh, this.store);
+      this.perProjection.set(projection.name, last);
+    }
+    await this.checkpoints.save(this.names, last);
+    this.position = last;
+    for (const wake of this.waiters) wake();
+  }
+
+  private nextProgress(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(timeoutMs, 0));
+      this.waiters.add(done);
+    });
+  }
+}

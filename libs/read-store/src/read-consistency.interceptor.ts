@@ -1,0 +1,42 @@
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Observable } from 'rxjs';
+import { parsePosition, validationFailed } from '../../core/src/index.js';
+import { ProjectionRunner } from './projections/projection-runner.js';
+
+export const CONSISTENT_WITH_HEADER = 'x-consistent-with';
+export const PROJECTION_POSITION_HEADER = 'X-Projection-Position';
+export const CONSISTENCY_TIMEOUT_MS = 5000;
+
+interface HttpRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+interface HttpResponse {
+  setHeader(name: string, value: string): void;
+}
+
+/**
+ * Read-your-writes for queries: `X-Consistent-With: <position>` waits (up to 5 s) until the read
+ * models include that position; every query answer says which position it was read at.
+ */
+@Injectable()
+export class ReadConsistencyInterceptor implements NestInterceptor {
+  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<HttpRequest>();
+    if (request.method !== 'GET') return next.handle();
+    const wanted = request.headers[CONSISTENT_WITH_HEADER];
+    if (typeof wanted === 'string' && wanted !== '') {
+      const position = parsePosition(wanted.trim());
+      if (!position) {
+        throw validationFailed([{ field: 'X-Consistent-With', message: 'must be a position returned by a command' }]);
+      }
+      await this.runner.waitFor(position, CONSISTENCY_TIMEOUT_MS);
+    }
+    const current = await this.runner.currentPosition();
+    http.getResponse<HttpResponse>().setHeader(PROJECTION_POSITION_HEADER, current ?? '');
+    return next.handle();
+  }
+}
