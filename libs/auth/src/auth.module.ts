@@ -4,6 +4,7 @@ import type { AppConfig } from '../../core/src/index.js';
 import { AuthGuard } from './auth.guard.js';
 import { loadOrCreateDevSecret } from './dev-secret.js';
 import { JwtVerifier } from './jwt-verifier.js';
+import { WhoAmIController } from './whoami.controller.js';
 
 @Module({})
 export class AuthModule {
@@ -11,6 +12,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
+      controllers: [WhoAmIController],
       providers: [
         { provide: JwtVerifier, useFactory: () => verifierFor(config) },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,3 +5,4 @@ export * from './dev-secret.js';
 export * from './jwt-verifier.js';
 export * from './principal.js';
 export * from './token-minter.js';
+export * from './whoami.controller.js';

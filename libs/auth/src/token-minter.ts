@@ -6,7 +6,8 @@ export interface MintTokenInput {
   readonly roles?: readonly PlatformRole[];
   /** Seconds since the epoch; defaults to now (a fresh sign-in). */
   readonly authTime?: number;
-  readonly expiresIn?: string;
+  /** A span such as '8h', or an absolute expiry in seconds since the epoch. */
+  readonly expiresIn?: string | number;
   readonly issuer?: string;
   readonly audience?: string;
 }

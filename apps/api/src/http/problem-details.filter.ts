@@ -55,7 +55,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<HttpResponse>();
     const problem = this.toProblem(exception);
     problem.instance = request.url;
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && !(exception instanceof DomainError)) {
       this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
     }
     if (response.headersSent) return;

@@ -1,37 +1,14 @@
 import {
-  ANY,
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  NO_STREAM,
-  START,
-  STREAM_EXISTS,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  excludeSystemEvents,
-  jsonEvent,
-  type AllStreamResolvedEvent,
-  type AllStreamSubscription,
-  type Position as EsdbPosition,
-  type StreamingRead,
+  ANY, BACKWARDS, END, EventStoreDBClient, NO_STREAM, START, STREAM_EXISTS, StreamNotFoundError,
+  WrongExpectedVersionError, excludeSystemEvents, jsonEvent,
+  type AllStreamResolvedEvent, type AllStreamSubscription, type Position as EsdbPosition, type StreamingRead,
 } from '@eventstore/db-client';
 import {
-  type EventMetadata,
-  type NewEvent,
-  type Position,
-  type RecordedEvent,
-  WrongExpectedRevisionError,
-  positionOf,
-  positionParts,
+  type EventMetadata, type NewEvent, type Position, type RecordedEvent,
+  WrongExpectedRevisionError, positionOf, positionParts,
 } from '../../../core/src/index.js';
 import type {
-  AppendResult,
-  BatchHandler,
-  EventStore,
-  ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
+  AppendResult, BatchHandler, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
 

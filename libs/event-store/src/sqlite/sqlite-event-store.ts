@@ -8,7 +8,6 @@ import {
   type Position,
   type RecordedEvent,
   WrongExpectedRevisionError,
-  positionOf,
   positionParts,
 } from '../../../core/src/index.js';
 import type {
@@ -196,7 +195,10 @@ function prepareStatements(db: Database.Database) {
     readStreamUntil: db.prepare<[string, number, string], EventRow>(
       'SELECT * FROM events WHERE stream = ? AND revision >= ? AND occurred_at <= ? ORDER BY revision',
     ),
-    readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    readAll: db.prepare<[number, number], EventRow>(
+      `SELECT position, event_id, stream, revision, type, data, metadata FROM events
+       WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
     head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
   };
 }
@@ -211,9 +213,10 @@ function assertExpected(stream: string, expected: ExpectedRevision, current: num
   if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), actual);
 }
 
+/** SQLite has one sequence: it is both commit and prepare part (same format as positionOf, no bigint on the hot path). */
 function toPosition(sequence: number): Position {
-  const n = BigInt(sequence);
-  return positionOf(n, n);
+  const part = String(sequence).padStart(20, '0');
+  return `${part}-${part}` as Position;
 }
 
 function toRecorded(row: EventRow): RecordedEvent {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type NewEvent, type RecordedEvent, WrongExpectedRevisionError, comparePositions } from '../../../core/src/index.js';
+import {
+  type NewEvent,
+  type RecordedEvent,
+  WrongExpectedRevisionError,
+  comparePositions,
+  isPosition,
+} from '../../../core/src/index.js';
 import type { EventStore } from '../event-store.port.js';
 
 /** One behaviour for every EventStore adapter; each adapter's spec runs this against a real store. */
@@ -36,6 +42,7 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     const second = event('Renamed', undefined, 2);
     const result = await store.append(stream('a'), [first, second], 'no_stream');
     expect(result.nextRevision).toBe(1);
+    expect(isPosition(result.position)).toBe(true);
     const events = await store.readStream(stream('a'));
     expect(events.map((e) => [e.id, e.type, e.revision, e.stream])).toEqual([
       [first.id, 'Opened', 0, stream('a')],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Query, find, update as applyUpdate } from 'mingo';
+import { Query, find } from 'mingo';
 import { DuplicateKeyError, canonicalJson } from '../../../core/src/index.js';
 import type {
   BulkOperation,
@@ -16,10 +16,9 @@ import type {
   UpdateOptions,
   UpdateResult,
 } from '../document-store.port.js';
+import { applyUpdate } from './apply-update.js';
 import { UniqueIndex } from './unique-index.js';
 import { isOperatorObject, setPath, upsertSeed } from './upsert-seed.js';
-
-type Modifier = Parameters<typeof applyUpdate>[1];
 
 /**
  * One collection held in memory. Documents are cloned in and out (mingo updates in place) and
@@ -137,14 +136,13 @@ export class EmbeddedCollection implements DocumentCollection {
       if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
       const seed = upsertSeed(filter);
       for (const [path, value] of Object.entries($setOnInsert ?? {})) setPath(seed, path, value);
-      if (Object.keys(modifier).length > 0) applyUpdate(seed, modifier as Modifier, undefined, undefined, { cloneMode: 'deep' });
+      applyUpdate(seed, modifier);
       return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: this.insert(seed) };
     }
     let modifiedCount = 0;
     for (const target of targets) {
-      const next = structuredClone(target);
-      const changed = applyUpdate(next, modifier as Modifier, undefined, undefined, { cloneMode: 'deep' });
-      if (changed.length === 0) continue;
+      const next = { ...target };
+      if (!applyUpdate(next, modifier)) continue;
       this.store(target, next);
       modifiedCount += 1;
     }

@@ -1,0 +1,65 @@
+/** Layer rules (checked in CI): the domain stays pure, libs never reach into apps, drivers stay in adapters. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-imports-only-core',
+      comment: 'A bounded context domain/ folder may import only its own domain and libs/core.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: {
+        pathNot: ['^libs/core/src/', '^libs/([^/]+)/src/domain/', 'node_modules/@types'],
+        dependencyTypesNot: ['core'],
+      },
+    },
+    {
+      name: 'core-is-pure',
+      comment: 'libs/core has no Nest, no drivers, no other lib.',
+      severity: 'error',
+      from: { path: '^libs/core/src/' },
+      to: { pathNot: ['^libs/core/src/'], dependencyTypesNot: ['core', 'type-only'] },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'sqlite-driver-only-in-its-adapter',
+      severity: 'error',
+      from: { pathNot: ['^libs/event-store/src/sqlite/', '^apps/cli/src/bench/'] },
+      to: { path: 'node_modules/better-sqlite3/' },
+    },
+    {
+      name: 'eventstoredb-driver-only-in-its-adapter',
+      severity: 'error',
+      from: { pathNot: '^libs/event-store/src/eventstoredb/' },
+      to: { path: 'node_modules/@eventstore/' },
+    },
+    {
+      name: 'mongodb-driver-only-in-its-adapter',
+      severity: 'error',
+      from: { pathNot: '^libs/read-store/src/mongodb/' },
+      to: { path: 'node_modules/mongodb/' },
+    },
+    {
+      name: 'mingo-only-in-the-embedded-adapter',
+      severity: 'error',
+      from: { pathNot: '^libs/read-store/src/embedded/' },
+      to: { path: 'node_modules/mingo/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

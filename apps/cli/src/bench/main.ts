@@ -1,0 +1,32 @@
+import { allProjections } from '../../../api/src/projections.js';
+import { benchAppend } from './append.bench.js';
+import { fmt } from './bench-util.js';
+import { benchCommand } from './command.bench.js';
+import { benchReplay } from './replay.bench.js';
+
+/** `npm run bench`: the figures the platform promises, measured in one run on this machine. */
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const quick = process.argv.includes('--quick');
+
+out(`bench on node ${process.version}${quick ? ' (--quick: smaller sizes)' : ''}`);
+
+const appends = await benchAppend(quick ? 300 : 2000);
+out(
+  `(a) durable single appends: port ${fmt(appends.portRate, 0)}/s vs raw better-sqlite3 ${fmt(appends.rawRate, 0)}/s ` +
+    `→ ratio ${fmt(appends.ratio)} (target >= 0.7)`,
+);
+
+const replay = await benchReplay(quick ? 20_000 : 200_000, allProjections());
+out(
+  `(b) projection replay into the embedded store: ${fmt(replay.replayed, 0)} events in ${fmt(replay.seconds)} s ` +
+    `→ ${fmt(replay.rate, 0)} events/s (target >= 50,000) [projections: ${replay.projections.join(', ')}]`,
+);
+
+const command = await benchCommand(quick ? 10_000 : 100_000, quick ? 50 : 300);
+out(
+  `(c) command latency: stream of ${quick ? '10k' : '100k'} events median ${fmt(command.bigMedianMs, 3)} ms ` +
+    `(p99 ${fmt(command.bigP99Ms, 3)}) vs fresh stream median ${fmt(command.freshMedianMs, 3)} ms ` +
+    `(p99 ${fmt(command.freshP99Ms, 3)}) → ratio ${fmt(command.ratio)} (target <= 2.0); ` +
+    `first command on the big stream (cold cache, folds every event) ${fmt(command.coldBigMs, 1)} ms`,
+);
+out(`peak RSS ${fmt(process.memoryUsage().rss / 2 ** 20, 0)} MiB`);

@@ -1,0 +1,64 @@
+import { mintToken } from '../libs/auth/src/index.js';
+import { positionOf } from '../libs/core/src/index.js';
+import { TEST_SECRET, type TestApp, startTestApp } from './support/test-app.js';
+
+describe('Platform over HTTP (embedded stores)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('GET /health needs no token and reports stores and projections', async () => {
+    const res = await t.http.get('/health').expect(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      eventStore: { kind: 'sqlite' },
+      readStore: { kind: 'embedded' },
+      projections: { caughtUp: true, running: true },
+    });
+  });
+
+  it('serves OpenAPI at /docs-json and the UI at /docs', async () => {
+    const json = await t.http.get('/docs-json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/health', '/v1/me']));
+    const ui = await t.http.get('/docs').redirects(1).expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('answers 401 problem+json without a token, with a bad one, and with an expired one', async () => {
+    const expired = await mintToken(TEST_SECRET, { sub: 'ana', expiresIn: Math.floor(Date.now() / 1000) - 5 });
+    const forged = await mintToken('not-the-server-secret-not-the-server', { sub: 'ana' });
+    const cases = [undefined, 'Bearer nonsense', 'Basic abc', `Bearer ${expired}`, `Bearer ${forged}`];
+    for (const header of cases) {
+      const req = t.http.get('/v1/me');
+      const res = await (header ? req.set('Authorization', header) : req).expect(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', title: 'Unauthorized' });
+      expect(res.body.type).toEqual(expect.any(String));
+      expect(res.body.detail).toEqual(expect.any(String));
+    }
+  });
+
+  it('knows the caller from a real JWT', async () => {
+    const token = await t.token('Ana@Example.com', { roles: ['auditor'] });
+    const res = await t.http.get('/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(res.body).toMatchObject({ userId: 'ana@example.com', roles: ['auditor'] });
+    expect(res.headers['x-projection-position']).toBeDefined();
+  });
+
+  it('answers unknown routes with 404 NOT_FOUND problem+json', async () => {
+    const res = await t.http.get('/v1/nothing-here').set('Authorization', `Bearer ${await t.token('ana')}`).expect(404);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('rejects a malformed X-Consistent-With, and times out on a position never reached', async () => {
+    const auth = `Bearer ${await t.token('ana')}`;
+    const bad = await t.http.get('/v1/me').set('Authorization', auth).set('X-Consistent-With', '12').expect(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'X-Consistent-With' }] });
+    const future = positionOf(10n ** 12n, 10n ** 12n);
+    const late = await t.http.get('/v1/me').set('Authorization', auth).set('X-Consistent-With', future).expect(503);
+    expect(late.body).toMatchObject({ status: 503, code: 'PROJECTION_NOT_CAUGHT_UP' });
+  });
+});
