@@ -5,6 +5,7 @@ import { AuthModule } from '../../../libs/auth/src/index.js';
 import type { AppConfig, Clock } from '../../../libs/core/src/index.js';
 import { EventStoreModule } from '../../../libs/event-store/src/index.js';
 import { ReadConsistencyInterceptor, ReadStoreModule } from '../../../libs/read-store/src/index.js';
+import { SiteAccessModule } from '../../../libs/site-access/src/index.js';
 import { allProjections } from './projections.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -21,6 +22,7 @@ export class AppModule {
         EventStoreModule.forRoot(config, overrides),
         ReadStoreModule.forRoot(config, allProjections()),
         AuthModule.forRoot(config),
+        SiteAccessModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -21,6 +21,7 @@ export async function createApp(config: AppConfig, overrides: { clock?: Clock } 
   const app = await NestFactory.create(AppModule.forRoot(config, overrides), {
     logger: createLogger(config),
     bodyParser: true,
+    abortOnError: false,
   });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

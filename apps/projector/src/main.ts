@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '../../../libs/core/src/index.js';
 import { EventStoreModule } from '../../../libs/event-store/src/index.js';
 import { ReadStoreModule } from '../../../libs/read-store/src/index.js';
+import { NotificationOutboxModule } from '../../../libs/site-access/src/index.js';
 import { allProjections } from '../../api/src/projections.js';
 import { createLogger } from '../../api/src/create-app.js';
 
@@ -11,7 +12,7 @@ import { createLogger } from '../../api/src/create-app.js';
 const config = { ...loadConfig(), projector: true };
 
 @Module({
-  imports: [EventStoreModule.forRoot(config), ReadStoreModule.forRoot(config, allProjections())],
+  imports: [EventStoreModule.forRoot(config), ReadStoreModule.forRoot(config, allProjections()), NotificationOutboxModule],
 })
 class ProjectorModule {}
 

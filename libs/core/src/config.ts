@@ -16,6 +16,7 @@ export interface AppConfig {
     readonly audience?: string;
   };
   readonly smtpUrl?: string;
+  readonly smtpFrom: string;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug' | 'verbose';
   readonly logFormat: 'json' | 'text';
 }
@@ -49,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: blank(env.AUTH_AUDIENCE),
     },
     smtpUrl: blank(env.SMTP_URL),
+    smtpFrom: blank(env.SMTP_FROM) ?? 'Access governance <no-reply@localhost>',
     logLevel: logLevel as AppConfig['logLevel'],
     logFormat,
   };

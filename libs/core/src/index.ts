@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './hash-chain.js';
 export * from './position.js';
 export * from './stream-names.js';
+export * from './csv.js';

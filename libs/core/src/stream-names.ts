@@ -3,6 +3,7 @@ export const streamName = {
   site: (siteId: string) => `site-${siteId}`,
   enterprise: (enterpriseId: string) => `enterprise-${enterpriseId}`,
   user: (userId: string) => `user-${userId.toLowerCase()}`,
+  notification: (notificationId: string) => `notification-${notificationId}`,
 } as const;
 
 export type StreamCategory = keyof typeof streamName;

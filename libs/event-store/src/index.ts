@@ -3,3 +3,4 @@ export * from './event-store.port.js';
 export * from './pipeline/command-meta.js';
 export * from './pipeline/command-pipeline.js';
 export * from './sqlite/sqlite-event-store.js';
+export * from './pipeline/command-response.js';

@@ -69,7 +69,7 @@ export class ReadStoreModule {
         },
         ProjectorLifecycle,
       ],
-      exports: [DOCUMENT_STORE, ProjectionRunner, PROJECTIONS],
+      exports: [DOCUMENT_STORE, ProjectionRunner, PROJECTIONS, READ_STORE_CONFIG],
     };
   }
 }

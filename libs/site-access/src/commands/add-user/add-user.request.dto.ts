@@ -1,0 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import type { GrantableRole } from '../../domain/site.events.js';
+import { PrivilegesDto } from '../../http/privileges.dto.js';
+import { lower } from '../../http/site-params.js';
+
+export const GRANTABLE_ROLES: GrantableRole[] = ['secondary', 'user'];
+
+export class AddUserRequestDto {
+  @ApiProperty({ example: 'bo@example.com' }) @Transform(lower) @IsString() @Length(1, 254) userId: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) firstName: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) lastName: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty({ enum: GRANTABLE_ROLES }) @IsIn(GRANTABLE_ROLES) role: GrantableRole;
+  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
+import { ContactInputDto } from '../../http/contact.dto.js';
+import { lower } from '../../http/site-params.js';
+
+export class PrimaryContactInputDto extends ContactInputDto {
+  @ApiProperty({ example: 'ana@example.com', description: 'the person\'s user id (the `sub` of their tokens)' })
+  @Transform(lower)
+  @IsString()
+  @Length(1, 254)
+  userId: string;
+
+  @ApiPropertyOptional({ enum: CONTACT_TYPES, isArray: true, default: ['administrative'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CONTACT_TYPES, { each: true })
+  contactTypes?: ContactType[];
+}
+
+export class RegisterSiteRequestDto {
+  @ApiProperty({ example: '1234567' })
+  @Matches(/^\d{4,10}$/, { message: 'siteId must be 4 to 10 digits' })
+  siteId: string;
+
+  @ApiProperty({ example: 'Acme Corp — Munich' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ type: PrimaryContactInputDto })
+  @ValidateNested()
+  @Type(() => PrimaryContactInputDto)
+  primaryContact: PrimaryContactInputDto;
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../../auth/src/index.js';
+import type { CommandResponse } from '../../../../event-store/src/index.js';
+
+export class SetNotificationEmailCommand extends Command<CommandResponse> {
+  constructor(
+    readonly principal: Principal,
+    readonly email: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,27 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type Clock, type IdGenerator, streamName } from '../../../../core/src/index.js';
+import { CLOCK, CommandPipeline, ID_GENERATOR, newCommandMeta, toCommandResponse } from '../../../../event-store/src/index.js';
+import { userPreferencesDecider } from '../../domain/user-preferences.js';
+import { SetNotificationEmailCommand } from './set-notification-email.command.js';
+
+@CommandHandler(SetNotificationEmailCommand)
+export class SetNotificationEmailHandler implements ICommandHandler<SetNotificationEmailCommand> {
+  constructor(
+    @Inject(CommandPipeline) private readonly pipeline: CommandPipeline,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async execute({ principal, email }: SetNotificationEmailCommand) {
+    const { userId } = principal;
+    const meta = newCommandMeta({ commandName: 'SetNotificationEmail', actorId: userId }, this.clock, this.ids);
+    const outcome = await this.pipeline.execute({
+      stream: streamName.user(userId),
+      decider: userPreferencesDecider,
+      command: { type: 'SetNotificationEmail', userId, email },
+      meta,
+    });
+    return toCommandResponse(outcome);
+  }
+}

@@ -1,0 +1,28 @@
+import type { ContactDetails, ContactType } from './contact.js';
+import type { PrivilegesInput } from './privileges.js';
+import type { Actor } from './site.permissions.js';
+import type { GrantableRole, MemberProfile } from './site.events.js';
+
+/** Every command carries who asks and when; ids are chosen by the caller so deciding stays pure. */
+interface Issued {
+  readonly actor: Actor;
+  readonly at: string;
+}
+
+export type SiteCommand = Issued &
+  (
+    | { type: 'RegisterSite'; siteId: string; name: string; primary: MemberProfile & ContactDetails; contactId: string; contactTypes: ContactType[] }
+    | { type: 'AddUser'; user: MemberProfile; role: GrantableRole; privileges: PrivilegesInput }
+    | { type: 'ChangeUserAccess'; userId: string; role?: GrantableRole; privileges?: PrivilegesInput }
+    | { type: 'RemoveUser'; userId: string }
+    | { type: 'TransferPrimaryContact'; userId: string; formerPrimaryRole: GrantableRole }
+    | { type: 'NominateSelf'; requestId: string; firstName: string; lastName: string; email: string; businessJustification: string }
+    | { type: 'EditNominationJustification'; requestId: string; businessJustification: string }
+    | { type: 'GrantAccess'; requestId: string; role: GrantableRole; privileges: PrivilegesInput; businessJustification?: string }
+    | { type: 'DenyAccess'; requestId: string; reason: string; businessJustification?: string }
+    | { type: 'UpdateContact'; contactId: string; contact: ContactDetails; contactTypes: ContactType[]; userId?: string }
+    | { type: 'RemoveContact'; contactId: string }
+  );
+
+export type SiteCommandType = SiteCommand['type'];
+export type SiteCommandOf<T extends SiteCommandType> = Extract<SiteCommand, { type: T }>;

@@ -1,0 +1,304 @@
+import { DomainError, forbidden, notFound } from '../../../core/src/index.js';
+import { type Contact, contactChanges } from './contact.js';
+import {
+  type Privileges,
+  fullPrivileges,
+  fullUserPrivileges,
+  hasAccountManagement,
+  normalizePrivileges,
+  privilegeChanges,
+  samePrivileges,
+} from './privileges.js';
+import type { SiteCommand, SiteCommandOf } from './site.commands.js';
+import type { GrantableRole, SiteEvent, SiteRole } from './site.events.js';
+import { type SitePermission, recentlyAuthenticated, sitePermissions } from './site.permissions.js';
+import { type Member, type SiteState, pendingRequestOf, primaryOf, secondaryCount } from './site.state.js';
+
+export const MAX_SECONDARY_CONTACTS = 4;
+
+/** Routes each command to its own small decision; all of them pure. */
+export function decideSite(command: SiteCommand, state: SiteState): SiteEvent[] {
+  if (command.type === 'RegisterSite') return registerSite(command, state);
+  if (!state.exists) throw notFound(`Site ${siteIdOf(state)} does not exist.`);
+  switch (command.type) {
+    case 'AddUser':
+      return addUser(command, state);
+    case 'ChangeUserAccess':
+      return changeUserAccess(command, state);
+    case 'RemoveUser':
+      return removeUser(command, state);
+    case 'TransferPrimaryContact':
+      return transferPrimaryContact(command, state);
+    case 'NominateSelf':
+      return nominateSelf(command, state);
+    case 'EditNominationJustification':
+      return editNominationJustification(command, state);
+    case 'GrantAccess':
+      return grantAccess(command, state);
+    case 'DenyAccess':
+      return denyAccess(command, state);
+    case 'UpdateContact':
+      return updateContact(command, state);
+    case 'RemoveContact':
+      return removeContact(command, state);
+  }
+}
+
+const siteIdOf = (state: SiteState) => state.siteId || 'requested';
+
+function authorize(permission: SitePermission, command: SiteCommand, state: SiteState): void {
+  if (!sitePermissions[permission](command.actor, state.members[command.actor.userId])) {
+    throw forbidden(`You may not ${describe[permission]} on site ${state.siteId}.`);
+  }
+}
+
+const describe: Record<SitePermission, string> = {
+  viewSummary: 'view this site',
+  viewUsers: 'view users',
+  manageAccess: 'manage access',
+  viewContacts: 'view contacts',
+  updateContacts: 'update contacts',
+  transferPrimary: 'transfer the primary contact role',
+};
+
+function registerSite(command: SiteCommandOf<'RegisterSite'>, state: SiteState): SiteEvent[] {
+  if (!command.actor.operator) throw forbidden('Only platform operators register sites.');
+  if (state.exists) throw new DomainError('SITE_EXISTS', `Site ${state.siteId} is already registered.`);
+  const { userId, firstName, lastName, email, ...address } = command.primary;
+  const contact: Contact = { contactId: command.contactId, userId, firstName, lastName, email, ...address, contactTypes: command.contactTypes };
+  return [
+    {
+      type: 'SiteRegistered',
+      data: {
+        siteId: command.siteId,
+        name: command.name,
+        primary: { userId, firstName, lastName, email },
+        privileges: fullPrivileges(),
+        contact,
+        registeredBy: command.actor.userId,
+      },
+    },
+  ];
+}
+
+function addUser(command: SiteCommandOf<'AddUser'>, state: SiteState): SiteEvent[] {
+  authorize('manageAccess', command, state);
+  const privileges = checkedPrivileges(command.role, command.privileges);
+  const { userId } = command.user;
+  if (state.members[userId]) throw new DomainError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
+  if (pendingRequestOf(state, userId)) {
+    throw new DomainError('REQUEST_PENDING', `${userId} has a pending access request on site ${state.siteId}; grant or deny it instead.`);
+  }
+  if (command.role === 'secondary') assertSecondaryRoom(state, 1);
+  return [{ type: 'UserAdded', data: { ...command.user, siteId: state.siteId, role: command.role, privileges, addedBy: command.actor.userId } }];
+}
+
+function changeUserAccess(command: SiteCommandOf<'ChangeUserAccess'>, state: SiteState): SiteEvent[] {
+  authorize('manageAccess', command, state);
+  const member = existingMember(state, command.userId);
+  if (member.role === 'primary') throw primaryImmutable(state);
+  const role = command.role ?? member.role;
+  const privileges = command.privileges ? normalizePrivileges(command.privileges) : member.privileges;
+  checkedPrivileges(role as GrantableRole, privileges);
+  const events: SiteEvent[] = [];
+  const by = command.actor.userId;
+  if (role !== member.role) {
+    if (role === 'secondary') assertSecondaryRoom(state, 1);
+    events.push({ type: 'RoleChanged', data: { siteId: state.siteId, userId: member.userId, from: member.role, to: role, changedBy: by } });
+  }
+  if (!samePrivileges(privileges, member.privileges)) {
+    events.push({
+      type: 'PrivilegesChanged',
+      data: { siteId: state.siteId, userId: member.userId, from: member.privileges, to: privileges, changes: privilegeChanges(member.privileges, privileges), changedBy: by },
+    });
+  }
+  return events;
+}
+
+function removeUser(command: SiteCommandOf<'RemoveUser'>, state: SiteState): SiteEvent[] {
+  authorize('manageAccess', command, state);
+  const member = existingMember(state, command.userId);
+  if (member.role === 'primary') throw primaryImmutable(state);
+  const { userId, firstName, lastName, email, privileges } = member;
+  return [
+    {
+      type: 'UserRemoved',
+      data: { siteId: state.siteId, userId, firstName, lastName, email, role: member.role as GrantableRole, privileges, removedBy: command.actor.userId },
+    },
+  ];
+}
+
+function transferPrimaryContact(command: SiteCommandOf<'TransferPrimaryContact'>, state: SiteState): SiteEvent[] {
+  authorize('transferPrimary', command, state);
+  const next = existingMember(state, command.userId);
+  if (next.role === 'primary') return [];
+  const current = primaryOf(state)!;
+  const secondariesAfter =
+    secondaryCount(state) - (next.role === 'secondary' ? 1 : 0) + (command.formerPrimaryRole === 'secondary' ? 1 : 0);
+  if (secondariesAfter > MAX_SECONDARY_CONTACTS) throw secondaryLimit(state);
+  const profile = ({ userId, firstName, lastName, email }: Member) => ({ userId, firstName, lastName, email });
+  return [
+    {
+      type: 'PrimaryContactTransferred',
+      data: {
+        siteId: state.siteId,
+        from: profile(current),
+        to: profile(next),
+        formerPrimaryRole: command.formerPrimaryRole,
+        formerPrimaryPrivileges: command.formerPrimaryRole === 'secondary' ? fullPrivileges() : fullUserPrivileges(),
+        newPrimaryPreviousRole: next.role as GrantableRole,
+        newPrimaryPreviousPrivileges: next.privileges,
+        transferredBy: command.actor.userId,
+      },
+    },
+  ];
+}
+
+function nominateSelf(command: SiteCommandOf<'NominateSelf'>, state: SiteState): SiteEvent[] {
+  const userId = command.actor.userId;
+  if (state.members[userId]) throw new DomainError('ALREADY_MEMBER', `You are already a member of site ${state.siteId}.`);
+  if (pendingRequestOf(state, userId)) {
+    throw new DomainError('REQUEST_PENDING', `You already have a pending access request on site ${state.siteId}.`);
+  }
+  const { requestId, firstName, lastName, email, businessJustification } = command;
+  return [{ type: 'UserNominated', data: { siteId: state.siteId, requestId, userId, firstName, lastName, email, businessJustification } }];
+}
+
+function editNominationJustification(command: SiteCommandOf<'EditNominationJustification'>, state: SiteState): SiteEvent[] {
+  authorize('manageAccess', command, state);
+  const request = pendingRequest(state, command.requestId);
+  return justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
+}
+
+function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): SiteEvent[] {
+  authorize('manageAccess', command, state);
+  const request = pendingRequest(state, command.requestId);
+  const privileges = checkedPrivileges(command.role, command.privileges);
+  if (state.members[request.userId]) throw new DomainError('ALREADY_MEMBER', `${request.userId} is already a member of site ${state.siteId}.`);
+  if (command.role === 'secondary') assertSecondaryRoom(state, 1);
+  const edits = justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
+  const { userId, firstName, lastName, email } = request;
+  return [
+    ...edits,
+    {
+      type: 'AccessGranted',
+      data: {
+        siteId: state.siteId,
+        requestId: request.requestId,
+        userId,
+        firstName,
+        lastName,
+        email,
+        role: command.role,
+        privileges,
+        grantedBy: command.actor.userId,
+        businessJustification: command.businessJustification ?? request.businessJustification,
+      },
+    },
+  ];
+}
+
+function denyAccess(command: SiteCommandOf<'DenyAccess'>, state: SiteState): SiteEvent[] {
+  authorize('manageAccess', command, state);
+  const request = pendingRequest(state, command.requestId);
+  const reason = command.reason.trim();
+  if (reason === '') throw new DomainError('VALIDATION_FAILED', 'Denying access needs a reason.', [{ field: 'reason', message: 'reason must not be empty' }]);
+  const edits = justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
+  const { userId, firstName, lastName, email } = request;
+  return [
+    ...edits,
+    {
+      type: 'AccessDenied',
+      data: {
+        siteId: state.siteId,
+        requestId: request.requestId,
+        userId,
+        firstName,
+        lastName,
+        email,
+        reason,
+        deniedBy: command.actor.userId,
+        businessJustification: command.businessJustification ?? request.businessJustification,
+      },
+    },
+  ];
+}
+
+function updateContact(command: SiteCommandOf<'UpdateContact'>, state: SiteState): SiteEvent[] {
+  authorize('updateContacts', command, state);
+  assertFreshSignIn(command);
+  if (command.userId !== undefined && !state.members[command.userId]) {
+    throw new DomainError('NOT_A_MEMBER', `${command.userId} is not a member of site ${state.siteId}; a contact can only be linked to a member.`);
+  }
+  const before = state.contacts[command.contactId];
+  const contact: Contact = {
+    contactId: command.contactId,
+    ...command.contact,
+    contactTypes: [...new Set(command.contactTypes)].sort(),
+    ...(command.userId !== undefined ? { userId: command.userId } : {}),
+  };
+  const changes = contactChanges(before, contact);
+  if (before && changes.length === 0) return [];
+  return [
+    {
+      type: 'ContactUpdated',
+      data: { siteId: state.siteId, contactId: command.contactId, contact, created: before === undefined, changes, updatedBy: command.actor.userId },
+    },
+  ];
+}
+
+function removeContact(command: SiteCommandOf<'RemoveContact'>, state: SiteState): SiteEvent[] {
+  authorize('updateContacts', command, state);
+  assertFreshSignIn(command);
+  const contact = state.contacts[command.contactId];
+  if (!contact) throw notFound(`Site ${state.siteId} has no contact ${command.contactId}.`);
+  return [{ type: 'ContactRemoved', data: { siteId: state.siteId, contactId: command.contactId, contact, removedBy: command.actor.userId } }];
+}
+
+function assertFreshSignIn(command: SiteCommand): void {
+  if (!recentlyAuthenticated(command.actor, command.at)) {
+    throw new DomainError('REAUTHENTICATION_REQUIRED', 'Contact updates need a sign-in within the last 15 minutes; sign in again and retry.');
+  }
+}
+
+function checkedPrivileges(role: GrantableRole, input: Privileges | Parameters<typeof normalizePrivileges>[0]): Privileges {
+  const privileges = normalizePrivileges(input);
+  if (role === 'user' && hasAccountManagement(privileges)) {
+    throw new DomainError(
+      'ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE',
+      'Account Management privileges (manageAccess, contactUpdates, accountDocuments) need the secondary contact role.',
+    );
+  }
+  return privileges;
+}
+
+function existingMember(state: SiteState, userId: string): Member {
+  const member = state.members[userId];
+  if (!member) throw new DomainError('NOT_A_MEMBER', `${userId} is not a member of site ${state.siteId}.`);
+  return member;
+}
+
+function pendingRequest(state: SiteState, requestId: string) {
+  const request = state.requests[requestId];
+  if (!request) throw notFound(`Site ${state.siteId} has no access request ${requestId}.`);
+  if (request.status !== 'pending') throw new DomainError('REQUEST_NOT_PENDING', `Access request ${requestId} was already ${request.status}.`);
+  return request;
+}
+
+function justificationEdit(state: SiteState, requestId: string, edited: string | undefined, by: string): SiteEvent[] {
+  const current = state.requests[requestId];
+  if (edited === undefined || edited === current.businessJustification) return [];
+  return [{ type: 'NominationJustificationEdited', data: { siteId: state.siteId, requestId, userId: current.userId, from: current.businessJustification, to: edited, editedBy: by } }];
+}
+
+function assertSecondaryRoom(state: SiteState, adding: number): void {
+  if (secondaryCount(state) + adding > MAX_SECONDARY_CONTACTS) throw secondaryLimit(state);
+}
+
+const secondaryLimit = (state: SiteState) =>
+  new DomainError('SECONDARY_CONTACT_LIMIT', `Site ${state.siteId} already has ${MAX_SECONDARY_CONTACTS} secondary contacts, the most allowed.`);
+
+const primaryImmutable = (state: SiteState) =>
+  new DomainError('PRIMARY_CONTACT_IMMUTABLE', `The primary contact of site ${state.siteId} can only be replaced by transferring the role.`);
+
+export type { SiteRole };

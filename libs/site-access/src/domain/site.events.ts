@@ -1,0 +1,61 @@
+import type { Contact } from './contact.js';
+import type { Privileges } from './privileges.js';
+
+export type SiteRole = 'primary' | 'secondary' | 'user';
+export type GrantableRole = Exclude<SiteRole, 'primary'>;
+
+export interface MemberProfile {
+  readonly userId: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string;
+}
+
+export interface Change {
+  readonly field: string;
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
+/** Every fact of a site's stream, past tense, self-contained payloads (ids, before/after values). */
+export type SiteEvent =
+  | { type: 'SiteRegistered'; data: { siteId: string; name: string; primary: MemberProfile; privileges: Privileges; contact: Contact; registeredBy: string } }
+  | { type: 'UserAdded'; data: MemberProfile & { siteId: string; role: GrantableRole; privileges: Privileges; addedBy: string } }
+  | { type: 'UserNominated'; data: MemberProfile & { siteId: string; requestId: string; businessJustification: string } }
+  | { type: 'NominationJustificationEdited'; data: { siteId: string; requestId: string; userId: string; from: string; to: string; editedBy: string } }
+  | { type: 'AccessGranted'; data: MemberProfile & { siteId: string; requestId: string; role: GrantableRole; privileges: Privileges; grantedBy: string; businessJustification: string } }
+  | { type: 'AccessDenied'; data: MemberProfile & { siteId: string; requestId: string; reason: string; deniedBy: string; businessJustification: string } }
+  | { type: 'RoleChanged'; data: { siteId: string; userId: string; from: SiteRole; to: SiteRole; changedBy: string } }
+  | { type: 'PrivilegesChanged'; data: { siteId: string; userId: string; from: Privileges; to: Privileges; changes: Change[]; changedBy: string } }
+  | { type: 'UserRemoved'; data: MemberProfile & { siteId: string; role: GrantableRole; privileges: Privileges; removedBy: string } }
+  | {
+      type: 'PrimaryContactTransferred';
+      data: {
+        siteId: string;
+        from: MemberProfile;
+        to: MemberProfile;
+        formerPrimaryRole: GrantableRole;
+        formerPrimaryPrivileges: Privileges;
+        newPrimaryPreviousRole: GrantableRole;
+        newPrimaryPreviousPrivileges: Privileges;
+        transferredBy: string;
+      };
+    }
+  | { type: 'ContactUpdated'; data: { siteId: string; contactId: string; contact: Contact; created: boolean; changes: Change[]; updatedBy: string } }
+  | { type: 'ContactRemoved'; data: { siteId: string; contactId: string; contact: Contact; removedBy: string } };
+
+export type SiteEventType = SiteEvent['type'];
+export const SITE_EVENT_TYPES: readonly SiteEventType[] = [
+  'SiteRegistered',
+  'UserAdded',
+  'UserNominated',
+  'NominationJustificationEdited',
+  'AccessGranted',
+  'AccessDenied',
+  'RoleChanged',
+  'PrivilegesChanged',
+  'UserRemoved',
+  'PrimaryContactTransferred',
+  'ContactUpdated',
+  'ContactRemoved',
+];

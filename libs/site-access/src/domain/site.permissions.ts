@@ -1,0 +1,44 @@
+import { type Privileges, atLeast } from './privileges.js';
+import type { SiteRole } from './site.events.js';
+
+/** Who is asking: their id and platform roles, as the command or query carries them. */
+export interface Actor {
+  readonly userId: string;
+  readonly operator: boolean;
+  readonly auditor: boolean;
+  /** ISO instant of the caller's last sign-in (`auth_time`), when known. */
+  readonly authTime?: string;
+}
+
+/** The caller's standing on one site, from the aggregate (writes) or the members read model (reads). */
+export interface Standing {
+  readonly role: SiteRole;
+  readonly privileges: Privileges;
+}
+
+type Rule = (actor: Actor, standing: Standing | undefined) => boolean;
+
+const isPrimary = (s: Standing | undefined) => s?.role === 'primary';
+const secondaryWith = (s: Standing | undefined, key: 'manageAccess' | 'contactUpdates', level: 'view' | 'update') =>
+  s?.role === 'secondary' && atLeast(s.privileges, key, level);
+
+/** The table "Who may do what on a site" of domain.md, one rule per row. */
+export const sitePermissions = {
+  viewSummary: (a, s) => s !== undefined || a.operator || a.auditor,
+  viewUsers: (a, s) => isPrimary(s) || secondaryWith(s, 'manageAccess', 'view') || a.operator || a.auditor,
+  manageAccess: (a, s) => isPrimary(s) || secondaryWith(s, 'manageAccess', 'update') || a.operator,
+  viewContacts: (a, s) => isPrimary(s) || secondaryWith(s, 'contactUpdates', 'view') || a.operator || a.auditor,
+  updateContacts: (a, s) => isPrimary(s) || secondaryWith(s, 'contactUpdates', 'update') || a.operator,
+  transferPrimary: (a, s) => isPrimary(s) || a.operator,
+} satisfies Record<string, Rule>;
+
+export type SitePermission = keyof typeof sitePermissions;
+
+/** Contact updates need a sign-in no older than this ("you will be asked to identify yourself"). */
+export const REAUTHENTICATION_WINDOW_MS = 15 * 60 * 1000;
+
+export function recentlyAuthenticated(actor: Actor, now: string): boolean {
+  if (!actor.authTime) return false;
+  const age = Date.parse(now) - Date.parse(actor.authTime);
+  return age >= -60_000 && age <= REAUTHENTICATION_WINDOW_MS;
+}

@@ -1,0 +1,17 @@
+import type { Decider } from '../../../core/src/index.js';
+
+/** eNotification e-mail: per person, never changed by a site contact's e-mail (domain.md). */
+export type UserPreferencesEvent = { type: 'NotificationEmailChanged'; data: { userId: string; from: string | null; to: string } };
+export type UserPreferencesCommand = { type: 'SetNotificationEmail'; userId: string; email: string };
+export interface UserPreferencesState {
+  readonly email: string | null;
+}
+
+export const userPreferencesDecider: Decider<UserPreferencesCommand, UserPreferencesEvent, UserPreferencesState> = {
+  initialState: () => ({ email: null }),
+  evolve: (_state, event) => ({ email: event.data.to }),
+  decide: (command, state) =>
+    command.email === state.email
+      ? []
+      : [{ type: 'NotificationEmailChanged', data: { userId: command.userId, from: state.email, to: command.email } }],
+};

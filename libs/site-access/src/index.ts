@@ -1,0 +1,4 @@
+export { siteAccessProjections } from './projections/index.js';
+export { SiteAccessModule } from './site-access.module.js';
+export { NotificationOutboxModule } from './notifications/notification-outbox.module.js';
+export { NotificationMailer } from './notifications/notification-mailer.js';

@@ -1,0 +1,87 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { type AppConfig, type Clock, type IdGenerator, streamName } from '../../../core/src/index.js';
+import { CLOCK, CommandPipeline, ID_GENERATOR, newCommandMeta } from '../../../event-store/src/index.js';
+import { DOCUMENT_STORE, type DocumentStore, READ_STORE_CONFIG } from '../../../read-store/src/index.js';
+import { notificationDeliveryDecider } from '../domain/notification-delivery.js';
+import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
+
+const POLL_MS = 500;
+const BATCH = 50;
+
+/**
+ * Sends queued e-mails when SMTP_URL is set; otherwise they stay in the outbox and are logged.
+ * Before sending it checks the notification's delivery stream, after sending it records
+ * NotificationSent there: a restart or a read-model rebuild never sends an e-mail twice. (A crash
+ * between the SMTP hand-off and that record could repeat one send; the Message-ID is the
+ * notification id, so mail systems can drop the duplicate.)
+ */
+@Injectable()
+export class NotificationMailer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Mailer');
+  private readonly logged = new Set<string>();
+  private transport?: Transporter;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(READ_STORE_CONFIG) private readonly config: AppConfig,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(CommandPipeline) private readonly pipeline: CommandPipeline,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.projector) return; // the process that feeds the outbox also drains it
+    if (this.config.smtpUrl) this.transport = nodemailer.createTransport(this.config.smtpUrl);
+    else this.logger.log('SMTP_URL not set: e-mails stay in the outbox (GET /v1/me/notifications) and are logged');
+    this.timer = setInterval(() => void this.tick(), POLL_MS);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+    this.transport?.close();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.deliverQueued()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(`delivery failed, will retry: ${String(error)}`))
+      .finally(() => (this.running = undefined));
+  }
+
+  /** One pass over the outbox; answers how many e-mails it sent. */
+  async deliverQueued(): Promise<number> {
+    const queued = await this.store
+      .collection<NotificationDocument>(C.notifications)
+      .find({ status: 'queued' }, { sort: { createdAt: 1 }, limit: BATCH });
+    let sent = 0;
+    for (const mail of queued) {
+      if (!this.transport) {
+        if (!this.logged.has(mail._id)) this.logger.log(`queued e-mail to ${mail.to}: ${mail.subject} (${mail.confirmationNumber})`);
+        this.logged.add(mail._id);
+        continue;
+      }
+      const stream = streamName.notification(mail.notificationId);
+      if ((await this.pipeline.load(stream, notificationDeliveryDecider)).state.sent) continue;
+      const info = await this.transport.sendMail({
+        from: this.config.smtpFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.body,
+        messageId: `<${mail.notificationId}@access-governance>`,
+      });
+      await this.pipeline.execute({
+        stream,
+        decider: notificationDeliveryDecider,
+        command: { type: 'RecordNotificationSent', notificationId: mail.notificationId, to: mail.to, messageId: String(info.messageId) },
+        meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, this.clock, this.ids),
+      });
+      sent += 1;
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,53 @@
+import type { RecordedEvent } from '../../../../core/src/index.js';
+import type { DocumentStore, Projection } from '../../../../read-store/src/index.js';
+import type { NotificationDeliveryEvent } from '../../domain/notification-delivery.js';
+import type { SiteEvent } from '../../domain/site.events.js';
+import { SITE_COLLECTIONS as C } from '../read-models.js';
+import { decisionEmail } from './decision-email.js';
+
+type Decision = Extract<SiteEvent, { type: 'AccessGranted' | 'AccessDenied' }>;
+
+/**
+ * The outbox: one e-mail per grant or denial, keyed by the deciding event's id (so replays never
+ * queue it twice), marked sent when its delivery is recorded.
+ */
+export class NotificationOutboxProjection implements Projection {
+  readonly name = 'notification-outbox';
+  readonly collections = [C.notifications];
+
+  async setup(store: DocumentStore): Promise<void> {
+    await store.collection(C.notifications).createIndex({ userId: 1, createdAt: -1 });
+    await store.collection(C.notifications).createIndex({ status: 1 });
+  }
+
+  async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
+    const notifications = store.collection(C.notifications);
+    for (const event of events) {
+      if (event.type === 'AccessGranted' || event.type === 'AccessDenied') {
+        const decision = event as unknown as Decision;
+        const site = await store.collection(C.summaries).findOne({ _id: decision.data.siteId });
+        const { subject, body } = decisionEmail(decision, (site?.name as string) ?? '', event.metadata.confirmationNumber);
+        await notifications.updateOne(
+          { _id: event.id },
+          {
+            $setOnInsert: {
+              notificationId: event.id,
+              userId: decision.data.userId,
+              to: decision.data.email,
+              subject,
+              body,
+              siteId: decision.data.siteId,
+              confirmationNumber: event.metadata.confirmationNumber,
+              createdAt: event.metadata.occurredAt,
+              status: 'queued',
+            },
+          },
+          { upsert: true },
+        );
+      } else if (event.type === 'NotificationSent') {
+        const { notificationId } = (event as unknown as NotificationDeliveryEvent).data;
+        await notifications.updateOne({ _id: notificationId }, { $set: { status: 'sent', sentAt: event.metadata.occurredAt } });
+      }
+    }
+  }
+}

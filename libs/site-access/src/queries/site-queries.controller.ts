@@ -1,0 +1,64 @@
+import { Controller, Get, Header, Inject, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { toCsv } from '../../../core/src/index.js';
+import { ListQueryDto } from '../http/list-query.dto.js';
+import { SiteParams, SiteUserParams } from '../http/site-params.js';
+import { PRIVILEGE_KEYS } from '../domain/privileges.js';
+import { GetSiteSummaryQuery, GetUserAccessQuery, ListAccessRequestsQuery, ListContactsQuery, ListSiteUsersQuery } from './site-queries.js';
+
+export class UserFilterDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ['primary', 'secondary', 'user'] }) @IsOptional() @IsIn(['primary', 'secondary', 'user']) role?: 'primary' | 'secondary' | 'user';
+  @ApiPropertyOptional({ description: 'matches name, e-mail or user id' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+}
+
+export class RequestFilterDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'granted', 'denied'] }) @IsOptional() @IsIn(['pending', 'granted', 'denied']) status?: string;
+}
+
+@ApiTags('sites')
+@ApiBearerAuth()
+@Controller('v1/sites/:siteId')
+export class SiteQueriesController {
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+
+  @Get()
+  summary(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams) {
+    return this.queries.execute(new GetSiteSummaryQuery(p, siteId));
+  }
+
+  @Get('users')
+  users(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: UserFilterDto) {
+    return this.queries.execute(new ListSiteUsersQuery(p, siteId, filter));
+  }
+
+  @Get('users/report.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  async report(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: UserFilterDto) {
+    const { items } = await this.queries.execute(new ListSiteUsersQuery(p, siteId, filter, true));
+    const header = ['userId', 'firstName', 'lastName', 'email', 'role', ...PRIVILEGE_KEYS, 'grantedBy', 'grantedAt', 'confirmationNumber'];
+    const rows = items.map((u) => {
+      const privileges = u.privileges as Record<string, string>;
+      return [u.userId, u.firstName, u.lastName, u.email, u.role, ...PRIVILEGE_KEYS.map((k) => privileges[k]), u.grantedBy, u.grantedAt, u.confirmationNumber];
+    });
+    return toCsv(header, rows);
+  }
+
+  @Get('users/:userId/access')
+  access(@CurrentPrincipal() p: Principal, @Param() { siteId, userId }: SiteUserParams) {
+    return this.queries.execute(new GetUserAccessQuery(p, siteId, userId));
+  }
+
+  @Get('access-requests')
+  requests(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: RequestFilterDto) {
+    return this.queries.execute(new ListAccessRequestsQuery(p, siteId, filter));
+  }
+
+  @Get('contacts')
+  contacts(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: ListQueryDto) {
+    return this.queries.execute(new ListContactsQuery(p, siteId, filter));
+  }
+}
