@@ -1,0 +1,436 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RecordedEvent, randomIds, streamName, systemClock } from '../../../../core/src/index.js';
+import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
+import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
+import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
+import type { DocumentStore } from '../../../../read-store/src/index.js';
+import { expectIdempotent, project } from '../../../../read-store/src/testing/projection-testing.js';
+import type { ContactDetails } from '../../domain/contact.js';
+import { fullPrivileges, normalizePrivileges } from '../../domain/privileges.js';
+import type { SiteCommand } from '../../domain/site.commands.js';
+import { siteDecider } from '../../domain/site.decider.js';
+import type { Actor } from '../../domain/site.permissions.js';
+import { SITE_COLLECTIONS as C, contactKey, memberKey } from '../read-models.js';
+import { SiteAccessProjection } from './site-access.projection.js';
+
+const SITE = '1001';
+const SITE_NAME = 'Acme Munich';
+const OP = 'op@example.com';
+const PAT = 'pat@example.com';
+const SAM = 'sam@example.com';
+const UMA = 'uma@example.com';
+const NIA = 'nia@example.com';
+const NED = 'ned@example.com';
+
+const details = (firstName: string, lastName: string, email: string, telephone = '+49 89 1234'): ContactDetails => ({
+  firstName,
+  lastName,
+  email,
+  telephone,
+  address: 'Main Street 1',
+  city: 'Munich',
+  postalCode: '80331',
+});
+
+/** Who issues a command, and when; signed in just now, as contact commands require. */
+function issued(userId: string, roles: Partial<Pick<Actor, 'operator' | 'auditor'>> = {}): { actor: Actor; at: string } {
+  const at = new Date().toISOString();
+  return { actor: { userId, operator: roles.operator ?? false, auditor: roles.auditor ?? false, authTime: at }, at };
+}
+
+const NIA_JUSTIFICATION = 'I order media for the Munich office';
+const NIA_EDITED = 'Orders media and renewals for the Munich office';
+const NED_JUSTIFICATION = 'Curious about the downloads';
+const NED_REASON = 'Not an employee of this site';
+const SAM_PRIVILEGES = { manageAccess: 'update', contactUpdates: 'view', softwareAccess: 'downloads' } as const;
+const UMA_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view' } as const;
+const UMA_NEW_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view', manageAccess: 'view' } as const;
+const NIA_PRIVILEGES = { softwareAccess: 'downloads', reporting: 'view' } as const;
+
+/** The history of the brief, driven through the real pipeline; each step labelled by what it did. */
+const history: [label: string, command: () => SiteCommand][] = [
+  [
+    'register',
+    () => ({
+      type: 'RegisterSite',
+      ...issued(OP, { operator: true }),
+      siteId: SITE,
+      name: SITE_NAME,
+      primary: { userId: PAT, ...details('Pat', 'Primary', PAT) },
+      contactId: 'c-pat',
+      contactTypes: ['administrative'],
+    }),
+  ],
+  [
+    'addSam',
+    () => ({ type: 'AddUser', ...issued(PAT), user: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM }, role: 'secondary', privileges: SAM_PRIVILEGES }),
+  ],
+  ['addUma', () => ({ type: 'AddUser', ...issued(PAT), user: { userId: UMA, firstName: 'Uma', lastName: 'User', email: UMA }, role: 'user', privileges: UMA_PRIVILEGES })],
+  [
+    'nominateNia',
+    () => ({ type: 'NominateSelf', ...issued(NIA), requestId: 'req-nia', firstName: 'Nia', lastName: 'Nominee', email: NIA, businessJustification: NIA_JUSTIFICATION }),
+  ],
+  ['editNia', () => ({ type: 'EditNominationJustification', ...issued(SAM), requestId: 'req-nia', businessJustification: NIA_EDITED })],
+  ['grantNia', () => ({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-nia', role: 'user', privileges: NIA_PRIVILEGES })],
+  [
+    'nominateNed',
+    () => ({ type: 'NominateSelf', ...issued(NED), requestId: 'req-ned', firstName: 'Ned', lastName: 'Nominee', email: NED, businessJustification: NED_JUSTIFICATION }),
+  ],
+  ['denyNed', () => ({ type: 'DenyAccess', ...issued(SAM), requestId: 'req-ned', reason: NED_REASON })],
+  ['umaRole', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, role: 'secondary' })],
+  ['umaPrivileges', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, privileges: UMA_NEW_PRIVILEGES })],
+  ['removeUma', () => ({ type: 'RemoveUser', ...issued(PAT), userId: UMA })],
+  ['transfer', () => ({ type: 'TransferPrimaryContact', ...issued(PAT), userId: SAM, formerPrimaryRole: 'secondary' })],
+  ['addBilling', () => ({ type: 'UpdateContact', ...issued(SAM), contactId: 'c-billing', contact: details('Bill', 'Ing', 'billing@example.com'), contactTypes: ['billing'] })],
+  [
+    'updateBilling',
+    () => ({ type: 'UpdateContact', ...issued(SAM), contactId: 'c-billing', contact: details('Bill', 'Ing', 'billing@example.com', '+49 89 9999'), contactTypes: ['billing'] }),
+  ],
+  ['removeBilling', () => ({ type: 'RemoveContact', ...issued(SAM), contactId: 'c-billing' })],
+  [
+    'addRenewal',
+    () => ({ type: 'UpdateContact', ...issued(SAM), contactId: 'c-renewal', contact: details('Nia', 'Nominee', NIA), contactTypes: ['renewal'], userId: NIA }),
+  ],
+];
+
+describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)', () => {
+  let dir: string;
+  let eventStore: SqliteEventStore;
+  let events: RecordedEvent[];
+  let store: DocumentStore;
+  /** The one event each step recorded, by label. */
+  const recorded = new Map<string, RecordedEvent>();
+  const ev = (label: string) => {
+    const event = recorded.get(label);
+    if (!event) throw new Error(`no event for ${label}`);
+    return event;
+  };
+  /** Events up to and including the one of `label`. */
+  const through = (label: string) => events.slice(0, events.indexOf(ev(label)) + 1);
+  const summaryOf = async (s: DocumentStore) => s.collection(C.summaries).findOne({ _id: SITE });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'site-access-projection-'));
+    eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
+    const pipeline = new CommandPipeline(eventStore, randomIds);
+    const confirmations = new Map<string, string>();
+    for (const [label, make] of history) {
+      const command = make();
+      const outcome = await pipeline.execute({
+        stream: streamName.site(SITE),
+        decider: siteDecider,
+        command,
+        meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
+      });
+      if (!outcome.changed) throw new Error(`${label} changed nothing`);
+      expect(outcome.events).toHaveLength(1);
+      confirmations.set(label, outcome.confirmationNumber);
+    }
+    events = await eventStore.readAll({ limit: 100000 });
+    expect(events).toHaveLength(history.length);
+    for (const [label] of history) {
+      const own = events.filter((e) => e.metadata.confirmationNumber === confirmations.get(label));
+      expect(own).toHaveLength(1);
+      recorded.set(label, own[0]);
+    }
+    store = await expectIdempotent(new SiteAccessProjection(), events);
+  });
+
+  afterAll(async () => {
+    await eventStore?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('recorded the history as the expected events, in order', () => {
+    expect(events.map((e) => e.type)).toEqual([
+      'SiteRegistered',
+      'UserAdded',
+      'UserAdded',
+      'UserNominated',
+      'NominationJustificationEdited',
+      'AccessGranted',
+      'UserNominated',
+      'AccessDenied',
+      'RoleChanged',
+      'PrivilegesChanged',
+      'UserRemoved',
+      'PrimaryContactTransferred',
+      'ContactUpdated',
+      'ContactUpdated',
+      'ContactRemoved',
+      'ContactUpdated',
+    ]);
+    expect(new Set(events.map((e) => e.stream))).toEqual(new Set([streamName.site(SITE)]));
+  });
+
+  it('leaves the members: roles and privileges after the transfer, grantedBy and the confirmation that made each member', async () => {
+    const members = await store.collection(C.members).find({}, { sort: { _id: 1 } });
+    expect(members).toEqual([
+      {
+        _id: memberKey(SITE, NIA),
+        siteId: SITE,
+        siteName: SITE_NAME,
+        userId: NIA,
+        firstName: 'Nia',
+        lastName: 'Nominee',
+        email: NIA,
+        role: 'user',
+        privileges: normalizePrivileges(NIA_PRIVILEGES),
+        grantedBy: PAT,
+        grantedAt: ev('grantNia').metadata.occurredAt,
+        confirmationNumber: ev('grantNia').metadata.confirmationNumber,
+        position: ev('grantNia').position,
+      },
+      {
+        _id: memberKey(SITE, PAT),
+        siteId: SITE,
+        siteName: SITE_NAME,
+        userId: PAT,
+        firstName: 'Pat',
+        lastName: 'Primary',
+        email: PAT,
+        role: 'secondary',
+        privileges: fullPrivileges(),
+        grantedBy: OP,
+        grantedAt: ev('register').metadata.occurredAt,
+        confirmationNumber: ev('register').metadata.confirmationNumber,
+        position: ev('transfer').position,
+      },
+      {
+        _id: memberKey(SITE, SAM),
+        siteId: SITE,
+        siteName: SITE_NAME,
+        userId: SAM,
+        firstName: 'Sam',
+        lastName: 'Second',
+        email: SAM,
+        role: 'primary',
+        privileges: fullPrivileges(),
+        grantedBy: PAT,
+        grantedAt: ev('addSam').metadata.occurredAt,
+        confirmationNumber: ev('addSam').metadata.confirmationNumber,
+        position: ev('transfer').position,
+      },
+    ]);
+  });
+
+  it('tracks a member through role and privilege changes until removal', async () => {
+    const umaAfter = async (label: string) =>
+      (await project(new SiteAccessProjection(), through(label))).collection(C.members).findOne({ _id: memberKey(SITE, UMA) });
+    expect(await umaAfter('addUma')).toMatchObject({
+      role: 'user',
+      privileges: normalizePrivileges(UMA_PRIVILEGES),
+      grantedBy: PAT,
+      confirmationNumber: ev('addUma').metadata.confirmationNumber,
+      position: ev('addUma').position,
+    });
+    expect(await umaAfter('umaRole')).toMatchObject({ role: 'secondary', privileges: normalizePrivileges(UMA_PRIVILEGES), position: ev('umaRole').position });
+    expect(await umaAfter('umaPrivileges')).toMatchObject({
+      role: 'secondary',
+      privileges: normalizePrivileges(UMA_NEW_PRIVILEGES),
+      confirmationNumber: ev('addUma').metadata.confirmationNumber,
+      position: ev('umaPrivileges').position,
+    });
+    expect(await umaAfter('removeUma')).toBeNull();
+  });
+
+  it('leaves the access requests: decision, original and edited justification, reason, who decided', async () => {
+    const requests = await store.collection(C.requests).find({}, { sort: { _id: 1 } });
+    expect(requests).toEqual([
+      {
+        _id: 'req-ned',
+        requestId: 'req-ned',
+        siteId: SITE,
+        siteName: SITE_NAME,
+        userId: NED,
+        firstName: 'Ned',
+        lastName: 'Nominee',
+        email: NED,
+        businessJustification: NED_JUSTIFICATION,
+        originalJustification: NED_JUSTIFICATION,
+        justificationEdits: [],
+        status: 'denied',
+        reason: NED_REASON,
+        decidedBy: SAM,
+        requestedAt: ev('nominateNed').metadata.occurredAt,
+        confirmationNumber: ev('nominateNed').metadata.confirmationNumber,
+        decidedAt: ev('denyNed').metadata.occurredAt,
+        decisionConfirmationNumber: ev('denyNed').metadata.confirmationNumber,
+        position: ev('denyNed').position,
+      },
+      {
+        _id: 'req-nia',
+        requestId: 'req-nia',
+        siteId: SITE,
+        siteName: SITE_NAME,
+        userId: NIA,
+        firstName: 'Nia',
+        lastName: 'Nominee',
+        email: NIA,
+        businessJustification: NIA_EDITED,
+        originalJustification: NIA_JUSTIFICATION,
+        justificationEdits: [
+          {
+            from: NIA_JUSTIFICATION,
+            to: NIA_EDITED,
+            editedBy: SAM,
+            editedAt: ev('editNia').metadata.occurredAt,
+            confirmationNumber: ev('editNia').metadata.confirmationNumber,
+          },
+        ],
+        status: 'granted',
+        decidedBy: PAT,
+        requestedAt: ev('nominateNia').metadata.occurredAt,
+        confirmationNumber: ev('nominateNia').metadata.confirmationNumber,
+        decidedAt: ev('grantNia').metadata.occurredAt,
+        decisionConfirmationNumber: ev('grantNia').metadata.confirmationNumber,
+        position: ev('grantNia').position,
+      },
+    ]);
+  });
+
+  it('leaves the contacts: the registration contact and the renewal contact; the removed billing contact is gone', async () => {
+    const contacts = await store.collection(C.contacts).find({}, { sort: { _id: 1 } });
+    expect(contacts).toEqual([
+      {
+        _id: contactKey(SITE, 'c-pat'),
+        contactId: 'c-pat',
+        siteId: SITE,
+        userId: PAT,
+        ...details('Pat', 'Primary', PAT),
+        contactTypes: ['administrative'],
+        updatedBy: OP,
+        updatedAt: ev('register').metadata.occurredAt,
+        confirmationNumber: ev('register').metadata.confirmationNumber,
+        position: ev('register').position,
+      },
+      {
+        _id: contactKey(SITE, 'c-renewal'),
+        contactId: 'c-renewal',
+        siteId: SITE,
+        userId: NIA,
+        ...details('Nia', 'Nominee', NIA),
+        contactTypes: ['renewal'],
+        updatedBy: SAM,
+        updatedAt: ev('addRenewal').metadata.occurredAt,
+        confirmationNumber: ev('addRenewal').metadata.confirmationNumber,
+        position: ev('addRenewal').position,
+      },
+    ]);
+  });
+
+  it('keeps the billing contact at its latest version until it is removed', async () => {
+    const billingAfter = async (label: string) =>
+      (await project(new SiteAccessProjection(), through(label))).collection(C.contacts).findOne({ _id: contactKey(SITE, 'c-billing') });
+    expect(await billingAfter('addBilling')).toMatchObject({ telephone: '+49 89 1234', contactTypes: ['billing'], position: ev('addBilling').position });
+    expect(await billingAfter('updateBilling')).toEqual({
+      _id: contactKey(SITE, 'c-billing'),
+      contactId: 'c-billing',
+      siteId: SITE,
+      ...details('Bill', 'Ing', 'billing@example.com', '+49 89 9999'),
+      contactTypes: ['billing'],
+      updatedBy: SAM,
+      updatedAt: ev('updateBilling').metadata.occurredAt,
+      confirmationNumber: ev('updateBilling').metadata.confirmationNumber,
+      position: ev('updateBilling').position,
+    });
+    expect(await billingAfter('removeBilling')).toBeNull();
+  });
+
+  it('summarises the site: primary, secondaries, counts and exactly the open warnings', async () => {
+    expect(await summaryOf(store)).toEqual({
+      _id: SITE,
+      siteId: SITE,
+      name: SITE_NAME,
+      registeredAt: ev('register').metadata.occurredAt,
+      registeredBy: OP,
+      primaryContact: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM },
+      secondaryContacts: [{ userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, privileges: fullPrivileges() }],
+      userCount: 3,
+      pendingRequestCount: 0,
+      contactCount: 2,
+      warnings: ['MISSING_CONTACT_TYPE:media_shipping', 'MISSING_CONTACT_TYPE:billing'],
+    });
+  });
+
+  it('summarises every stage of the history', async () => {
+    const at = async (label: string) => summaryOf(await project(new SiteAccessProjection(), through(label)));
+
+    expect(await at('register')).toMatchObject({
+      primaryContact: { userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT },
+      secondaryContacts: [],
+      userCount: 1,
+      pendingRequestCount: 0,
+      contactCount: 1,
+      warnings: ['NO_SECONDARY_CONTACT', 'MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping', 'MISSING_CONTACT_TYPE:billing'],
+    });
+    expect(await at('addSam')).toMatchObject({
+      secondaryContacts: [{ userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM, privileges: normalizePrivileges(SAM_PRIVILEGES) }],
+      userCount: 2,
+      warnings: ['MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping', 'MISSING_CONTACT_TYPE:billing'],
+    });
+    expect(await at('nominateNia')).toMatchObject({ userCount: 3, pendingRequestCount: 1 });
+    expect(await at('grantNia')).toMatchObject({ userCount: 4, pendingRequestCount: 0 });
+    expect(await at('nominateNed')).toMatchObject({ userCount: 4, pendingRequestCount: 1 });
+    expect(await at('denyNed')).toMatchObject({ userCount: 4, pendingRequestCount: 0 });
+    expect(await at('umaRole')).toMatchObject({
+      // sorted by last name: Second before User
+      secondaryContacts: [
+        { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM, privileges: normalizePrivileges(SAM_PRIVILEGES) },
+        { userId: UMA, firstName: 'Uma', lastName: 'User', email: UMA, privileges: normalizePrivileges(UMA_PRIVILEGES) },
+      ],
+    });
+    expect((await at('umaPrivileges'))?.secondaryContacts).toContainEqual({
+      userId: UMA,
+      firstName: 'Uma',
+      lastName: 'User',
+      email: UMA,
+      privileges: normalizePrivileges(UMA_NEW_PRIVILEGES),
+    });
+    expect(await at('removeUma')).toMatchObject({
+      primaryContact: { userId: PAT },
+      secondaryContacts: [{ userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM, privileges: normalizePrivileges(SAM_PRIVILEGES) }],
+      userCount: 3,
+    });
+    expect(await at('transfer')).toMatchObject({
+      primaryContact: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM },
+      secondaryContacts: [{ userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, privileges: fullPrivileges() }],
+      userCount: 3,
+    });
+    expect(await at('addBilling')).toMatchObject({ contactCount: 2, warnings: ['MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping'] });
+    expect(await at('removeBilling')).toMatchObject({
+      contactCount: 1,
+      warnings: ['MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping', 'MISSING_CONTACT_TYPE:billing'],
+    });
+  });
+
+  it('shows NO_SECONDARY_CONTACT again once the last secondary is gone', async () => {
+    // Continue the history on the same stream: demote the former primary to a plain user.
+    const pipeline = new CommandPipeline(eventStore, randomIds);
+    const command: SiteCommand = { type: 'ChangeUserAccess', ...issued(SAM), userId: PAT, role: 'user', privileges: { softwareAccess: 'downloads' } };
+    const outcome = await pipeline.execute({
+      stream: streamName.site(SITE),
+      decider: siteDecider,
+      command,
+      meta: newCommandMeta({ commandName: command.type, actorId: SAM }, systemClock, randomIds),
+    });
+    expect(outcome.changed).toBe(true);
+    const all = await eventStore.readAll({ limit: 100000 });
+    expect(all.slice(events.length).map((e) => e.type)).toEqual(['RoleChanged', 'PrivilegesChanged']);
+
+    const after = await expectIdempotent(new SiteAccessProjection(), all);
+    expect(await summaryOf(after)).toMatchObject({
+      primaryContact: { userId: SAM },
+      secondaryContacts: [],
+      userCount: 3,
+      warnings: ['NO_SECONDARY_CONTACT', 'MISSING_CONTACT_TYPE:media_shipping', 'MISSING_CONTACT_TYPE:billing'],
+    });
+    expect(await after.collection(C.members).findOne({ _id: memberKey(SITE, PAT) })).toMatchObject({
+      role: 'user',
+      privileges: normalizePrivileges({ softwareAccess: 'downloads' }),
+      position: all.at(-1)!.position,
+    });
+  });
+});
