@@ -3,6 +3,7 @@ import { benchAppend } from './append.bench.js';
 import { fmt } from './bench-util.js';
 import { benchCommand } from './command.bench.js';
 import { benchReplay } from './replay.bench.js';
+import { benchSiteCommand } from './site-command.bench.js';
 
 /** `npm run bench`: the figures the platform promises, measured in one run on this machine. */
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -28,5 +29,10 @@ out(
     `(p99 ${fmt(command.bigP99Ms, 3)}) vs fresh stream median ${fmt(command.freshMedianMs, 3)} ms ` +
     `(p99 ${fmt(command.freshP99Ms, 3)}) → ratio ${fmt(command.ratio)} (target <= 2.0); ` +
     `first command on the big stream (cold cache, folds every event) ${fmt(command.coldBigMs, 1)} ms`,
+);
+const site = await benchSiteCommand(quick ? 10_000 : 100_000, quick ? 30 : 200);
+out(
+  `(c') same with the real Site decider: AddUser on a site of ${quick ? '10k' : '100k'} events median ${fmt(site.bigMedianMs, 3)} ms ` +
+    `vs a new site ${fmt(site.freshMedianMs, 3)} ms → ratio ${fmt(site.ratio)}; first command on the big site (cold) ${fmt(site.coldBigMs, 1)} ms`,
 );
 out(`peak RSS ${fmt(process.memoryUsage().rss / 2 ** 20, 0)} MiB`);

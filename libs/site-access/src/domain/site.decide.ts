@@ -47,7 +47,7 @@ export function decideSite(command: SiteCommand, state: SiteState): SiteEvent[] 
 const siteIdOf = (state: SiteState) => state.siteId || 'requested';
 
 function authorize(permission: SitePermission, command: SiteCommand, state: SiteState): void {
-  if (!sitePermissions[permission](command.actor, state.members[command.actor.userId])) {
+  if (!sitePermissions[permission](command.actor, state.members.get(command.actor.userId))) {
     throw forbidden(`You may not ${describe[permission]} on site ${state.siteId}.`);
   }
 }
@@ -65,7 +65,8 @@ function registerSite(command: SiteCommandOf<'RegisterSite'>, state: SiteState):
   if (!command.actor.operator) throw forbidden('Only platform operators register sites.');
   if (state.exists) throw new DomainError('SITE_EXISTS', `Site ${state.siteId} is already registered.`);
   const { userId, firstName, lastName, email, ...address } = command.primary;
-  const contact: Contact = { contactId: command.contactId, userId, firstName, lastName, email, ...address, contactTypes: command.contactTypes };
+  const contactTypes = [...new Set(command.contactTypes)].sort();
+  const contact: Contact = { contactId: command.contactId, userId, firstName, lastName, email, ...address, contactTypes };
   return [
     {
       type: 'SiteRegistered',
@@ -85,7 +86,7 @@ function addUser(command: SiteCommandOf<'AddUser'>, state: SiteState): SiteEvent
   authorize('manageAccess', command, state);
   const privileges = checkedPrivileges(command.role, command.privileges);
   const { userId } = command.user;
-  if (state.members[userId]) throw new DomainError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
+  if (state.members.has(userId)) throw new DomainError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
   if (pendingRequestOf(state, userId)) {
     throw new DomainError('REQUEST_PENDING', `${userId} has a pending access request on site ${state.siteId}; grant or deny it instead.`);
   }
@@ -156,7 +157,7 @@ function transferPrimaryContact(command: SiteCommandOf<'TransferPrimaryContact'>
 
 function nominateSelf(command: SiteCommandOf<'NominateSelf'>, state: SiteState): SiteEvent[] {
   const userId = command.actor.userId;
-  if (state.members[userId]) throw new DomainError('ALREADY_MEMBER', `You are already a member of site ${state.siteId}.`);
+  if (state.members.has(userId)) throw new DomainError('ALREADY_MEMBER', `You are already a member of site ${state.siteId}.`);
   if (pendingRequestOf(state, userId)) {
     throw new DomainError('REQUEST_PENDING', `You already have a pending access request on site ${state.siteId}.`);
   }
@@ -174,7 +175,7 @@ function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): S
   authorize('manageAccess', command, state);
   const request = pendingRequest(state, command.requestId);
   const privileges = checkedPrivileges(command.role, command.privileges);
-  if (state.members[request.userId]) throw new DomainError('ALREADY_MEMBER', `${request.userId} is already a member of site ${state.siteId}.`);
+  if (state.members.has(request.userId)) throw new DomainError('ALREADY_MEMBER', `${request.userId} is already a member of site ${state.siteId}.`);
   if (command.role === 'secondary') assertSecondaryRoom(state, 1);
   const edits = justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
   const { userId, firstName, lastName, email } = request;
@@ -227,10 +228,10 @@ function denyAccess(command: SiteCommandOf<'DenyAccess'>, state: SiteState): Sit
 function updateContact(command: SiteCommandOf<'UpdateContact'>, state: SiteState): SiteEvent[] {
   authorize('updateContacts', command, state);
   assertFreshSignIn(command);
-  if (command.userId !== undefined && !state.members[command.userId]) {
+  if (command.userId !== undefined && !state.members.has(command.userId)) {
     throw new DomainError('NOT_A_MEMBER', `${command.userId} is not a member of site ${state.siteId}; a contact can only be linked to a member.`);
   }
-  const before = state.contacts[command.contactId];
+  const before = state.contacts.get(command.contactId);
   const contact: Contact = {
     contactId: command.contactId,
     ...command.contact,
@@ -250,7 +251,7 @@ function updateContact(command: SiteCommandOf<'UpdateContact'>, state: SiteState
 function removeContact(command: SiteCommandOf<'RemoveContact'>, state: SiteState): SiteEvent[] {
   authorize('updateContacts', command, state);
   assertFreshSignIn(command);
-  const contact = state.contacts[command.contactId];
+  const contact = state.contacts.get(command.contactId);
   if (!contact) throw notFound(`Site ${state.siteId} has no contact ${command.contactId}.`);
   return [{ type: 'ContactRemoved', data: { siteId: state.siteId, contactId: command.contactId, contact, removedBy: command.actor.userId } }];
 }
@@ -273,20 +274,20 @@ function checkedPrivileges(role: GrantableRole, input: Privileges | Parameters<t
 }
 
 function existingMember(state: SiteState, userId: string): Member {
-  const member = state.members[userId];
+  const member = state.members.get(userId);
   if (!member) throw new DomainError('NOT_A_MEMBER', `${userId} is not a member of site ${state.siteId}.`);
   return member;
 }
 
 function pendingRequest(state: SiteState, requestId: string) {
-  const request = state.requests[requestId];
+  const request = state.requests.get(requestId);
   if (!request) throw notFound(`Site ${state.siteId} has no access request ${requestId}.`);
   if (request.status !== 'pending') throw new DomainError('REQUEST_NOT_PENDING', `Access request ${requestId} was already ${request.status}.`);
   return request;
 }
 
 function justificationEdit(state: SiteState, requestId: string, edited: string | undefined, by: string): SiteEvent[] {
-  const current = state.requests[requestId];
+  const current = state.requests.get(requestId)!;
   if (edited === undefined || edited === current.businessJustification) return [];
   return [{ type: 'NominationJustificationEdited', data: { siteId: state.siteId, requestId, userId: current.userId, from: current.businessJustification, to: edited, editedBy: by } }];
 }

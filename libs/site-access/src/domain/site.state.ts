@@ -1,3 +1,4 @@
+import { Map as ImmutableMap } from 'immutable';
 import type { Contact } from './contact.js';
 import { type Privileges, fullPrivileges } from './privileges.js';
 import type { GrantableRole, MemberProfile, SiteEvent, SiteRole } from './site.events.js';
@@ -14,45 +15,69 @@ export interface AccessRequest extends MemberProfile {
   readonly originalJustification: string;
 }
 
+/**
+ * Persistent (immutable, structurally shared) maps: folding a site of 100k events stays linear, and
+ * evolve stays pure without copying every member on every event. The counters are kept next to
+ * the maps so a decision never scans them.
+ */
 export interface SiteState {
   readonly exists: boolean;
   readonly siteId: string;
   readonly name: string;
-  readonly members: Readonly<Record<string, Member>>;
-  readonly requests: Readonly<Record<string, AccessRequest>>;
-  readonly contacts: Readonly<Record<string, Contact>>;
+  readonly members: ImmutableMap<string, Member>;
+  readonly requests: ImmutableMap<string, AccessRequest>;
+  readonly contacts: ImmutableMap<string, Contact>;
+  /** userId → requestId of their pending request, at most one per person. */
+  readonly pendingByUser: ImmutableMap<string, string>;
+  readonly primaryUserId: string | null;
+  readonly secondaryCount: number;
 }
 
 export const initialSiteState = (): SiteState => ({
   exists: false,
   siteId: '',
   name: '',
-  members: {},
-  requests: {},
-  contacts: {},
+  members: ImmutableMap(),
+  requests: ImmutableMap(),
+  contacts: ImmutableMap(),
+  pendingByUser: ImmutableMap(),
+  primaryUserId: null,
+  secondaryCount: 0,
 });
 
 export function primaryOf(state: SiteState): Member | undefined {
-  return Object.values(state.members).find((m) => m.role === 'primary');
+  return state.primaryUserId === null ? undefined : state.members.get(state.primaryUserId);
 }
 
 export function secondaryCount(state: SiteState): number {
-  return Object.values(state.members).filter((m) => m.role === 'secondary').length;
+  return state.secondaryCount;
 }
 
 export function pendingRequestOf(state: SiteState, userId: string): AccessRequest | undefined {
-  return Object.values(state.requests).find((r) => r.userId === userId && r.status === 'pending');
+  const requestId = state.pendingByUser.get(userId);
+  return requestId === undefined ? undefined : state.requests.get(requestId);
 }
 
-const withMember = (state: SiteState, member: Member): SiteState => ({
-  ...state,
-  members: { ...state.members, [member.userId]: member },
-});
+/** Puts (or with `undefined`, removes) a member, keeping the primary and secondary counters right. */
+function withMember(state: SiteState, userId: string, member: Member | undefined): SiteState {
+  const before = state.members.get(userId);
+  const secondaries = (m: Member | undefined) => (m?.role === 'secondary' ? 1 : 0);
+  return {
+    ...state,
+    members: member === undefined ? state.members.delete(userId) : state.members.set(userId, member),
+    secondaryCount: state.secondaryCount - secondaries(before) + secondaries(member),
+    primaryUserId: member?.role === 'primary' ? userId : state.primaryUserId === userId ? null : state.primaryUserId,
+  };
+}
 
-const withRequest = (state: SiteState, requestId: string, patch: Partial<AccessRequest>): SiteState => ({
-  ...state,
-  requests: { ...state.requests, [requestId]: { ...state.requests[requestId], ...patch } },
-});
+function withRequest(state: SiteState, requestId: string, patch: Partial<AccessRequest>): SiteState {
+  const request = { ...state.requests.get(requestId)!, ...patch };
+  return {
+    ...state,
+    requests: state.requests.set(requestId, request),
+    pendingByUser: request.status === 'pending' ? state.pendingByUser.set(request.userId, requestId) : state.pendingByUser.delete(request.userId),
+  };
+}
 
 const profile = ({ userId, firstName, lastName, email }: MemberProfile): MemberProfile => ({ userId, firstName, lastName, email });
 
@@ -60,54 +85,39 @@ export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
   switch (event.type) {
     case 'SiteRegistered': {
       const { siteId, name, primary, contact } = event.data;
-      return {
-        ...initialSiteState(),
-        exists: true,
-        siteId,
-        name,
-        members: { [primary.userId]: { ...profile(primary), role: 'primary', privileges: fullPrivileges() } },
-        contacts: { [contact.contactId]: contact },
-      };
+      const registered = { ...initialSiteState(), exists: true, siteId, name, contacts: ImmutableMap<string, Contact>().set(contact.contactId, contact) };
+      return withMember(registered, primary.userId, { ...profile(primary), role: 'primary', privileges: fullPrivileges() });
     }
     case 'UserAdded':
-      return withMember(state, { ...profile(event.data), role: event.data.role, privileges: event.data.privileges });
+      return withMember(state, event.data.userId, { ...profile(event.data), role: event.data.role, privileges: event.data.privileges });
     case 'UserNominated': {
       const { requestId, businessJustification } = event.data;
-      return {
-        ...state,
-        requests: {
-          ...state.requests,
-          [requestId]: { ...profile(event.data), requestId, status: 'pending', businessJustification, originalJustification: businessJustification },
-        },
-      };
+      const request: AccessRequest = { ...profile(event.data), requestId, status: 'pending', businessJustification, originalJustification: businessJustification };
+      return { ...state, requests: state.requests.set(requestId, request), pendingByUser: state.pendingByUser.set(request.userId, requestId) };
     }
     case 'NominationJustificationEdited':
       return withRequest(state, event.data.requestId, { businessJustification: event.data.to });
     case 'AccessGranted': {
       const granted = withRequest(state, event.data.requestId, { status: 'granted' });
-      return withMember(granted, { ...profile(event.data), role: event.data.role, privileges: event.data.privileges });
+      return withMember(granted, event.data.userId, { ...profile(event.data), role: event.data.role, privileges: event.data.privileges });
     }
     case 'AccessDenied':
       return withRequest(state, event.data.requestId, { status: 'denied' });
     case 'RoleChanged':
-      return withMember(state, { ...state.members[event.data.userId], role: event.data.to });
+      return withMember(state, event.data.userId, { ...state.members.get(event.data.userId)!, role: event.data.to });
     case 'PrivilegesChanged':
-      return withMember(state, { ...state.members[event.data.userId], privileges: event.data.to });
-    case 'UserRemoved': {
-      const { [event.data.userId]: _removed, ...members } = state.members;
-      return { ...state, members };
-    }
+      return withMember(state, event.data.userId, { ...state.members.get(event.data.userId)!, privileges: event.data.to });
+    case 'UserRemoved':
+      return withMember(state, event.data.userId, undefined);
     case 'PrimaryContactTransferred': {
       const { from, to, formerPrimaryRole, formerPrimaryPrivileges } = event.data;
-      const demoted = withMember(state, { ...state.members[from.userId], role: formerPrimaryRole, privileges: formerPrimaryPrivileges });
-      return withMember(demoted, { ...demoted.members[to.userId], role: 'primary', privileges: fullPrivileges() });
+      const demoted = withMember(state, from.userId, { ...state.members.get(from.userId)!, role: formerPrimaryRole, privileges: formerPrimaryPrivileges });
+      return withMember(demoted, to.userId, { ...demoted.members.get(to.userId)!, role: 'primary', privileges: fullPrivileges() });
     }
     case 'ContactUpdated':
-      return { ...state, contacts: { ...state.contacts, [event.data.contactId]: event.data.contact } };
-    case 'ContactRemoved': {
-      const { [event.data.contactId]: _removed, ...contacts } = state.contacts;
-      return { ...state, contacts };
-    }
+      return { ...state, contacts: state.contacts.set(event.data.contactId, event.data.contact) };
+    case 'ContactRemoved':
+      return { ...state, contacts: state.contacts.delete(event.data.contactId) };
     default:
       return exhaustive(event);
   }

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { randomIds, streamName, systemClock } from '../../../../libs/core/src/index.js';
+import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
+import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
+import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
+import { median, tempDir } from './bench-util.js';
+import { siteHistory } from './site-history.js';
+
+/** (c') The same latency ratio with the real Site decider: a site whose stream holds `size` events vs a new site. */
+export async function benchSiteCommand(size: number, samples: number) {
+  const { dir, cleanup } = tempDir('bench-site-command-');
+  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  const seed = async (siteId: string, events: number) => {
+    let revision = -1;
+    for (const batch of siteHistory(siteId, events)) {
+      revision = (await store.append(streamName.site(siteId), batch, revision < 0 ? 'no_stream' : revision)).nextRevision;
+    }
+  };
+  await seed('1000000', size);
+  const pipeline = new CommandPipeline(store);
+  const primary = (siteId: string) => ({ userId: `primary@${siteId}.example`, operator: false, auditor: false });
+  const addUser = async (siteId: string, i: number) => {
+    const at = new Date().toISOString();
+    const command: SiteCommand = {
+      type: 'AddUser', actor: primary(siteId), at, role: 'user', privileges: { reporting: 'view' },
+      user: { userId: `bench${i}@example.com`, firstName: 'B', lastName: `Bench ${i}`, email: `bench${i}@example.com` },
+    };
+    const started = performance.now();
+    await pipeline.execute({ stream: streamName.site(siteId), decider: siteDecider, command, meta: newCommandMeta({ commandName: 'AddUser', actorId: command.actor.userId }, systemClock, randomIds) });
+    return performance.now() - started;
+  };
+  const coldBig = await addUser('1000000', -1);
+  const big: number[] = [];
+  const fresh: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const small = String(2000000 + i);
+    await seed(small, 5);
+    big.push(await addUser('1000000', i));
+    fresh.push(await addUser(small, i));
+  }
+  await store.close();
+  cleanup();
+  return { coldBigMs: coldBig, bigMedianMs: median(big), freshMedianMs: median(fresh), ratio: median(big) / median(fresh) };
+}

@@ -1,0 +1,805 @@
+import { DomainError } from '../../../core/src/index.js';
+import type { Contact, ContactDetails } from './contact.js';
+import { type Privileges, fullPrivileges, fullUserPrivileges } from './privileges.js';
+import type { SiteCommand } from './site.commands.js';
+import { siteDecider } from './site.decider.js';
+import type { GrantableRole, MemberProfile, SiteEvent } from './site.events.js';
+import type { Actor } from './site.permissions.js';
+import { given } from './testing/given-when-then.js';
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: one site "1234567" with a primary (pat), a secondary who manages access (sam), a
+// secondary who may only view (vic) and a plain user (uma). nina is a stranger to the site.
+// ---------------------------------------------------------------------------------------------
+
+const at = '2026-03-01T10:00:00.000Z';
+const FRESH = '2026-03-01T09:50:00.000Z'; // signed in 10 minutes before `at`
+const STALE = '2026-03-01T09:44:00.000Z'; // 16 minutes before `at`
+const SITE = '1234567';
+
+function actor(userId: string, options: { operator?: boolean; auditor?: boolean; authTime?: string } = {}): Actor {
+  return {
+    userId,
+    operator: options.operator ?? false,
+    auditor: options.auditor ?? false,
+    ...(options.authTime !== undefined ? { authTime: options.authTime } : {}),
+  };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type CommandBody = DistributiveOmit<SiteCommand, 'actor' | 'at'>;
+const command = (by: Actor, body: CommandBody): SiteCommand => ({ ...body, actor: by, at }) as SiteCommand;
+
+const OPS = actor('ops', { operator: true });
+const AUDITOR = actor('audrey', { auditor: true });
+const PAT = actor('pat');
+const SAM = actor('sam');
+const VIC = actor('vic');
+const UMA = actor('uma');
+const NINA = actor('nina');
+
+const NONE: Privileges = { softwareAccess: 'none', reporting: 'none', entitlements: 'none', manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
+const FULL: Privileges = {
+  softwareAccess: 'downloads_media_quotes_renewals',
+  reporting: 'view',
+  entitlements: 'update',
+  manageAccess: 'update',
+  contactUpdates: 'update',
+  accountDocuments: 'view',
+};
+const FULL_USER: Privileges = { ...FULL, manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
+const priv = (levels: Partial<Privileges>): Privileges => ({ ...NONE, ...levels });
+const SAM_PRIVILEGES = priv({ manageAccess: 'update', contactUpdates: 'update' });
+const VIC_PRIVILEGES = priv({ manageAccess: 'view', contactUpdates: 'view' });
+const UMA_PRIVILEGES = priv({ softwareAccess: 'downloads', reporting: 'view' });
+
+const person = (userId: string): MemberProfile => ({
+  userId,
+  firstName: userId[0].toUpperCase() + userId.slice(1),
+  lastName: 'Example',
+  email: `${userId}@example.com`,
+});
+
+const PAT_DETAILS: ContactDetails = {
+  firstName: 'Pat',
+  lastName: 'Example',
+  email: 'pat@example.com',
+  telephone: '+49 89 1234',
+  address: 'Leopoldstr. 1',
+  city: 'Munich',
+  postalCode: '80802',
+  country: 'DE',
+};
+const PAT_CONTACT: Contact = { contactId: 'primary', userId: 'pat', ...PAT_DETAILS, contactTypes: ['administrative'] };
+const BEA_DETAILS: ContactDetails = {
+  firstName: 'Bea',
+  lastName: 'Billing',
+  email: 'bea@example.com',
+  telephone: '+49 89 5555',
+  address: 'Marienplatz 8',
+  city: 'Munich',
+  postalCode: '80331',
+  stateProvince: 'Bavaria',
+};
+const BEA_CONTACT: Contact = { contactId: 'billing-1', ...BEA_DETAILS, contactTypes: ['billing'] };
+
+const JUSTIFICATION = 'Needs downloads for the Munich rollout';
+
+// --- events used to build histories -----------------------------------------------------------
+const siteRegistered = (contact: Contact = PAT_CONTACT): SiteEvent => ({
+  type: 'SiteRegistered',
+  data: { siteId: SITE, name: 'Acme Munich', primary: person('pat'), privileges: FULL, contact, registeredBy: 'ops' },
+});
+const registered = siteRegistered();
+const added = (userId: string, role: GrantableRole, privileges: Privileges, by = 'pat'): SiteEvent => ({
+  type: 'UserAdded',
+  data: { ...person(userId), siteId: SITE, role, privileges, addedBy: by },
+});
+const nominated = (requestId: string, userId: string, businessJustification = JUSTIFICATION): SiteEvent => ({
+  type: 'UserNominated',
+  data: { ...person(userId), siteId: SITE, requestId, businessJustification },
+});
+const granted = (requestId: string, userId: string, role: GrantableRole, privileges: Privileges, by = 'pat'): SiteEvent => ({
+  type: 'AccessGranted',
+  data: { ...person(userId), siteId: SITE, requestId, role, privileges, grantedBy: by, businessJustification: JUSTIFICATION },
+});
+const denied = (requestId: string, userId: string): SiteEvent => ({
+  type: 'AccessDenied',
+  data: { ...person(userId), siteId: SITE, requestId, reason: 'Not an employee', deniedBy: 'pat', businessJustification: JUSTIFICATION },
+});
+const beaContactAdded: SiteEvent = {
+  type: 'ContactUpdated',
+  data: {
+    siteId: SITE,
+    contactId: 'billing-1',
+    contact: BEA_CONTACT,
+    created: true,
+    changes: [],
+    updatedBy: 'pat',
+  },
+};
+
+/** pat (primary), sam (secondary, manageAccess update), vic (secondary, manageAccess view), uma (user). */
+const SITE_WITH_MEMBERS: SiteEvent[] = [
+  registered,
+  added('sam', 'secondary', SAM_PRIVILEGES),
+  added('vic', 'secondary', VIC_PRIVILEGES),
+  added('uma', 'user', UMA_PRIVILEGES),
+];
+/** The same site with the maximum of 4 secondaries (sam, vic, sid, sue). */
+const SITE_WITH_FOUR_SECONDARIES: SiteEvent[] = [
+  ...SITE_WITH_MEMBERS,
+  added('sid', 'secondary', priv({ reporting: 'view' })),
+  added('sue', 'secondary', priv({ reporting: 'view' })),
+];
+/** nina has a pending access request req-1. */
+const SITE_WITH_PENDING_REQUEST: SiteEvent[] = [...SITE_WITH_MEMBERS, nominated('req-1', 'nina')];
+const SITE_WITH_CONTACTS: SiteEvent[] = [...SITE_WITH_MEMBERS, beaContactAdded];
+
+const site = (events: readonly SiteEvent[] = SITE_WITH_MEMBERS) => given(siteDecider, events);
+const unregistered = () => given(siteDecider, []);
+
+describe('privilege fixtures', () => {
+  it('match what the domain calls full and full-user privileges', () => {
+    expect(fullPrivileges()).toEqual(FULL);
+    expect(fullUserPrivileges()).toEqual(FULL_USER);
+  });
+});
+
+describe('RegisterSite', () => {
+  const register = (by: Actor, contactTypes: Contact['contactTypes'] = ['administrative']) =>
+    command(by, { type: 'RegisterSite', siteId: SITE, name: 'Acme Munich', primary: { userId: 'pat', ...PAT_DETAILS }, contactId: 'primary', contactTypes: [...contactTypes] });
+
+  it('emits SiteRegistered with the primary as member (full privileges) and as contact', () => {
+    unregistered().when(register(OPS)).then([registered]);
+  });
+
+  it('emits the contact with every type it was given', () => {
+    unregistered()
+      .when(register(OPS, ['administrative', 'billing']))
+      .then([siteRegistered({ ...PAT_CONTACT, contactTypes: ['administrative', 'billing'] })]);
+  });
+
+  it('rejects a non-operator (FORBIDDEN): the future primary, an auditor', () => {
+    unregistered().when(register(PAT)).thenRejects('FORBIDDEN');
+    unregistered().when(register(AUDITOR)).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a site that is already registered (SITE_EXISTS)', () => {
+    site([registered]).when(register(OPS)).thenRejects('SITE_EXISTS');
+  });
+
+  it('has no "changes nothing" path: registering twice is SITE_EXISTS, never a silent no-op', () => {
+    site().when(register(OPS)).thenRejects('SITE_EXISTS');
+  });
+});
+
+describe('AddUser', () => {
+  const add = (by: Actor, userId: string, role: GrantableRole, privileges: Partial<Privileges>) =>
+    command(by, { type: 'AddUser', user: person(userId), role, privileges });
+
+  it('emits UserAdded with omitted privileges normalised to none (primary adds a user)', () => {
+    site()
+      .when(add(PAT, 'ulla', 'user', { softwareAccess: 'downloads_media', reporting: 'view' }))
+      .then([added('ulla', 'user', priv({ softwareAccess: 'downloads_media', reporting: 'view' }))]);
+  });
+
+  it('lets a secondary with manageAccess update add a secondary with Account Management privileges', () => {
+    site()
+      .when(add(SAM, 'sid', 'secondary', { manageAccess: 'view', accountDocuments: 'view' }))
+      .then([added('sid', 'secondary', priv({ manageAccess: 'view', accountDocuments: 'view' }), 'sam')]);
+  });
+
+  it('lets an operator add on any site', () => {
+    site().when(add(OPS, 'ulla', 'user', {})).then([added('ulla', 'user', NONE, 'ops')]);
+  });
+
+  it('still adds a plain user when the site has 4 secondaries', () => {
+    site(SITE_WITH_FOUR_SECONDARIES).when(add(PAT, 'ulla', 'user', {})).then([added('ulla', 'user', NONE)]);
+  });
+
+  it('rejects an unregistered site (NOT_FOUND)', () => {
+    unregistered().when(add(OPS, 'ulla', 'user', {})).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not manage access (FORBIDDEN)', () => {
+    site().when(add(UMA, 'ulla', 'user', {})).thenRejects('FORBIDDEN');
+    site().when(add(VIC, 'ulla', 'user', {})).thenRejects('FORBIDDEN');
+    site().when(add(AUDITOR, 'ulla', 'user', {})).thenRejects('FORBIDDEN');
+    site().when(add(NINA, 'ulla', 'user', {})).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a member (ALREADY_MEMBER), including the primary', () => {
+    site().when(add(PAT, 'uma', 'user', {})).thenRejects('ALREADY_MEMBER');
+    site().when(add(OPS, 'pat', 'secondary', {})).thenRejects('ALREADY_MEMBER');
+  });
+
+  it('rejects someone with a pending request (REQUEST_PENDING)', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(add(PAT, 'nina', 'user', {})).thenRejects('REQUEST_PENDING');
+  });
+
+  it('rejects a 5th secondary (SECONDARY_CONTACT_LIMIT)', () => {
+    site(SITE_WITH_FOUR_SECONDARIES).when(add(PAT, 'ulla', 'secondary', {})).thenRejects('SECONDARY_CONTACT_LIMIT');
+  });
+
+  it('rejects a user with any Account Management privilege (ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE)', () => {
+    site().when(add(PAT, 'ulla', 'user', { manageAccess: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site().when(add(PAT, 'ulla', 'user', { contactUpdates: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site().when(add(PAT, 'ulla', 'user', { accountDocuments: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+  });
+
+  it('has no "changes nothing" path: adding the same person again is ALREADY_MEMBER', () => {
+    site([...SITE_WITH_MEMBERS, added('ulla', 'user', NONE)]).when(add(PAT, 'ulla', 'user', {})).thenRejects('ALREADY_MEMBER');
+  });
+});
+
+describe('ChangeUserAccess', () => {
+  const change = (by: Actor, userId: string, access: { role?: GrantableRole; privileges?: Partial<Privileges> }) =>
+    command(by, { type: 'ChangeUserAccess', userId, ...access });
+
+  it('emits RoleChanged alone when only the role changes (user → secondary, privileges kept)', () => {
+    site()
+      .when(change(PAT, 'uma', { role: 'secondary' }))
+      .then([{ type: 'RoleChanged', data: { siteId: SITE, userId: 'uma', from: 'user', to: 'secondary', changedBy: 'pat' } }]);
+  });
+
+  it('emits PrivilegesChanged alone with before/after of each changed key (omitted keys become none)', () => {
+    site()
+      .when(change(SAM, 'uma', { privileges: { reporting: 'view', entitlements: 'view' } }))
+      .then([
+        {
+          type: 'PrivilegesChanged',
+          data: {
+            siteId: SITE,
+            userId: 'uma',
+            from: UMA_PRIVILEGES,
+            to: priv({ reporting: 'view', entitlements: 'view' }),
+            changes: [
+              { field: 'privileges.softwareAccess', from: 'downloads', to: 'none' },
+              { field: 'privileges.entitlements', from: 'none', to: 'view' },
+            ],
+            changedBy: 'sam',
+          },
+        },
+      ]);
+  });
+
+  it('emits RoleChanged then PrivilegesChanged when demoting a secondary and dropping Account Management (operator)', () => {
+    site()
+      .when(change(OPS, 'sam', { role: 'user', privileges: { softwareAccess: 'downloads' } }))
+      .then([
+        { type: 'RoleChanged', data: { siteId: SITE, userId: 'sam', from: 'secondary', to: 'user', changedBy: 'ops' } },
+        {
+          type: 'PrivilegesChanged',
+          data: {
+            siteId: SITE,
+            userId: 'sam',
+            from: SAM_PRIVILEGES,
+            to: priv({ softwareAccess: 'downloads' }),
+            changes: [
+              { field: 'privileges.softwareAccess', from: 'none', to: 'downloads' },
+              { field: 'privileges.manageAccess', from: 'update', to: 'none' },
+              { field: 'privileges.contactUpdates', from: 'update', to: 'none' },
+            ],
+            changedBy: 'ops',
+          },
+        },
+      ]);
+  });
+
+  it('changes nothing with the same role and the same privileges, or with neither given', () => {
+    site().when(change(PAT, 'uma', { role: 'user', privileges: { softwareAccess: 'downloads', reporting: 'view' } })).thenNothing();
+    site().when(change(PAT, 'sam', { role: 'secondary', privileges: { ...SAM_PRIVILEGES } })).thenNothing();
+    site().when(change(PAT, 'uma', {})).thenNothing();
+  });
+
+  it('changes a secondary\'s privileges even when the site has 4 secondaries', () => {
+    site(SITE_WITH_FOUR_SECONDARIES)
+      .when(change(PAT, 'vic', { role: 'secondary', privileges: { manageAccess: 'update' } }))
+      .then([
+        {
+          type: 'PrivilegesChanged',
+          data: {
+            siteId: SITE,
+            userId: 'vic',
+            from: VIC_PRIVILEGES,
+            to: priv({ manageAccess: 'update' }),
+            changes: [
+              { field: 'privileges.manageAccess', from: 'view', to: 'update' },
+              { field: 'privileges.contactUpdates', from: 'view', to: 'none' },
+            ],
+            changedBy: 'pat',
+          },
+        },
+      ]);
+  });
+
+  it('rejects an unregistered site (NOT_FOUND)', () => {
+    unregistered().when(change(OPS, 'uma', { role: 'secondary' })).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not manage access (FORBIDDEN)', () => {
+    site().when(change(UMA, 'uma', { role: 'secondary' })).thenRejects('FORBIDDEN');
+    site().when(change(VIC, 'uma', { role: 'secondary' })).thenRejects('FORBIDDEN');
+    site().when(change(AUDITOR, 'uma', { role: 'secondary' })).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a non-member (NOT_A_MEMBER)', () => {
+    site().when(change(PAT, 'nina', { role: 'user' })).thenRejects('NOT_A_MEMBER');
+  });
+
+  it('rejects any change to the primary (PRIMARY_CONTACT_IMMUTABLE)', () => {
+    site().when(change(OPS, 'pat', { role: 'secondary' })).thenRejects('PRIMARY_CONTACT_IMMUTABLE');
+    site().when(change(SAM, 'pat', { privileges: { reporting: 'view' } })).thenRejects('PRIMARY_CONTACT_IMMUTABLE');
+  });
+
+  it('rejects promoting a 5th secondary (SECONDARY_CONTACT_LIMIT)', () => {
+    site(SITE_WITH_FOUR_SECONDARIES).when(change(PAT, 'uma', { role: 'secondary' })).thenRejects('SECONDARY_CONTACT_LIMIT');
+  });
+
+  it('rejects a user holding Account Management privileges (ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE)', () => {
+    // demoting to user while keeping the stored contactUpdates/manageAccess
+    site().when(change(PAT, 'sam', { role: 'user' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site().when(change(PAT, 'vic', { role: 'user', privileges: { contactUpdates: 'view' } })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site().when(change(PAT, 'uma', { privileges: { manageAccess: 'view' } })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+  });
+});
+
+describe('RemoveUser', () => {
+  const remove = (by: Actor, userId: string) => command(by, { type: 'RemoveUser', userId });
+
+  it('emits UserRemoved with the member\'s profile, role and privileges', () => {
+    site()
+      .when(remove(PAT, 'uma'))
+      .then([{ type: 'UserRemoved', data: { ...person('uma'), siteId: SITE, role: 'user', privileges: UMA_PRIVILEGES, removedBy: 'pat' } }]);
+  });
+
+  it('lets an operator and a secondary with manageAccess update remove a secondary', () => {
+    site()
+      .when(remove(OPS, 'vic'))
+      .then([{ type: 'UserRemoved', data: { ...person('vic'), siteId: SITE, role: 'secondary', privileges: VIC_PRIVILEGES, removedBy: 'ops' } }]);
+    site()
+      .when(remove(SAM, 'vic'))
+      .then([{ type: 'UserRemoved', data: { ...person('vic'), siteId: SITE, role: 'secondary', privileges: VIC_PRIVILEGES, removedBy: 'sam' } }]);
+  });
+
+  it('rejects an unregistered site (NOT_FOUND)', () => {
+    unregistered().when(remove(OPS, 'uma')).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not manage access (FORBIDDEN)', () => {
+    site().when(remove(UMA, 'uma')).thenRejects('FORBIDDEN');
+    site().when(remove(VIC, 'uma')).thenRejects('FORBIDDEN');
+    site().when(remove(AUDITOR, 'uma')).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a non-member (NOT_A_MEMBER)', () => {
+    site().when(remove(PAT, 'nina')).thenRejects('NOT_A_MEMBER');
+  });
+
+  it('rejects removing the primary (PRIMARY_CONTACT_IMMUTABLE)', () => {
+    site().when(remove(OPS, 'pat')).thenRejects('PRIMARY_CONTACT_IMMUTABLE');
+  });
+
+  it('has no "changes nothing" path: removing twice is NOT_A_MEMBER', () => {
+    const removedUma: SiteEvent = { type: 'UserRemoved', data: { ...person('uma'), siteId: SITE, role: 'user', privileges: UMA_PRIVILEGES, removedBy: 'pat' } };
+    site([...SITE_WITH_MEMBERS, removedUma]).when(remove(PAT, 'uma')).thenRejects('NOT_A_MEMBER');
+  });
+});
+
+describe('TransferPrimaryContact', () => {
+  const transfer = (by: Actor, userId: string, formerPrimaryRole: GrantableRole) =>
+    command(by, { type: 'TransferPrimaryContact', userId, formerPrimaryRole });
+  const transferred = (to: string, formerPrimaryRole: GrantableRole, previousRole: GrantableRole, previousPrivileges: Privileges, by: string): SiteEvent => ({
+    type: 'PrimaryContactTransferred',
+    data: {
+      siteId: SITE,
+      from: person('pat'),
+      to: person(to),
+      formerPrimaryRole,
+      formerPrimaryPrivileges: formerPrimaryRole === 'secondary' ? FULL : FULL_USER,
+      newPrimaryPreviousRole: previousRole,
+      newPrimaryPreviousPrivileges: previousPrivileges,
+      transferredBy: by,
+    },
+  });
+
+  it('emits PrimaryContactTransferred; a former primary who becomes user keeps no Account Management privileges', () => {
+    site().when(transfer(PAT, 'uma', 'user')).then([transferred('uma', 'user', 'user', UMA_PRIVILEGES, 'pat')]);
+  });
+
+  it('lets an operator transfer; a former primary who becomes secondary keeps full privileges', () => {
+    site().when(transfer(OPS, 'sam', 'secondary')).then([transferred('sam', 'secondary', 'secondary', SAM_PRIVILEGES, 'ops')]);
+  });
+
+  it('allows secondary → primary with former primary → secondary when 4 secondaries exist (count stays 4)', () => {
+    site(SITE_WITH_FOUR_SECONDARIES).when(transfer(PAT, 'vic', 'secondary')).then([transferred('vic', 'secondary', 'secondary', VIC_PRIVILEGES, 'pat')]);
+  });
+
+  it('leaves the former primary a user with full user privileges and the new one primary with full privileges', () => {
+    const state = [...SITE_WITH_MEMBERS, transferred('uma', 'user', 'user', UMA_PRIVILEGES, 'pat')].reduce(siteDecider.evolve, siteDecider.initialState());
+    expect(state.members.get('pat')).toEqual({ ...person('pat'), role: 'user', privileges: FULL_USER });
+    expect(state.members.get('uma')).toEqual({ ...person('uma'), role: 'primary', privileges: FULL });
+  });
+
+  it('changes nothing when the named member already is the primary', () => {
+    site().when(transfer(PAT, 'pat', 'secondary')).thenNothing();
+    site().when(transfer(OPS, 'pat', 'user')).thenNothing();
+  });
+
+  it('rejects an unregistered site (NOT_FOUND)', () => {
+    unregistered().when(transfer(OPS, 'uma', 'user')).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects anyone but the primary or an operator (FORBIDDEN), even a secondary with manageAccess update', () => {
+    site().when(transfer(SAM, 'uma', 'user')).thenRejects('FORBIDDEN');
+    site().when(transfer(UMA, 'uma', 'user')).thenRejects('FORBIDDEN');
+    site().when(transfer(AUDITOR, 'uma', 'user')).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a non-member as new primary (NOT_A_MEMBER)', () => {
+    site().when(transfer(PAT, 'nina', 'user')).thenRejects('NOT_A_MEMBER');
+  });
+
+  it('rejects a former primary becoming a 5th secondary (SECONDARY_CONTACT_LIMIT)', () => {
+    site(SITE_WITH_FOUR_SECONDARIES).when(transfer(PAT, 'uma', 'secondary')).thenRejects('SECONDARY_CONTACT_LIMIT');
+  });
+});
+
+describe('NominateSelf', () => {
+  const nominate = (by: Actor, requestId = 'req-1', businessJustification = JUSTIFICATION) =>
+    command(by, { type: 'NominateSelf', requestId, ...names(by.userId), businessJustification });
+  const names = (userId: string) => {
+    const { firstName, lastName, email } = person(userId);
+    return { firstName, lastName, email };
+  };
+
+  it('emits UserNominated for the calling non-member', () => {
+    site().when(nominate(NINA)).then([nominated('req-1', 'nina')]);
+  });
+
+  it('lets someone whose earlier request was denied nominate again', () => {
+    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')])
+      .when(nominate(NINA, 'req-2', 'Now with a signed contract'))
+      .then([nominated('req-2', 'nina', 'Now with a signed contract')]);
+  });
+
+  it('lets any authenticated non-member nominate, e.g. an auditor', () => {
+    site().when(nominate(AUDITOR)).then([nominated('req-1', 'audrey')]);
+  });
+
+  it('rejects an unregistered site (NOT_FOUND)', () => {
+    unregistered().when(nominate(NINA)).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects a member (ALREADY_MEMBER)', () => {
+    site().when(nominate(UMA)).thenRejects('ALREADY_MEMBER');
+    site().when(nominate(PAT)).thenRejects('ALREADY_MEMBER');
+  });
+
+  it('rejects a second pending request (REQUEST_PENDING); there is no "changes nothing" path', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(nominate(NINA, 'req-2')).thenRejects('REQUEST_PENDING');
+  });
+});
+
+describe('EditNominationJustification', () => {
+  const edit = (by: Actor, businessJustification: string, requestId = 'req-1') =>
+    command(by, { type: 'EditNominationJustification', requestId, businessJustification });
+  const edited = (from: string, to: string, by: string): SiteEvent => ({
+    type: 'NominationJustificationEdited',
+    data: { siteId: SITE, requestId: 'req-1', userId: 'nina', from, to, editedBy: by },
+  });
+
+  it('emits NominationJustificationEdited from the original to the edited text', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(edit(PAT, 'Rollout team lead')).then([edited(JUSTIFICATION, 'Rollout team lead', 'pat')]);
+  });
+
+  it('edits from the current (already edited) text, by a secondary with manageAccess update or an operator', () => {
+    const history = [...SITE_WITH_PENDING_REQUEST, edited(JUSTIFICATION, 'Rollout team lead', 'pat')];
+    site(history).when(edit(SAM, 'Rollout team lead, Munich')).then([edited('Rollout team lead', 'Rollout team lead, Munich', 'sam')]);
+    site(history).when(edit(OPS, 'Checked')).then([edited('Rollout team lead', 'Checked', 'ops')]);
+  });
+
+  it('changes nothing when the text is the same', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(edit(PAT, JUSTIFICATION)).thenNothing();
+  });
+
+  it('rejects an unregistered site and an unknown request (NOT_FOUND)', () => {
+    unregistered().when(edit(OPS, 'x')).thenRejects('NOT_FOUND');
+    site(SITE_WITH_PENDING_REQUEST).when(edit(PAT, 'x', 'req-404')).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not manage access (FORBIDDEN), including the requester', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(edit(UMA, 'x')).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST).when(edit(VIC, 'x')).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST).when(edit(AUDITOR, 'x')).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST).when(edit(NINA, 'x')).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a request already granted or denied (REQUEST_NOT_PENDING)', () => {
+    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)]).when(edit(PAT, 'x')).thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')]).when(edit(PAT, 'x')).thenRejects('REQUEST_NOT_PENDING');
+  });
+});
+
+describe('GrantAccess', () => {
+  const grant = (by: Actor, role: GrantableRole, privileges: Partial<Privileges>, businessJustification?: string, requestId = 'req-1') =>
+    command(by, { type: 'GrantAccess', requestId, role, privileges, ...(businessJustification !== undefined ? { businessJustification } : {}) });
+
+  it('emits AccessGranted with the role, normalised privileges and the current justification', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(grant(PAT, 'user', {})).then([granted('req-1', 'nina', 'user', NONE)]);
+  });
+
+  it('emits NominationJustificationEdited (original → edited) before AccessGranted when the grantor edits', () => {
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(SAM, 'secondary', { manageAccess: 'view' }, 'Rollout team lead'))
+      .then([
+        { type: 'NominationJustificationEdited', data: { siteId: SITE, requestId: 'req-1', userId: 'nina', from: JUSTIFICATION, to: 'Rollout team lead', editedBy: 'sam' } },
+        {
+          type: 'AccessGranted',
+          data: {
+            ...person('nina'),
+            siteId: SITE,
+            requestId: 'req-1',
+            role: 'secondary',
+            privileges: priv({ manageAccess: 'view' }),
+            grantedBy: 'sam',
+            businessJustification: 'Rollout team lead',
+          },
+        },
+      ]);
+  });
+
+  it('emits no edit when the given justification equals the current one (operator grants)', () => {
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(OPS, 'user', { reporting: 'view' }, JUSTIFICATION))
+      .then([granted('req-1', 'nina', 'user', priv({ reporting: 'view' }), 'ops')]);
+  });
+
+  it('keeps the original justification in state after an edited grant', () => {
+    const events = siteDecider.decide(grant(PAT, 'user', {}, 'Rollout team lead'), SITE_WITH_PENDING_REQUEST.reduce(siteDecider.evolve, siteDecider.initialState()));
+    const state = [...SITE_WITH_PENDING_REQUEST, ...events].reduce(siteDecider.evolve, siteDecider.initialState());
+    expect(state.requests.get('req-1')).toEqual({
+      ...person('nina'),
+      requestId: 'req-1',
+      status: 'granted',
+      businessJustification: 'Rollout team lead',
+      originalJustification: JUSTIFICATION,
+    });
+    expect(state.members.get('nina')).toEqual({ ...person('nina'), role: 'user', privileges: NONE });
+  });
+
+  it('rejects an unregistered site and an unknown request (NOT_FOUND)', () => {
+    unregistered().when(grant(OPS, 'user', {})).thenRejects('NOT_FOUND');
+    site(SITE_WITH_PENDING_REQUEST).when(grant(PAT, 'user', {}, undefined, 'req-404')).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not manage access (FORBIDDEN), including the requester', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(grant(UMA, 'user', {})).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST).when(grant(VIC, 'user', {})).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST).when(grant(AUDITOR, 'user', {})).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST).when(grant(NINA, 'user', {})).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a request already granted or denied (REQUEST_NOT_PENDING); granting twice is never a no-op', () => {
+    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)]).when(grant(PAT, 'user', {})).thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')]).when(grant(PAT, 'user', {})).thenRejects('REQUEST_NOT_PENDING');
+  });
+
+  it('rejects a 5th secondary (SECONDARY_CONTACT_LIMIT)', () => {
+    site([...SITE_WITH_FOUR_SECONDARIES, nominated('req-1', 'nina')]).when(grant(PAT, 'secondary', {})).thenRejects('SECONDARY_CONTACT_LIMIT');
+  });
+
+  it('rejects a user with Account Management privileges (ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE)', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(grant(PAT, 'user', { contactUpdates: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+  });
+
+  it('rejects a requester who is already a member (ALREADY_MEMBER)', () => {
+    site([...SITE_WITH_PENDING_REQUEST, added('nina', 'user', NONE)]).when(grant(PAT, 'user', {})).thenRejects('ALREADY_MEMBER');
+  });
+});
+
+describe('DenyAccess', () => {
+  const deny = (by: Actor, reason: string, businessJustification?: string, requestId = 'req-1') =>
+    command(by, { type: 'DenyAccess', requestId, reason, ...(businessJustification !== undefined ? { businessJustification } : {}) });
+
+  it('emits AccessDenied with the trimmed reason and the current justification', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(deny(PAT, '  Not an employee  ')).then([denied('req-1', 'nina')]);
+  });
+
+  it('emits NominationJustificationEdited before AccessDenied when the administrator edits (secondary with manageAccess update)', () => {
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(deny(SAM, 'Not an employee', 'Wants downloads'))
+      .then([
+        { type: 'NominationJustificationEdited', data: { siteId: SITE, requestId: 'req-1', userId: 'nina', from: JUSTIFICATION, to: 'Wants downloads', editedBy: 'sam' } },
+        {
+          type: 'AccessDenied',
+          data: { ...person('nina'), siteId: SITE, requestId: 'req-1', reason: 'Not an employee', deniedBy: 'sam', businessJustification: 'Wants downloads' },
+        },
+      ]);
+  });
+
+  it('lets an operator deny', () => {
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(deny(OPS, 'Duplicate'))
+      .then([{ type: 'AccessDenied', data: { ...person('nina'), siteId: SITE, requestId: 'req-1', reason: 'Duplicate', deniedBy: 'ops', businessJustification: JUSTIFICATION } }]);
+  });
+
+  it('rejects an unregistered site and an unknown request (NOT_FOUND)', () => {
+    unregistered().when(deny(OPS, 'No')).thenRejects('NOT_FOUND');
+    site(SITE_WITH_PENDING_REQUEST).when(deny(PAT, 'No', undefined, 'req-404')).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not manage access (FORBIDDEN)', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(deny(UMA, 'No')).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST).when(deny(VIC, 'No')).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST).when(deny(AUDITOR, 'No')).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a request already granted or denied (REQUEST_NOT_PENDING); denying twice is never a no-op', () => {
+    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')]).when(deny(PAT, 'No')).thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)]).when(deny(PAT, 'No')).thenRejects('REQUEST_NOT_PENDING');
+  });
+
+  it('rejects a blank reason (VALIDATION_FAILED) naming the reason field', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(deny(PAT, '')).thenRejects('VALIDATION_FAILED');
+    site(SITE_WITH_PENDING_REQUEST).when(deny(PAT, '   \t ')).thenRejects('VALIDATION_FAILED');
+    const state = SITE_WITH_PENDING_REQUEST.reduce(siteDecider.evolve, siteDecider.initialState());
+    let thrown: unknown;
+    try {
+      siteDecider.decide(deny(PAT, '  '), state);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect((thrown as DomainError).errors).toEqual([{ field: 'reason', message: 'reason must not be empty' }]);
+  });
+});
+
+describe('UpdateContact', () => {
+  const update = (by: Actor, contactId: string, contact: ContactDetails, contactTypes: Contact['contactTypes'], userId?: string) =>
+    command(by, { type: 'UpdateContact', contactId, contact, contactTypes: [...contactTypes], ...(userId !== undefined ? { userId } : {}) });
+  const fresh = (userId: string, options: { operator?: boolean; auditor?: boolean } = {}) => actor(userId, { ...options, authTime: FRESH });
+
+  it('emits ContactUpdated (created) for a new contact, contact types de-duplicated and sorted', () => {
+    site()
+      .when(update(fresh('pat'), 'billing-1', BEA_DETAILS, ['renewal', 'billing', 'renewal']))
+      .then([
+        {
+          type: 'ContactUpdated',
+          data: {
+            siteId: SITE,
+            contactId: 'billing-1',
+            contact: { ...BEA_CONTACT, contactTypes: ['billing', 'renewal'] },
+            created: true,
+            changes: [
+              { field: 'firstName', from: null, to: 'Bea' },
+              { field: 'lastName', from: null, to: 'Billing' },
+              { field: 'email', from: null, to: 'bea@example.com' },
+              { field: 'telephone', from: null, to: '+49 89 5555' },
+              { field: 'address', from: null, to: 'Marienplatz 8' },
+              { field: 'city', from: null, to: 'Munich' },
+              { field: 'postalCode', from: null, to: '80331' },
+              { field: 'stateProvince', from: null, to: 'Bavaria' },
+              { field: 'contactTypes', from: null, to: ['billing', 'renewal'] },
+            ],
+            updatedBy: 'pat',
+          },
+        },
+      ]);
+  });
+
+  it('emits only the changed fields of an existing contact (secondary with contactUpdates update)', () => {
+    site()
+      .when(update(fresh('sam'), 'primary', { ...PAT_DETAILS, email: 'pat.primary@example.com' }, ['administrative'], 'pat'))
+      .then([
+        {
+          type: 'ContactUpdated',
+          data: {
+            siteId: SITE,
+            contactId: 'primary',
+            contact: { ...PAT_CONTACT, email: 'pat.primary@example.com' },
+            created: false,
+            changes: [{ field: 'email', from: 'pat@example.com', to: 'pat.primary@example.com' }],
+            updatedBy: 'sam',
+          },
+        },
+      ]);
+  });
+
+  it('links a contact to a member and changes its types (operator)', () => {
+    site(SITE_WITH_CONTACTS)
+      .when(update(fresh('ops', { operator: true }), 'billing-1', BEA_DETAILS, ['media_shipping', 'billing'], 'uma'))
+      .then([
+        {
+          type: 'ContactUpdated',
+          data: {
+            siteId: SITE,
+            contactId: 'billing-1',
+            contact: { ...BEA_CONTACT, contactTypes: ['billing', 'media_shipping'], userId: 'uma' },
+            created: false,
+            changes: [
+              { field: 'contactTypes', from: ['billing'], to: ['billing', 'media_shipping'] },
+              { field: 'userId', from: null, to: 'uma' },
+            ],
+            updatedBy: 'ops',
+          },
+        },
+      ]);
+  });
+
+  it('accepts a sign-in exactly 15 minutes old', () => {
+    site(SITE_WITH_CONTACTS)
+      .when(update(actor('pat', { authTime: '2026-03-01T09:45:00.000Z' }), 'billing-1', { ...BEA_DETAILS, telephone: '+49 89 6666' }, ['billing']))
+      .then([
+        {
+          type: 'ContactUpdated',
+          data: {
+            siteId: SITE,
+            contactId: 'billing-1',
+            contact: { ...BEA_CONTACT, telephone: '+49 89 6666' },
+            created: false,
+            changes: [{ field: 'telephone', from: '+49 89 5555', to: '+49 89 6666' }],
+            updatedBy: 'pat',
+          },
+        },
+      ]);
+  });
+
+  it('changes nothing when identical to the stored contact (types in any order, duplicated; blank optional = absent)', () => {
+    site().when(update(fresh('pat'), 'primary', PAT_DETAILS, ['administrative'], 'pat')).thenNothing();
+    site().when(update(fresh('pat'), 'primary', { ...PAT_DETAILS, stateProvince: '' }, ['administrative', 'administrative'], 'pat')).thenNothing();
+    site(SITE_WITH_CONTACTS).when(update(fresh('sam'), 'billing-1', BEA_DETAILS, ['billing'])).thenNothing();
+  });
+
+  it('rejects an unregistered site (NOT_FOUND)', () => {
+    unregistered().when(update(fresh('ops', { operator: true }), 'primary', PAT_DETAILS, ['administrative'])).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not update contacts (FORBIDDEN), even freshly signed in', () => {
+    site().when(update(fresh('uma'), 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('FORBIDDEN');
+    site().when(update(fresh('vic'), 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('FORBIDDEN');
+    site().when(update(fresh('audrey', { auditor: true }), 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a sign-in older than 15 minutes or unknown (REAUTHENTICATION_REQUIRED)', () => {
+    site().when(update(actor('pat', { authTime: STALE }), 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('REAUTHENTICATION_REQUIRED');
+    site().when(update(PAT, 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('REAUTHENTICATION_REQUIRED');
+    site().when(update(OPS, 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('REAUTHENTICATION_REQUIRED');
+  });
+
+  it('rejects linking the contact to a non-member (NOT_A_MEMBER)', () => {
+    site().when(update(fresh('pat'), 'billing-1', BEA_DETAILS, ['billing'], 'nina')).thenRejects('NOT_A_MEMBER');
+  });
+});
+
+describe('RemoveContact', () => {
+  const removeContact = (by: Actor, contactId = 'billing-1') => command(by, { type: 'RemoveContact', contactId });
+  const removed = (by: string): SiteEvent => ({ type: 'ContactRemoved', data: { siteId: SITE, contactId: 'billing-1', contact: BEA_CONTACT, removedBy: by } });
+
+  it('emits ContactRemoved carrying the removed contact', () => {
+    site(SITE_WITH_CONTACTS).when(removeContact(actor('pat', { authTime: FRESH }))).then([removed('pat')]);
+  });
+
+  it('lets a secondary with contactUpdates update and an operator remove', () => {
+    site(SITE_WITH_CONTACTS).when(removeContact(actor('sam', { authTime: FRESH }))).then([removed('sam')]);
+    site(SITE_WITH_CONTACTS).when(removeContact(actor('ops', { operator: true, authTime: FRESH }))).then([removed('ops')]);
+  });
+
+  it('rejects an unregistered site and an unknown contact (NOT_FOUND); removing twice is never a no-op', () => {
+    unregistered().when(removeContact(actor('ops', { operator: true, authTime: FRESH }))).thenRejects('NOT_FOUND');
+    site().when(removeContact(actor('pat', { authTime: FRESH }))).thenRejects('NOT_FOUND');
+    site([...SITE_WITH_CONTACTS, removed('pat')]).when(removeContact(actor('pat', { authTime: FRESH }))).thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not update contacts (FORBIDDEN)', () => {
+    site(SITE_WITH_CONTACTS).when(removeContact(actor('uma', { authTime: FRESH }))).thenRejects('FORBIDDEN');
+    site(SITE_WITH_CONTACTS).when(removeContact(actor('vic', { authTime: FRESH }))).thenRejects('FORBIDDEN');
+    site(SITE_WITH_CONTACTS).when(removeContact(actor('audrey', { auditor: true, authTime: FRESH }))).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects a stale or unknown sign-in (REAUTHENTICATION_REQUIRED)', () => {
+    site(SITE_WITH_CONTACTS).when(removeContact(actor('pat', { authTime: STALE }))).thenRejects('REAUTHENTICATION_REQUIRED');
+    site(SITE_WITH_CONTACTS).when(removeContact(PAT)).thenRejects('REAUTHENTICATION_REQUIRED');
+  });
+});

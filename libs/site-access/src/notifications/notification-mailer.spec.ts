@@ -1,0 +1,330 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { SMTPServer } from 'smtp-server';
+import { type AppConfig, type Position, type RecordedEvent, loadConfig, randomIds, streamName, systemClock } from '../../../core/src/index.js';
+import { newCommandMeta } from '../../../event-store/src/pipeline/command-meta.js';
+import { CommandPipeline } from '../../../event-store/src/pipeline/command-pipeline.js';
+import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
+import type { DocumentStore } from '../../../read-store/src/index.js';
+import { EmbeddedDocumentStore } from '../../../read-store/src/embedded/embedded-document-store.js';
+import type { SiteCommand } from '../domain/site.commands.js';
+import { siteDecider } from '../domain/site.decider.js';
+import type { Actor } from '../domain/site.permissions.js';
+import { NotificationOutboxProjection } from '../projections/notification-outbox/notification-outbox.projection.js';
+import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
+import { SiteAccessProjection } from '../projections/site-access/site-access.projection.js';
+import { NotificationMailer } from './notification-mailer.js';
+
+const SITE = '1001';
+const SITE_NAME = 'Acme Munich';
+const OP = 'op@example.com';
+const PAT = 'pat@example.com';
+const NIA = 'nia@example.com';
+const NED = 'ned@example.com';
+const OLA = 'ola@example.com';
+const NED_REASON = 'Not an employee of this site';
+
+/** One message as the SMTP server received it: envelope, headers (lower-case names), decoded text body. */
+interface Received {
+  mailFrom: string | undefined;
+  rcptTo: string[];
+  headers: Map<string, string>;
+  body: string;
+}
+
+function parseMessage(raw: string): Pick<Received, 'headers' | 'body'> {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n(?=[ \t])/g, ''); // unfold
+  const headers = new Map<string, string>();
+  for (const line of head.split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  let body = raw.slice(split + 4);
+  const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    body = Buffer.from(bytes, 'latin1').toString('utf8');
+  } else if (encoding === 'base64') {
+    body = Buffer.from(body, 'base64').toString('utf8');
+  }
+  return { headers, body: body.replace(/\r\n/g, '\n') };
+}
+
+function issued(userId: string, operator = false): { actor: Actor; at: string } {
+  const at = new Date().toISOString();
+  return { actor: { userId, operator, auditor: false, authTime: at }, at };
+}
+
+async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The read models the mailer needs, built from these events as the projection runner would. */
+async function readModel(events: readonly RecordedEvent[], store: DocumentStore = new EmbeddedDocumentStore()): Promise<DocumentStore> {
+  const projections = [new SiteAccessProjection(), new NotificationOutboxProjection()];
+  for (const projection of projections) await projection.setup(store);
+  await catchUp(store, events);
+  return store;
+}
+
+async function catchUp(store: DocumentStore, events: readonly RecordedEvent[]): Promise<void> {
+  for (const projection of [new SiteAccessProjection(), new NotificationOutboxProjection()]) await projection.project(events, store);
+}
+
+const outbox = (store: DocumentStore) => store.collection<NotificationDocument>(C.notifications).find({}, { sort: { createdAt: 1, _id: 1 } });
+
+describe('NotificationMailer (real SMTP server, real SQLite event store)', () => {
+  let smtp: SMTPServer;
+  let port: number;
+  const received: Received[] = [];
+
+  let dir: string;
+  let eventStore: SqliteEventStore;
+  let pipeline: CommandPipeline;
+  let config: AppConfig;
+  const running = new Set<NotificationMailer>();
+
+  const site = async (command: SiteCommand) => {
+    const outcome = await pipeline.execute({
+      stream: streamName.site(SITE),
+      decider: siteDecider,
+      command,
+      meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
+    });
+    if (!outcome.changed) throw new Error(`${command.type} changed nothing`);
+    return outcome;
+  };
+  const nominate = (userId: string, firstName: string) =>
+    site({ type: 'NominateSelf', ...issued(userId), requestId: `req-${firstName.toLowerCase()}`, firstName, lastName: 'Nominee', email: userId, businessJustification: 'Orders media' });
+  const allEvents = () => eventStore.readAll({ limit: 100000 });
+  const sentEvents = async () => (await allEvents()).filter((e) => e.type === 'NotificationSent');
+  const after = async (position: Position) => eventStore.readAll({ after: position, limit: 100000 });
+
+  /** Starts a mailer the way Nest does (creating its transport); stopped after each test. */
+  const startMailer = (store: DocumentStore, on: CommandPipeline = pipeline, withConfig: AppConfig = config) => {
+    const mailer = new NotificationMailer(withConfig, store, on, systemClock, randomIds);
+    mailer.onApplicationBootstrap();
+    running.add(mailer);
+    return mailer;
+  };
+  const stopMailer = async (mailer: NotificationMailer) => {
+    running.delete(mailer);
+    await mailer.beforeApplicationShutdown();
+  };
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('error', callback);
+        stream.on('end', () => {
+          const from = session.envelope.mailFrom;
+          received.push({
+            mailFrom: from ? from.address : undefined,
+            rcptTo: session.envelope.rcptTo.map((r) => r.address),
+            ...parseMessage(Buffer.concat(chunks).toString('utf8')),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      smtp.server.once('error', reject);
+      smtp.listen(0, '127.0.0.1', () => resolve());
+    });
+    port = (smtp.server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  let grant: RecordedEvent;
+  let deny: RecordedEvent;
+
+  beforeEach(async () => {
+    // Only the mailer's polling interval is faked, so it never races the passes a test runs itself.
+    jest.useFakeTimers({
+      doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'],
+    });
+    received.length = 0;
+    dir = mkdtempSync(join(tmpdir(), 'notification-mailer-'));
+    config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, DATA_DIR: dir });
+    eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
+    pipeline = new CommandPipeline(eventStore, randomIds);
+
+    await site({
+      type: 'RegisterSite',
+      ...issued(OP, true),
+      siteId: SITE,
+      name: SITE_NAME,
+      primary: { userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, telephone: '+49 89 1234', address: 'Main Street 1', city: 'Munich', postalCode: '80331' },
+      contactId: 'c-pat',
+      contactTypes: ['administrative'],
+    });
+    await nominate(NIA, 'Nia');
+    await nominate(NED, 'Ned');
+    await site({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-nia', role: 'user', privileges: { softwareAccess: 'downloads' } });
+    await site({ type: 'DenyAccess', ...issued(PAT), requestId: 'req-ned', reason: NED_REASON });
+    const events = await allEvents();
+    grant = events.find((e) => e.type === 'AccessGranted')!;
+    deny = events.find((e) => e.type === 'AccessDenied')!;
+  });
+
+  afterEach(async () => {
+    for (const mailer of [...running]) await stopMailer(mailer);
+    jest.useRealTimers();
+    await eventStore.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends each queued e-mail exactly once and records its delivery in the notification stream', async () => {
+    const store = await readModel(await allEvents());
+    const queued = await outbox(store);
+    expect(queued.map((m) => [m._id, m.to, m.status])).toEqual([
+      [grant.id, NIA, 'queued'],
+      [deny.id, NED, 'queued'],
+    ]);
+    const head = (await eventStore.headPosition())!;
+    const mailer = startMailer(store);
+
+    expect(await mailer.deliverQueued()).toBe(2);
+
+    expect(received).toHaveLength(2);
+    const [granted, denied] = received;
+    expect(granted.rcptTo).toEqual([NIA]);
+    expect(granted.mailFrom).toBe('no-reply@localhost');
+    expect(granted.headers.get('to')).toBe(NIA);
+    expect(granted.headers.get('subject')).toBe(`Access granted to Passport Advantage site ${SITE} (${SITE_NAME})`);
+    expect(granted.headers.get('message-id')).toBe(`<${grant.id}@access-governance>`);
+    expect(granted.body).toContain(`Confirmation number: ${grant.metadata.confirmationNumber}`);
+    expect(granted.body.trimEnd()).toBe(queued[0].body.trimEnd());
+
+    expect(denied.rcptTo).toEqual([NED]);
+    expect(denied.headers.get('to')).toBe(NED);
+    expect(denied.headers.get('subject')).toBe(`Access denied to Passport Advantage site ${SITE} (${SITE_NAME})`);
+    expect(denied.headers.get('message-id')).toBe(`<${deny.id}@access-governance>`);
+    expect(denied.body).toContain(`Reason: ${NED_REASON}`);
+    expect(denied.body).toContain(`Confirmation number: ${deny.metadata.confirmationNumber}`);
+    expect(denied.body.trimEnd()).toBe(queued[1].body.trimEnd());
+
+    const recorded = await after(head);
+    expect(recorded).toHaveLength(2);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        type: 'NotificationSent',
+        stream: `notification-${grant.id}`,
+        revision: 0,
+        data: { notificationId: grant.id, to: NIA, messageId: `<${grant.id}@access-governance>` },
+        metadata: expect.objectContaining({ actorId: 'system:mailer', command: 'RecordNotificationSent' }),
+      }),
+      expect.objectContaining({
+        type: 'NotificationSent',
+        stream: `notification-${deny.id}`,
+        revision: 0,
+        data: { notificationId: deny.id, to: NED, messageId: `<${deny.id}@access-governance>` },
+      }),
+    ]);
+    expect(await eventStore.readStream(streamName.notification(grant.id))).toHaveLength(1);
+
+    // The read model has not seen the deliveries yet: the delivery stream alone prevents a resend.
+    expect((await outbox(store)).map((m) => m.status)).toEqual(['queued', 'queued']);
+    expect(await mailer.deliverQueued()).toBe(0);
+
+    await catchUp(store, recorded);
+    expect((await outbox(store)).map((m) => [m._id, m.status, m.sentAt])).toEqual([
+      [grant.id, 'sent', recorded[0].metadata.occurredAt],
+      [deny.id, 'sent', recorded[1].metadata.occurredAt],
+    ]);
+    expect(await mailer.deliverQueued()).toBe(0);
+
+    expect(received).toHaveLength(2);
+    expect(await sentEvents()).toHaveLength(2);
+  });
+
+  it('sends nothing again after a restart that rebuilds the read models from the event log', async () => {
+    const first = startMailer(await readModel(await allEvents()));
+    expect(await first.deliverQueued()).toBe(2);
+    await stopMailer(first);
+    const logBeforeDeliveries = (await allEvents()).filter((e) => e.type !== 'NotificationSent');
+
+    // Restart: reopen the same event log with a fresh pipeline (empty state cache) and a fresh, empty read store.
+    await eventStore.close();
+    eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
+    pipeline = new CommandPipeline(eventStore, randomIds);
+
+    const rebuilt = await readModel(await allEvents());
+    expect((await outbox(rebuilt)).map((m) => [m._id, m.status])).toEqual([
+      [grant.id, 'sent'],
+      [deny.id, 'sent'],
+    ]);
+    const restarted = startMailer(rebuilt);
+    expect(await restarted.deliverQueued()).toBe(0);
+
+    // A rebuild still behind the log (deliveries not projected yet) shows them queued, and still sends nothing.
+    const lagging = await readModel(logBeforeDeliveries);
+    expect((await outbox(lagging)).map((m) => m.status)).toEqual(['queued', 'queued']);
+    const laggingMailer = startMailer(lagging);
+    expect(await laggingMailer.deliverQueued()).toBe(0);
+
+    expect(received).toHaveLength(2);
+    expect(await sentEvents()).toHaveLength(2);
+
+    // A decision made after the restart is still delivered, once.
+    const head = (await eventStore.headPosition())!;
+    await nominate(OLA, 'Ola');
+    const granted = await site({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-ola', role: 'user', privileges: {} });
+    await catchUp(rebuilt, await after(head));
+    expect(await restarted.deliverQueued()).toBe(1);
+    expect(await restarted.deliverQueued()).toBe(0);
+    expect(received).toHaveLength(3);
+    expect(received[2].rcptTo).toEqual([OLA]);
+    expect(received[2].body).toContain(`Confirmation number: ${granted.confirmationNumber}`);
+    expect(await sentEvents()).toHaveLength(3);
+  });
+
+  it('drains the outbox on its own timer once bootstrapped, and stops on shutdown', async () => {
+    const store = await readModel(await allEvents());
+    const mailer = startMailer(store);
+    expect(received).toHaveLength(0);
+
+    await jest.advanceTimersByTimeAsync(500);
+    await eventually(async () => (await sentEvents()).length === 2);
+    expect(received.map((m) => m.rcptTo)).toEqual([[NIA], [NED]]);
+
+    await jest.advanceTimersByTimeAsync(5000);
+    await stopMailer(mailer);
+    expect(received).toHaveLength(2);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('without SMTP_URL sends nothing, records nothing and leaves the e-mails queued', async () => {
+    const store = await readModel(await allEvents());
+    const head = await eventStore.headPosition();
+    const mailer = startMailer(store, pipeline, loadConfig({ DATA_DIR: dir }));
+
+    expect(await mailer.deliverQueued()).toBe(0);
+    expect(await mailer.deliverQueued()).toBe(0);
+    await jest.advanceTimersByTimeAsync(1500);
+    await stopMailer(mailer);
+
+    expect(received).toHaveLength(0);
+    expect(await eventStore.headPosition()).toBe(head);
+    expect((await outbox(store)).map((m) => [m._id, m.status])).toEqual([
+      [grant.id, 'queued'],
+      [deny.id, 'queued'],
+    ]);
+  });
+});

@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RecordedEvent, randomIds, streamName, systemClock } from '../../../../core/src/index.js';
+import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
+import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
+import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
+import type { DocumentStore, Projection } from '../../../../read-store/src/index.js';
+import { expectIdempotent } from '../../../../read-store/src/testing/projection-testing.js';
+import { notificationDeliveryDecider } from '../../domain/notification-delivery.js';
+import type { SiteCommand } from '../../domain/site.commands.js';
+import { siteDecider } from '../../domain/site.decider.js';
+import type { Actor } from '../../domain/site.permissions.js';
+import { SITE_COLLECTIONS as C, type NotificationDocument } from '../read-models.js';
+import { SiteAccessProjection } from '../site-access/site-access.projection.js';
+import { NotificationOutboxProjection } from './notification-outbox.projection.js';
+
+const SITE = '1001';
+const SITE_NAME = 'Acme Munich';
+const OP = 'op@example.com';
+const PAT = 'pat@example.com';
+const NIA = 'nia@example.com';
+const NED = 'ned@example.com';
+const NED_REASON = 'Not an employee of this site';
+const FOOTER = 'Please retain it for all future inquiries on this transaction.';
+
+function issued(userId: string, operator = false): { actor: Actor; at: string } {
+  const at = new Date().toISOString();
+  return { actor: { userId, operator, auditor: false, authTime: at }, at };
+}
+
+/** What the projection runner does per batch: site-access first, so the outbox finds the site's name. */
+function withSiteAccess(outbox: NotificationOutboxProjection): Projection {
+  const siteAccess = new SiteAccessProjection();
+  return {
+    name: 'site-access+notification-outbox',
+    collections: [...siteAccess.collections, ...outbox.collections],
+    setup: async (store) => {
+      await siteAccess.setup(store);
+      await outbox.setup(store);
+    },
+    project: async (events, store) => {
+      await siteAccess.project(events, store);
+      await outbox.project(events, store);
+    },
+  };
+}
+
+describe('NotificationOutboxProjection (events recorded by the real pipeline on SQLite)', () => {
+  let dir: string;
+  let eventStore: SqliteEventStore;
+  let pipeline: CommandPipeline;
+  let events: RecordedEvent[];
+  let grant: RecordedEvent;
+  let deny: RecordedEvent;
+
+  const site = async (command: SiteCommand) => {
+    const outcome = await pipeline.execute({
+      stream: streamName.site(SITE),
+      decider: siteDecider,
+      command,
+      meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
+    });
+    if (!outcome.changed) throw new Error(`${command.type} changed nothing`);
+    return outcome;
+  };
+  const notifications = (store: DocumentStore) => store.collection<NotificationDocument>(C.notifications).find({}, { sort: { createdAt: 1, _id: 1 } });
+
+  const grantedMail = (siteLabel: string): NotificationDocument => ({
+    _id: grant.id,
+    notificationId: grant.id,
+    userId: NIA,
+    to: NIA,
+    subject: `Access granted to Passport Advantage ${siteLabel}`,
+    body:
+      `Dear Nia Nominee,\n\nYour request for access to ${siteLabel} was granted by ${PAT}. Your role is user. ` +
+      `You can now sign in with your user id ${NIA}.\n\nConfirmation number: ${grant.metadata.confirmationNumber}\n${FOOTER}\n`,
+    siteId: SITE,
+    confirmationNumber: grant.metadata.confirmationNumber,
+    createdAt: grant.metadata.occurredAt,
+    status: 'queued',
+  });
+  const deniedMail = (siteLabel: string): NotificationDocument => ({
+    _id: deny.id,
+    notificationId: deny.id,
+    userId: NED,
+    to: NED,
+    subject: `Access denied to Passport Advantage ${siteLabel}`,
+    body:
+      `Dear Ned Nominee,\n\nYour request for access to ${siteLabel} was denied by ${PAT}.\nReason: ${NED_REASON}\n\n` +
+      `Confirmation number: ${deny.metadata.confirmationNumber}\n${FOOTER}\n`,
+    siteId: SITE,
+    confirmationNumber: deny.metadata.confirmationNumber,
+    createdAt: deny.metadata.occurredAt,
+    status: 'queued',
+  });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'notification-outbox-projection-'));
+    eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
+    pipeline = new CommandPipeline(eventStore, randomIds);
+    await site({
+      type: 'RegisterSite',
+      ...issued(OP, true),
+      siteId: SITE,
+      name: SITE_NAME,
+      primary: { userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, telephone: '+49 89 1234', address: 'Main Street 1', city: 'Munich', postalCode: '80331' },
+      contactId: 'c-pat',
+      contactTypes: ['administrative'],
+    });
+    await site({ type: 'NominateSelf', ...issued(NIA), requestId: 'req-nia', firstName: 'Nia', lastName: 'Nominee', email: NIA, businessJustification: 'Orders media' });
+    await site({ type: 'NominateSelf', ...issued(NED), requestId: 'req-ned', firstName: 'Ned', lastName: 'Nominee', email: NED, businessJustification: 'Curious' });
+    // The grant also edits the justification: two events, one e-mail.
+    const granted = await site({
+      type: 'GrantAccess',
+      ...issued(PAT),
+      requestId: 'req-nia',
+      role: 'user',
+      privileges: { softwareAccess: 'downloads' },
+      businessJustification: 'Orders media and renewals',
+    });
+    const denied = await site({ type: 'DenyAccess', ...issued(PAT), requestId: 'req-ned', reason: `  ${NED_REASON} ` });
+    events = await eventStore.readAll({ limit: 100000 });
+    expect(events.map((e) => e.type)).toEqual([
+      'SiteRegistered',
+      'UserNominated',
+      'UserNominated',
+      'NominationJustificationEdited',
+      'AccessGranted',
+      'AccessDenied',
+    ]);
+    grant = events.find((e) => e.type === 'AccessGranted')!;
+    deny = events.find((e) => e.type === 'AccessDenied')!;
+    expect(grant.metadata.confirmationNumber).toBe(granted.confirmationNumber);
+    expect(deny.metadata.confirmationNumber).toBe(denied.confirmationNumber);
+  });
+
+  afterAll(async () => {
+    await eventStore?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('queues exactly one e-mail per grant and per denial, to the requester, however often the events are fed', async () => {
+    const store = await expectIdempotent(new NotificationOutboxProjection(), events);
+    // Alone (no site summary in the store) the e-mail names the site by its number.
+    expect(await notifications(store)).toEqual([grantedMail(`site ${SITE}`), deniedMail(`site ${SITE}`)]);
+  });
+
+  it('names the site, the decision, the reason of a denial and the confirmation number when site-access projects first', async () => {
+    const store = await expectIdempotent(withSiteAccess(new NotificationOutboxProjection()), events);
+    const mails = await notifications(store);
+    expect(mails).toEqual([grantedMail(`site ${SITE} (${SITE_NAME})`), deniedMail(`site ${SITE} (${SITE_NAME})`)]);
+    const [granted, denied] = mails;
+    expect(granted.subject).toContain('granted');
+    expect(granted.body).toContain(grant.metadata.confirmationNumber);
+    expect(denied.subject).toContain('denied');
+    expect(denied.body).toContain(`Reason: ${NED_REASON}\n`);
+    expect(denied.body).toContain(deny.metadata.confirmationNumber);
+    expect(granted.confirmationNumber).not.toBe(denied.confirmationNumber);
+  });
+
+  it('marks an e-mail sent when its NotificationSent is recorded, and only that one', async () => {
+    const record = () =>
+      pipeline.execute({
+        stream: streamName.notification(grant.id),
+        decider: notificationDeliveryDecider,
+        command: { type: 'RecordNotificationSent', notificationId: grant.id, to: NIA, messageId: `<${grant.id}@access-governance>` },
+        meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, systemClock, randomIds),
+      });
+    expect((await record()).changed).toBe(true);
+    expect((await record()).changed).toBe(false); // the delivery stream records one send only
+
+    const all = await eventStore.readAll({ limit: 100000 });
+    const sent = all.at(-1)!;
+    expect(all).toHaveLength(events.length + 1);
+    expect(sent).toMatchObject({
+      type: 'NotificationSent',
+      stream: `notification-${grant.id}`,
+      revision: 0,
+      data: { notificationId: grant.id, to: NIA, messageId: `<${grant.id}@access-governance>` },
+    });
+
+    const store = await expectIdempotent(withSiteAccess(new NotificationOutboxProjection()), all);
+    expect(await notifications(store)).toEqual([
+      { ...grantedMail(`site ${SITE} (${SITE_NAME})`), status: 'sent', sentAt: sent.metadata.occurredAt },
+      deniedMail(`site ${SITE} (${SITE_NAME})`),
+    ]);
+    const alone = await expectIdempotent(new NotificationOutboxProjection(), all);
+    expect((await notifications(alone)).map((m) => [m._id, m.status])).toEqual([
+      [grant.id, 'sent'],
+      [deny.id, 'queued'],
+    ]);
+  });
+});
