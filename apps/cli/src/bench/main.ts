@@ -20,7 +20,7 @@ out(
 const replay = await benchReplay(quick ? 20_000 : 200_000, allProjections());
 out(
   `(b) projection replay into the embedded store: ${fmt(replay.replayed, 0)} events in ${fmt(replay.seconds)} s ` +
-    `→ ${fmt(replay.rate, 0)} events/s (target >= 50,000) [projections: ${replay.projections.join(', ')}]`,
+    `→ ${fmt(replay.rate, 0)} events/s (target >= 50,000) [site histories of 1,000 events; projections: ${replay.projections.join(', ')}; ${fmt(replay.members, 0)} members]`,
 );
 
 const command = await benchCommand(quick ? 10_000 : 100_000, quick ? 50 : 300);

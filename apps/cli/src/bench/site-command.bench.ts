@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { randomIds, streamName, systemClock } from '../../../../libs/core/src/index.js';
+import { type NewEvent, randomIds, streamName, systemClock } from '../../../../libs/core/src/index.js';
 import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
 import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
 import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
@@ -11,10 +11,19 @@ export async function benchSiteCommand(size: number, samples: number) {
   const { dir, cleanup } = tempDir('bench-site-command-');
   const store = new SqliteEventStore(join(dir, 'events.sqlite'));
   const seed = async (siteId: string, events: number) => {
+    // Seeding appends in chunks of whole commands: setting up is not what is measured.
     let revision = -1;
+    let chunk: NewEvent[] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      revision = (await store.append(streamName.site(siteId), chunk, revision < 0 ? 'no_stream' : revision)).nextRevision;
+      chunk = [];
+    };
     for (const batch of siteHistory(siteId, events)) {
-      revision = (await store.append(streamName.site(siteId), batch, revision < 0 ? 'no_stream' : revision)).nextRevision;
+      chunk.push(...batch);
+      if (chunk.length >= 1000) await flush();
     }
+    await flush();
   };
   await seed('1000000', size);
   const pipeline = new CommandPipeline(store);

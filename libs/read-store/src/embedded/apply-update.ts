@@ -1,5 +1,5 @@
 import { Query } from 'mingo';
-import { canonicalJson } from '../../../core/src/index.js';
+import { cloneValue, sameValue } from './document-values.js';
 import type { Document, UpdateDocument } from '../document-store.port.js';
 import { isOperatorObject } from './upsert-seed.js';
 
@@ -33,7 +33,7 @@ function applyOne(target: Document, operator: Operator, path: string, argument: 
   switch (operator) {
     case '$set':
       if (current !== undefined && same(current, argument)) return false;
-      parent[key] = structuredClone(argument);
+      parent[key] = cloneValue(argument);
       return true;
     case '$unset':
       if (!(key in parent)) return false;
@@ -52,7 +52,7 @@ function applyOne(target: Document, operator: Operator, path: string, argument: 
       parent[key] = array;
       const items = eachOf(argument);
       const added = operator === '$push' ? items : items.filter((item, i) => !array.some((v) => same(v, item)) && items.findIndex((o) => same(o, item)) === i);
-      array.push(...added.map((v) => structuredClone(v)));
+      array.push(...added.map((v) => cloneValue(v)));
       return added.length > 0;
     }
     case '$pull': {
@@ -111,11 +111,7 @@ function pullMatcher(condition: unknown): (value: unknown) => boolean {
   return (value) => same(value, condition);
 }
 
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return canonicalJson(a) === canonicalJson(b);
-}
+const same = sameValue;
 
 /** MongoDB refuses two operators touching the same path or one path inside another. */
 function assertNoConflicts(update: Omit<UpdateDocument, '$setOnInsert'>): void {

@@ -17,6 +17,9 @@ import type {
   UpdateResult,
 } from '../document-store.port.js';
 import { applyUpdate } from './apply-update.js';
+import { cloneValue, sameValue } from './document-values.js';
+import { projectFlat } from './projection-spec.js';
+import { EqualityIndex, isIndexable } from './equality-index.js';
 import { UniqueIndex } from './unique-index.js';
 import { isOperatorObject, setPath, upsertSeed } from './upsert-seed.js';
 
@@ -27,6 +30,8 @@ import { isOperatorObject, setPath, upsertSeed } from './upsert-seed.js';
 export class EmbeddedCollection implements DocumentCollection {
   private readonly documents = new Map<string, Document>();
   private readonly uniqueIndexes = new Map<string, UniqueIndex>();
+  /** By the first field of every index created, for equality look-ups. */
+  private readonly equalityIndexes = new Map<string, EqualityIndex>();
   private existing = false;
 
   constructor(readonly name: string) {}
@@ -55,8 +60,8 @@ export class EmbeddedCollection implements DocumentCollection {
       const id = this.insert(seedId === undefined ? replacement : { ...replacement, _id: seedId });
       return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: id };
     }
-    const next = { ...structuredClone(replacement), _id: target._id };
-    const changed = canonicalJson(next) !== canonicalJson(target);
+    const next = { ...cloneValue(replacement), _id: target._id };
+    const changed = !sameValue(next, target);
     if (changed) this.store(target, next);
     return { matchedCount: 1, modifiedCount: changed ? 1 : 0, upsertedCount: 0 };
   }
@@ -101,6 +106,12 @@ export class EmbeddedCollection implements DocumentCollection {
   async createIndex(keys: Record<string, 1 | -1>, options: IndexOptions = {}): Promise<string> {
     this.existing = true;
     const name = options.name ?? Object.entries(keys).map(([k, d]) => `${k}_${d}`).join('_');
+    const [first] = Object.keys(keys);
+    if (first !== '_id' && !this.equalityIndexes.has(first)) {
+      const equality = new EqualityIndex(first);
+      for (const [idKey, document] of this.documents) equality.add(idKey, document);
+      this.equalityIndexes.set(first, equality);
+    }
     if (!options.unique || this.uniqueIndexes.has(name)) return name;
     const index = new UniqueIndex(name, this.name, Object.keys(keys));
     for (const [idKey, document] of this.documents) {
@@ -114,17 +125,19 @@ export class EmbeddedCollection implements DocumentCollection {
   async drop(): Promise<void> {
     this.documents.clear();
     this.uniqueIndexes.clear();
+    this.equalityIndexes.clear();
     this.existing = false;
   }
 
   private insert(input: Document): unknown {
-    const document = structuredClone(input);
+    const document = cloneValue(input);
     if (document._id === undefined) document._id = randomUUID();
     const idKey = keyOfId(document._id);
     if (this.documents.has(idKey)) throw this.duplicate(`_id_ dup key: ${idKey}`);
     for (const index of this.uniqueIndexes.values()) index.check(idKey, document);
     this.documents.set(idKey, document);
     for (const index of this.uniqueIndexes.values()) index.add(idKey, document);
+    for (const index of this.equalityIndexes.values()) index.add(idKey, document);
     this.existing = true;
     return document._id;
   }
@@ -161,6 +174,10 @@ export class EmbeddedCollection implements DocumentCollection {
       throw error;
     }
     for (const index of this.uniqueIndexes.values()) index.add(idKey, next);
+    for (const index of this.equalityIndexes.values()) {
+      index.remove(idKey, previous);
+      index.add(idKey, next);
+    }
     this.documents.set(idKey, next);
   }
 
@@ -168,6 +185,7 @@ export class EmbeddedCollection implements DocumentCollection {
     for (const target of targets) {
       const idKey = keyOfId(target._id);
       for (const index of this.uniqueIndexes.values()) index.remove(idKey, target);
+      for (const index of this.equalityIndexes.values()) index.remove(idKey, target);
       this.documents.delete(idKey);
     }
     return targets.length;
@@ -183,7 +201,7 @@ export class EmbeddedCollection implements DocumentCollection {
     }
     const query = new Query(filter);
     const matched: Document[] = [];
-    for (const document of this.documents.values()) {
+    for (const document of this.candidates(filter)) {
       if (!query.test(document)) continue;
       matched.push(document);
       if (limit !== undefined && matched.length >= limit) break;
@@ -191,15 +209,32 @@ export class EmbeddedCollection implements DocumentCollection {
     return matched;
   }
 
+  /** Every document, or only those an equality index allows for one of the filter's top-level fields. */
+  private candidates(filter: Filter): Iterable<Document> {
+    let best: string[] | undefined;
+    for (const [field, value] of Object.entries(filter)) {
+      const index = this.equalityIndexes.get(field);
+      if (!index || !isIndexable(value)) continue;
+      const keys = index.candidates(value);
+      if (!best || keys.length < best.length) best = keys;
+    }
+    if (!best) return this.documents.values();
+    return best.map((idKey) => this.documents.get(idKey)!);
+  }
+
   private select(filter: Filter, options: FindOptions): Document[] {
-    const simple = !options.sort && !options.projection && !options.skip;
-    const candidates = this.match(filter, simple ? options.limit : undefined);
-    if (simple) return candidates.map((d) => structuredClone(d));
+    const unordered = !options.sort && !options.skip;
+    const candidates = this.match(filter, unordered ? options.limit : undefined);
+    if (unordered) {
+      const spec = options.projection;
+      const projected = spec ? candidates.map((d) => projectFlat(d, spec)) : candidates;
+      if (projected.every((d) => d !== undefined)) return projected.map((d) => cloneValue(d));
+    }
     let cursor = find(candidates, {}, options.projection);
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all().map((d) => structuredClone(d as Document));
+    return cursor.all().map((d) => cloneValue(d as Document));
   }
 
   private duplicate(key: string) {

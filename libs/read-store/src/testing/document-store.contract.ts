@@ -154,6 +154,21 @@ export function documentStoreContract(open: () => Promise<DocumentStore>): void 
     await expect(people.createIndex({ 'site.id': 1 }, { unique: true })).rejects.toBeInstanceOf(DuplicateKeyError);
   });
 
+  it('answers the same through an index as without one, as indexed values change', async () => {
+    await seed();
+    await people.createIndex({ 'site.id': 1, name: 1 });
+    await people.createIndex({ age: 1 });
+    await people.updateOne({ _id: 'cy' }, { $set: { 'site.id': '1001', age: 41 } });
+    await people.insertOne({ _id: 'dee', name: 'Dee', site: { id: ['1001', '2002'] } });
+    await people.deleteOne({ _id: 'bo' });
+    const ids = (docs: Record<string, unknown>[]) => docs.map((d) => d._id).sort();
+    expect(ids(await people.find({ 'site.id': '1001' }))).toEqual(['ana', 'cy', 'dee']);
+    expect(ids(await people.find({ 'site.id': '2002' }))).toEqual(['dee']);
+    expect(ids(await people.find({ age: 41, name: 'Cy' }))).toEqual(['cy']);
+    expect(await people.countDocuments({ age: 29 })).toBe(0);
+    expect(ids(await people.find({ 'site.id': { $in: ['2002'] } }))).toEqual(['dee']);
+  });
+
   it('lists and drops collections', async () => {
     await people.insertOne({ _id: 'x' });
     expect(await store.listCollectionNames()).toContain(people.name);

@@ -15,7 +15,7 @@ export class GetSiteSummaryHandler implements IQueryHandler<GetSiteSummaryQuery>
 
   async execute({ principal, siteId }: GetSiteSummaryQuery) {
     await this.access.require(siteId, principal, ['viewSummary']);
-    const { _id, ...summary } = (await this.store.collection(C.summaries).findOne({ _id: siteId }))!;
+    const { _id, position, ...summary } = (await this.store.collection(C.summaries).findOne({ _id: siteId }))!;
     return summary;
   }
 }

@@ -25,7 +25,7 @@ export class NotificationOutboxProjection implements Projection {
     for (const event of events) {
       if (event.type === 'AccessGranted' || event.type === 'AccessDenied') {
         const decision = event as unknown as Decision;
-        const site = await store.collection(C.summaries).findOne({ _id: decision.data.siteId });
+        const site = await store.collection(C.summaries).findOne({ _id: decision.data.siteId }, { projection: { name: 1 } });
         const { subject, body } = decisionEmail(decision, (site?.name as string) ?? '', event.metadata.confirmationNumber);
         await notifications.updateOne(
           { _id: event.id },

@@ -346,6 +346,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
       name: SITE_NAME,
       registeredAt: ev('register').metadata.occurredAt,
       registeredBy: OP,
+      position: ev('register').position,
       primaryContact: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM },
       secondaryContacts: [{ userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, privileges: fullPrivileges() }],
       userCount: 3,

@@ -1,18 +1,25 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
-import type { DocumentStore } from '../../../../read-store/src/index.js';
-import type { Projection } from '../../../../read-store/src/index.js';
-import type { SiteEvent } from '../../domain/site.events.js';
-import { SITE_EVENT_TYPES } from '../../domain/site.events.js';
+import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
 import { fullPrivileges } from '../../domain/privileges.js';
-import { SITE_COLLECTIONS as C, type MemberDocument, type MemberFields, contactKey, memberKey } from '../read-models.js';
+import { SITE_EVENT_TYPES, type SiteEvent } from '../../domain/site.events.js';
+import {
+  type AccessRequestDocument,
+  SITE_COLLECTIONS as C,
+  type ContactDocument,
+  type MemberDocument,
+  type MemberFields,
+  contactKey,
+  memberKey,
+} from '../read-models.js';
 import { recomputeSiteSummary } from './site-summary.js';
 
-type Recorded<E extends SiteEvent['type']> = RecordedEvent & Extract<SiteEvent, { type: E }>;
+type Recorded = RecordedEvent & SiteEvent;
+type Positioned = { position: string };
 
 /**
  * Members, access requests and contacts of every site, then each touched site's summary,
- * recomputed from those. Idempotent: documents hold absolute values and carry the position of the
- * last event applied to them; an event at or before that position is skipped.
+ * recomputed from those. Idempotent: documents hold absolute values and the position of the last
+ * event applied to them; an event at or before that position is skipped.
  */
 export class SiteAccessProjection implements Projection {
   readonly name = 'site-access';
@@ -27,152 +34,118 @@ export class SiteAccessProjection implements Projection {
   }
 
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
+    const work = new UnitOfWork(store);
     const touched = new Set<string>();
     for (const event of events) {
       if (!(SITE_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
-      const siteId = (event.data as { siteId: string }).siteId;
-      await this.apply(event as RecordedEvent & SiteEvent, store);
-      touched.add(siteId);
+      await this.apply(event as Recorded, work);
+      touched.add((event.data as { siteId: string }).siteId);
     }
+    await work.flush();
     for (const siteId of touched) await recomputeSiteSummary(store, siteId);
   }
 
-  private async apply(event: RecordedEvent & SiteEvent, store: DocumentStore): Promise<void> {
-    const members = store.collection<MemberDocument>(C.members);
-    const requests = store.collection(C.requests);
-    const contacts = store.collection(C.contacts);
-    const at = { position: event.position };
-    const newer = (id: string) => ({ _id: id, position: { $not: { $gte: event.position } } });
-    const meta = event.metadata;
-    const siteName = async (siteId: string) =>
-      ((await store.collection(C.summaries).findOne({ _id: siteId }))?.name as string | undefined) ?? '';
+  private async apply(event: Recorded, work: UnitOfWork): Promise<void> {
+    const { occurredAt, confirmationNumber } = event.metadata;
+    const position = event.position;
+    /** The document if this event is news to it; 'stale' when it already reflects this event or a later one. */
+    const fresh = async <T extends Positioned>(collection: string, _id: string) => {
+      const current = await work.get<T & Record<string, unknown>>(collection, _id);
+      return current && current.position >= position ? 'stale' : current;
+    };
+    const putMember = async (member: MemberFields) => {
+      const _id = memberKey(member.siteId, member.userId);
+      if ((await fresh<MemberDocument>(C.members, _id)) === 'stale') return;
+      work.put(C.members, { ...member, _id, grantedAt: occurredAt, confirmationNumber, position });
+    };
+    const changeMember = async (siteId: string, userId: string, change: Partial<MemberDocument>) => {
+      const current = await fresh<MemberDocument>(C.members, memberKey(siteId, userId));
+      if (current && current !== 'stale') work.put(C.members, { ...current, ...change, position });
+    };
+    const siteName = async (siteId: string) => ((await work.get(C.summaries, siteId))?.name as string | undefined) ?? '';
+    const decide = async (requestId: string, decision: Partial<AccessRequestDocument>) => {
+      const current = await fresh<AccessRequestDocument>(C.requests, requestId);
+      if (!current || current === 'stale') return;
+      work.put(C.requests, { ...current, ...decision, decidedAt: occurredAt, decisionConfirmationNumber: confirmationNumber, position });
+    };
 
     switch (event.type) {
       case 'SiteRegistered': {
-        const { siteId, name, primary, privileges, contact, registeredBy } = (event as Recorded<'SiteRegistered'>).data;
-        await store.collection(C.summaries).updateOne(
-          { _id: siteId },
-          { $set: { siteId, name, registeredAt: meta.occurredAt, registeredBy } },
-          { upsert: true },
-        );
-        await this.putMember(store, event, { ...primary, siteId, siteName: name, role: 'primary', privileges, grantedBy: registeredBy });
-        await contacts.updateOne(
-          { _id: contactKey(siteId, contact.contactId) },
-          { $set: { ...contact, siteId, updatedBy: registeredBy, updatedAt: meta.occurredAt, confirmationNumber: meta.confirmationNumber, ...at } },
-          { upsert: true },
-        );
+        const { siteId, name, primary, privileges, contact, registeredBy } = event.data;
+        const summary = await fresh<Positioned>(C.summaries, siteId);
+        if (summary === 'stale') return;
+        work.put(C.summaries, { ...summary, _id: siteId, siteId, name, registeredAt: occurredAt, registeredBy, position });
+        await putMember({ ...primary, siteId, siteName: name, role: 'primary', privileges, grantedBy: registeredBy });
+        const _id = contactKey(siteId, contact.contactId);
+        if ((await fresh<ContactDocument>(C.contacts, _id)) !== 'stale') {
+          work.put(C.contacts, { ...contact, _id, siteId, updatedBy: registeredBy, updatedAt: occurredAt, confirmationNumber, position });
+        }
         return;
       }
       case 'UserAdded': {
-        const { addedBy, ...data } = (event as Recorded<'UserAdded'>).data;
-        return this.putMember(store, event, { ...data, siteName: await siteName(data.siteId), grantedBy: addedBy });
-      }
-      case 'AccessGranted': {
-        const { siteId, requestId, userId, firstName, lastName, email, role, privileges, grantedBy, businessJustification } = (
-          event as Recorded<'AccessGranted'>
-        ).data;
-        await this.decide(store, event, requestId, { status: 'granted', businessJustification, decidedBy: grantedBy });
-        return this.putMember(store, event, { siteId, siteName: await siteName(siteId), userId, firstName, lastName, email, role, privileges, grantedBy });
-      }
-      case 'AccessDenied': {
-        const { requestId, reason, deniedBy, businessJustification } = (event as Recorded<'AccessDenied'>).data;
-        return this.decide(store, event, requestId, { status: 'denied', reason, businessJustification, decidedBy: deniedBy });
+        const { addedBy, ...member } = event.data;
+        return putMember({ ...member, siteName: await siteName(member.siteId), grantedBy: addedBy });
       }
       case 'UserNominated': {
-        const data = (event as Recorded<'UserNominated'>).data;
-        await requests.updateOne(
-          { _id: data.requestId },
-          {
-            $setOnInsert: {
-              ...data,
-              siteName: await siteName(data.siteId),
-              originalJustification: data.businessJustification,
-              justificationEdits: [],
-              status: 'pending',
-              requestedAt: meta.occurredAt,
-              confirmationNumber: meta.confirmationNumber,
-              ...at,
-            },
-          },
-          { upsert: true },
-        );
+        const data = event.data;
+        if ((await work.get(C.requests, data.requestId)) !== undefined) return;
+        const request: AccessRequestDocument = {
+          ...data,
+          _id: data.requestId,
+          siteName: await siteName(data.siteId),
+          originalJustification: data.businessJustification,
+          justificationEdits: [],
+          status: 'pending',
+          requestedAt: occurredAt,
+          confirmationNumber,
+          position,
+        };
+        work.put(C.requests, request);
         return;
       }
       case 'NominationJustificationEdited': {
-        const { requestId, from, to, editedBy } = (event as Recorded<'NominationJustificationEdited'>).data;
-        const edit = { from, to, editedBy, editedAt: meta.occurredAt, confirmationNumber: meta.confirmationNumber };
-        await requests.updateOne(newer(requestId), { $set: { businessJustification: to, ...at }, $push: { justificationEdits: edit } });
+        const { requestId, from, to, editedBy } = event.data;
+        const current = await fresh<AccessRequestDocument>(C.requests, requestId);
+        if (!current || current === 'stale') return;
+        const edit = { from, to, editedBy, editedAt: occurredAt, confirmationNumber };
+        work.put(C.requests, { ...current, businessJustification: to, justificationEdits: [...current.justificationEdits, edit], position });
         return;
       }
-      case 'RoleChanged': {
-        const { siteId, userId, to } = (event as Recorded<'RoleChanged'>).data;
-        await members.updateOne(newer(memberKey(siteId, userId)), { $set: { role: to, ...at } });
-        return;
+      case 'AccessGranted': {
+        const { siteId, requestId, userId, firstName, lastName, email, role, privileges, grantedBy, businessJustification } = event.data;
+        await decide(requestId, { status: 'granted', businessJustification, decidedBy: grantedBy });
+        return putMember({ siteId, siteName: await siteName(siteId), userId, firstName, lastName, email, role, privileges, grantedBy });
       }
-      case 'PrivilegesChanged': {
-        const { siteId, userId, to } = (event as Recorded<'PrivilegesChanged'>).data;
-        await members.updateOne(newer(memberKey(siteId, userId)), { $set: { privileges: to, ...at } });
-        return;
+      case 'AccessDenied': {
+        const { requestId, reason, deniedBy, businessJustification } = event.data;
+        return decide(requestId, { status: 'denied', reason, businessJustification, decidedBy: deniedBy });
       }
+      case 'RoleChanged':
+        return changeMember(event.data.siteId, event.data.userId, { role: event.data.to });
+      case 'PrivilegesChanged':
+        return changeMember(event.data.siteId, event.data.userId, { privileges: event.data.to });
       case 'UserRemoved': {
-        const { siteId, userId } = (event as Recorded<'UserRemoved'>).data;
-        await members.deleteOne({ _id: memberKey(siteId, userId) });
+        const _id = memberKey(event.data.siteId, event.data.userId);
+        if ((await fresh<MemberDocument>(C.members, _id)) !== 'stale') work.delete(C.members, _id);
         return;
       }
       case 'PrimaryContactTransferred': {
-        const { siteId, from, to, formerPrimaryRole, formerPrimaryPrivileges } = (event as Recorded<'PrimaryContactTransferred'>).data;
-        await members.updateOne(newer(memberKey(siteId, from.userId)), {
-          $set: { role: formerPrimaryRole, privileges: formerPrimaryPrivileges, ...at },
-        });
-        await members.updateOne(newer(memberKey(siteId, to.userId)), { $set: { role: 'primary', privileges: fullPrivileges(), ...at } });
-        return;
+        const { siteId, from, to, formerPrimaryRole, formerPrimaryPrivileges } = event.data;
+        await changeMember(siteId, from.userId, { role: formerPrimaryRole, privileges: formerPrimaryPrivileges });
+        return changeMember(siteId, to.userId, { role: 'primary', privileges: fullPrivileges() });
       }
       case 'ContactUpdated': {
-        const { siteId, contactId, contact, updatedBy } = (event as Recorded<'ContactUpdated'>).data;
-        const document = { ...contact, _id: contactKey(siteId, contactId), siteId, updatedBy, updatedAt: meta.occurredAt, confirmationNumber: meta.confirmationNumber, ...at };
-        const current = await contacts.findOne({ _id: document._id });
-        if (current && (current.position as string) >= event.position) return;
-        await contacts.replaceOne({ _id: document._id }, document, { upsert: true });
+        const { siteId, contactId, contact, updatedBy } = event.data;
+        const _id = contactKey(siteId, contactId);
+        if ((await fresh<ContactDocument>(C.contacts, _id)) === 'stale') return;
+        work.put(C.contacts, { ...contact, contactTypes: [...contact.contactTypes], _id, siteId, updatedBy, updatedAt: occurredAt, confirmationNumber, position });
         return;
       }
       case 'ContactRemoved': {
-        const { siteId, contactId } = (event as Recorded<'ContactRemoved'>).data;
-        await contacts.deleteOne({ _id: contactKey(siteId, contactId) });
+        const _id = contactKey(event.data.siteId, event.data.contactId);
+        if ((await fresh<ContactDocument>(C.contacts, _id)) !== 'stale') work.delete(C.contacts, _id);
         return;
       }
     }
-  }
-
-  private async putMember(
-    store: DocumentStore,
-    event: RecordedEvent,
-    member: MemberFields,
-  ): Promise<void> {
-    const _id = memberKey(member.siteId, member.userId);
-    const members = store.collection<MemberDocument>(C.members);
-    const current = await members.findOne({ _id });
-    if (current && current.position >= event.position) return;
-    const document: MemberDocument = {
-      ...member,
-      _id,
-      grantedAt: event.metadata.occurredAt,
-      confirmationNumber: event.metadata.confirmationNumber,
-      position: event.position,
-    };
-    await members.replaceOne({ _id }, document, { upsert: true });
-  }
-
-  private async decide(store: DocumentStore, event: RecordedEvent, requestId: string, decision: Record<string, unknown>): Promise<void> {
-    await store.collection(C.requests).updateOne(
-      { _id: requestId, position: { $not: { $gte: event.position } } },
-      {
-        $set: {
-          ...decision,
-          decidedAt: event.metadata.occurredAt,
-          decisionConfirmationNumber: event.metadata.confirmationNumber,
-          position: event.position,
-        },
-      },
-    );
   }
 }
