@@ -86,6 +86,7 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
   let smtp: SMTPServer;
   let port: number;
   const received: Received[] = [];
+  const refused = new Set<string>();
 
   let dir: string;
   let eventStore: SqliteEventStore;
@@ -126,6 +127,9 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        callback(refused.has(address.address) ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -161,6 +165,7 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
       doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'],
     });
     received.length = 0;
+    refused.clear();
     dir = mkdtempSync(join(tmpdir(), 'notification-mailer-'));
     config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, DATA_DIR: dir });
     eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
@@ -302,6 +307,27 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     expect(received[2].rcptTo).toEqual([OLA]);
     expect(received[2].body).toContain(`Confirmation number: ${granted.confirmationNumber}`);
     expect(await sentEvents()).toHaveLength(3);
+  });
+
+  it('keeps sending the others when the server refuses one address, and retries that one later', async () => {
+    refused.add(NED);
+    const store = await readModel(await allEvents());
+    const mailer = startMailer(store);
+    expect(await mailer.deliverQueued()).toBe(1);
+    expect(received.map((m) => m.rcptTo)).toEqual([[NIA]]);
+    expect((await sentEvents()).map((e) => e.data.to)).toEqual([NIA]);
+    refused.clear();
+    expect(await mailer.deliverQueued()).toBe(1);
+    expect(received.map((m) => m.rcptTo)).toEqual([[NIA], [NED]]);
+  });
+
+  it('never sends twice when passes are started concurrently', async () => {
+    const store = await readModel(await allEvents());
+    const mailer = startMailer(store);
+    const counts = await Promise.all([mailer.deliverQueued(), mailer.deliverQueued(), mailer.deliverQueued()]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(received).toHaveLength(2);
+    expect(await sentEvents()).toHaveLength(2);
   });
 
   it('drains the outbox on its own timer once bootstrapped, and stops on shutdown', async () => {

@@ -12,9 +12,11 @@ const BATCH = 50;
 /**
  * Sends queued e-mails when SMTP_URL is set; otherwise they stay in the outbox and are logged.
  * Before sending it checks the notification's delivery stream, after sending it records
- * NotificationSent there: a restart or a read-model rebuild never sends an e-mail twice. (A crash
- * between the SMTP hand-off and that record could repeat one send; the Message-ID is the
- * notification id, so mail systems can drop the duplicate.)
+ * NotificationSent there: a restart or a read-model rebuild never sends an e-mail twice. Passes
+ * never overlap within a process, and exactly one process runs the mailer (the one that runs the
+ * projections). A crash between the SMTP hand-off and that record could repeat one send; the
+ * Message-ID is the notification id, so mail systems can drop the duplicate. An address the
+ * server refuses is logged and retried on later passes without holding up the others.
  */
 @Injectable()
 export class NotificationMailer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -23,6 +25,7 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
   private transport?: Transporter;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private pass: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(READ_STORE_CONFIG) private readonly config: AppConfig,
@@ -53,8 +56,14 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
       .finally(() => (this.running = undefined));
   }
 
-  /** One pass over the outbox; answers how many e-mails it sent. */
-  async deliverQueued(): Promise<number> {
+  /** One pass over the outbox, after any pass still running; answers how many e-mails it sent. */
+  deliverQueued(): Promise<number> {
+    const next = this.pass.then(() => this.deliverPass());
+    this.pass = next.catch(() => undefined);
+    return next;
+  }
+
+  private async deliverPass(): Promise<number> {
     const queued = await this.store
       .collection<NotificationDocument>(C.notifications)
       .find({ status: 'queued' }, { sort: { createdAt: 1 }, limit: BATCH });
@@ -65,23 +74,32 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
         this.logged.add(mail._id);
         continue;
       }
-      const stream = streamName.notification(mail.notificationId);
-      if ((await this.pipeline.load(stream, notificationDeliveryDecider)).state.sent) continue;
-      const info = await this.transport.sendMail({
-        from: this.config.smtpFrom,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.body,
-        messageId: `<${mail.notificationId}@access-governance>`,
-      });
-      await this.pipeline.execute({
-        stream,
-        decider: notificationDeliveryDecider,
-        command: { type: 'RecordNotificationSent', notificationId: mail.notificationId, to: mail.to, messageId: String(info.messageId) },
-        meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, this.clock, this.ids),
-      });
-      sent += 1;
+      try {
+        if (await this.deliver(mail, this.transport)) sent += 1;
+      } catch (error) {
+        this.logger.warn(`could not send notification ${mail.notificationId} to ${mail.to} (will retry): ${String(error)}`);
+      }
     }
     return sent;
+  }
+
+  /** Sends one e-mail unless its delivery is already recorded; answers whether it sent it now. */
+  private async deliver(mail: NotificationDocument, transport: Transporter): Promise<boolean> {
+    const stream = streamName.notification(mail.notificationId);
+    if ((await this.pipeline.load(stream, notificationDeliveryDecider)).state.sent) return false;
+    const info = await transport.sendMail({
+      from: this.config.smtpFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.body,
+      messageId: `<${mail.notificationId}@access-governance>`,
+    });
+    const outcome = await this.pipeline.execute({
+      stream,
+      decider: notificationDeliveryDecider,
+      command: { type: 'RecordNotificationSent', notificationId: mail.notificationId, to: mail.to, messageId: String(info.messageId) },
+      meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, this.clock, this.ids),
+    });
+    return outcome.changed;
   }
 }
