@@ -17,12 +17,16 @@ out(
     `→ ratio ${fmt(appends.ratio)} (target >= 0.7)`,
 );
 
+// Each figure starts from a collected heap, so one phase's garbage does not bill the next.
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+collect();
 const replay = await benchReplay(quick ? 20_000 : 200_000, allProjections());
 out(
   `(b) projection replay into the embedded store: ${fmt(replay.replayed, 0)} events in ${fmt(replay.seconds)} s ` +
     `→ ${fmt(replay.rate, 0)} events/s (target >= 50,000) [site histories of 1,000 events; projections: ${replay.projections.join(', ')}; ${fmt(replay.members, 0)} members]`,
 );
 
+collect();
 const command = await benchCommand(quick ? 10_000 : 100_000, quick ? 50 : 300);
 out(
   `(c) command latency: stream of ${quick ? '10k' : '100k'} events median ${fmt(command.bigMedianMs, 3)} ms ` +
@@ -30,6 +34,7 @@ out(
     `(p99 ${fmt(command.freshP99Ms, 3)}) → ratio ${fmt(command.ratio)} (target <= 2.0); ` +
     `first command on the big stream (cold cache, folds every event) ${fmt(command.coldBigMs, 1)} ms`,
 );
+collect();
 const site = await benchSiteCommand(quick ? 10_000 : 100_000, quick ? 30 : 200);
 out(
   `(c') same with the real Site decider: AddUser on a site of ${quick ? '10k' : '100k'} events median ${fmt(site.bigMedianMs, 3)} ms ` +

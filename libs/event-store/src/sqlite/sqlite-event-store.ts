@@ -33,6 +33,8 @@ interface EventRow {
 }
 
 const DEFAULT_BATCH = 1000;
+/** Catch-up (e.g. rebuilding the embedded read models at boot) reads in bigger slices. */
+const SUBSCRIPTION_BATCH = 5000;
 /** Another process (a separate projector) may append to the same file: poll as a fallback. */
 const POLL_MS = 250;
 
@@ -115,7 +117,7 @@ export class SqliteEventStore implements EventStore {
 
   private readAllSync(after: Position | undefined, limit: number): RecordedEvent[] {
     const from = after ? Number(positionParts(after).commit) : 0;
-    return this.statements.readAll.all(from, limit).map(toRecorded);
+    return this.statements.readAll.all(from, limit).map(fromRaw);
   }
 
   async headPosition(): Promise<Position | undefined> {
@@ -132,7 +134,7 @@ export class SqliteEventStore implements EventStore {
 
     const loop = (async () => {
       while (!stopped) {
-        const batch = this.readAllSync(after, DEFAULT_BATCH);
+        const batch = this.readAllSync(after, SUBSCRIPTION_BATCH);
         if (batch.length > 0) {
           await handler(batch);
           after = batch[batch.length - 1].position;
@@ -195,10 +197,13 @@ function prepareStatements(db: Database.Database) {
     readStreamUntil: db.prepare<[string, number, string], EventRow>(
       'SELECT * FROM events WHERE stream = ? AND revision >= ? AND occurred_at <= ? ORDER BY revision',
     ),
-    readAll: db.prepare<[number, number], EventRow>(
-      `SELECT position, event_id, stream, revision, type, data, metadata FROM events
-       WHERE position > ? ORDER BY position LIMIT ?`,
-    ),
+    // Raw rows (arrays, not objects): the replay hot path reads millions of them.
+    readAll: db
+      .prepare<[number, number], RawEventRow>(
+        `SELECT position, event_id, stream, revision, type, data, metadata FROM events
+         WHERE position > ? ORDER BY position LIMIT ?`,
+      )
+      .raw(true),
     head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
   };
 }
@@ -217,6 +222,20 @@ function assertExpected(stream: string, expected: ExpectedRevision, current: num
 function toPosition(sequence: number): Position {
   const part = String(sequence).padStart(20, '0');
   return `${part}-${part}` as Position;
+}
+
+type RawEventRow = [number, string, string, number, string, string, string];
+
+function fromRaw([position, id, stream, revision, type, data, metadata]: RawEventRow): RecordedEvent {
+  return {
+    id,
+    stream,
+    revision,
+    position: toPosition(position),
+    type,
+    data: JSON.parse(data) as Record<string, unknown>,
+    metadata: JSON.parse(metadata) as EventMetadata,
+  };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
