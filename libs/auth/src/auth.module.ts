@@ -25,15 +25,18 @@ export class AuthModule {
 export function verifierFor(config: AppConfig): JwtVerifier {
   const { issuer, audience } = config.auth;
   if (config.auth.jwksUrl) return new JwtVerifier({ key: { kind: 'jwks', url: config.auth.jwksUrl }, issuer, audience });
-  return new JwtVerifier({ key: { kind: 'secret', secret: resolveSecret(config) }, issuer, audience });
+  const logger = new Logger('Auth');
+  const secret = resolveSecret(config, (created, file) => {
+    if (created) logger.warn(`No AUTH_JWT_SECRET set: generated a development secret into ${file}`);
+    logger.log(`Mint a token with: npm run token -- --sub ana@example.com [--role operator] [--role auditor]`);
+  });
+  return new JwtVerifier({ key: { kind: 'secret', secret }, issuer, audience });
 }
 
-/** AUTH_JWT_SECRET when set; otherwise the development secret kept in DATA_DIR. */
-export function resolveSecret(config: AppConfig): string {
+/** AUTH_JWT_SECRET when set; otherwise the development secret kept in DATA_DIR (reported to `onDevSecret`). */
+export function resolveSecret(config: AppConfig, onDevSecret?: (created: boolean, file: string) => void): string {
   if (config.auth.jwtSecret) return config.auth.jwtSecret;
   const { secret, created, file } = loadOrCreateDevSecret(config.dataDir);
-  const logger = new Logger('Auth');
-  if (created) logger.warn(`No AUTH_JWT_SECRET set: generated a development secret into ${file}`);
-  logger.log(`Mint a token with: npm run token -- --sub ana@example.com [--role operator] [--role auditor]`);
+  onDevSecret?.(created, file);
   return secret;
 }
