@@ -13,10 +13,10 @@ module.exports = {
     },
     {
       name: 'core-is-pure',
-      comment: 'libs/core has no Nest, no drivers, no other lib.',
+      comment: 'libs/core has no Nest, no drivers, no other lib; only Node built-ins and the pure immutable data structures.',
       severity: 'error',
       from: { path: '^libs/core/src/' },
-      to: { pathNot: ['^libs/core/src/'], dependencyTypesNot: ['core', 'type-only'] },
+      to: { pathNot: ['^libs/core/src/', 'node_modules/immutable/'], dependencyTypesNot: ['core', 'type-only'] },
     },
     {
       name: 'libs-never-import-apps',

@@ -8,3 +8,5 @@ export * from './hash-chain.js';
 export * from './position.js';
 export * from './stream-names.js';
 export * from './csv.js';
+export * from './secrets.js';
+export * from './persistent-map.js';

@@ -1,4 +1,4 @@
-import { Map as ImmutableMap } from 'immutable';
+import { PersistentMap as ImmutableMap } from '../../../core/src/index.js';
 import type { Contact } from './contact.js';
 import { type Privileges, fullPrivileges } from './privileges.js';
 import type { GrantableRole, MemberProfile, SiteEvent, SiteRole } from './site.events.js';

@@ -1,0 +1,219 @@
+import { DomainError, forbidden, notFound, sameDigest } from '../../../core/src/index.js';
+import { type AccessRole, DEFAULT_ACCESS_ROLE, DISTRIBUTOR_ROLES, type EmployeeProfile, type LocationProfile, NO_TCI } from './access-roles.js';
+import type { EnterpriseCommand, EnterpriseCommandOf, NewLocation } from './enterprise.commands.js';
+import type { Change, EnterpriseEvent } from './enterprise.events.js';
+import { managesLocation } from './enterprise.scope.js';
+import { type EnterpriseState, type Location, countryEnterpriseFor, employeeKey, employmentsOf } from './enterprise.state.js';
+import { regionOf } from './regions.js';
+
+/** Routes each command to its own small decision; all of them pure. */
+export function decideEnterprise(command: EnterpriseCommand, state: EnterpriseState): EnterpriseEvent[] {
+  if (command.type === 'RegisterEnterprise') return registerEnterprise(command, state);
+  // A wrong token must not reveal whether the enterprise or location exists.
+  if (command.type === 'RequestSelfAssociation') return requestSelfAssociation(command, state);
+  if (!state.exists) throw notFound('This enterprise does not exist.');
+  switch (command.type) {
+    case 'CreateLocation':
+      return createLocation(command, state);
+    case 'UpdateLocationProfile':
+      return updateLocationProfile(command, state);
+    case 'ApproveSelfAssociation':
+    case 'DenySelfAssociation':
+      return decideSelfAssociation(command, state);
+    case 'ChangeSelfAssociationPolicy': {
+      const location = managedLocation(command, state, command.locationId);
+      if (location.autoAcceptSelfAssociation === command.autoAcceptSelfAssociation) return [];
+      return [{ type: 'SelfAssociationPolicyChanged', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, autoAcceptSelfAssociation: command.autoAcceptSelfAssociation, changedBy: command.actor.userId } }];
+    }
+    case 'RotateCompanyToken': {
+      const location = managedLocation(command, state, command.locationId);
+      return [{ type: 'CompanyTokenRotated', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, companyTokenDigest: command.companyTokenDigest, rotatedBy: command.actor.userId } }];
+    }
+    case 'ChangeAccessRole':
+      return changeAccessRole(command, state);
+    case 'AssignPrimaryRelationshipContact':
+      return assignPrc(command, state);
+    case 'ChangeTciRoles': {
+      managedLocation(command, state, command.locationId);
+      const employee = existingEmployee(state, command.locationId, command.userId);
+      const to = { businessContact: command.businessContact, secondaryBusinessContact: command.secondaryBusinessContact };
+      if (to.businessContact === employee.tci.businessContact && to.secondaryBusinessContact === employee.tci.secondaryBusinessContact) return [];
+      return [{ type: 'TciRolesChanged', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, from: employee.tci, to, changedBy: command.actor.userId } }];
+    }
+    case 'UpdateEmployeeProfile':
+      return updateEmployeeProfile(command, state);
+    case 'RemoveEmployee':
+      return removeEmployee(command, state);
+  }
+}
+
+function registerEnterprise(command: EnterpriseCommandOf<'RegisterEnterprise'>, state: EnterpriseState): EnterpriseEvent[] {
+  if (state.exists) throw new DomainError('CONCURRENCY_CONFLICT', `Enterprise ${state.enterpriseId} already exists; retry to get a new id.`);
+  const { enterpriseId, name, countryEnterpriseId, countryEnterpriseName, location } = command;
+  const by = command.actor.userId;
+  return [
+    { type: 'EnterpriseRegistered', data: { enterpriseId, name, worldwideHeadquartersLocationId: location.locationId, registeredBy: by } },
+    { type: 'CountryEnterpriseAdded', data: { enterpriseId, countryEnterpriseId, country: location.country.toUpperCase(), name: countryEnterpriseName, headquartersLocationId: location.locationId } },
+    ...newLocation(enterpriseId, countryEnterpriseId, location, command.employee, by),
+  ];
+}
+
+function createLocation(command: EnterpriseCommandOf<'CreateLocation'>, state: EnterpriseState): EnterpriseEvent[] {
+  const by = command.actor.userId;
+  if (employmentsOf(state, by).length === 0) throw forbidden('Only employees of this enterprise may add a location to it.');
+  if (state.locations.has(command.location.locationId)) throw new DomainError('CONCURRENCY_CONFLICT', 'Location id already in use; retry.');
+  const existing = countryEnterpriseFor(state, command.location.country);
+  const country = command.location.country.toUpperCase();
+  const added: EnterpriseEvent[] = existing
+    ? []
+    : [{ type: 'CountryEnterpriseAdded', data: { enterpriseId: state.enterpriseId, countryEnterpriseId: command.newCountryEnterpriseId, country, name: `${state.name} ${country}`, headquartersLocationId: command.location.locationId } }];
+  const countryEnterpriseId = existing?.countryEnterpriseId ?? command.newCountryEnterpriseId;
+  return [...added, ...newLocation(state.enterpriseId, countryEnterpriseId, command.location, command.employee, by)];
+}
+
+/** A location and its creator, who becomes its PRC. */
+function newLocation(enterpriseId: string, countryEnterpriseId: string, location: NewLocation, employee: EmployeeProfile, by: string): EnterpriseEvent[] {
+  const country = location.country.toUpperCase();
+  const region = regionOf(country);
+  if (!region) throw new DomainError('VALIDATION_FAILED', `Unknown country ${location.country}.`, [{ field: 'country', message: 'must be an ISO 3166-1 alpha-2 code we know' }]);
+  const { locationId, name, address, city, postalCode, partnerTier, companyTokenDigest } = location;
+  return [
+    {
+      type: 'LocationCreated',
+      data: { enterpriseId, countryEnterpriseId, locationId, name, address, city, postalCode, partnerTier, country, region, companyTokenDigest, autoAcceptSelfAssociation: false, createdBy: by },
+    },
+    { type: 'EmployeeJoined', data: { enterpriseId, locationId, userId: by, ...profileOf(employee), accessRole: 'prc', tci: NO_TCI, via: 'location_created' } },
+  ];
+}
+
+function updateLocationProfile(command: EnterpriseCommandOf<'UpdateLocationProfile'>, state: EnterpriseState): EnterpriseEvent[] {
+  const location = managedLocation(command, state, command.locationId);
+  const changes = diff(location, command.profile, ['name', 'address', 'city', 'postalCode', 'partnerTier']);
+  if (changes.length === 0) return [];
+  const distributors = [...state.employees.values()].filter((e) => e.locationId === location.locationId && DISTRIBUTOR_ROLES.includes(e.accessRole));
+  if (distributors.length > 0 && !allowsDistributors({ ...location, ...command.profile })) {
+    throw new DomainError('DISTRIBUTOR_ROLE_NOT_ALLOWED', `Location ${location.locationId} has distributor contacts; only tier-2 locations in North America may. Change their roles first.`);
+  }
+  return [{ type: 'LocationProfileUpdated', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, profile: command.profile, changes, updatedBy: command.actor.userId } }];
+}
+
+function requestSelfAssociation(command: EnterpriseCommandOf<'RequestSelfAssociation'>, state: EnterpriseState): EnterpriseEvent[] {
+  const location = state.exists ? state.locations.get(command.locationId) : undefined;
+  if (!location || !sameDigest(location.companyTokenDigest, command.companyTokenDigest)) {
+    throw new DomainError('INVALID_COMPANY_TOKEN', 'The company token does not match this location.');
+  }
+  const userId = command.actor.userId;
+  if (state.employees.has(employeeKey(location.locationId, userId))) throw new DomainError('ALREADY_MEMBER', 'You are already an employee of this location.');
+  if (state.associations.some((a) => a.userId === userId && a.locationId === location.locationId && a.status === 'pending')) {
+    throw new DomainError('REQUEST_PENDING', 'You already asked to join this location; an administrator will decide.');
+  }
+  const base = { enterpriseId: state.enterpriseId, locationId: location.locationId, userId, ...profileOf(command.employee) };
+  const requested: EnterpriseEvent = { type: 'EmployeeSelfAssociationRequested', data: { ...base, associationId: command.associationId } };
+  if (!location.autoAcceptSelfAssociation) return [requested];
+  return [requested, { type: 'EmployeeJoined', data: { ...base, accessRole: DEFAULT_ACCESS_ROLE, tci: NO_TCI, via: 'self_association', associationId: command.associationId } }];
+}
+
+function decideSelfAssociation(command: EnterpriseCommandOf<'ApproveSelfAssociation' | 'DenySelfAssociation'>, state: EnterpriseState): EnterpriseEvent[] {
+  const association = state.associations.get(command.associationId);
+  if (!association) throw notFound(`There is no self-association ${command.associationId}.`);
+  managedLocation(command, state, association.locationId);
+  if (association.status !== 'pending') throw new DomainError('REQUEST_NOT_PENDING', `Self-association ${command.associationId} was already ${association.status}.`);
+  const { associationId, locationId, userId } = association;
+  const by = command.actor.userId;
+  const enterpriseId = state.enterpriseId;
+  if (command.type === 'DenySelfAssociation') {
+    return [{ type: 'EmployeeSelfAssociationDenied', data: { enterpriseId, locationId, associationId, userId, decidedBy: by, ...(command.reason ? { reason: command.reason } : {}) } }];
+  }
+  if (state.employees.has(employeeKey(locationId, userId))) throw new DomainError('ALREADY_MEMBER', `${userId} is already an employee of this location.`);
+  return [
+    { type: 'EmployeeSelfAssociationApproved', data: { enterpriseId, locationId, associationId, userId, decidedBy: by } },
+    { type: 'EmployeeJoined', data: { enterpriseId, locationId, userId, ...profileOf(association), accessRole: DEFAULT_ACCESS_ROLE, tci: NO_TCI, via: 'self_association', associationId } },
+  ];
+}
+
+function changeAccessRole(command: EnterpriseCommandOf<'ChangeAccessRole'>, state: EnterpriseState): EnterpriseEvent[] {
+  const location = managedLocation(command, state, command.locationId);
+  const employee = existingEmployee(state, command.locationId, command.userId);
+  if (employee.accessRole === command.accessRole) return [];
+  if (command.accessRole === 'prc' || employee.accessRole === 'prc') {
+    throw new DomainError('PRC_REQUIRES_TRANSFER', 'The PRC changes only by assigning the primary relationship contact to another employee.');
+  }
+  if (DISTRIBUTOR_ROLES.includes(command.accessRole) && !allowsDistributors(location)) {
+    throw new DomainError('DISTRIBUTOR_ROLE_NOT_ALLOWED', 'Distributor roles are only for tier-2 locations in North America.');
+  }
+  return [{ type: 'AccessRoleChanged', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, from: employee.accessRole, to: command.accessRole, changedBy: command.actor.userId } }];
+}
+
+function assignPrc(command: EnterpriseCommandOf<'AssignPrimaryRelationshipContact'>, state: EnterpriseState): EnterpriseEvent[] {
+  const location = managedLocation(command, state, command.locationId);
+  const employee = existingEmployee(state, command.locationId, command.userId);
+  if (employee.accessRole === 'prc') return [];
+  return [
+    {
+      type: 'PrimaryRelationshipContactAssigned',
+      data: { enterpriseId: state.enterpriseId, locationId: location.locationId, userId: employee.userId, previousRole: employee.accessRole, formerPrcUserId: location.prcUserId, assignedBy: command.actor.userId },
+    },
+  ];
+}
+
+function updateEmployeeProfile(command: EnterpriseCommandOf<'UpdateEmployeeProfile'>, state: EnterpriseState): EnterpriseEvent[] {
+  selfOrManager(command, state, command.locationId, command.userId);
+  const employee = existingEmployee(state, command.locationId, command.userId);
+  const profile = profileOf(command.profile);
+  const changes = diff(employee, profile, ['firstName', 'lastName', 'email', 'telephone']);
+  if (changes.length === 0) return [];
+  return [{ type: 'EmployeeProfileUpdated', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, profile, changes, updatedBy: command.actor.userId } }];
+}
+
+function removeEmployee(command: EnterpriseCommandOf<'RemoveEmployee'>, state: EnterpriseState): EnterpriseEvent[] {
+  selfOrManager(command, state, command.locationId, command.userId);
+  const employee = existingEmployee(state, command.locationId, command.userId);
+  const { locationId, userId, accessRole } = employee;
+  return [{ type: 'EmployeeLeft', data: { enterpriseId: state.enterpriseId, locationId, userId, ...profileOf(employee), accessRole, removedBy: command.actor.userId } }];
+}
+
+/** Distributor roles exist only at tier-2 locations in North America. */
+export function allowsDistributors(location: { partnerTier: number; region: string }): boolean {
+  return location.partnerTier === 2 && location.region === 'north_america';
+}
+
+function managedLocation(command: EnterpriseCommand, state: EnterpriseState, locationId: string): Location {
+  const location = state.locations.get(locationId);
+  if (!location) throw notFound(`Location ${locationId} does not exist in this enterprise.`);
+  if (!managesLocation(employmentsOf(state, command.actor.userId), scopeOf(state), locationId)) {
+    throw forbidden('Only the PRC or an APA in scope may do this at this location.');
+  }
+  return location;
+}
+
+function selfOrManager(command: EnterpriseCommand, state: EnterpriseState, locationId: string, userId: string): void {
+  if (!state.locations.has(locationId)) throw notFound(`Location ${locationId} does not exist in this enterprise.`);
+  if (command.actor.userId === userId) return;
+  managedLocation(command, state, locationId);
+}
+
+function existingEmployee(state: EnterpriseState, locationId: string, userId: string) {
+  const employee = state.employees.get(employeeKey(locationId, userId));
+  if (!employee) throw new DomainError('NOT_AN_EMPLOYEE', `${userId} is not an employee of location ${locationId}.`);
+  return employee;
+}
+
+export function scopeOf(state: EnterpriseState) {
+  return {
+    worldwideHeadquartersLocationId: state.worldwideHeadquartersLocationId,
+    countryOf: (locationId: string) => state.locations.get(locationId)?.countryEnterpriseId,
+    headquartersOf: (countryEnterpriseId: string) => state.countries.get(countryEnterpriseId)?.headquartersLocationId,
+  };
+}
+
+function profileOf(p: EmployeeProfile): EmployeeProfile {
+  return { firstName: p.firstName, lastName: p.lastName, email: p.email, ...(p.telephone ? { telephone: p.telephone } : {}) };
+}
+
+function diff<T extends object>(before: T, after: Partial<T>, fields: (keyof T & string)[]): Change[] {
+  return fields
+    .filter((f) => (before[f] ?? null) !== (after[f] ?? null))
+    .map((f) => ({ field: f, from: before[f] ?? null, to: after[f] ?? null }));
+}
+
+export type { AccessRole, LocationProfile };

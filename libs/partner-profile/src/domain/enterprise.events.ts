@@ -1,0 +1,58 @@
+import type { AccessRole, EmployeeProfile, LocationProfile, Tci } from './access-roles.js';
+import type { Region } from './regions.js';
+
+export interface Change {
+  readonly field: string;
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
+export interface LocationFacts extends LocationProfile {
+  readonly enterpriseId: string;
+  readonly countryEnterpriseId: string;
+  readonly locationId: string;
+  readonly country: string;
+  readonly region: Region;
+}
+
+type Employee = EmployeeProfile & { enterpriseId: string; locationId: string; userId: string };
+
+/**
+ * Every fact of an enterprise's stream. Company tokens appear only as SHA-256 digests: the event
+ * log (and so the audit trail) never holds a usable token.
+ */
+export type EnterpriseEvent =
+  | { type: 'EnterpriseRegistered'; data: { enterpriseId: string; name: string; worldwideHeadquartersLocationId: string; registeredBy: string } }
+  | { type: 'CountryEnterpriseAdded'; data: { enterpriseId: string; countryEnterpriseId: string; country: string; name: string; headquartersLocationId: string } }
+  | { type: 'LocationCreated'; data: LocationFacts & { companyTokenDigest: string; autoAcceptSelfAssociation: boolean; createdBy: string } }
+  | { type: 'LocationProfileUpdated'; data: { enterpriseId: string; locationId: string; profile: LocationProfile; changes: Change[]; updatedBy: string } }
+  | { type: 'EmployeeJoined'; data: Employee & { accessRole: AccessRole; tci: Tci; via: 'location_created' | 'self_association'; associationId?: string } }
+  | { type: 'EmployeeSelfAssociationRequested'; data: Employee & { associationId: string } }
+  | { type: 'EmployeeSelfAssociationApproved'; data: { enterpriseId: string; locationId: string; associationId: string; userId: string; decidedBy: string } }
+  | { type: 'EmployeeSelfAssociationDenied'; data: { enterpriseId: string; locationId: string; associationId: string; userId: string; decidedBy: string; reason?: string } }
+  | { type: 'AccessRoleChanged'; data: { enterpriseId: string; locationId: string; userId: string; from: AccessRole; to: AccessRole; changedBy: string } }
+  | { type: 'PrimaryRelationshipContactAssigned'; data: { enterpriseId: string; locationId: string; userId: string; previousRole: AccessRole; formerPrcUserId: string | null; assignedBy: string } }
+  | { type: 'EmployeeLeft'; data: Employee & { accessRole: AccessRole; removedBy: string } }
+  | { type: 'TciRolesChanged'; data: { enterpriseId: string; locationId: string; userId: string; from: Tci; to: Tci; changedBy: string } }
+  | { type: 'EmployeeProfileUpdated'; data: { enterpriseId: string; locationId: string; userId: string; profile: EmployeeProfile; changes: Change[]; updatedBy: string } }
+  | { type: 'SelfAssociationPolicyChanged'; data: { enterpriseId: string; locationId: string; autoAcceptSelfAssociation: boolean; changedBy: string } }
+  | { type: 'CompanyTokenRotated'; data: { enterpriseId: string; locationId: string; companyTokenDigest: string; rotatedBy: string } };
+
+export type EnterpriseEventType = EnterpriseEvent['type'];
+export const ENTERPRISE_EVENT_TYPES: readonly EnterpriseEventType[] = [
+  'EnterpriseRegistered',
+  'CountryEnterpriseAdded',
+  'LocationCreated',
+  'LocationProfileUpdated',
+  'EmployeeJoined',
+  'EmployeeSelfAssociationRequested',
+  'EmployeeSelfAssociationApproved',
+  'EmployeeSelfAssociationDenied',
+  'AccessRoleChanged',
+  'PrimaryRelationshipContactAssigned',
+  'EmployeeLeft',
+  'TciRolesChanged',
+  'EmployeeProfileUpdated',
+  'SelfAssociationPolicyChanged',
+  'CompanyTokenRotated',
+];

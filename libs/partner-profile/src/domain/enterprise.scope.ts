@@ -1,0 +1,31 @@
+import { ADMIN_ROLES, type AccessRole } from './access-roles.js';
+
+/** Where a person works and with which role (from the aggregate for writes, the read model for reads). */
+export interface Employment {
+  readonly locationId: string;
+  readonly accessRole: AccessRole;
+}
+
+/** The shape of an enterprise that scope depends on. */
+export interface ScopeMap {
+  readonly worldwideHeadquartersLocationId: string;
+  /** countryEnterpriseId of a location. */
+  countryOf(locationId: string): string | undefined;
+  /** Headquarters location of a country enterprise. */
+  headquartersOf(countryEnterpriseId: string): string | undefined;
+}
+
+/**
+ * PRC/APA of a location manage it; the PRC at a country HQ manages every location of that country
+ * enterprise; the PRC at the worldwide HQ manages every country enterprise (domain.md "Scope").
+ */
+export function managesLocation(employments: readonly Employment[], scope: ScopeMap, locationId: string): boolean {
+  const countryEnterpriseId = scope.countryOf(locationId);
+  if (countryEnterpriseId === undefined) return false;
+  const countryHq = scope.headquartersOf(countryEnterpriseId);
+  return employments.some(
+    (e) =>
+      (e.locationId === locationId && ADMIN_ROLES.includes(e.accessRole)) ||
+      (e.accessRole === 'prc' && (e.locationId === countryHq || e.locationId === scope.worldwideHeadquartersLocationId)),
+  );
+}
