@@ -5,6 +5,7 @@ import { AuthModule } from '../../../libs/auth/src/index.js';
 import type { AppConfig, Clock } from '../../../libs/core/src/index.js';
 import { EventStoreModule } from '../../../libs/event-store/src/index.js';
 import { ReadConsistencyInterceptor, ReadStoreModule } from '../../../libs/read-store/src/index.js';
+import { PartnerProfileModule } from '../../../libs/partner-profile/src/index.js';
 import { SiteAccessModule } from '../../../libs/site-access/src/index.js';
 import { allProjections } from './projections.js';
 import { HealthController } from './health/health.controller.js';
@@ -23,6 +24,7 @@ export class AppModule {
         ReadStoreModule.forRoot(config, allProjections()),
         AuthModule.forRoot(config),
         SiteAccessModule,
+        PartnerProfileModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -18,8 +18,8 @@ export type EnterpriseCommand = Issued &
     | { type: 'CreateLocation'; location: NewLocation; newCountryEnterpriseId: string; employee: EmployeeProfile }
     | { type: 'UpdateLocationProfile'; locationId: string; profile: LocationProfile }
     | { type: 'RequestSelfAssociation'; locationId: string; associationId: string; companyTokenDigest: string; employee: EmployeeProfile }
-    | { type: 'ApproveSelfAssociation'; associationId: string }
-    | { type: 'DenySelfAssociation'; associationId: string; reason?: string }
+    | { type: 'ApproveSelfAssociation'; associationId: string; locationId?: string }
+    | { type: 'DenySelfAssociation'; associationId: string; locationId?: string; reason?: string }
     | { type: 'ChangeSelfAssociationPolicy'; locationId: string; autoAcceptSelfAssociation: boolean }
     | { type: 'RotateCompanyToken'; locationId: string; companyTokenDigest: string }
     | { type: 'ChangeAccessRole'; locationId: string; userId: string; accessRole: AccessRole }

@@ -115,7 +115,9 @@ function requestSelfAssociation(command: EnterpriseCommandOf<'RequestSelfAssocia
 
 function decideSelfAssociation(command: EnterpriseCommandOf<'ApproveSelfAssociation' | 'DenySelfAssociation'>, state: EnterpriseState): EnterpriseEvent[] {
   const association = state.associations.get(command.associationId);
-  if (!association) throw notFound(`There is no self-association ${command.associationId}.`);
+  if (!association || (command.locationId !== undefined && association.locationId !== command.locationId)) {
+    throw notFound(`There is no self-association ${command.associationId} here.`);
+  }
   managedLocation(command, state, association.locationId);
   if (association.status !== 'pending') throw new DomainError('REQUEST_NOT_PENDING', `Self-association ${command.associationId} was already ${association.status}.`);
   const { associationId, locationId, userId } = association;

@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../../auth/src/index.js';
+import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { SettingsDto } from '../../http/partner-inputs.dto.js';
+import type { LocationParams } from '../../http/partner-params.js';
+
+export class ChangeSelfAssociationPolicyCommand extends Command<CommandResponse> {
+  constructor(
+    readonly principal: Principal,
+    readonly params: LocationParams,
+    readonly request: SettingsDto,
+  ) {
+    super();
+  }
+}

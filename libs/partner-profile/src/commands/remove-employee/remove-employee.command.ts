@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../../auth/src/index.js';
+import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { EmployeeParams } from '../../http/partner-params.js';
+
+export class RemoveEmployeeCommand extends Command<CommandResponse> {
+  constructor(
+    readonly principal: Principal,
+    readonly params: EmployeeParams,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,42 @@
+import { type Decider, DomainError, type DomainEvent, type ErrorCode, fold } from '../../../../core/src/index.js';
+
+/**
+ * Given/when/then for any pure decider: `given` folds past events into a state, `when` runs
+ * `decide` on it, `then*` states exactly what must happen. Uses Jest's global `expect`.
+ * A copy of the site-access helper: a domain may import only libs/core and its own domain.
+ */
+export interface Then<TEvent> {
+  /** `decide` returns exactly these events, in this order. */
+  then(expected: readonly TEvent[]): void;
+  /** `decide` returns no event: the command changes nothing. */
+  thenNothing(): void;
+  /** `decide` throws a DomainError with this code. */
+  thenRejects(code: ErrorCode): void;
+}
+
+export interface When<TCommand, TEvent> {
+  when(command: TCommand): Then<TEvent>;
+}
+
+export function given<TCommand, TEvent extends DomainEvent, TState>(
+  decider: Decider<TCommand, TEvent, TState>,
+  events: readonly TEvent[] = [],
+): When<TCommand, TEvent> {
+  const state = fold(decider.evolve, decider.initialState(), events);
+  return {
+    when: (command) => ({
+      then: (expected) => expect(decider.decide(command, state)).toEqual(expected),
+      thenNothing: () => expect(decider.decide(command, state)).toEqual([]),
+      thenRejects: (code) => {
+        let thrown: unknown;
+        try {
+          decider.decide(command, state);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(DomainError);
+        expect((thrown as DomainError).code).toBe(code);
+      },
+    }),
+  };
+}

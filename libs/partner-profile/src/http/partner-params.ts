@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, IsUUID, Length } from 'class-validator';
+
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class EnterpriseParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() enterpriseId: string;
+}
+
+export class LocationParams extends EnterpriseParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() locationId: string;
+}
+
+export class EmployeeParams extends LocationParams {
+  @ApiProperty({ example: 'ana@example.com' }) @Transform(lower) @IsString() @Length(1, 254) userId: string;
+}
+
+export class AssociationParams extends EnterpriseParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() associationId: string;
+}
+
+export class LocationAssociationParams extends LocationParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() associationId: string;
+}

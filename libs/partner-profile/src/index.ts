@@ -1,0 +1,2 @@
+export { PartnerProfileModule } from './partner-profile.module.js';
+export { partnerProfileProjections } from './projections/index.js';

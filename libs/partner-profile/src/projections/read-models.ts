@@ -1,0 +1,79 @@
+import type { AccessRole, Tci } from '../domain/access-roles.js';
+import type { Region } from '../domain/regions.js';
+
+export const PARTNER_COLLECTIONS = {
+  enterprises: 'partner_enterprises',
+  employees: 'partner_employees',
+  associations: 'partner_self_associations',
+} as const;
+
+export interface LocationView {
+  locationId: string;
+  name: string;
+  address: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  region: Region;
+  partnerTier: 1 | 2;
+  autoAcceptSelfAssociation: boolean;
+  prcUserId: string | null;
+  warnings: string[];
+}
+
+export interface CountryEnterpriseView {
+  countryEnterpriseId: string;
+  country: string;
+  name: string;
+  headquartersLocationId: string;
+  locations: LocationView[];
+}
+
+/** The whole hierarchy of one worldwide enterprise, as GET /v1/enterprises/{id} shows it. */
+export interface EnterpriseDocument extends Record<string, unknown> {
+  _id: string;
+  enterpriseId: string;
+  name: string;
+  worldwideHeadquartersLocationId: string;
+  countryEnterprises: CountryEnterpriseView[];
+  registeredAt: string;
+  registeredBy: string;
+  position: string;
+}
+
+export interface EmployeeDocument extends Record<string, unknown> {
+  _id: string;
+  enterpriseId: string;
+  locationId: string;
+  userId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  telephone?: string;
+  accessRole: AccessRole;
+  tci: Tci;
+  joinedAt: string;
+  confirmationNumber: string;
+  position: string;
+}
+
+export interface SelfAssociationDocument extends Record<string, unknown> {
+  _id: string;
+  associationId: string;
+  enterpriseId: string;
+  locationId: string;
+  userId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  telephone?: string;
+  status: 'pending' | 'accepted' | 'denied';
+  requestedAt: string;
+  confirmationNumber: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  reason?: string;
+  position: string;
+}
+
+export const partnerEmployeeKey = (locationId: string, userId: string) => `${locationId}:${userId}`;

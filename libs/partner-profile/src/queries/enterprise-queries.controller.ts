@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { EnterpriseParams, LocationParams } from '../http/partner-params.js';
+import { GetEnterpriseQuery, ListEmployeesQuery, ListSelfAssociationsQuery, PrcRecipientsQuery } from './enterprise-queries.js';
+
+export class PageDto {
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class AssociationFilterDto extends PageDto {
+  @ApiPropertyOptional({ enum: ['pending', 'accepted', 'denied'] }) @IsOptional() @IsIn(['pending', 'accepted', 'denied']) status?: string;
+}
+
+@ApiTags('enterprises')
+@ApiBearerAuth()
+@Controller('v1/enterprises/:enterpriseId')
+export class EnterpriseQueriesController {
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+
+  @Get()
+  hierarchy(@CurrentPrincipal() p: Principal, @Param() { enterpriseId }: EnterpriseParams) {
+    return this.queries.execute(new GetEnterpriseQuery(p, enterpriseId));
+  }
+
+  @Get('locations/:locationId/employees')
+  employees(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @QueryParams() filter: PageDto) {
+    return this.queries.execute(new ListEmployeesQuery(p, enterpriseId, locationId, filter));
+  }
+
+  @Get('locations/:locationId/self-associations')
+  selfAssociations(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @QueryParams() filter: AssociationFilterDto) {
+    return this.queries.execute(new ListSelfAssociationsQuery(p, enterpriseId, locationId, filter));
+  }
+
+  @Get('locations/:locationId/prc-communications-recipients')
+  recipients(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams) {
+    return this.queries.execute(new PrcRecipientsQuery(p, enterpriseId, locationId));
+  }
+}
