@@ -2,7 +2,7 @@ import { DomainError, forbidden, notFound, sameDigest } from '../../../core/src/
 import { type AccessRole, DEFAULT_ACCESS_ROLE, DISTRIBUTOR_ROLES, type EmployeeProfile, type LocationProfile, NO_TCI } from './access-roles.js';
 import type { EnterpriseCommand, EnterpriseCommandOf, NewLocation } from './enterprise.commands.js';
 import type { Change, EnterpriseEvent } from './enterprise.events.js';
-import { managesLocation } from './enterprise.scope.js';
+import { isPrcInScope, managesLocation } from './enterprise.scope.js';
 import { type EnterpriseState, type Location, countryEnterpriseFor, employeeKey, employmentsOf } from './enterprise.state.js';
 import { regionOf } from './regions.js';
 
@@ -27,6 +27,7 @@ export function decideEnterprise(command: EnterpriseCommand, state: EnterpriseSt
     }
     case 'RotateCompanyToken': {
       const location = managedLocation(command, state, command.locationId);
+      if (sameDigest(location.companyTokenDigest, command.companyTokenDigest)) return [];
       return [{ type: 'CompanyTokenRotated', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, companyTokenDigest: command.companyTokenDigest, rotatedBy: command.actor.userId } }];
     }
     case 'ChangeAccessRole':
@@ -63,6 +64,7 @@ function createLocation(command: EnterpriseCommandOf<'CreateLocation'>, state: E
   if (employmentsOf(state, by).length === 0) throw forbidden('Only employees of this enterprise may add a location to it.');
   if (state.locations.has(command.location.locationId)) throw new DomainError('CONCURRENCY_CONFLICT', 'Location id already in use; retry.');
   const existing = countryEnterpriseFor(state, command.location.country);
+  if (!existing && state.countries.has(command.newCountryEnterpriseId)) throw new DomainError('CONCURRENCY_CONFLICT', 'Country enterprise id already in use; retry.');
   const country = command.location.country.toUpperCase();
   const added: EnterpriseEvent[] = existing
     ? []
@@ -103,6 +105,7 @@ function requestSelfAssociation(command: EnterpriseCommandOf<'RequestSelfAssocia
     throw new DomainError('INVALID_COMPANY_TOKEN', 'The company token does not match this location.');
   }
   const userId = command.actor.userId;
+  if (state.associations.has(command.associationId)) throw new DomainError('CONCURRENCY_CONFLICT', 'Association id already in use; retry.');
   if (state.employees.has(employeeKey(location.locationId, userId))) throw new DomainError('ALREADY_MEMBER', 'You are already an employee of this location.');
   if (state.associations.some((a) => a.userId === userId && a.locationId === location.locationId && a.status === 'pending')) {
     throw new DomainError('REQUEST_PENDING', 'You already asked to join this location; an administrator will decide.');
@@ -150,6 +153,11 @@ function assignPrc(command: EnterpriseCommandOf<'AssignPrimaryRelationshipContac
   const location = managedLocation(command, state, command.locationId);
   const employee = existingEmployee(state, command.locationId, command.userId);
   if (employee.accessRole === 'prc') return [];
+  // An APA may fill a missing PRC, but only a PRC in scope may hand over an existing PRC role:
+  // otherwise any APA could promote themselves over the PRC (and into country-wide scope at an HQ).
+  if (location.prcUserId !== null && !isPrcInScope(employmentsOf(state, command.actor.userId), scopeOf(state), location.locationId)) {
+    throw forbidden('Only a PRC in scope may transfer the PRC role while the location has one.');
+  }
   return [
     {
       type: 'PrimaryRelationshipContactAssigned',

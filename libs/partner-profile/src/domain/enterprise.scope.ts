@@ -29,3 +29,12 @@ export function managesLocation(employments: readonly Employment[], scope: Scope
       (e.accessRole === 'prc' && (e.locationId === countryHq || e.locationId === scope.worldwideHeadquartersLocationId)),
   );
 }
+
+/** Whether the person is a PRC whose scope covers the location (its own PRC, the country HQ PRC or the worldwide HQ PRC). */
+export function isPrcInScope(employments: readonly Employment[], scope: ScopeMap, locationId: string): boolean {
+  return managesLocation(
+    employments.filter((e) => e.accessRole === 'prc'),
+    scope,
+    locationId,
+  );
+}

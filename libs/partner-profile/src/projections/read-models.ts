@@ -19,6 +19,8 @@ export interface LocationView {
   autoAcceptSelfAssociation: boolean;
   prcUserId: string | null;
   warnings: string[];
+  /** When the company token was last rotated (the token itself is never in a read model). */
+  companyTokenRotatedAt?: string;
 }
 
 export interface CountryEnterpriseView {

@@ -1,5 +1,5 @@
 import { type NotificationDeliveryEvent, notificationDeliveryDecider } from './notification-delivery.js';
-import { given } from './testing/given-when-then.js';
+import { given } from '../../../core/src/testing/given-when-then.js';
 
 // This decider has no rejection path: recording a delivery either records it once or, when it is
 // already recorded, changes nothing (so a retried or duplicated mailer run never sends twice).

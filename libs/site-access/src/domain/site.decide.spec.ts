@@ -5,7 +5,7 @@ import type { SiteCommand } from './site.commands.js';
 import { siteDecider } from './site.decider.js';
 import type { GrantableRole, MemberProfile, SiteEvent } from './site.events.js';
 import type { Actor } from './site.permissions.js';
-import { given } from './testing/given-when-then.js';
+import { given } from '../../../core/src/testing/given-when-then.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: one site "1234567" with a primary (pat), a secondary who manages access (sam), a

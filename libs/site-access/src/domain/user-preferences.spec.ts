@@ -1,4 +1,4 @@
-import { given } from './testing/given-when-then.js';
+import { given } from '../../../core/src/testing/given-when-then.js';
 import { type UserPreferencesEvent, userPreferencesDecider } from './user-preferences.js';
 
 // This decider has no rejection path: any e-mail may be set by the caller (validation happens at

@@ -116,7 +116,7 @@ export class PartnerProfileProjection implements Projection {
         return;
       }
       case 'EmployeeSelfAssociationApproved':
-        return association(event.data.associationId, { decidedBy: event.data.decidedBy, decidedAt: occurredAt });
+        return association(event.data.associationId, { status: 'accepted', decidedBy: event.data.decidedBy, decidedAt: occurredAt });
       case 'EmployeeSelfAssociationDenied':
         return association(event.data.associationId, {
           status: 'denied',

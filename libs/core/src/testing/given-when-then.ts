@@ -1,4 +1,4 @@
-import { type Decider, DomainError, type DomainEvent, type ErrorCode, fold } from '../../../../core/src/index.js';
+import { type Decider, DomainError, type DomainEvent, type ErrorCode, fold } from '../index.js';
 
 /**
  * Given/when/then for any pure decider: `given` folds past events into a state, `when` runs
