@@ -15,10 +15,12 @@ describe('probe', () => {
       ['location string', { ...good, location: 'x' }],
       ['employee null', { ...good, employee: null }],
       ['employee array', { ...good, employee: [] }],
+      ['location array', { ...good, location: [] }],
     ];
     for (const [name, body] of cases) {
       const res = await t.http.post('/v1/enterprises').set('Authorization', paula).send(body);
       console.log(name, res.status, JSON.stringify(res.body));
+      if (res.status === 201) { await new Promise((r) => setTimeout(r, 200)); const h = await t.http.get(`/v1/enterprises/${res.body.enterpriseId}/locations/${res.body.locationId}/employees`).set('Authorization', paula); console.log('emps', res.status, JSON.stringify(h.body)); }
     }
     const reg = await registerEnterprise(t);
     for (const [name, body] of [['no employee', locationInput('X')], ['employee null', { ...locationInput('X'), employee: null }]] as [string, object][]) {
