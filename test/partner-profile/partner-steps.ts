@@ -99,3 +99,6 @@ export function locationIn(hierarchy: Hierarchy, locationId: string): LocationVi
 export async function eventsOf(t: TestApp, confirmationNumber: string) {
   return (await allEvents(t)).filter((e) => e.metadata.confirmationNumber === confirmationNumber).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
 }
+
+/** A person to call as, with optional platform roles: `[userId, {roles}]`. */
+export type Caller = [userId: string, options: Parameters<TestApp['token']>[1]];

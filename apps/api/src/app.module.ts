@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from '../../../libs/audit/src/index.js';
 import { AuthModule } from '../../../libs/auth/src/index.js';
 import type { AppConfig, Clock } from '../../../libs/core/src/index.js';
 import { EventStoreModule } from '../../../libs/event-store/src/index.js';
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         SiteAccessModule,
         PartnerProfileModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

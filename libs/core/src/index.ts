@@ -10,3 +10,4 @@ export * from './stream-names.js';
 export * from './csv.js';
 export * from './secrets.js';
 export * from './persistent-map.js';
+export * from './audit-facts.js';

@@ -1,0 +1,69 @@
+import type { RecordedEvent } from '../../../../core/src/index.js';
+import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
+import { describeEvent, redact } from '../../describe-event.js';
+
+export const AUDIT_COLLECTION = 'audit_trail';
+
+export interface AuditEntryFields {
+  confirmationNumber: string;
+  action: string;
+  actorId: string;
+  occurredAt: string;
+  scope: { siteId?: string; enterpriseId?: string; locationId?: string };
+  targetUserId?: string;
+  targetUserIds: string[];
+  changes: { field: string; from: unknown; to: unknown }[];
+  events: { type: string; data: Record<string, unknown> }[];
+  justification?: string;
+  reason?: string;
+  eventIds: string[];
+  position: string;
+}
+
+export interface AuditEntryDocument extends AuditEntryFields, Record<string, unknown> {
+  _id: string;
+}
+
+/**
+ * One entry per confirmation number (one command): all its events, merged scope and targets,
+ * before/after changes. Idempotent: an entry remembers the ids of the events folded into it.
+ */
+export class AuditTrailProjection implements Projection {
+  readonly name = 'audit-trail';
+  readonly collections = [AUDIT_COLLECTION];
+
+  async setup(store: DocumentStore): Promise<void> {
+    const audit = store.collection(AUDIT_COLLECTION);
+    await audit.createIndex({ actorId: 1, occurredAt: -1 });
+    await audit.createIndex({ targetUserIds: 1 });
+    await audit.createIndex({ 'scope.siteId': 1 });
+    await audit.createIndex({ 'scope.enterpriseId': 1 });
+    await audit.createIndex({ 'scope.locationId': 1 });
+    await audit.createIndex({ action: 1 });
+  }
+
+  async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
+    const work = new UnitOfWork(store);
+    for (const event of events) {
+      const { confirmationNumber, actorId, occurredAt, command } = event.metadata;
+      if (!confirmationNumber) continue;
+      const current = await work.get<AuditEntryDocument>(AUDIT_COLLECTION, confirmationNumber);
+      if (current?.eventIds.includes(event.id)) continue;
+      const facts = describeEvent(event);
+      const entry: AuditEntryDocument = current
+        ? structuredClone(current)
+        : { _id: confirmationNumber, confirmationNumber, action: command, actorId, occurredAt, scope: {}, targetUserIds: [], changes: [], events: [], eventIds: [], position: event.position };
+      entry.scope = { ...facts.scope, ...entry.scope };
+      entry.targetUserIds = [...new Set([...entry.targetUserIds, ...facts.targetUserIds])];
+      if (entry.targetUserIds.length > 0) entry.targetUserId = entry.targetUserIds[0];
+      entry.changes.push(...facts.changes);
+      entry.events.push({ type: event.type, data: redact(event.data) });
+      entry.eventIds.push(event.id);
+      if (facts.justification !== undefined) entry.justification = facts.justification;
+      if (facts.reason !== undefined) entry.reason = facts.reason;
+      entry.position = event.position;
+      work.put(AUDIT_COLLECTION, entry);
+    }
+    await work.flush();
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Header, Inject, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { toCsv } from '../../../core/src/index.js';
+import { GetConfirmationQuery, SearchAuditQuery } from './audit.queries.js';
+
+export class AuditFilterDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) actorId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) targetUserId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) siteId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) enterpriseId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) locationId?: string;
+  @ApiPropertyOptional({ description: 'the command, e.g. GrantAccess' }) @IsOptional() @IsString() @MaxLength(64) action?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+const CSV_HEADER = ['confirmationNumber', 'occurredAt', 'action', 'actorId', 'siteId', 'enterpriseId', 'locationId', 'targetUserId', 'changes', 'justification', 'reason'];
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('v1')
+export class AuditController {
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+
+  @Get('confirmations/:confirmationNumber')
+  confirmation(@CurrentPrincipal() p: Principal, @Param('confirmationNumber') confirmationNumber: string) {
+    return this.queries.execute(new GetConfirmationQuery(p, confirmationNumber));
+  }
+
+  @Get('audit')
+  search(@CurrentPrincipal() p: Principal, @QueryParams() filter: AuditFilterDto) {
+    return this.queries.execute(new SearchAuditQuery(p, filter));
+  }
+
+  @Get('audit.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  async csv(@CurrentPrincipal() p: Principal, @QueryParams() filter: AuditFilterDto) {
+    const { items } = await this.queries.execute(new SearchAuditQuery(p, filter, true));
+    const rows = items.map((e) => [
+      e.confirmationNumber,
+      e.occurredAt,
+      e.action,
+      e.actorId,
+      e.scope.siteId,
+      e.scope.enterpriseId,
+      e.scope.locationId,
+      e.targetUserId,
+      e.changes.map((c) => `${c.field}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`).join('; '),
+      e.justification,
+      e.reason,
+    ]);
+    return toCsv(CSV_HEADER, rows);
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { Principal } from '../../../auth/src/index.js';
+import { DomainError, forbidden, normalizeConfirmationNumber, notFound } from '../../../core/src/index.js';
+import { DOCUMENT_STORE, type DocumentStore, type Filter } from '../../../read-store/src/index.js';
+import { AuditVisibility } from '../application/audit-visibility.js';
+import { AUDIT_COLLECTION, type AuditEntryDocument, type AuditEntryFields } from '../projections/audit-trail/audit-trail.projection.js';
+
+export interface AuditFilter {
+  actorId?: string;
+  targetUserId?: string;
+  siteId?: string;
+  enterpriseId?: string;
+  locationId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type AuditEntry = Omit<AuditEntryFields, 'eventIds' | 'position'>;
+const PUBLIC_FIELDS = { _id: 0, eventIds: 0, position: 0 } as const;
+
+export class GetConfirmationQuery extends Query<AuditEntry> {
+  constructor(readonly principal: Principal, readonly confirmationNumber: string) {
+    super();
+  }
+}
+
+export class SearchAuditQuery extends Query<{ items: AuditEntry[]; total: number }> {
+  constructor(readonly principal: Principal, readonly filter: AuditFilter, readonly all = false) {
+    super();
+  }
+}
+
+@QueryHandler(GetConfirmationQuery)
+export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuery> {
+  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(AuditVisibility) private readonly visibility: AuditVisibility) {}
+
+  async execute({ principal, confirmationNumber }: GetConfirmationQuery): Promise<AuditEntry> {
+    const normalized = normalizeConfirmationNumber(confirmationNumber);
+    if (!normalized) {
+      throw new DomainError('VALIDATION_FAILED', 'Not a confirmation number.', [{ field: 'confirmationNumber', message: 'must be 12 characters like 7KQ2-M9XD-4PTR' }]);
+    }
+    const entries = this.store.collection<AuditEntryDocument>(AUDIT_COLLECTION);
+    const entry = await entries.findOne({ _id: normalized }, { projection: PUBLIC_FIELDS });
+    if (!entry) throw notFound(`No transaction has confirmation number ${normalized}.`);
+    const visible = await this.visibility.filterFor(principal, true);
+    if (!visible || (await entries.countDocuments({ $and: [{ _id: normalized }, visible] })) === 0) {
+      throw forbidden('Only the actor, administrators of the scope, auditors and operators may see this transaction.');
+    }
+    return entry as unknown as AuditEntry;
+  }
+}
+
+@QueryHandler(SearchAuditQuery)
+export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
+  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(AuditVisibility) private readonly visibility: AuditVisibility) {}
+
+  async execute({ principal, filter, all }: SearchAuditQuery) {
+    const visible = await this.visibility.filterFor(principal);
+    if (!visible) throw forbidden('The audit trail is for auditors, operators and administrators of their own scopes.');
+    const conditions: Filter[] = [visible];
+    if (filter.actorId) conditions.push({ actorId: filter.actorId.toLowerCase() });
+    if (filter.targetUserId) conditions.push({ targetUserIds: filter.targetUserId.toLowerCase() });
+    if (filter.siteId) conditions.push({ 'scope.siteId': filter.siteId });
+    if (filter.enterpriseId) conditions.push({ 'scope.enterpriseId': filter.enterpriseId });
+    if (filter.locationId) conditions.push({ 'scope.locationId': filter.locationId });
+    if (filter.action) conditions.push({ action: filter.action });
+    if (filter.from) conditions.push({ occurredAt: { $gte: new Date(filter.from).toISOString() } });
+    if (filter.to) conditions.push({ occurredAt: { $lte: new Date(filter.to).toISOString() } });
+    const query = flatten(conditions);
+    const entries = this.store.collection<AuditEntryDocument>(AUDIT_COLLECTION);
+    const paging = all ? {} : { limit: filter.limit ?? 50, skip: filter.offset ?? 0 };
+    const [items, total] = await Promise.all([
+      entries.find(query, { sort: { occurredAt: -1, _id: -1 }, projection: PUBLIC_FIELDS, ...paging }),
+      entries.countDocuments(query),
+    ]);
+    return { items: items as unknown as AuditEntry[], total };
+  }
+}
+
+/** Top-level equality fields stay top-level, so the store's indexes can serve them. */
+function flatten(conditions: Filter[]): Filter {
+  const merged: Filter = {};
+  const rest: Filter[] = [];
+  for (const condition of conditions) {
+    const keys = Object.keys(condition);
+    if (keys.length === 1 && !keys[0].startsWith('$') && !(keys[0] in merged)) Object.assign(merged, condition);
+    else if (keys.length > 0) rest.push(condition);
+  }
+  return rest.length > 0 ? { ...merged, $and: rest } : merged;
+}

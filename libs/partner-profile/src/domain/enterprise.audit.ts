@@ -1,0 +1,56 @@
+import type { AuditFacts } from '../../../core/src/index.js';
+import type { EnterpriseEvent } from './enterprise.events.js';
+
+/** The audit view of one enterprise event: scope, the people it concerns, and before/after values. */
+export function describeEnterpriseEvent(event: EnterpriseEvent): AuditFacts {
+  const enterpriseId = event.data.enterpriseId;
+  const at = (locationId: string) => ({ enterpriseId, locationId });
+  switch (event.type) {
+    case 'EnterpriseRegistered':
+      return { scope: { enterpriseId, locationId: event.data.worldwideHeadquartersLocationId }, targetUserIds: [], changes: [{ field: 'enterprise', from: null, to: event.data.name }] };
+    case 'CountryEnterpriseAdded':
+      return { scope: at(event.data.headquartersLocationId), targetUserIds: [], changes: [{ field: 'countryEnterprise', from: null, to: event.data.country }] };
+    case 'LocationCreated':
+      return { scope: at(event.data.locationId), targetUserIds: [], changes: [{ field: 'location', from: null, to: event.data.name }] };
+    case 'LocationProfileUpdated':
+      return { scope: at(event.data.locationId), targetUserIds: [], changes: event.data.changes };
+    case 'EmployeeJoined':
+      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'accessRole', from: null, to: event.data.accessRole }] };
+    case 'EmployeeSelfAssociationRequested':
+      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'selfAssociation', from: null, to: 'pending' }] };
+    case 'EmployeeSelfAssociationApproved':
+      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'selfAssociation', from: 'pending', to: 'accepted' }] };
+    case 'EmployeeSelfAssociationDenied':
+      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'selfAssociation', from: 'pending', to: 'denied' }], ...(event.data.reason ? { reason: event.data.reason } : {}) };
+    case 'AccessRoleChanged':
+      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'accessRole', from: event.data.from, to: event.data.to }] };
+    case 'PrimaryRelationshipContactAssigned': {
+      const { userId, previousRole, formerPrcUserId } = event.data;
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: formerPrcUserId ? [userId, formerPrcUserId] : [userId],
+        changes: [
+          { field: `accessRole(${userId})`, from: previousRole, to: 'prc' },
+          ...(formerPrcUserId ? [{ field: `accessRole(${formerPrcUserId})`, from: 'prc', to: 'apa' }] : []),
+        ],
+      };
+    }
+    case 'EmployeeLeft':
+      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'accessRole', from: event.data.accessRole, to: null }] };
+    case 'TciRolesChanged':
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [event.data.userId],
+        changes: (['businessContact', 'secondaryBusinessContact'] as const)
+          .filter((k) => event.data.from[k] !== event.data.to[k])
+          .map((k) => ({ field: `tci.${k}`, from: event.data.from[k], to: event.data.to[k] })),
+      };
+    case 'EmployeeProfileUpdated':
+      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: event.data.changes };
+    case 'SelfAssociationPolicyChanged':
+      return { scope: at(event.data.locationId), targetUserIds: [], changes: [{ field: 'autoAcceptSelfAssociation', from: !event.data.autoAcceptSelfAssociation, to: event.data.autoAcceptSelfAssociation }] };
+    case 'CompanyTokenRotated':
+      // Only that it changed: not even the digest belongs in an audit answer.
+      return { scope: at(event.data.locationId), targetUserIds: [], changes: [{ field: 'companyToken', from: '(previous)', to: '(rotated)' }] };
+  }
+}
