@@ -18,6 +18,8 @@ export interface ReadStreamOptions {
   readonly fromRevision?: number;
   /** Only events that occurred at or before this instant (`metadata.occurredAt`). */
   readonly until?: Date;
+  /** Only events where one of these payload paths (e.g. `userId`, `to.userId`) equals `value`. */
+  readonly mentioning?: { readonly paths: readonly string[]; readonly value: string };
 }
 
 export interface ReadAllOptions {

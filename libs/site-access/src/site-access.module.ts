@@ -17,6 +17,7 @@ import { SiteCommandsController } from './commands/site-commands.controller.js';
 import { TransferPrimaryContactHandler } from './commands/transfer-primary-contact/transfer-primary-contact.handler.js';
 import { UpdateContactHandler } from './commands/update-contact/update-contact.handler.js';
 import { NotificationOutboxModule } from './notifications/notification-outbox.module.js';
+import { GetUserAccessAsOfHandler, GetUserHistoryHandler, ListSiteUsersAsOfHandler } from './queries/as-of/site-as-of.queries.js';
 import { MeController } from './queries/me.controller.js';
 import { MyListHandler, MyNotificationPreferencesHandler } from './queries/me-queries.js';
 import { SiteQueriesController } from './queries/site-queries.controller.js';
@@ -51,6 +52,9 @@ const queryHandlers = [
   ListContactsHandler,
   MyListHandler,
   MyNotificationPreferencesHandler,
+  ListSiteUsersAsOfHandler,
+  GetUserAccessAsOfHandler,
+  GetUserHistoryHandler,
 ];
 
 /** Site access (Passport Advantage): contacts, users, roles, privileges, self-nominations. */

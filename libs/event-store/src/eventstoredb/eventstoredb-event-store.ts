@@ -11,6 +11,7 @@ import type {
   AppendResult, BatchHandler, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
+import { mentions } from '../mentions.js';
 
 /** The fields we read from any ESDB recorded event (stream reads and $all reads alike). */
 interface StoredEvent {
@@ -76,6 +77,7 @@ export class EventStoreDbEventStore implements EventStore {
         const event = toRecorded(resolved.event);
         // occurredAt never decreases within a stream, so the first later event ends the read.
         if (until !== undefined && event.metadata.occurredAt > until) break;
+        if (options.mentioning && !mentions(event, options.mentioning)) continue;
         events.push(event);
       }
     } catch (error) {

@@ -105,10 +105,21 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromRevision ?? 0;
+    if (options.mentioning) return this.readMentioning(stream, from, options.until, options.mentioning).map(toRecorded);
     const rows = options.until
       ? this.statements.readStreamUntil.all(stream, from, options.until.toISOString())
       : this.statements.readStream.all(stream, from);
     return rows.map(toRecorded);
+  }
+
+  /** Filters inside SQLite (json_extract) so a replay for one person parses only that person's events. */
+  private readMentioning(stream: string, from: number, until: Date | undefined, mentioning: { paths: readonly string[]; value: string }): EventRow[] {
+    const paths = mentioning.paths.filter((p) => /^[A-Za-z0-9_.]+$/.test(p));
+    if (paths.length === 0) return [];
+    const any = paths.map(() => `json_extract(data, ?) = ?`).join(' OR ');
+    const sql = `SELECT * FROM events WHERE stream = ? AND revision >= ?${until ? ' AND occurred_at <= ?' : ''} AND (${any}) ORDER BY revision`;
+    const params: (string | number)[] = [stream, from, ...(until ? [until.toISOString()] : []), ...paths.flatMap((p) => [`$.${p}`, mentioning.value])];
+    return this.db.prepare<(string | number)[], EventRow>(sql).all(...params);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

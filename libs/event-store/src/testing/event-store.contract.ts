@@ -108,6 +108,14 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     expect((await asOf('2027-01-01T00:00:00.000Z')).map((e) => e.type)).toEqual(['A', 'B', 'C']);
   });
 
+  it('reads only the events of a stream that mention a value at given payload paths', async () => {
+    const about = (who: string, path: 'userId' | 'to') => ({ ...event('X'), data: path === 'userId' ? { userId: who } : { to: { userId: who } } });
+    await store.append(stream('m'), [about('ana', 'userId'), about('bo', 'userId'), about('ana', 'to'), event('Other')], 'no_stream');
+    const found = await store.readStream(stream('m'), { mentioning: { paths: ['userId', 'to.userId'], value: 'ana' } });
+    expect(found.map((e) => e.revision)).toEqual([0, 2]);
+    expect(await store.readStream(stream('m'), { mentioning: { paths: ['userId'], value: 'nobody' } })).toEqual([]);
+  });
+
   it('reads $all in log order across streams, exclusive of `after`, with a limit', async () => {
     await store.append(stream('a'), [event('A1')], 'no_stream');
     await store.append(stream('b'), [event('B1')], 'no_stream');

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query as QueryParams } from '@nestjs/co
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsISO8601, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { EnterpriseParams, LocationParams } from '../http/partner-params.js';
 import { GetEnterpriseQuery, ListEmployeesQuery, ListSelfAssociationsQuery, PrcRecipientsQuery } from './enterprise-queries.js';
@@ -10,6 +10,10 @@ import { GetEnterpriseQuery, ListEmployeesQuery, ListSelfAssociationsQuery, PrcR
 export class PageDto {
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class EmployeesFilterDto extends PageDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @IsISO8601() asOf?: string;
 }
 
 export class AssociationFilterDto extends PageDto {
@@ -28,7 +32,7 @@ export class EnterpriseQueriesController {
   }
 
   @Get('locations/:locationId/employees')
-  employees(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @QueryParams() filter: PageDto) {
+  employees(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @QueryParams() filter: EmployeesFilterDto) {
     return this.queries.execute(new ListEmployeesQuery(p, enterpriseId, locationId, filter));
   }
 

@@ -1,8 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../auth/src/index.js';
-import { forbidden } from '../../../core/src/index.js';
+import { forbidden, streamName } from '../../../core/src/index.js';
+import { EVENT_STORE, type EventStore } from '../../../event-store/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
+import type { EnterpriseEvent } from '../domain/enterprise.events.js';
+import { evolveEnterprise, initialEnterpriseState } from '../domain/enterprise.state.js';
 import { EnterpriseReadAccess } from '../application/enterprise-read-access.js';
 import { type EmployeeDocument, PARTNER_COLLECTIONS as C } from '../projections/read-models.js';
 
@@ -16,7 +19,7 @@ export class GetEnterpriseQuery extends Query<Record<string, unknown>> {
 }
 
 export class ListEmployeesQuery extends Query<List> {
-  constructor(readonly principal: Principal, readonly enterpriseId: string, readonly locationId: string, readonly filter: { limit?: number; offset?: number }) {
+  constructor(readonly principal: Principal, readonly enterpriseId: string, readonly locationId: string, readonly filter: { limit?: number; offset?: number; asOf?: string }) {
     super();
   }
 }
@@ -56,7 +59,11 @@ const NAMES_AND_ROLES = ['userId', 'firstName', 'lastName', 'accessRole'] as con
  */
 @QueryHandler(ListEmployeesQuery)
 export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(EnterpriseReadAccess) private readonly access: EnterpriseReadAccess) {}
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(EnterpriseReadAccess) private readonly access: EnterpriseReadAccess,
+  ) {}
 
   async execute({ principal, enterpriseId, locationId, filter }: ListEmployeesQuery): Promise<List> {
     const caller = await this.access.caller(enterpriseId, principal);
@@ -64,18 +71,37 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
     const own = caller.employments.find((e) => e.locationId === locationId);
     const full = caller.manages(locationId) || principal.roles.includes('auditor') || own?.accessRole === 'distributor_pi';
     if (!full && !own) throw forbidden('Only employees of this location, its PRC/APA and auditors may list its employees.');
-    const query = own && !full && own.accessRole === 'personal_update' ? { locationId, userId: principal.userId } : { locationId };
-    const employees = this.store.collection<EmployeeDocument>(C.employees);
-    const [documents, total] = await Promise.all([
-      employees.find(query, { sort: { lastName: 1, firstName: 1, userId: 1 }, ...page(filter) }),
-      employees.countDocuments(query),
-    ]);
+    const onlyOwn = own && !full && own.accessRole === 'personal_update' ? principal.userId : undefined;
+    const { documents, total } = filter.asOf
+      ? await this.replayed(enterpriseId, locationId, new Date(filter.asOf), onlyOwn, filter)
+      : await this.current(locationId, onlyOwn, filter);
     const namesOnly = !full && (own?.accessRole === 'distributor' || own?.accessRole === 'view_only');
     const items = documents.map((e) => {
       const view = { userId: e.userId, firstName: e.firstName, lastName: e.lastName, email: e.email, ...(e.telephone ? { telephone: e.telephone } : {}), accessRole: e.accessRole, tci: e.tci };
       return namesOnly && e.userId !== principal.userId ? Object.fromEntries(NAMES_AND_ROLES.map((k) => [k, view[k]])) : view;
     });
     return { items, total };
+  }
+
+  private async current(locationId: string, onlyUserId: string | undefined, filter: { limit?: number; offset?: number }) {
+    const query = onlyUserId ? { locationId, userId: onlyUserId } : { locationId };
+    const employees = this.store.collection<EmployeeDocument>(C.employees);
+    const [documents, total] = await Promise.all([
+      employees.find(query, { sort: { lastName: 1, firstName: 1, userId: 1 }, ...page(filter) }),
+      employees.countDocuments(query),
+    ]);
+    return { documents, total };
+  }
+
+  /** The location's employees at an instant, replayed from the enterprise stream (authoritative). */
+  private async replayed(enterpriseId: string, locationId: string, asOf: Date, onlyUserId: string | undefined, filter: { limit?: number; offset?: number }) {
+    const recorded = await this.events.readStream(streamName.enterprise(enterpriseId), { until: asOf });
+    const state = recorded.reduce((s, e) => evolveEnterprise(s, { type: e.type, data: e.data } as unknown as EnterpriseEvent), initialEnterpriseState());
+    const all = [...state.employees.values()]
+      .filter((e) => e.locationId === locationId && (!onlyUserId || e.userId === onlyUserId))
+      .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.userId.localeCompare(b.userId));
+    const { skip, limit } = page(filter);
+    return { documents: all.slice(skip, skip + limit), total: all.length };
   }
 }
 

@@ -1,17 +1,23 @@
 import { Controller, Get, Header, Inject, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsISO8601, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { toCsv } from '../../../core/src/index.js';
 import { ListQueryDto } from '../http/list-query.dto.js';
 import { SiteParams, SiteUserParams } from '../http/site-params.js';
 import { PRIVILEGE_KEYS } from '../domain/privileges.js';
+import { GetUserAccessAsOfQuery, GetUserHistoryQuery, ListSiteUsersAsOfQuery } from './as-of/site-as-of.queries.js';
 import { GetSiteSummaryQuery, GetUserAccessQuery, ListAccessRequestsQuery, ListContactsQuery, ListSiteUsersQuery } from './site-queries.js';
 
 export class UserFilterDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['primary', 'secondary', 'user'] }) @IsOptional() @IsIn(['primary', 'secondary', 'user']) role?: 'primary' | 'secondary' | 'user';
   @ApiPropertyOptional({ description: 'matches name, e-mail or user id' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @IsISO8601() asOf?: string;
+}
+
+export class AsOfDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @IsISO8601() asOf?: string;
 }
 
 export class RequestFilterDto extends ListQueryDto {
@@ -31,6 +37,7 @@ export class SiteQueriesController {
 
   @Get('users')
   users(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: UserFilterDto) {
+    if (filter.asOf) return this.queries.execute(new ListSiteUsersAsOfQuery(p, siteId, new Date(filter.asOf), filter));
     return this.queries.execute(new ListSiteUsersQuery(p, siteId, filter));
   }
 
@@ -38,7 +45,10 @@ export class SiteQueriesController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   async report(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: UserFilterDto) {
-    const { items } = await this.queries.execute(new ListSiteUsersQuery(p, siteId, filter, true));
+    const everyone = { ...filter, limit: Number.MAX_SAFE_INTEGER, offset: 0 };
+    const { items } = filter.asOf
+      ? await this.queries.execute(new ListSiteUsersAsOfQuery(p, siteId, new Date(filter.asOf), everyone))
+      : await this.queries.execute(new ListSiteUsersQuery(p, siteId, filter, true));
     const header = ['userId', 'firstName', 'lastName', 'email', 'role', ...PRIVILEGE_KEYS, 'grantedBy', 'grantedAt', 'confirmationNumber'];
     const rows = items.map((u) => {
       const privileges = u.privileges as Record<string, string>;
@@ -48,8 +58,14 @@ export class SiteQueriesController {
   }
 
   @Get('users/:userId/access')
-  access(@CurrentPrincipal() p: Principal, @Param() { siteId, userId }: SiteUserParams) {
+  access(@CurrentPrincipal() p: Principal, @Param() { siteId, userId }: SiteUserParams, @QueryParams() { asOf }: AsOfDto) {
+    if (asOf) return this.queries.execute(new GetUserAccessAsOfQuery(p, siteId, userId, new Date(asOf)));
     return this.queries.execute(new GetUserAccessQuery(p, siteId, userId));
+  }
+
+  @Get('users/:userId/history')
+  history(@CurrentPrincipal() p: Principal, @Param() { siteId, userId }: SiteUserParams) {
+    return this.queries.execute(new GetUserHistoryQuery(p, siteId, userId));
   }
 
   @Get('access-requests')

@@ -1,0 +1,54 @@
+import type { RecordedEvent } from '../../../../core/src/index.js';
+import { describeSiteEvent } from '../../domain/site.audit.js';
+import type { SiteEvent } from '../../domain/site.events.js';
+import { evolveSite, initialSiteState } from '../../domain/site.state.js';
+
+export interface MemberAsOf {
+  userId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: string;
+  privileges: Record<string, string>;
+  grantedBy: string;
+  grantedAt: string;
+  confirmationNumber: string;
+}
+
+/** Payload paths where a site event names a person: a replay for one person reads only these. */
+export const SITE_PERSON_PATHS = ['userId', 'primary.userId', 'from.userId', 'to.userId'] as const;
+
+/**
+ * Who had access to a site after exactly these events (a replay up to an instant), with who granted
+ * it, when, and under which confirmation number — straight from the event record.
+ */
+export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean; members: MemberAsOf[] } {
+  let state = initialSiteState();
+  const grants = new Map<string, Pick<MemberAsOf, 'grantedBy' | 'grantedAt' | 'confirmationNumber'>>();
+  for (const recorded of events) {
+    const event = { type: recorded.type, data: recorded.data } as unknown as SiteEvent;
+    const grant = { grantedBy: recorded.metadata.actorId, grantedAt: recorded.metadata.occurredAt, confirmationNumber: recorded.metadata.confirmationNumber };
+    // A person's replay may start mid-stream (only their events): evolve needs the site to exist.
+    if (!state.exists && event.type !== 'SiteRegistered') state = { ...state, exists: true, siteId: event.data.siteId };
+    state = evolveSite(state, event);
+    if (event.type === 'SiteRegistered') grants.set(event.data.primary.userId, grant);
+    if (event.type === 'UserAdded' || event.type === 'AccessGranted') grants.set(event.data.userId, grant);
+    if (event.type === 'UserRemoved') grants.delete(event.data.userId);
+  }
+  const members = [...state.members.values()]
+    .filter((m) => m.userId !== undefined && grants.has(m.userId))
+    .map((m) => ({ userId: m.userId, firstName: m.firstName, lastName: m.lastName, email: m.email, role: m.role, privileges: { ...m.privileges }, ...grants.get(m.userId)! }))
+    .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.userId.localeCompare(b.userId));
+  return { exists: state.exists, members };
+}
+
+/** One person's access timeline on a site, oldest first. */
+export function accessHistory(events: readonly RecordedEvent[]) {
+  return events.map((recorded) => ({
+    occurredAt: recorded.metadata.occurredAt,
+    action: recorded.metadata.command,
+    actorId: recorded.metadata.actorId,
+    confirmationNumber: recorded.metadata.confirmationNumber,
+    changes: describeSiteEvent({ type: recorded.type, data: recorded.data } as unknown as SiteEvent).changes,
+  }));
+}
