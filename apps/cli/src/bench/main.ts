@@ -1,5 +1,7 @@
 import { allProjections } from '../../../api/src/projections.js';
 import { benchAppend } from './append.bench.js';
+import { benchAsOf } from './as-of.bench.js';
+import { benchAuditQuery } from './audit.bench.js';
 import { fmt } from './bench-util.js';
 import { benchCommand } from './command.bench.js';
 import { benchReplay } from './replay.bench.js';
@@ -40,4 +42,17 @@ out(
   `(c') same with the real Site decider: AddUser on a site of ${quick ? '10k' : '100k'} events median ${fmt(site.bigMedianMs, 3)} ms ` +
     `vs a new site ${fmt(site.freshMedianMs, 3)} ms → ratio ${fmt(site.ratio)}; first command on the big site (cold) ${fmt(site.coldBigMs, 1)} ms`,
 );
-out(`peak RSS ${fmt(process.memoryUsage().rss / 2 ** 20, 0)} MiB`);
+collect();
+const asOf = await benchAsOf(quick ? 10_000 : 100_000);
+out(
+  `(d) asOf for one user on a site of ${quick ? '10k' : '100k'} events: median ${fmt(asOf.oneUserMs, 1)} ms (target <= 500; member found: ${asOf.found}); ` +
+    `the whole site's users asOf: ${fmt(asOf.wholeSiteMs, 0)} ms`,
+);
+
+collect();
+const auditQuery = await benchAuditQuery(quick ? 100_000 : 1_000_000);
+out(
+  `(e) audit query by actor over ${quick ? '100k' : '1M'} entries (embedded store, ${fmt(auditQuery.perActor, 0)} per actor): ` +
+    `median ${fmt(auditQuery.medianMs, 1)} ms, max ${fmt(auditQuery.maxMs, 1)} ms (target <= 200); RSS with the entries loaded ${fmt(auditQuery.rssAfterLoadMiB, 0)} MiB`,
+);
+out(`peak RSS of the whole run ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`);

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { type NewEvent, streamName } from '../../../../libs/core/src/index.js';
+import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
+import { SITE_PERSON_PATHS, membersAsOf } from '../../../../libs/site-access/src/queries/as-of/site-access-as-of.js';
+import { median, tempDir } from './bench-util.js';
+import { siteHistory } from './site-history.js';
+
+/**
+ * asOf for one user on a site whose stream holds `size` events: the exact work of
+ * GET /v1/sites/{siteId}/users/{userId}/access?asOf= (read the person's events up to the instant, fold).
+ */
+export async function benchAsOf(size: number, runs = 7) {
+  const { dir, cleanup } = tempDir('bench-as-of-');
+  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  const siteId = '1000000';
+  let revision = -1;
+  let chunk: NewEvent[] = [];
+  for (const batch of siteHistory(siteId, size)) {
+    chunk.push(...batch);
+    if (chunk.length >= 5000) {
+      revision = (await store.append(streamName.site(siteId), chunk, revision < 0 ? 'no_stream' : revision)).nextRevision;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) await store.append(streamName.site(siteId), chunk, revision < 0 ? 'no_stream' : revision);
+  const events = await store.readStream(streamName.site(siteId), { fromRevision: size - 1 });
+  const asOf = new Date(events[0].metadata.occurredAt);
+  const userId = `user${Math.floor(size / 8)}@${siteId}.example`;
+  const oneUser: number[] = [];
+  const wholeSite: number[] = [];
+  let found = false;
+  for (let i = 0; i < runs; i++) {
+    let started = performance.now();
+    const mine = await store.readStream(streamName.site(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    found = membersAsOf(mine).members.some((m) => m.userId === userId);
+    oneUser.push(performance.now() - started);
+    if (i < 3) {
+      started = performance.now();
+      membersAsOf(await store.readStream(streamName.site(siteId), { until: asOf }));
+      wholeSite.push(performance.now() - started);
+    }
+  }
+  await store.close();
+  cleanup();
+  return { oneUserMs: median(oneUser), wholeSiteMs: median(wholeSite), found };
+}
