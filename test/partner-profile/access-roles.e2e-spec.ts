@@ -9,6 +9,7 @@ const at = (domain: string) => (name: string) => `${name}@${domain}`;
 const u = at('example.com');
 const NO_TCI = { businessContact: false, secondaryBusinessContact: false };
 const NAMES_AND_ROLE = ['accessRole', 'firstName', 'lastName', 'userId'];
+const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
 const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 
 /**
@@ -135,6 +136,27 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
       await expectRejected(t, () => t.http.get(path), 401, 'UNAUTHENTICATED');
     });
 
+    it('as of an instant (replayed from the events) the same visibility rules apply; 400 for a bad asOf', async () => {
+      const now = encodeURIComponent(new Date(Date.now() + 1000).toISOString());
+      for (const who of ['sam', 'amy', 'pia', 'dina', 'vera', 'uli']) {
+        const auth = await bearer(t, u(who));
+        const current = await t.http.get(employeesPath(dallas.locationId)).set('Authorization', auth).expect(200);
+        const replayed = await t.http.get(`${employeesPath(dallas.locationId)}?asOf=${now}`).set('Authorization', auth).expect(200);
+        expect(replayed.body).toEqual(current.body);
+      }
+      const auditor = await bearer(t, u('audrey'), { roles: ['auditor'] });
+      const uliThen = await t.http.get(`${employeesPath(dallas.locationId)}?asOf=${now}`).set('Authorization', await bearer(t, u('uli'))).expect(200);
+      expect(uliThen.body.items.map((i: { userId: string }) => i.userId)).toEqual([u('uli')]);
+      const before = await t.http.get(`${employeesPath(dallas.locationId)}?asOf=2000-01-01T00:00:00Z`).set('Authorization', auditor).expect(200);
+      expect(before.body).toEqual({ items: [], total: 0 });
+      await expectRejected(t, () => t.http.get(`${employeesPath(dallas.locationId)}?asOf=${now}`).set('Authorization', `Bearer x`), 401, 'UNAUTHENTICATED');
+      await expectRejected(t, () => t.http.get(`${employeesPath(dallas.locationId)}?asOf=${now}`).set('Authorization', auditor.replace('Bearer ', 'Bearer x')), 401, 'UNAUTHENTICATED');
+      const eve = await bearer(t, u('eve'));
+      await expectRejected(t, () => t.http.get(`${employeesPath(dallas.locationId)}?asOf=${now}`).set('Authorization', eve), 403, 'FORBIDDEN');
+      const bad = await expectRejected(t, () => t.http.get(`${employeesPath(dallas.locationId)}?asOf=yesterday`).set('Authorization', auditor), 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(bad.body)).toEqual(['asOf']);
+    });
+
     it('pages with limit and offset', async () => {
       const sam = await bearer(t, u('sam'));
       const page = await t.http.get(`${employeesPath(dallas.locationId)}?limit=3&offset=3`).set('Authorization', sam).expect(200);
@@ -258,6 +280,13 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
       await expectRejected(t, assign(berlin.locationId, u('dora'), await bearer(t, u('greta'))), 403, 'FORBIDDEN');
       await expectRejected(t, assign(berlin.locationId, u('dora'), await bearer(t, u('eve'))), 403, 'FORBIDDEN');
       await expectRejected(t, assign(dallas.locationId, u('uli'), await bearer(t, u('uli'))), 403, 'FORBIDDEN');
+      // an APA may not take over a location that has a PRC (not for themself, not for anyone else)
+      const gina = await bearer(t, u('gina')); // APA of Hamburg since the worldwide-HQ PRC made her one
+      await expectRejected(t, assign(hamburg.locationId, u('gina'), gina), 403, 'FORBIDDEN');
+      await expectRejected(t, assign(hamburg.locationId, u('gus'), gina), 403, 'FORBIDDEN');
+      const amy = await bearer(t, u('amy')); // APA of Dallas
+      await expectRejected(t, assign(dallas.locationId, u('amy'), amy), 403, 'FORBIDDEN');
+      await expectRejected(t, assign(reg.locationId, u('hank'), await bearer(t, u('hank'))), 403, 'FORBIDDEN'); // APA at the HQ
       for (const userId of [undefined, '', 42]) {
         const res = await expectRejected(t, assign(berlin.locationId, userId, dieter), 400, 'VALIDATION_FAILED');
         expect(fieldsOf(res.body)).toEqual(['userId']);
@@ -425,6 +454,9 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
 
     it('an employee removes themself (200); afterwards NOT_AN_EMPLOYEE and no more access to the list', async () => {
       const leo = await bearer(t, u('leo'));
+      await tick();
+      const beforeLeaving = new Date().toISOString();
+      await tick();
       const res = await remove(dallas.locationId, u('leo'), leo)().expect(200);
       expect(res.body).toEqual({ confirmationNumber: expect.stringMatching(CONFIRMATION), position: expect.any(String) });
       expect(await idsAt(dallas.locationId, res.body.position)).not.toContain(u('leo'));
@@ -433,6 +465,10 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
       ]);
       await expectRejected(t, remove(dallas.locationId, u('leo'), leo), 409, 'NOT_AN_EMPLOYEE');
       await expectRejected(t, () => t.http.get(employeesPath(dallas.locationId)).set('Authorization', leo), 403, 'FORBIDDEN');
+      // time travel still shows them as they were
+      const then = await t.http.get(`${employeesPath(dallas.locationId)}?asOf=${encodeURIComponent(beforeLeaving)}`).set('Authorization', await bearer(t, u('sam'))).expect(200);
+      expect(then.body.items.find((i: { userId: string }) => i.userId === u('leo'))).toMatchObject({ accessRole: 'personal_update', email: u('leo') });
+      expect(then.body.total).toBe((await employeesOf(t, e(), dallas.locationId, u('sam'))).total + 1);
     });
 
     it('the PRC, an APA and the HQ PRC in scope remove an employee (200); removing them again is NOT_AN_EMPLOYEE', async () => {

@@ -4,6 +4,7 @@ import { type Registered, registerEnterprise, selfAssociate } from '../support/p
 import { CONFIRMATION, type Caller, employeesOf, enterprisePath, eventsOf, hierarchyOf, locationIn, locationPath, setRole } from './partner-steps.js';
 
 const u = (name: string) => `${name}@example.com`;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
 
 /**
  * The PRC story at one location: Paula registers the enterprise (PRC); Ana asks to join, is approved
@@ -13,6 +14,8 @@ const u = (name: string) => `${name}@example.com`;
 describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PRC is assigned (HTTP, embedded stores)', () => {
   let t: TestApp;
   let reg: Registered;
+  let beforePaulaLeft: string;
+  let beforeBobWasPrc: string;
   const e = () => reg.enterpriseId;
   const recipientsPath = () => `${locationPath(e(), reg.locationId)}/prc-communications-recipients`;
   const recipients = async (as: string, options: Parameters<TestApp['token']>[1] = {}, position?: string) => {
@@ -76,6 +79,9 @@ describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PR
   });
 
   it('5. Paula leaves: the location shows no PRC and the PRC_MISSING warning', async () => {
+    await tick();
+    beforePaulaLeft = new Date().toISOString();
+    await tick();
     const res = await t.http.delete(`${locationPath(e(), reg.locationId)}/employees/${u('paula')}`).set('Authorization', await bearer(t, u('paula'))).expect(200);
     expect(res.body).toEqual({ confirmationNumber: expect.stringMatching(CONFIRMATION), position: expect.any(String) });
     expect(await eventsOf(t, res.body.confirmationNumber)).toEqual([
@@ -111,6 +117,9 @@ describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PR
   });
 
   it('7. an APA assigns Bob as the new PRC: the warning clears and Bob alone receives the communications (prc)', async () => {
+    await tick();
+    beforeBobWasPrc = new Date().toISOString();
+    await tick();
     const res = await t.http.put(`${locationPath(e(), reg.locationId)}/primary-relationship-contact`).set('Authorization', await bearer(t, u('ana'))).send({ userId: u('bob') }).expect(200);
     expect(res.body).toEqual({ confirmationNumber: expect.stringMatching(CONFIRMATION), position: expect.any(String) });
     expect(await eventsOf(t, res.body.confirmationNumber)).toEqual([
@@ -155,5 +164,18 @@ describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PR
     expect(locationIn(await hierarchyOf(t, e(), u('bob'), left.body.position), berlin)).toMatchObject({ prcUserId: null, warnings: ['PRC_MISSING'] });
     const res = await t.http.get(`${locationPath(e(), berlin)}/prc-communications-recipients`).set('Authorization', await bearer(t, u('oscar'), { roles: ['operator'] })).expect(200);
     expect(res.body).toEqual({ recipients: [] });
+  });
+  it('10. time travel: the employees as of earlier instants, replayed from the events', async () => {
+    const as = async (instant: string, who = u('bob')) => {
+      const res = await t.http.get(`${locationPath(e(), reg.locationId)}/employees?asOf=${encodeURIComponent(instant)}`).set('Authorization', await bearer(t, who)).expect(200);
+      return Object.fromEntries((res.body.items as { userId: string; accessRole: string }[]).map((i) => [i.userId, i.accessRole]));
+    };
+    expect(await as(beforePaulaLeft)).toEqual({ [u('paula')]: 'prc', [u('ana')]: 'apa', [u('bob')]: 'apa', [u('carl')]: 'personal_update' });
+    expect(await as(beforeBobWasPrc)).toEqual({ [u('ana')]: 'apa', [u('bob')]: 'apa', [u('carl')]: 'view_only' });
+    expect(await as(new Date().toISOString())).toEqual({ [u('ana')]: 'apa', [u('bob')]: 'prc', [u('carl')]: 'view_only' });
+    expect(await as('2000-01-01T00:00:00.000Z')).toEqual({});
+    // visibility is today's: Carl (view_only) sees only names and roles of the others, even of the past
+    const carl = await t.http.get(`${locationPath(e(), reg.locationId)}/employees?asOf=${encodeURIComponent(beforePaulaLeft)}`).set('Authorization', await bearer(t, u('carl'))).expect(200);
+    expect(carl.body.items.find((i: { userId: string }) => i.userId === u('paula'))).toEqual({ userId: u('paula'), firstName: 'Paula', lastName: 'Partner', accessRole: 'prc' });
   });
 });

@@ -55,6 +55,10 @@ describe('Sites: register and summary (HTTP, embedded stores)', () => {
     const fields = (bad.body.errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['siteId', 'name', 'extra', 'primaryContact.email', 'primaryContact.firstName', 'primaryContact.telephone']));
     await expectRejected(t, () => t.http.post('/v1/sites').set('Authorization', op).send(body('1001')), 409, 'SITE_EXISTS');
+    for (const primaryContact of [undefined, [], 'pat']) {
+      const res = await expectRejected(t, () => t.http.post('/v1/sites').set('Authorization', op).send({ ...body('4004'), primaryContact }), 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('primaryContact');
+    }
     await expectRejected(
       t,
       () => t.http.post('/v1/sites').set('Authorization', op).set('Content-Type', 'application/json').send('{"siteId": '),

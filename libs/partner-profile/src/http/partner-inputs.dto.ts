@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ACCESS_ROLES, type AccessRole } from '../domain/access-roles.js';
 import { KNOWN_COUNTRIES } from '../domain/regions.js';
 
@@ -29,12 +29,12 @@ export class EmployeeInputDto {
 export class RegisterEnterpriseRequestDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) countryEnterpriseName: string;
-  @ApiProperty({ type: LocationInputDto }) @ValidateNested() @Type(() => LocationInputDto) location: LocationInputDto;
-  @ApiProperty({ type: EmployeeInputDto }) @ValidateNested() @Type(() => EmployeeInputDto) employee: EmployeeInputDto;
+  @ApiProperty({ type: LocationInputDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => LocationInputDto) location: LocationInputDto;
+  @ApiProperty({ type: EmployeeInputDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => EmployeeInputDto) employee: EmployeeInputDto;
 }
 
 export class CreateLocationRequestDto extends LocationInputDto {
-  @ApiProperty({ type: EmployeeInputDto }) @ValidateNested() @Type(() => EmployeeInputDto) employee: EmployeeInputDto;
+  @ApiProperty({ type: EmployeeInputDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => EmployeeInputDto) employee: EmployeeInputDto;
 }
 
 export class SelfAssociationRequestDto extends EmployeeInputDto {

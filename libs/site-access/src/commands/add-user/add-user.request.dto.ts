@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import type { GrantableRole } from '../../domain/site.events.js';
 import { PrivilegesDto } from '../../http/privileges.dto.js';
 import { lower } from '../../http/site-params.js';
@@ -13,5 +13,5 @@ export class AddUserRequestDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) lastName: string;
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ enum: GRANTABLE_ROLES }) @IsIn(GRANTABLE_ROLES) role: GrantableRole;
-  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
+  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
 }

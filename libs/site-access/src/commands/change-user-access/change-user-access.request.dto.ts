@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, ValidateNested, IsObject } from 'class-validator';
 import type { GrantableRole } from '../../domain/site.events.js';
 import { PrivilegesDto } from '../../http/privileges.dto.js';
 import { GRANTABLE_ROLES } from '../add-user/add-user.request.dto.js';
@@ -8,5 +8,5 @@ import { GRANTABLE_ROLES } from '../add-user/add-user.request.dto.js';
 /** `privileges`, when given, replaces the whole set (omitted keys mean none). */
 export class ChangeUserAccessRequestDto {
   @ApiPropertyOptional({ enum: GRANTABLE_ROLES }) @IsOptional() @IsIn(GRANTABLE_ROLES) role?: GrantableRole;
-  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
+  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
 }

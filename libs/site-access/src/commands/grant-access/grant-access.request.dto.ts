@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, ValidateNested, IsObject } from 'class-validator';
 import type { GrantableRole } from '../../domain/site.events.js';
 import { PrivilegesDto } from '../../http/privileges.dto.js';
 import { GRANTABLE_ROLES } from '../add-user/add-user.request.dto.js';
 
 export class GrantAccessRequestDto {
   @ApiProperty({ enum: GRANTABLE_ROLES }) @IsIn(GRANTABLE_ROLES) role: GrantableRole;
-  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
+  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
   @ApiPropertyOptional({ description: 'the edited justification; the original is kept' }) @IsOptional() @IsString() @Length(10, 2000) businessJustification?: string;
 }

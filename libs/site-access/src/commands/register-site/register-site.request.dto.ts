@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
 import { ContactInputDto } from '../../http/contact.dto.js';
 import { lower } from '../../http/site-params.js';
@@ -32,6 +32,8 @@ export class RegisterSiteRequestDto {
   name: string;
 
   @ApiProperty({ type: PrimaryContactInputDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PrimaryContactInputDto)
   primaryContact: PrimaryContactInputDto;
