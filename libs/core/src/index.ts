@@ -11,3 +11,4 @@ export * from './csv.js';
 export * from './secrets.js';
 export * from './persistent-map.js';
 export * from './audit-facts.js';
+export * from './instant.js';

@@ -2,9 +2,9 @@ import { Controller, Get, Header, Inject, Param, Query as QueryParams } from '@n
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { toCsv } from '../../../core/src/index.js';
+import { INSTANT_PATTERN, requireInstant, toCsv } from '../../../core/src/index.js';
 import { GetConfirmationQuery, SearchAuditQuery } from './audit.queries.js';
 
 export class AuditFilterDto {
@@ -14,8 +14,8 @@ export class AuditFilterDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) enterpriseId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) locationId?: string;
   @ApiPropertyOptional({ description: 'the command, e.g. GrantAccess' }) @IsOptional() @IsString() @MaxLength(64) action?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' }) from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' }) to?: string;
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../auth/src/index.js';
-import { DomainError, forbidden, normalizeConfirmationNumber, notFound } from '../../../core/src/index.js';
+import { DomainError, forbidden, normalizeConfirmationNumber, notFound, requireInstant } from '../../../core/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore, type Filter } from '../../../read-store/src/index.js';
 import { AuditVisibility } from '../application/audit-visibility.js';
 import { AUDIT_COLLECTION, type AuditEntryDocument, type AuditEntryFields } from '../projections/audit-trail/audit-trail.projection.js';
@@ -68,8 +68,8 @@ export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
     if (filter.enterpriseId) conditions.push({ 'scope.enterpriseId': filter.enterpriseId });
     if (filter.locationId) conditions.push({ 'scope.locationId': filter.locationId });
     if (filter.action) conditions.push({ action: filter.action });
-    if (filter.from) conditions.push({ occurredAt: { $gte: new Date(filter.from).toISOString() } });
-    if (filter.to) conditions.push({ occurredAt: { $lte: new Date(filter.to).toISOString() } });
+    if (filter.from) conditions.push({ occurredAt: { $gte: requireInstant('from', filter.from).toISOString() } });
+    if (filter.to) conditions.push({ occurredAt: { $lte: requireInstant('to', filter.to).toISOString() } });
     const query = flatten(conditions);
     const entries = this.store.collection<AuditEntryDocument>(AUDIT_COLLECTION);
     const paging = all ? {} : { limit: filter.limit ?? 50, skip: filter.offset ?? 0 };

@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Param, Query as QueryParams } from '@nestjs/co
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, Matches } from 'class-validator';
+import { INSTANT_PATTERN } from '../../../core/src/index.js';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { EnterpriseParams, LocationParams } from '../http/partner-params.js';
 import { GetEnterpriseQuery, ListEmployeesQuery, ListSelfAssociationsQuery, PrcRecipientsQuery } from './enterprise-queries.js';
@@ -13,7 +14,7 @@ export class PageDto {
 }
 
 export class EmployeesFilterDto extends PageDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @IsISO8601() asOf?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' }) asOf?: string;
 }
 
 export class AssociationFilterDto extends PageDto {

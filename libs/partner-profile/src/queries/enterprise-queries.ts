@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../auth/src/index.js';
-import { forbidden, streamName } from '../../../core/src/index.js';
+import { forbidden, requireInstant, streamName } from '../../../core/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
 import type { EnterpriseEvent } from '../domain/enterprise.events.js';
@@ -73,7 +73,7 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
     if (!full && !own) throw forbidden('Only employees of this location, its PRC/APA and auditors may list its employees.');
     const onlyOwn = own && !full && own.accessRole === 'personal_update' ? principal.userId : undefined;
     const { documents, total } = filter.asOf
-      ? await this.replayed(enterpriseId, locationId, new Date(filter.asOf), onlyOwn, filter)
+      ? await this.replayed(enterpriseId, locationId, requireInstant('asOf', filter.asOf), onlyOwn, filter)
       : await this.current(locationId, onlyOwn, filter);
     const namesOnly = !full && (own?.accessRole === 'distributor' || own?.accessRole === 'view_only');
     const items = documents.map((e) => {

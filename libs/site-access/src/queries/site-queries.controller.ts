@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Inject, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { toCsv } from '../../../core/src/index.js';
+import { INSTANT_PATTERN, requireInstant, toCsv } from '../../../core/src/index.js';
 import { ListQueryDto } from '../http/list-query.dto.js';
 import { SiteParams, SiteUserParams } from '../http/site-params.js';
 import { PRIVILEGE_KEYS } from '../domain/privileges.js';
@@ -13,11 +13,11 @@ import { GetSiteSummaryQuery, GetUserAccessQuery, ListAccessRequestsQuery, ListC
 export class UserFilterDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['primary', 'secondary', 'user'] }) @IsOptional() @IsIn(['primary', 'secondary', 'user']) role?: 'primary' | 'secondary' | 'user';
   @ApiPropertyOptional({ description: 'matches name, e-mail or user id' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @IsISO8601() asOf?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' }) asOf?: string;
 }
 
 export class AsOfDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @IsISO8601() asOf?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'answer as of this instant, replayed from the event stream' }) @IsOptional() @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' }) asOf?: string;
 }
 
 export class RequestFilterDto extends ListQueryDto {
@@ -37,7 +37,7 @@ export class SiteQueriesController {
 
   @Get('users')
   users(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: UserFilterDto) {
-    if (filter.asOf) return this.queries.execute(new ListSiteUsersAsOfQuery(p, siteId, new Date(filter.asOf), filter));
+    if (filter.asOf) return this.queries.execute(new ListSiteUsersAsOfQuery(p, siteId, requireInstant('asOf', filter.asOf), filter));
     return this.queries.execute(new ListSiteUsersQuery(p, siteId, filter));
   }
 
@@ -47,7 +47,7 @@ export class SiteQueriesController {
   async report(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: UserFilterDto) {
     const everyone = { ...filter, limit: Number.MAX_SAFE_INTEGER, offset: 0 };
     const { items } = filter.asOf
-      ? await this.queries.execute(new ListSiteUsersAsOfQuery(p, siteId, new Date(filter.asOf), everyone))
+      ? await this.queries.execute(new ListSiteUsersAsOfQuery(p, siteId, requireInstant('asOf', filter.asOf), everyone))
       : await this.queries.execute(new ListSiteUsersQuery(p, siteId, filter, true));
     const header = ['userId', 'firstName', 'lastName', 'email', 'role', ...PRIVILEGE_KEYS, 'grantedBy', 'grantedAt', 'confirmationNumber'];
     const rows = items.map((u) => {
@@ -59,7 +59,7 @@ export class SiteQueriesController {
 
   @Get('users/:userId/access')
   access(@CurrentPrincipal() p: Principal, @Param() { siteId, userId }: SiteUserParams, @QueryParams() { asOf }: AsOfDto) {
-    if (asOf) return this.queries.execute(new GetUserAccessAsOfQuery(p, siteId, userId, new Date(asOf)));
+    if (asOf) return this.queries.execute(new GetUserAccessAsOfQuery(p, siteId, userId, requireInstant('asOf', asOf)));
     return this.queries.execute(new GetUserAccessQuery(p, siteId, userId));
   }
 

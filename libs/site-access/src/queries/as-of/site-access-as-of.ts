@@ -42,13 +42,26 @@ export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean
   return { exists: state.exists, members };
 }
 
-/** One person's access timeline on a site, oldest first. */
-export function accessHistory(events: readonly RecordedEvent[]) {
-  return events.map((recorded) => ({
-    occurredAt: recorded.metadata.occurredAt,
-    action: recorded.metadata.command,
-    actorId: recorded.metadata.actorId,
-    confirmationNumber: recorded.metadata.confirmationNumber,
-    changes: describeSiteEvent({ type: recorded.type, data: recorded.data } as unknown as SiteEvent).changes,
-  }));
+export interface HistoryItem {
+  occurredAt: string;
+  action: string;
+  actorId: string;
+  confirmationNumber: string;
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+/** One person's access timeline on a site, oldest first: one item per transaction (confirmation number). */
+export function accessHistory(events: readonly RecordedEvent[]): HistoryItem[] {
+  const items: HistoryItem[] = [];
+  for (const recorded of events) {
+    const changes = describeSiteEvent({ type: recorded.type, data: recorded.data } as unknown as SiteEvent).changes;
+    const last = items.at(-1);
+    if (last && last.confirmationNumber === recorded.metadata.confirmationNumber) {
+      last.changes.push(...changes);
+      continue;
+    }
+    const { occurredAt, command: action, actorId, confirmationNumber } = recorded.metadata;
+    items.push({ occurredAt, action, actorId, confirmationNumber, changes: [...changes] });
+  }
+  return items;
 }

@@ -5,7 +5,7 @@ import { notFound, streamName } from '../../../../core/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../../event-store/src/index.js';
 import { SiteReadAccess } from '../../application/site-read-access.js';
 import type { UserFilter } from '../site-queries.js';
-import { SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-access-as-of.js';
+import { type HistoryItem, SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-access-as-of.js';
 
 /** The site's users at an instant, replayed from the event stream (authoritative, not a read model). */
 export class ListSiteUsersAsOfQuery extends Query<{ items: Record<string, unknown>[]; total: number }> {
@@ -20,7 +20,7 @@ export class GetUserAccessAsOfQuery extends Query<Record<string, unknown>> {
   }
 }
 
-export class GetUserHistoryQuery extends Query<{ items: Record<string, unknown>[] }> {
+export class GetUserHistoryQuery extends Query<{ items: HistoryItem[] }> {
   constructor(readonly principal: Principal, readonly siteId: string, readonly userId: string) {
     super();
   }
