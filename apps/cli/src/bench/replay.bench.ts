@@ -10,7 +10,7 @@ import { siteHistory } from './site-history.js';
  * (b) Replay rate into the embedded read store: `count` events of realistic site histories made by
  * the real Site decider (`perSite` events per site), replayed through the product's own projections.
  */
-export async function benchReplay(count: number, projections: Projection[], perSite = 1000) {
+export async function benchReplay(count: number, projectionSets: Projection[][], perSite = 1000) {
   const { dir, cleanup } = tempDir('bench-replay-');
   const events = new SqliteEventStore(join(dir, 'events.sqlite'));
   for (let site = 0; site * perSite < count; site++) {
@@ -19,13 +19,17 @@ export async function benchReplay(count: number, projections: Projection[], perS
     const history = [...siteHistory(siteId, Math.min(perSite, count - site * perSite))].flat();
     await events.append(streamName.site(siteId), history, 'no_stream');
   }
-  const documents = new EmbeddedDocumentStore();
-  const runner = new ProjectionRunner(events, documents, projections);
-  const started = performance.now();
-  const replayed = await runner.rebuild(5000);
-  const seconds = (performance.now() - started) / 1000;
-  const members = await documents.collection('site_members').countDocuments();
+  const results = [];
+  for (const projections of projectionSets) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const documents = new EmbeddedDocumentStore();
+    const runner = new ProjectionRunner(events, documents, projections);
+    const started = performance.now();
+    const replayed = await runner.rebuild(5000);
+    const seconds = (performance.now() - started) / 1000;
+    results.push({ replayed, seconds, rate: replayed / seconds, projections: projections.map((p) => p.name) });
+  }
   await events.close();
   cleanup();
-  return { replayed, seconds, rate: replayed / seconds, projections: projections.map((p) => p.name), members };
+  return results;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, type NewEvent, eventHash } from '../../../../libs/core/src/index.js';
+import { GENESIS_HASH, type NewEvent, eventHash, newConfirmationNumber } from '../../../../libs/core/src/index.js';
 import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
 import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
 import type { SiteState } from '../../../../libs/site-access/src/domain/site.state.js';
@@ -24,6 +24,7 @@ export function* siteHistory(siteId: string, size: number, start = Date.parse('2
     const decided = siteDecider.decide(command, state);
     step += 1;
     if (decided.length === 0) continue;
+    const confirmationNumber = newConfirmationNumber();
     const batch: NewEvent[] = decided.slice(0, size - produced).map((event) => {
       const metadata = {
         actorId: command.actor.userId,
@@ -31,7 +32,7 @@ export function* siteHistory(siteId: string, size: number, start = Date.parse('2
         correlationId: randomUUID(),
         causationId: randomUUID(),
         command: command.type,
-        confirmationNumber: 'BNCH-0000-0000',
+        confirmationNumber,
       };
       hash = eventHash(hash, { type: event.type, data: event.data, metadata });
       return { id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata, hash } };
