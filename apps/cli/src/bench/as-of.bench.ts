@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { type NewEvent, streamName } from '../../../../libs/core/src/index.js';
+import { streamName } from '../../../../libs/core/src/index.js';
 import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
 import { SITE_PERSON_PATHS, membersAsOf } from '../../../../libs/site-access/src/queries/as-of/site-access-as-of.js';
 import { median, tempDir } from './bench-util.js';
-import { siteHistory } from './site-history.js';
+import { seedSite } from './site-history.js';
 
 /**
  * asOf for one user on a site whose stream holds `size` events: the exact work of
@@ -13,16 +13,7 @@ export async function benchAsOf(size: number, runs = 7) {
   const { dir, cleanup } = tempDir('bench-as-of-');
   const store = new SqliteEventStore(join(dir, 'events.sqlite'));
   const siteId = '1000000';
-  let revision = -1;
-  let chunk: NewEvent[] = [];
-  for (const batch of siteHistory(siteId, size)) {
-    chunk.push(...batch);
-    if (chunk.length >= 5000) {
-      revision = (await store.append(streamName.site(siteId), chunk, revision < 0 ? 'no_stream' : revision)).nextRevision;
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) await store.append(streamName.site(siteId), chunk, revision < 0 ? 'no_stream' : revision);
+  await seedSite(store, siteId, size);
   const events = await store.readStream(streamName.site(siteId), { fromRevision: size - 1 });
   const asOf = new Date(events[0].metadata.occurredAt);
   const userId = `user${Math.floor(size / 8)}@${siteId}.example`;

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { streamName } from '../../../../libs/core/src/index.js';
 import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
 import { type Projection, ProjectionRunner } from '../../../../libs/read-store/src/index.js';
 import { EmbeddedDocumentStore } from '../../../../libs/read-store/src/embedded/embedded-document-store.js';
 import { tempDir } from './bench-util.js';
-import { siteHistory } from './site-history.js';
+import { seedSite } from './site-history.js';
 
 /**
  * (b) Replay rate into the embedded read store: `count` events of realistic site histories made by
@@ -15,9 +14,7 @@ export async function benchReplay(count: number, projectionSets: Projection[][],
   const events = new SqliteEventStore(join(dir, 'events.sqlite'));
   for (let site = 0; site * perSite < count; site++) {
     const siteId = String(100000 + site);
-    // Seeding writes one transaction per site: setting up is not what is measured.
-    const history = [...siteHistory(siteId, Math.min(perSite, count - site * perSite))].flat();
-    await events.append(streamName.site(siteId), history, 'no_stream');
+    await seedSite(events, siteId, Math.min(perSite, count - site * perSite), perSite);
   }
   const results = [];
   for (const projections of projectionSets) {

@@ -1,30 +1,16 @@
 import { join } from 'node:path';
-import { type NewEvent, randomIds, streamName, systemClock } from '../../../../libs/core/src/index.js';
+import { randomIds, streamName, systemClock } from '../../../../libs/core/src/index.js';
 import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
 import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
 import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
 import { median, tempDir } from './bench-util.js';
-import { siteHistory } from './site-history.js';
+import { seedSite } from './site-history.js';
 
 /** (c') The same latency ratio with the real Site decider: a site whose stream holds `size` events vs a new site. */
 export async function benchSiteCommand(size: number, samples: number) {
   const { dir, cleanup } = tempDir('bench-site-command-');
   const store = new SqliteEventStore(join(dir, 'events.sqlite'));
-  const seed = async (siteId: string, events: number) => {
-    // Seeding appends in chunks of whole commands: setting up is not what is measured.
-    let revision = -1;
-    let chunk: NewEvent[] = [];
-    const flush = async () => {
-      if (chunk.length === 0) return;
-      revision = (await store.append(streamName.site(siteId), chunk, revision < 0 ? 'no_stream' : revision)).nextRevision;
-      chunk = [];
-    };
-    for (const batch of siteHistory(siteId, events)) {
-      chunk.push(...batch);
-      if (chunk.length >= 1000) await flush();
-    }
-    await flush();
-  };
+  const seed = (siteId: string, events: number) => seedSite(store, siteId, events, 1000);
   await seed('1000000', size);
   const pipeline = new CommandPipeline(store);
   const primary = (siteId: string) => ({ userId: `primary@${siteId}.example`, operator: false, auditor: false });

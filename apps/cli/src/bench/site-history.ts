@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, type NewEvent, eventHash, newConfirmationNumber } from '../../../../libs/core/src/index.js';
+import { GENESIS_HASH, type NewEvent, eventHash, newConfirmationNumber, streamName } from '../../../../libs/core/src/index.js';
+import type { EventStore } from '../../../../libs/event-store/src/index.js';
 import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
 import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
 import type { SiteState } from '../../../../libs/site-access/src/domain/site.state.js';
@@ -68,4 +69,20 @@ function nextCommand(siteId: string, step: number, _state: SiteState, primary: S
     default:
       return { type: 'UpdateContact', actor: primary, at, contactId: `c${n % 10}`, contact: { firstName: 'Cy', lastName: `Contact ${n}`, email: `c${n}@${siteId}.example`, ...contact }, contactTypes: ['billing'] };
   }
+}
+
+/** Writes a site history of `size` events in chunks of whole commands: setting up is not what is measured. */
+export async function seedSite(store: EventStore, siteId: string, size: number, chunkSize = 5000): Promise<void> {
+  let revision = -1;
+  let chunk: NewEvent[] = [];
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    revision = (await store.append(streamName.site(siteId), chunk, revision < 0 ? 'no_stream' : revision)).nextRevision;
+    chunk = [];
+  };
+  for (const batch of siteHistory(siteId, size)) {
+    chunk.push(...batch);
+    if (chunk.length >= chunkSize) await flush();
+  }
+  await flush();
 }

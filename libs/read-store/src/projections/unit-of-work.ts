@@ -11,7 +11,7 @@ export class UnitOfWork {
 
   constructor(private readonly store: DocumentStore) {}
 
-  /** The document as this batch has left it so far (undefined when absent or deleted). */
+  /** The document as this batch has left it so far (undefined when absent or deleted): the batch's own copy, to change and put back. */
   async get<T extends Document>(collection: string, _id: string): Promise<T | undefined> {
     const cached = this.cache(collection);
     if (!cached.has(_id)) cached.set(_id, await this.store.collection(collection).findOne({ _id }));

@@ -50,9 +50,8 @@ export class AuditTrailProjection implements Projection {
       const current = await work.get<AuditEntryDocument>(AUDIT_COLLECTION, confirmationNumber);
       if (current?.eventIds.includes(event.id)) continue;
       const facts = describeEvent(event);
-      const entry: AuditEntryDocument = current
-        ? structuredClone(current)
-        : { _id: confirmationNumber, confirmationNumber, action: command, actorId, occurredAt, scope: {}, targetUserIds: [], changes: [], events: [], eventIds: [], position: event.position };
+      // The unit of work owns `current` (a copy read for this batch), so it is changed in place.
+      const entry: AuditEntryDocument = current ?? { _id: confirmationNumber, confirmationNumber, action: command, actorId, occurredAt, scope: {}, targetUserIds: [], changes: [], events: [], eventIds: [], position: event.position };
       entry.scope = { ...facts.scope, ...entry.scope };
       entry.targetUserIds = [...new Set([...entry.targetUserIds, ...facts.targetUserIds])];
       if (entry.targetUserIds.length > 0) entry.targetUserId = entry.targetUserIds[0];

@@ -46,9 +46,9 @@ export class PartnerProfileProjection implements Projection {
     const hierarchy = async (enterpriseId: string, change: (doc: EnterpriseDocument) => void) => {
       const current = await fresh<EnterpriseDocument>(C.enterprises, enterpriseId);
       if (!current || current === 'stale') return;
-      const doc = structuredClone(current);
-      change(doc);
-      work.put(C.enterprises, { ...doc, position });
+      // The unit of work owns `current` (a copy read for this batch), so it is changed in place.
+      change(current);
+      work.put(C.enterprises, { ...current, position });
     };
     const location = (doc: EnterpriseDocument, locationId: string): LocationView | undefined =>
       doc.countryEnterprises.flatMap((c) => c.locations).find((l) => l.locationId === locationId);
