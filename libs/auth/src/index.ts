@@ -6,3 +6,4 @@ export * from './jwt-verifier.js';
 export * from './principal.js';
 export * from './token-minter.js';
 export * from './whoami.controller.js';
+export * from './identity-fields.js';

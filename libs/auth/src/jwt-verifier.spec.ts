@@ -17,7 +17,26 @@ describe('JwtVerifier (HS256, real tokens)', () => {
       userId: 'ana@example.com',
       roles: ['operator', 'auditor'],
       authTime: new Date(authTime * 1000),
+      email: 'ana@example.com',
     });
+  });
+
+  it('refuses look-alike and unprintable subjects instead of folding them into another id', async () => {
+    for (const sub of ['\u212Aim@x.io', 'kim@x.io\r\n', 'kim @x.io', 'kim\u0000@x.io', 'kim\u202E@x.io']) {
+      const token = await mintToken(secret, { sub });
+      await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+
+  it('takes the e-mail from a verified email claim, else from an address-shaped sub, never from an unverified claim', async () => {
+    expect((await verifier.verify(await mintToken(secret, { sub: 'u-123', email: 'Kim@X.io' }))).email).toBe('kim@x.io');
+    expect((await verifier.verify(await mintToken(secret, { sub: 'u-123' }))).email).toBeUndefined();
+    const unverified = await new SignJWT({ email: 'boss@x.io', email_verified: false })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('kim@x.io')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(secret));
+    expect((await verifier.verify(unverified)).email).toBe('kim@x.io');
   });
 
   it('rejects expired tokens, other secrets, missing subjects and garbage as UNAUTHENTICATED', async () => {

@@ -1,5 +1,5 @@
 import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
-import { DomainError } from '../../core/src/index.js';
+import { DomainError, looksLikeEmail, userIdFromSubject } from '../../core/src/index.js';
 import { PLATFORM_ROLES, type PlatformRole, type Principal } from './principal.js';
 
 export type JwtKeySource = { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
@@ -43,12 +43,21 @@ export class JwtVerifier {
 }
 
 export function toPrincipal(payload: JWTPayload): Principal {
-  const sub = typeof payload.sub === 'string' ? payload.sub.trim().toLowerCase() : '';
-  if (sub === '') throw new DomainError('UNAUTHENTICATED', 'The bearer token has no subject (sub).');
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new DomainError('UNAUTHENTICATED', 'The bearer token has no subject (sub).');
+  const sub = userIdFromSubject(payload.sub);
+  if (!sub) {
+    throw new DomainError('UNAUTHENTICATED', 'The token subject (sub) must be printable text in normal form: no spaces, line breaks, invisible or compatibility characters.');
+  }
   const claimed = Array.isArray(payload.roles) ? payload.roles : [];
   const roles = PLATFORM_ROLES.filter((r) => claimed.includes(r)) as PlatformRole[];
   const authTime = typeof payload.auth_time === 'number' ? new Date(payload.auth_time * 1000) : undefined;
-  return { userId: sub, roles, ...(authTime ? { authTime } : {}) };
+  const email = verifiedEmailOf(payload, sub);
+  return { userId: sub, roles, ...(authTime ? { authTime } : {}), ...(email ? { email } : {}) };
+}
+
+function verifiedEmailOf(payload: JWTPayload, sub: string): string | undefined {
+  if (typeof payload.email === 'string' && payload.email_verified !== false && looksLikeEmail(payload.email)) return payload.email.trim().toLowerCase();
+  return looksLikeEmail(sub) ? sub : undefined;
 }
 
 function reason(error: unknown): string {

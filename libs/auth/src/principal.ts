@@ -8,6 +8,8 @@ export interface Principal {
   readonly roles: readonly PlatformRole[];
   /** When the person last proved who they are (`auth_time`), if the token says. */
   readonly authTime?: Date;
+  /** The e-mail the identity provider vouches for: the `email` claim unless `email_verified` is false, else `sub` when it is an address. */
+  readonly email?: string;
 }
 
 export const isOperator = (p: Principal) => p.roles.includes('operator');

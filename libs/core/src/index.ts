@@ -12,3 +12,4 @@ export * from './secrets.js';
 export * from './persistent-map.js';
 export * from './audit-facts.js';
 export * from './instant.js';
+export * from './user-id.js';

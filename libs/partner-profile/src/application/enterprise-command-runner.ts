@@ -19,7 +19,7 @@ export class EnterpriseCommandRunner {
 
   run(enterpriseId: string, principal: Principal, body: CommandBody): Promise<CommandOutcome<EnterpriseState>> {
     const meta = newCommandMeta({ commandName: body.type, actorId: principal.userId }, this.clock, this.ids);
-    const command = { ...body, actor: { userId: principal.userId }, at: meta.occurredAt } as EnterpriseCommand;
+    const command = { ...body, actor: { userId: principal.userId, operator: principal.roles.includes('operator'), auditor: principal.roles.includes('auditor') }, at: meta.occurredAt } as EnterpriseCommand;
     return this.pipeline.execute({ stream: streamName.enterprise(enterpriseId), decider: enterpriseDecider, command, meta });
   }
 }

@@ -2,7 +2,7 @@ import type { AccessRole, EmployeeProfile, LocationProfile } from './access-role
 
 /** Who asks and when; ids and token digests are chosen outside so deciding stays pure. */
 export interface Issued {
-  readonly actor: { readonly userId: string };
+  readonly actor: { readonly userId: string; readonly operator?: boolean; readonly auditor?: boolean };
   readonly at: string;
 }
 

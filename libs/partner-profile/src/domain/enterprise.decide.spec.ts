@@ -1092,8 +1092,8 @@ describe('RemoveEmployee', () => {
   });
 
   it('removing the PRC leaves the location without a PRC (prcUserId null) and other employees in place', () => {
-    world().when(remove('ana', US_HQ, 'pat')).then([left(US_HQ, 'pat', 'prc', 'ana')]);
-    const state = stateAfter(WORLD, remove('ana', US_HQ, 'pat'));
+    world().when(remove('pat', US_HQ, 'pat')).then([left(US_HQ, 'pat', 'prc', 'pat')]);
+    const state = stateAfter(WORLD, remove('pat', US_HQ, 'pat'));
     expect(state.locations.get('loc-us-hq')?.prcUserId).toBeNull();
     expect(roleOf(state, US_HQ, 'pat')).toBeUndefined();
     expect(roleOf(state, US_HQ, 'ana')).toBe('apa');
@@ -1126,5 +1126,62 @@ describe('RemoveEmployee', () => {
   // The decider cannot return [] here: removing someone who already left is rejected.
   it('has no "changes nothing" path: removing again is NOT_AN_EMPLOYEE', () => {
     world(play(WORLD, remove('ana', US_HQ, 'uma'))).when(remove('ana', US_HQ, 'uma')).thenRejects('NOT_AN_EMPLOYEE');
+  });
+});
+
+describe('no one raises their own authority', () => {
+  const operatorBy = (userId: string, body: CommandBody): EnterpriseCommand => ({ ...body, actor: { userId, operator: true }, at: AT }) as EnterpriseCommand;
+  const auditorBy = (userId: string, body: CommandBody): EnterpriseCommand => ({ ...body, actor: { userId, auditor: true }, at: AT }) as EnterpriseCommand;
+  const removePat = (actor: string) => by(actor, { type: 'RemoveEmployee', locationId: US_HQ.locationId, userId: 'pat' });
+
+  it('an APA may not remove the PRC (the first step of taking the role over)', () => {
+    world().when(removePat('ana')).thenRejects('FORBIDDEN');
+  });
+
+  it('the PRC may leave, and a PRC in scope or an operator may remove a PRC', () => {
+    world().when(removePat('pat')).then([left(US_HQ, 'pat', 'prc', 'pat')]);
+    world().when(by('pat', { type: 'RemoveEmployee', locationId: DE_HQ.locationId, userId: 'dirk' })).then([left(DE_HQ, 'dirk', 'prc', 'pat')]);
+    world().when(operatorBy('ops', { type: 'RemoveEmployee', locationId: US_HQ.locationId, userId: 'pat' })).then([left(US_HQ, 'pat', 'prc', 'ops')]);
+  });
+
+  it('an APA of the country HQ may not remove the PRC of another location of that country (no PRC authority)', () => {
+    world().when(by('alf', { type: 'RemoveEmployee', locationId: DE_BERLIN.locationId, userId: 'bea' })).thenRejects('FORBIDDEN');
+  });
+
+  it('nobody appoints themselves PRC, not even to fill a missing one', () => {
+    const withoutPrc = [...WORLD, left(US_HQ, 'pat', 'prc', 'pat')];
+    world(withoutPrc).when(by('ana', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'ana' })).thenRejects('FORBIDDEN');
+    world(withoutPrc).when(by('ana', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'uma' })).then([
+      { type: 'PrimaryRelationshipContactAssigned', data: { enterpriseId: ENT, locationId: US_HQ.locationId, userId: 'uma', previousRole: 'personal_update', formerPrcUserId: null, assignedBy: 'ana' } },
+    ]);
+  });
+
+  it('an operator may assign the PRC of any location (recovery when no PRC is left in scope)', () => {
+    world().when(operatorBy('ops', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'ana' })).then([
+      { type: 'PrimaryRelationshipContactAssigned', data: { enterpriseId: ENT, locationId: US_HQ.locationId, userId: 'ana', previousRole: 'apa', formerPrcUserId: 'pat', assignedBy: 'ops' } },
+    ]);
+  });
+
+  it('nobody gives themselves a role; an APA may only step down', () => {
+    // dirk (PRC of the German HQ) manages Berlin, where he also works as personal_update.
+    const history = [...WORLD, ...hired(DE_BERLIN, 'dirk', 'personal_update', 'bea')];
+    world(history).when(changeRole('dirk', DE_BERLIN, 'dirk', 'apa')).thenRejects('FORBIDDEN');
+    world().when(changeRole('ana', US_HQ, 'ana', 'personal_update')).then([roleChanged(US_HQ, 'ana', 'apa', 'personal_update', 'ana')]);
+  });
+
+  it('nobody decides their own self-association', () => {
+    // dirk, PRC of the German HQ, manages Berlin and asked to join it himself.
+    const history = [...WORLD, requested(DE_BERLIN, 'as-dirk', 'dirk')];
+    world(history).when(by('dirk', { type: 'ApproveSelfAssociation', associationId: 'as-dirk' })).thenRejects('FORBIDDEN');
+    world(history).when(by('dirk', { type: 'DenySelfAssociation', associationId: 'as-dirk' })).thenRejects('FORBIDDEN');
+    world(history).when(by('bea', { type: 'ApproveSelfAssociation', associationId: 'as-dirk' })).then([
+      approved(DE_BERLIN, 'as-dirk', 'dirk', 'bea'),
+      joinedBySelfAssociation(DE_BERLIN, 'as-dirk', 'dirk'),
+    ]);
+  });
+
+  it('auditors change nothing, whatever else they are', () => {
+    world().when(auditorBy('pat', { type: 'ChangeSelfAssociationPolicy', locationId: US_HQ.locationId, autoAcceptSelfAssociation: true })).thenRejects('FORBIDDEN');
+    unregistered().when(auditorBy('audrey', { type: 'RegisterEnterprise', enterpriseId: ENT, name: 'Acme', countryEnterpriseId: 'ce-us', countryEnterpriseName: 'Acme US', location: newLocation(US_HQ), employee: person('audrey') })).thenRejects('FORBIDDEN');
   });
 });

@@ -8,6 +8,7 @@ import { regionOf } from './regions.js';
 
 /** Routes each command to its own small decision; all of them pure. */
 export function decideEnterprise(command: EnterpriseCommand, state: EnterpriseState): EnterpriseEvent[] {
+  if (command.actor.auditor) throw forbidden('Auditors have read-only access: they change nothing.');
   if (command.type === 'RegisterEnterprise') return registerEnterprise(command, state);
   // A wrong token must not reveal whether the enterprise or location exists.
   if (command.type === 'RequestSelfAssociation') return requestSelfAssociation(command, state);
@@ -122,6 +123,7 @@ function decideSelfAssociation(command: EnterpriseCommandOf<'ApproveSelfAssociat
     throw notFound(`There is no self-association ${command.associationId} here.`);
   }
   managedLocation(command, state, association.locationId);
+  if (association.userId === command.actor.userId) throw forbidden('You may not decide your own self-association.');
   if (association.status !== 'pending') throw new DomainError('REQUEST_NOT_PENDING', `Self-association ${command.associationId} was already ${association.status}.`);
   const { associationId, locationId, userId } = association;
   const by = command.actor.userId;
@@ -143,6 +145,8 @@ function changeAccessRole(command: EnterpriseCommandOf<'ChangeAccessRole'>, stat
   if (command.accessRole === 'prc' || employee.accessRole === 'prc') {
     throw new DomainError('PRC_REQUIRES_TRANSFER', 'The PRC changes only by assigning the primary relationship contact to another employee.');
   }
+  // Managing a location lets an APA step down; anyone else changing their own role would be granting it to themselves.
+  if (command.userId === command.actor.userId && employee.accessRole !== 'apa') throw forbidden('You may not change your own access role.');
   if (DISTRIBUTOR_ROLES.includes(command.accessRole) && !allowsDistributors(location)) {
     throw new DomainError('DISTRIBUTOR_ROLE_NOT_ALLOWED', 'Distributor roles are only for tier-2 locations in North America.');
   }
@@ -150,12 +154,13 @@ function changeAccessRole(command: EnterpriseCommandOf<'ChangeAccessRole'>, stat
 }
 
 function assignPrc(command: EnterpriseCommandOf<'AssignPrimaryRelationshipContact'>, state: EnterpriseState): EnterpriseEvent[] {
-  const location = managedLocation(command, state, command.locationId);
+  const location = command.actor.operator ? existingLocation(state, command.locationId) : managedLocation(command, state, command.locationId);
   const employee = existingEmployee(state, command.locationId, command.userId);
   if (employee.accessRole === 'prc') return [];
+  if (employee.userId === command.actor.userId) throw forbidden('Nobody appoints themselves PRC; a PRC in scope or an operator assigns the role.');
   // An APA may fill a missing PRC, but only a PRC in scope may hand over an existing PRC role:
   // otherwise any APA could promote themselves over the PRC (and into country-wide scope at an HQ).
-  if (location.prcUserId !== null && !isPrcInScope(employmentsOf(state, command.actor.userId), scopeOf(state), location.locationId)) {
+  if (location.prcUserId !== null && !prcAuthority(command, state, location.locationId)) {
     throw forbidden('Only a PRC in scope may transfer the PRC role while the location has one.');
   }
   return [
@@ -176,7 +181,15 @@ function updateEmployeeProfile(command: EnterpriseCommandOf<'UpdateEmployeeProfi
 }
 
 function removeEmployee(command: EnterpriseCommandOf<'RemoveEmployee'>, state: EnterpriseState): EnterpriseEvent[] {
-  selfOrManager(command, state, command.locationId, command.userId);
+  const leaving = command.actor.userId === command.userId;
+  existingLocation(state, command.locationId);
+  const removesPrc = !leaving && state.employees.get(employeeKey(command.locationId, command.userId))?.accessRole === 'prc';
+  // Removing the PRC and then filling the gap would let an APA take the role over: only the PRC
+  // themself (leaving), a PRC in scope or an operator removes a PRC.
+  if (removesPrc && !prcAuthority(command, state, command.locationId)) {
+    throw forbidden('Only a PRC in scope (or an operator) may remove the PRC of a location.');
+  }
+  if (!removesPrc) selfOrManager(command, state, command.locationId, command.userId);
   const employee = existingEmployee(state, command.locationId, command.userId);
   const { locationId, userId, accessRole } = employee;
   return [{ type: 'EmployeeLeft', data: { enterpriseId: state.enterpriseId, locationId, userId, ...profileOf(employee), accessRole, removedBy: command.actor.userId } }];
@@ -185,6 +198,17 @@ function removeEmployee(command: EnterpriseCommandOf<'RemoveEmployee'>, state: E
 /** Distributor roles exist only at tier-2 locations in North America. */
 export function allowsDistributors(location: { partnerTier: number; region: string }): boolean {
   return location.partnerTier === 2 && location.region === 'north_america';
+}
+
+/** A PRC whose scope covers the location, or a platform operator (the recovery path). */
+function prcAuthority(command: EnterpriseCommand, state: EnterpriseState, locationId: string): boolean {
+  return command.actor.operator === true || isPrcInScope(employmentsOf(state, command.actor.userId), scopeOf(state), locationId);
+}
+
+function existingLocation(state: EnterpriseState, locationId: string): Location {
+  const location = state.locations.get(locationId);
+  if (!location) throw notFound(`Location ${locationId} does not exist in this enterprise.`);
+  return location;
 }
 
 function managedLocation(command: EnterpriseCommand, state: EnterpriseState, locationId: string): Location {

@@ -1,3 +1,4 @@
+import { IsSingleLineText, IsUserId } from '../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
@@ -8,7 +9,7 @@ const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? va
 
 /** Location input (api.md). */
 export class LocationInputDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty() @IsSingleLineText(200) name: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) address: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) city: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20) postalCode: string;
@@ -20,15 +21,15 @@ export class LocationProfileDto extends OmitType(LocationInputDto, ['country'] a
 
 /** Employee input (api.md). */
 export class EmployeeInputDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) firstName: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) lastName: string;
+  @ApiProperty() @IsSingleLineText(100) firstName: string;
+  @ApiProperty() @IsSingleLineText(100) lastName: string;
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) telephone?: string;
 }
 
 export class RegisterEnterpriseRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) countryEnterpriseName: string;
+  @ApiProperty() @IsSingleLineText(200) name: string;
+  @ApiProperty() @IsSingleLineText(200) countryEnterpriseName: string;
   @ApiProperty({ type: LocationInputDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => LocationInputDto) location: LocationInputDto;
   @ApiProperty({ type: EmployeeInputDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => EmployeeInputDto) employee: EmployeeInputDto;
 }
@@ -57,7 +58,7 @@ export class AccessRoleDto {
 }
 
 export class AssignPrcDto {
-  @ApiProperty() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsString() @IsNotEmpty() @MaxLength(254) userId: string;
+  @ApiProperty() @IsUserId() userId: string;
 }
 
 export class TciRolesDto {

@@ -1,3 +1,4 @@
+import { IsSingleLineText, IsUserId } from '../../../auth/src/index.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Length } from 'class-validator';
@@ -13,7 +14,7 @@ export class LocationParams extends EnterpriseParams {
 }
 
 export class EmployeeParams extends LocationParams {
-  @ApiProperty({ example: 'ana@example.com' }) @Transform(lower) @IsString() @Length(1, 254) userId: string;
+  @ApiProperty({ example: 'ana@example.com' }) @IsUserId() userId: string;
 }
 
 export class AssociationParams extends EnterpriseParams {

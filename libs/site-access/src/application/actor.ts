@@ -7,5 +7,6 @@ export function actorOf(principal: Principal): Actor {
     operator: principal.roles.includes('operator'),
     auditor: principal.roles.includes('auditor'),
     ...(principal.authTime ? { authTime: principal.authTime.toISOString() } : {}),
+    ...(principal.email ? { verifiedEmail: principal.email } : {}),
   };
 }

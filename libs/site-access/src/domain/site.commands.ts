@@ -15,7 +15,7 @@ export type SiteCommand = Issued &
     | { type: 'AddUser'; user: MemberProfile; role: GrantableRole; privileges: PrivilegesInput }
     | { type: 'ChangeUserAccess'; userId: string; role?: GrantableRole; privileges?: PrivilegesInput }
     | { type: 'RemoveUser'; userId: string }
-    | { type: 'TransferPrimaryContact'; userId: string; formerPrimaryRole: GrantableRole }
+    | { type: 'TransferPrimaryContact'; userId: string; formerPrimaryRole: GrantableRole; formerPrimaryPrivileges?: PrivilegesInput }
     | { type: 'NominateSelf'; requestId: string; firstName: string; lastName: string; email: string; businessJustification: string }
     | { type: 'EditNominationJustification'; requestId: string; businessJustification: string }
     | { type: 'GrantAccess'; requestId: string; role: GrantableRole; privileges: PrivilegesInput; businessJustification?: string }

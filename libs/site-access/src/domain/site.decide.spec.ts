@@ -184,10 +184,19 @@ describe('AddUser', () => {
       .then([added('ulla', 'user', priv({ softwareAccess: 'downloads_media', reporting: 'view' }))]);
   });
 
-  it('lets a secondary with manageAccess update add a secondary with Account Management privileges', () => {
+  it('lets a secondary with manageAccess update add a secondary with Account Management privileges they hold themselves', () => {
     site()
-      .when(add(SAM, 'sid', 'secondary', { manageAccess: 'view', accountDocuments: 'view' }))
-      .then([added('sid', 'secondary', priv({ manageAccess: 'view', accountDocuments: 'view' }), 'sam')]);
+      .when(add(SAM, 'sid', 'secondary', { manageAccess: 'view', contactUpdates: 'update' }))
+      .then([added('sid', 'secondary', priv({ manageAccess: 'view', contactUpdates: 'update' }), 'sam')]);
+  });
+
+  it('rejects a secondary granting more than they hold (FORBIDDEN), e.g. accountDocuments sam lacks', () => {
+    site().when(add(SAM, 'sid', 'secondary', { manageAccess: 'view', accountDocuments: 'view' })).thenRejects('FORBIDDEN');
+    site().when(add(SAM, 'ulla', 'user', { softwareAccess: 'downloads' })).thenRejects('FORBIDDEN');
+  });
+
+  it('rejects adding oneself (FORBIDDEN), even as an operator', () => {
+    site().when(add(OPS, 'ops', 'secondary', {})).thenRejects('FORBIDDEN');
   });
 
   it('lets an operator add on any site', () => {
@@ -245,7 +254,7 @@ describe('ChangeUserAccess', () => {
 
   it('emits PrivilegesChanged alone with before/after of each changed key (omitted keys become none)', () => {
     site()
-      .when(change(SAM, 'uma', { privileges: { reporting: 'view', entitlements: 'view' } }))
+      .when(change(PAT, 'uma', { privileges: { reporting: 'view', entitlements: 'view' } }))
       .then([
         {
           type: 'PrivilegesChanged',
@@ -258,7 +267,7 @@ describe('ChangeUserAccess', () => {
               { field: 'privileges.softwareAccess', from: 'downloads', to: 'none' },
               { field: 'privileges.entitlements', from: 'none', to: 'view' },
             ],
-            changedBy: 'sam',
+            changedBy: 'pat',
           },
         },
       ]);
@@ -397,7 +406,7 @@ describe('TransferPrimaryContact', () => {
       from: person('pat'),
       to: person(to),
       formerPrimaryRole,
-      formerPrimaryPrivileges: formerPrimaryRole === 'secondary' ? FULL : FULL_USER,
+      formerPrimaryPrivileges: FULL_USER,
       newPrimaryPreviousRole: previousRole,
       newPrimaryPreviousPrivileges: previousPrivileges,
       transferredBy: by,
@@ -408,7 +417,7 @@ describe('TransferPrimaryContact', () => {
     site().when(transfer(PAT, 'uma', 'user')).then([transferred('uma', 'user', 'user', UMA_PRIVILEGES, 'pat')]);
   });
 
-  it('lets an operator transfer; a former primary who becomes secondary keeps full privileges', () => {
+  it('lets an operator transfer; a former primary who becomes secondary keeps no Account Management privileges unless the transfer sets them', () => {
     site().when(transfer(OPS, 'sam', 'secondary')).then([transferred('sam', 'secondary', 'secondary', SAM_PRIVILEGES, 'ops')]);
   });
 
@@ -464,8 +473,14 @@ describe('NominateSelf', () => {
       .then([nominated('req-2', 'nina', 'Now with a signed contract')]);
   });
 
-  it('lets any authenticated non-member nominate, e.g. an auditor', () => {
-    site().when(nominate(AUDITOR)).then([nominated('req-1', 'audrey')]);
+  it('rejects an auditor (FORBIDDEN): auditors are read-only', () => {
+    site().when(nominate(AUDITOR)).thenRejects('FORBIDDEN');
+  });
+
+  it("records the requester's verified e-mail (from the token) beside the typed one", () => {
+    site()
+      .when(nominate({ ...NINA, verifiedEmail: 'nina@corp.example' }))
+      .then([{ type: 'UserNominated', data: { ...person('nina'), siteId: SITE, requestId: 'req-1', verifiedEmail: 'nina@corp.example', businessJustification: JUSTIFICATION } }]);
   });
 
   it('rejects an unregistered site (NOT_FOUND)', () => {
@@ -801,5 +816,87 @@ describe('RemoveContact', () => {
   it('rejects a stale or unknown sign-in (REAUTHENTICATION_REQUIRED)', () => {
     site(SITE_WITH_CONTACTS).when(removeContact(actor('pat', { authTime: STALE }))).thenRejects('REAUTHENTICATION_REQUIRED');
     site(SITE_WITH_CONTACTS).when(removeContact(PAT)).thenRejects('REAUTHENTICATION_REQUIRED');
+  });
+});
+
+describe('no one raises their own authority', () => {
+  const change = (by: Actor, userId: string, access: { role?: GrantableRole; privileges?: Partial<Privileges> }) =>
+    command(by, { type: 'ChangeUserAccess', userId, ...access });
+
+  it('nobody changes their own role or privileges, not even the primary or an operator', () => {
+    site().when(change(SAM, 'sam', { privileges: FULL })).thenRejects('FORBIDDEN');
+    site().when(change(VIC, 'vic', { role: 'secondary', privileges: { manageAccess: 'update' } })).thenRejects('FORBIDDEN');
+    site().when(change(PAT, 'pat', { role: 'user' })).thenRejects('PRIMARY_CONTACT_IMMUTABLE');
+    site([...SITE_WITH_MEMBERS, added('ops', 'user', NONE)]).when(change(OPS, 'ops', { role: 'secondary' })).thenRejects('FORBIDDEN');
+  });
+
+  it('a secondary may not raise anyone above their own levels, but may keep or lower what others hold', () => {
+    const withRich = [...SITE_WITH_MEMBERS, added('ria', 'secondary', priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' }))];
+    site(withRich).when(change(SAM, 'uma', { privileges: { ...UMA_PRIVILEGES, entitlements: 'update' } })).thenRejects('FORBIDDEN');
+    site(withRich).when(change(SAM, 'vic', { privileges: { manageAccess: 'update', contactUpdates: 'update' } })).then([
+      {
+        type: 'PrivilegesChanged',
+        data: {
+          siteId: SITE,
+          userId: 'vic',
+          from: VIC_PRIVILEGES,
+          to: SAM_PRIVILEGES,
+          changes: [
+            { field: 'privileges.manageAccess', from: 'view', to: 'update' },
+            { field: 'privileges.contactUpdates', from: 'view', to: 'update' },
+          ],
+          changedBy: 'sam',
+        },
+      },
+    ]);
+    // ria keeps accountDocuments=view (which sam lacks) while sam lowers her contactUpdates.
+    site(withRich)
+      .when(change(SAM, 'ria', { privileges: { manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' } }))
+      .then([
+        {
+          type: 'PrivilegesChanged',
+          data: {
+            siteId: SITE,
+            userId: 'ria',
+            from: priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' }),
+            to: priv({ manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' }),
+            changes: [{ field: 'privileges.contactUpdates', from: 'update', to: 'view' }],
+            changedBy: 'sam',
+          },
+        },
+      ]);
+  });
+
+  it('the primary and operators may grant any level', () => {
+    site().when(change(OPS, 'vic', { privileges: FULL })).then([
+      { type: 'PrivilegesChanged', data: { siteId: SITE, userId: 'vic', from: VIC_PRIVILEGES, to: FULL, changes: expect.any(Array), changedBy: 'ops' } },
+    ]);
+  });
+
+  it('nobody decides or edits their own access request (an operator who nominated themselves included)', () => {
+    const history = [...SITE_WITH_MEMBERS, nominated('req-ops', 'ops')];
+    const ops = { ...OPS };
+    site(history).when(command(ops, { type: 'GrantAccess', requestId: 'req-ops', role: 'secondary', privileges: FULL })).thenRejects('FORBIDDEN');
+    site(history).when(command(ops, { type: 'DenyAccess', requestId: 'req-ops', reason: 'changed my mind' })).thenRejects('FORBIDDEN');
+    site(history).when(command(ops, { type: 'EditNominationJustification', requestId: 'req-ops', businessJustification: 'A better reason than before' })).thenRejects('FORBIDDEN');
+  });
+
+  it('a secondary grants a request only up to their own levels', () => {
+    site(SITE_WITH_PENDING_REQUEST).when(command(SAM, { type: 'GrantAccess', requestId: 'req-1', role: 'secondary', privileges: { accountDocuments: 'view' } })).thenRejects('FORBIDDEN');
+  });
+
+  it("a demoted primary's privileges are those the transfer sets, checked against the new role", () => {
+    const transfer = (formerPrimaryRole: GrantableRole, formerPrimaryPrivileges?: Partial<Privileges>) =>
+      command(PAT, { type: 'TransferPrimaryContact', userId: 'sam', formerPrimaryRole, ...(formerPrimaryPrivileges ? { formerPrimaryPrivileges } : {}) });
+    const [event] = siteDecider.decide(transfer('secondary', { manageAccess: 'view' }), SITE_WITH_MEMBERS.reduce(siteDecider.evolve, siteDecider.initialState()));
+    expect(event).toMatchObject({ type: 'PrimaryContactTransferred', data: { formerPrimaryRole: 'secondary', formerPrimaryPrivileges: priv({ manageAccess: 'view' }) } });
+    site().when(transfer('user', { manageAccess: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+  });
+
+  it('auditors change nothing, whatever else they are', () => {
+    site().when(change({ ...AUDITOR, operator: true }, 'uma', { role: 'secondary' })).thenRejects('FORBIDDEN');
+    unregistered()
+      .when(command({ ...AUDITOR, operator: true }, { type: 'RegisterSite', siteId: SITE, name: 'Acme', primary: { ...person('pat'), ...PAT_DETAILS }, contactId: 'primary', contactTypes: ['administrative'] }))
+      .thenRejects('FORBIDDEN');
   });
 });

@@ -1,7 +1,9 @@
 import { DomainError, forbidden, notFound } from '../../../core/src/index.js';
 import { type Contact, contactChanges } from './contact.js';
 import {
+  PRIVILEGE_KEYS,
   type Privileges,
+  atLeast,
   fullPrivileges,
   fullUserPrivileges,
   hasAccountManagement,
@@ -18,6 +20,7 @@ export const MAX_SECONDARY_CONTACTS = 4;
 
 /** Routes each command to its own small decision; all of them pure. */
 export function decideSite(command: SiteCommand, state: SiteState): SiteEvent[] {
+  if (command.actor.auditor) throw forbidden('Auditors have read-only access: they change nothing.');
   if (command.type === 'RegisterSite') return registerSite(command, state);
   if (!state.exists) throw notFound(`Site ${siteIdOf(state)} does not exist.`);
   switch (command.type) {
@@ -84,8 +87,10 @@ function registerSite(command: SiteCommandOf<'RegisterSite'>, state: SiteState):
 
 function addUser(command: SiteCommandOf<'AddUser'>, state: SiteState): SiteEvent[] {
   authorize('manageAccess', command, state);
-  const privileges = checkedPrivileges(command.role, command.privileges);
   const { userId } = command.user;
+  assertNotSelf(command, userId, 'add yourself to a site; ask an administrator or nominate yourself');
+  const privileges = checkedPrivileges(command.role, command.privileges);
+  assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
   if (state.members.has(userId)) throw new DomainError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
   if (pendingRequestOf(state, userId)) {
     throw new DomainError('REQUEST_PENDING', `${userId} has a pending access request on site ${state.siteId}; grant or deny it instead.`);
@@ -98,9 +103,11 @@ function changeUserAccess(command: SiteCommandOf<'ChangeUserAccess'>, state: Sit
   authorize('manageAccess', command, state);
   const member = existingMember(state, command.userId);
   if (member.role === 'primary') throw primaryImmutable(state);
+  assertNotSelf(command, command.userId, 'change your own role or privileges');
   const role = command.role ?? member.role;
   const privileges = command.privileges ? normalizePrivileges(command.privileges) : member.privileges;
   checkedPrivileges(role as GrantableRole, privileges);
+  assertWithinOwnAuthority(command, state, member.privileges, privileges);
   const events: SiteEvent[] = [];
   const by = command.actor.userId;
   if (role !== member.role) {
@@ -137,6 +144,7 @@ function transferPrimaryContact(command: SiteCommandOf<'TransferPrimaryContact'>
   const secondariesAfter =
     secondaryCount(state) - (next.role === 'secondary' ? 1 : 0) + (command.formerPrimaryRole === 'secondary' ? 1 : 0);
   if (secondariesAfter > MAX_SECONDARY_CONTACTS) throw secondaryLimit(state);
+  const formerPrimaryPrivileges = checkedPrivileges(command.formerPrimaryRole, command.formerPrimaryPrivileges ?? fullUserPrivileges());
   const profile = ({ userId, firstName, lastName, email }: Member) => ({ userId, firstName, lastName, email });
   return [
     {
@@ -146,7 +154,7 @@ function transferPrimaryContact(command: SiteCommandOf<'TransferPrimaryContact'>
         from: profile(current),
         to: profile(next),
         formerPrimaryRole: command.formerPrimaryRole,
-        formerPrimaryPrivileges: command.formerPrimaryRole === 'secondary' ? fullPrivileges() : fullUserPrivileges(),
+        formerPrimaryPrivileges,
         newPrimaryPreviousRole: next.role as GrantableRole,
         newPrimaryPreviousPrivileges: next.privileges,
         transferredBy: command.actor.userId,
@@ -162,19 +170,23 @@ function nominateSelf(command: SiteCommandOf<'NominateSelf'>, state: SiteState):
     throw new DomainError('REQUEST_PENDING', `You already have a pending access request on site ${state.siteId}.`);
   }
   const { requestId, firstName, lastName, email, businessJustification } = command;
-  return [{ type: 'UserNominated', data: { siteId: state.siteId, requestId, userId, firstName, lastName, email, businessJustification } }];
+  const verified = command.actor.verifiedEmail ? { verifiedEmail: command.actor.verifiedEmail } : {};
+  return [{ type: 'UserNominated', data: { siteId: state.siteId, requestId, userId, firstName, lastName, email, ...verified, businessJustification } }];
 }
 
 function editNominationJustification(command: SiteCommandOf<'EditNominationJustification'>, state: SiteState): SiteEvent[] {
   authorize('manageAccess', command, state);
   const request = pendingRequest(state, command.requestId);
+  assertNotSelf(command, request.userId, "edit your own request's justification once it is filed");
   return justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
 }
 
 function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): SiteEvent[] {
   authorize('manageAccess', command, state);
   const request = pendingRequest(state, command.requestId);
+  assertNotSelf(command, request.userId, 'decide your own access request');
   const privileges = checkedPrivileges(command.role, command.privileges);
+  assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
   if (state.members.has(request.userId)) throw new DomainError('ALREADY_MEMBER', `${request.userId} is already a member of site ${state.siteId}.`);
   if (command.role === 'secondary') assertSecondaryRoom(state, 1);
   const edits = justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
@@ -190,6 +202,7 @@ function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): S
         firstName,
         lastName,
         email,
+        ...verifiedEmailOf(request),
         role: command.role,
         privileges,
         grantedBy: command.actor.userId,
@@ -202,6 +215,7 @@ function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): S
 function denyAccess(command: SiteCommandOf<'DenyAccess'>, state: SiteState): SiteEvent[] {
   authorize('manageAccess', command, state);
   const request = pendingRequest(state, command.requestId);
+  assertNotSelf(command, request.userId, 'decide your own access request');
   const reason = command.reason.trim();
   if (reason === '') throw new DomainError('VALIDATION_FAILED', 'Denying access needs a reason.', [{ field: 'reason', message: 'reason must not be empty' }]);
   const edits = justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
@@ -217,6 +231,7 @@ function denyAccess(command: SiteCommandOf<'DenyAccess'>, state: SiteState): Sit
         firstName,
         lastName,
         email,
+        ...verifiedEmailOf(request),
         reason,
         deniedBy: command.actor.userId,
         businessJustification: command.businessJustification ?? request.businessJustification,
@@ -272,6 +287,29 @@ function checkedPrivileges(role: GrantableRole, input: Privileges | Parameters<t
   }
   return privileges;
 }
+
+/** No one raises their own authority: nobody acts on their own membership or request. */
+function assertNotSelf(command: SiteCommand, userId: string, what: string): void {
+  if (command.actor.userId === userId) throw forbidden(`You may not ${what}.`);
+}
+
+/**
+ * A privilege change never grants more than the actor holds: every level raised must stay at or
+ * below the actor's own. The primary holds everything; operators act for the platform.
+ */
+function assertWithinOwnAuthority(command: SiteCommand, state: SiteState, from: Privileges, to: Privileges): void {
+  if (command.actor.operator) return;
+  const own = state.members.get(command.actor.userId);
+  if (!own || own.role === 'primary') return;
+  const beyond = PRIVILEGE_KEYS.filter((key) => !atLeast(from, key, to[key]) && !atLeast(own.privileges, key, to[key]));
+  if (beyond.length > 0) {
+    throw forbidden(`You may not grant more than you hold yourself: ${beyond.map((k) => `${k}=${to[k]}`).join(', ')}.`);
+  }
+}
+
+const NO_PRIVILEGES = normalizePrivileges({});
+
+const verifiedEmailOf = (request: { verifiedEmail?: string }) => (request.verifiedEmail ? { verifiedEmail: request.verifiedEmail } : {});
 
 function existingMember(state: SiteState, userId: string): Member {
   const member = state.members.get(userId);

@@ -17,14 +17,23 @@ export interface Change {
   readonly to: unknown;
 }
 
+/** Where the decision e-mail goes: the requester's verified address, never one typed into a request. */
+interface Notify {
+  readonly verifiedEmail?: string;
+}
+
 /** Every fact of a site's stream, past tense, self-contained payloads (ids, before/after values). */
 export type SiteEvent =
   | { type: 'SiteRegistered'; data: { siteId: string; name: string; primary: MemberProfile; privileges: Privileges; contact: Contact; registeredBy: string } }
   | { type: 'UserAdded'; data: MemberProfile & { siteId: string; role: GrantableRole; privileges: Privileges; addedBy: string } }
-  | { type: 'UserNominated'; data: MemberProfile & { siteId: string; requestId: string; businessJustification: string } }
+  | {
+      type: 'UserNominated';
+      /** `email` is what the requester typed (shown to approvers); mail goes only to `verifiedEmail`, from the token. */
+      data: MemberProfile & { siteId: string; requestId: string; businessJustification: string; verifiedEmail?: string };
+    }
   | { type: 'NominationJustificationEdited'; data: { siteId: string; requestId: string; userId: string; from: string; to: string; editedBy: string } }
-  | { type: 'AccessGranted'; data: MemberProfile & { siteId: string; requestId: string; role: GrantableRole; privileges: Privileges; grantedBy: string; businessJustification: string } }
-  | { type: 'AccessDenied'; data: MemberProfile & { siteId: string; requestId: string; reason: string; deniedBy: string; businessJustification: string } }
+  | { type: 'AccessGranted'; data: MemberProfile & Notify & { siteId: string; requestId: string; role: GrantableRole; privileges: Privileges; grantedBy: string; businessJustification: string } }
+  | { type: 'AccessDenied'; data: MemberProfile & Notify & { siteId: string; requestId: string; reason: string; deniedBy: string; businessJustification: string } }
   | { type: 'RoleChanged'; data: { siteId: string; userId: string; from: SiteRole; to: SiteRole; changedBy: string } }
   | { type: 'PrivilegesChanged'; data: { siteId: string; userId: string; from: Privileges; to: Privileges; changes: Change[]; changedBy: string } }
   | { type: 'UserRemoved'; data: MemberProfile & { siteId: string; role: GrantableRole; privileges: Privileges; removedBy: string } }

@@ -8,6 +8,8 @@ export interface Actor {
   readonly auditor: boolean;
   /** ISO instant of the caller's last sign-in (`auth_time`), when known. */
   readonly authTime?: string;
+  /** The caller's e-mail as the identity provider vouches for it (token claim), when known. */
+  readonly verifiedEmail?: string;
 }
 
 /** The caller's standing on one site, from the aggregate (writes) or the members read model (reads). */

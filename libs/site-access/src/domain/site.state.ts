@@ -13,6 +13,7 @@ export interface AccessRequest extends MemberProfile {
   readonly status: 'pending' | 'granted' | 'denied';
   readonly businessJustification: string;
   readonly originalJustification: string;
+  readonly verifiedEmail?: string;
 }
 
 /**
@@ -91,8 +92,15 @@ export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
     case 'UserAdded':
       return withMember(state, event.data.userId, { ...profile(event.data), role: event.data.role, privileges: event.data.privileges });
     case 'UserNominated': {
-      const { requestId, businessJustification } = event.data;
-      const request: AccessRequest = { ...profile(event.data), requestId, status: 'pending', businessJustification, originalJustification: businessJustification };
+      const { requestId, businessJustification, verifiedEmail } = event.data;
+      const request: AccessRequest = {
+        ...profile(event.data),
+        requestId,
+        status: 'pending',
+        businessJustification,
+        originalJustification: businessJustification,
+        ...(verifiedEmail ? { verifiedEmail } : {}),
+      };
       return { ...state, requests: state.requests.set(requestId, request), pendingByUser: state.pendingByUser.set(request.userId, requestId) };
     }
     case 'NominationJustificationEdited':

@@ -1,8 +1,8 @@
 import { given } from '../../../core/src/testing/given-when-then.js';
 import { type UserPreferencesEvent, userPreferencesDecider } from './user-preferences.js';
 
-// This decider has no rejection path: any e-mail may be set by the caller (validation happens at
-// the HTTP boundary), so the cases are "emits" and "changes nothing" only.
+// Any e-mail may be set by the caller (validation happens at the HTTP boundary); the one
+// rejection is an auditor's token, which is read-only.
 describe('userPreferencesDecider: SetNotificationEmail', () => {
   const set = (email: string) => ({ type: 'SetNotificationEmail' as const, userId: 'uma', email });
   const changed = (from: string | null, to: string): UserPreferencesEvent => ({ type: 'NotificationEmailChanged', data: { userId: 'uma', from, to } });
@@ -25,6 +25,10 @@ describe('userPreferencesDecider: SetNotificationEmail', () => {
 
   it('changes nothing when the address is already the current one', () => {
     given(userPreferencesDecider, [changed(null, 'uma@example.com')]).when(set('uma@example.com')).thenNothing();
+  });
+
+  it('rejects an auditor (FORBIDDEN)', () => {
+    given(userPreferencesDecider, []).when({ ...set('uma@example.com'), actor: { auditor: true } }).thenRejects('FORBIDDEN');
   });
 
   it('folds to the latest address', () => {

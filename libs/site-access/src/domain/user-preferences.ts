@@ -1,8 +1,8 @@
-import type { Decider } from '../../../core/src/index.js';
+import { type Decider, forbidden } from '../../../core/src/index.js';
 
 /** eNotification e-mail: per person, never changed by a site contact's e-mail (domain.md). */
 export type UserPreferencesEvent = { type: 'NotificationEmailChanged'; data: { userId: string; from: string | null; to: string } };
-export type UserPreferencesCommand = { type: 'SetNotificationEmail'; userId: string; email: string };
+export type UserPreferencesCommand = { type: 'SetNotificationEmail'; userId: string; email: string; actor?: { auditor: boolean } };
 export interface UserPreferencesState {
   readonly email: string | null;
 }
@@ -10,8 +10,10 @@ export interface UserPreferencesState {
 export const userPreferencesDecider: Decider<UserPreferencesCommand, UserPreferencesEvent, UserPreferencesState> = {
   initialState: () => ({ email: null }),
   evolve: (_state, event) => ({ email: event.data.to }),
-  decide: (command, state) =>
-    command.email === state.email
+  decide: (command, state) => {
+    if (command.actor?.auditor) throw forbidden('Auditors have read-only access: they change nothing.');
+    return command.email === state.email
       ? []
-      : [{ type: 'NotificationEmailChanged', data: { userId: command.userId, from: state.email, to: command.email } }],
+      : [{ type: 'NotificationEmailChanged', data: { userId: command.userId, from: state.email, to: command.email } }];
+  },
 };

@@ -1,10 +1,11 @@
+import { IsSingleLineText, IsUserId } from '../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** Contact input (api.md): the first seven fields are mandatory. */
 export class ContactInputDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) firstName: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) lastName: string;
+  @ApiProperty() @IsSingleLineText(100) firstName: string;
+  @ApiProperty() @IsSingleLineText(100) lastName: string;
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(40) telephone: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) address: string;

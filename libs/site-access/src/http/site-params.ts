@@ -1,3 +1,4 @@
+import { IsSingleLineText, IsUserId } from '../../../auth/src/index.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
@@ -12,9 +13,7 @@ export class SiteParams {
 
 export class SiteUserParams extends SiteParams {
   @ApiProperty({ example: 'ana@example.com' })
-  @Transform(lower)
-  @IsString()
-  @Length(1, 254)
+  @IsUserId()
   userId: string;
 }
 

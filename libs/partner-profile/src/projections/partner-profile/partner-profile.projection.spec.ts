@@ -64,7 +64,7 @@ const CY_REASON = 'Not known at the New York office';
 const BEA_TCI = { businessContact: true, secondaryBusinessContact: false };
 
 /** Who issues a command, and when. */
-const issued = (userId: string) => ({ actor: { userId }, at: new Date().toISOString() });
+const issued = (userId: string, operator = false) => ({ actor: { userId, operator }, at: new Date().toISOString() });
 
 /** The history, driven through the real pipeline; each step labelled by what it did. */
 const history: [label: string, command: () => EnterpriseCommand][] = [
@@ -119,7 +119,8 @@ const history: [label: string, command: () => EnterpriseCommand][] = [
   ['rotateHq', () => ({ type: 'RotateCompanyToken', ...issued(PAULA), locationId: HQ, companyTokenDigest: secretDigest(HQ_TOKEN_ROTATED) })],
   ['hqProfile', () => ({ type: 'UpdateLocationProfile', ...issued(PAULA), locationId: HQ, profile: HQ_PROFILE_UPDATED })],
   ['paulaLeaves', () => ({ type: 'RemoveEmployee', ...issued(PAULA), locationId: HQ, userId: PAULA })],
-  ['andyPrc', () => ({ type: 'AssignPrimaryRelationshipContact', ...issued(ANDY), locationId: HQ, userId: ANDY })],
+  // Nobody appoints themselves PRC: with no PRC left in scope, an operator fills the gap.
+  ['andyPrc', () => ({ type: 'AssignPrimaryRelationshipContact', ...issued('ops@example.com', true), locationId: HQ, userId: ANDY })],
   ['beaPrc', () => ({ type: 'AssignPrimaryRelationshipContact', ...issued(ANDY), locationId: HQ, userId: BEA })],
 ];
 

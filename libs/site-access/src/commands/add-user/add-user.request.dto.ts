@@ -1,3 +1,4 @@
+import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateNested, IsObject } from 'class-validator';
@@ -8,9 +9,9 @@ import { lower } from '../../http/site-params.js';
 export const GRANTABLE_ROLES: GrantableRole[] = ['secondary', 'user'];
 
 export class AddUserRequestDto {
-  @ApiProperty({ example: 'bo@example.com' }) @Transform(lower) @IsString() @Length(1, 254) userId: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) firstName: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) lastName: string;
+  @ApiProperty({ example: 'bo@example.com' }) @IsUserId() userId: string;
+  @ApiProperty() @IsSingleLineText(100) firstName: string;
+  @ApiProperty() @IsSingleLineText(100) lastName: string;
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ enum: GRANTABLE_ROLES }) @IsIn(GRANTABLE_ROLES) role: GrantableRole;
   @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;

@@ -1,3 +1,4 @@
+import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -7,9 +8,7 @@ import { lower } from '../../http/site-params.js';
 
 export class PrimaryContactInputDto extends ContactInputDto {
   @ApiProperty({ example: 'ana@example.com', description: 'the person\'s user id (the `sub` of their tokens)' })
-  @Transform(lower)
-  @IsString()
-  @Length(1, 254)
+  @IsUserId()
   userId: string;
 
   @ApiPropertyOptional({ enum: CONTACT_TYPES, isArray: true, default: ['administrative'] })
@@ -26,9 +25,7 @@ export class RegisterSiteRequestDto {
   siteId: string;
 
   @ApiProperty({ example: 'Acme Corp — Munich' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsSingleLineText(200)
   name: string;
 
   @ApiProperty({ type: PrimaryContactInputDto })

@@ -1,9 +1,10 @@
+import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
 
 export class RequestAccessRequestDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) firstName: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) lastName: string;
+  @ApiProperty() @IsSingleLineText(100) firstName: string;
+  @ApiProperty() @IsSingleLineText(100) lastName: string;
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ minLength: 10, maxLength: 2000 }) @IsString() @Length(10, 2000) businessJustification: string;
 }

@@ -19,7 +19,7 @@ export class SetNotificationEmailHandler implements ICommandHandler<SetNotificat
     const outcome = await this.pipeline.execute({
       stream: streamName.user(userId),
       decider: userPreferencesDecider,
-      command: { type: 'SetNotificationEmail', userId, email },
+      command: { type: 'SetNotificationEmail', userId, email, actor: { auditor: principal.roles.includes('auditor') } },
       meta,
     });
     return toCommandResponse(outcome);

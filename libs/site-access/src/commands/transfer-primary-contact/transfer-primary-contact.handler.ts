@@ -9,6 +9,12 @@ export class TransferPrimaryContactHandler implements ICommandHandler<TransferPr
 
   execute(command: TransferPrimaryContactCommand) {
     const { request } = command;
-    return this.sites.run(command.siteId, command.principal, { type: 'TransferPrimaryContact', userId: request.userId, formerPrimaryRole: request.formerPrimaryRole });
+    const { userId, formerPrimaryRole, formerPrimaryPrivileges } = request;
+    return this.sites.run(command.siteId, command.principal, {
+      type: 'TransferPrimaryContact',
+      userId,
+      formerPrimaryRole,
+      ...(formerPrimaryPrivileges ? { formerPrimaryPrivileges: { ...formerPrimaryPrivileges } } : {}),
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
@@ -7,5 +8,5 @@ import { lower } from '../../http/site-params.js';
 
 export class UpdateContactRequestDto extends ContactInputDto {
   @ApiProperty({ enum: CONTACT_TYPES, isArray: true }) @IsArray() @ArrayUnique() @IsIn(CONTACT_TYPES, { each: true }) contactTypes: ContactType[];
-  @ApiPropertyOptional({ description: 'links the contact to a member of the site' }) @IsOptional() @Transform(lower) @IsString() @Length(1, 254) userId?: string;
+  @ApiPropertyOptional({ description: 'links the contact to a member of the site' }) @IsOptional() @IsUserId() userId?: string;
 }

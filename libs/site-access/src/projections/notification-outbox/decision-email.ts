@@ -5,7 +5,9 @@ type Decision = Extract<SiteEvent, { type: 'AccessGranted' | 'AccessDenied' }>;
 /** The e-mail a requester receives when an administrator decides their access request. */
 export function decisionEmail(event: Decision, siteName: string, confirmationNumber: string): { subject: string; body: string } {
   const site = siteName ? `site ${event.data.siteId} (${siteName})` : `site ${event.data.siteId}`;
-  const greeting = `Dear ${event.data.firstName} ${event.data.lastName},`;
+  // Names are the requester's own words: they stay out of the text, so a request cannot put
+  // lines or links into mail sent in our name.
+  const greeting = 'Hello,';
   const footer = `Confirmation number: ${confirmationNumber}\nPlease retain it for all future inquiries on this transaction.`;
   if (event.type === 'AccessGranted') {
     return {

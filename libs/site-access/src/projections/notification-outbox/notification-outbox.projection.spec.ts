@@ -74,7 +74,7 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
     to: NIA,
     subject: `Access granted to Passport Advantage ${siteLabel}`,
     body:
-      `Dear Nia Nominee,\n\nYour request for access to ${siteLabel} was granted by ${PAT}. Your role is user. ` +
+      `Hello,\n\nYour request for access to ${siteLabel} was granted by ${PAT}. Your role is user. ` +
       `You can now sign in with your user id ${NIA}.\n\nConfirmation number: ${grant.metadata.confirmationNumber}\n${FOOTER}\n`,
     siteId: SITE,
     confirmationNumber: grant.metadata.confirmationNumber,
@@ -88,7 +88,7 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
     to: NED,
     subject: `Access denied to Passport Advantage ${siteLabel}`,
     body:
-      `Dear Ned Nominee,\n\nYour request for access to ${siteLabel} was denied by ${PAT}.\nReason: ${NED_REASON}\n\n` +
+      `Hello,\n\nYour request for access to ${siteLabel} was denied by ${PAT}.\nReason: ${NED_REASON}\n\n` +
       `Confirmation number: ${deny.metadata.confirmationNumber}\n${FOOTER}\n`,
     siteId: SITE,
     confirmationNumber: deny.metadata.confirmationNumber,

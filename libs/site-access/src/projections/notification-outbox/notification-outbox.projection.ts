@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../core/src/index.js';
+import { type RecordedEvent, looksLikeEmail } from '../../../../core/src/index.js';
 import type { DocumentStore, Projection } from '../../../../read-store/src/index.js';
 import type { NotificationDeliveryEvent } from '../../domain/notification-delivery.js';
 import type { SiteEvent } from '../../domain/site.events.js';
@@ -27,19 +27,21 @@ export class NotificationOutboxProjection implements Projection {
         const decision = event as unknown as Decision;
         const site = await store.collection(C.summaries).findOne({ _id: decision.data.siteId }, { projection: { name: 1 } });
         const { subject, body } = decisionEmail(decision, (site?.name as string) ?? '', event.metadata.confirmationNumber);
+        const to = recipientOf(decision);
         await notifications.updateOne(
           { _id: event.id },
           {
             $setOnInsert: {
               notificationId: event.id,
               userId: decision.data.userId,
-              to: decision.data.email,
+              to,
               subject,
               body,
               siteId: decision.data.siteId,
               confirmationNumber: event.metadata.confirmationNumber,
               createdAt: event.metadata.occurredAt,
-              status: 'queued',
+              // Without a verified address there is nobody to tell: never fall back to a typed one.
+              status: to ? 'queued' : 'no_verified_address',
             },
           },
           { upsert: true },
@@ -50,4 +52,9 @@ export class NotificationOutboxProjection implements Projection {
       }
     }
   }
+}
+
+/** The requester's verified identity: the token's e-mail, or a user id that is an address. Never the e-mail typed into the request. */
+function recipientOf(decision: Decision): string | null {
+  return decision.data.verifiedEmail ?? (looksLikeEmail(decision.data.userId) ? decision.data.userId : null);
 }

@@ -82,7 +82,7 @@ const history: [label: string, command: () => SiteCommand][] = [
   ['umaRole', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, role: 'secondary' })],
   ['umaPrivileges', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, privileges: UMA_NEW_PRIVILEGES })],
   ['removeUma', () => ({ type: 'RemoveUser', ...issued(PAT), userId: UMA })],
-  ['transfer', () => ({ type: 'TransferPrimaryContact', ...issued(PAT), userId: SAM, formerPrimaryRole: 'secondary' })],
+  ['transfer', () => ({ type: 'TransferPrimaryContact', ...issued(PAT), userId: SAM, formerPrimaryRole: 'secondary', formerPrimaryPrivileges: fullPrivileges() })],
   ['addBilling', () => ({ type: 'UpdateContact', ...issued(SAM), contactId: 'c-billing', contact: details('Bill', 'Ing', 'billing@example.com'), contactTypes: ['billing'] })],
   [
     'updateBilling',
