@@ -6,3 +6,4 @@ export { describeSiteEvent } from './domain/site.audit.js';
 export { describeNotificationDeliveryEvent, describeUserPreferencesEvent } from './domain/user-preferences.audit.js';
 export { SITE_EVENT_TYPES, type SiteEvent } from './domain/site.events.js';
 export { sitesAdministeredBy } from './application/administered-sites.js';
+export { REDACTED, isContactChange, sitesWithContactView, withoutContactDetails } from './application/contact-redaction.js';

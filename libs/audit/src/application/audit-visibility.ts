@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/src/index.js';
 import { type Filter, DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
 import { locationsManagedBy } from '../../../partner-profile/src/index.js';
-import { sitesAdministeredBy } from '../../../site-access/src/index.js';
+import { sitesAdministeredBy, sitesWithContactView } from '../../../site-access/src/index.js';
 
 /**
  * Which audit entries a caller may read: auditors and operators all; administrators those of the
@@ -22,5 +22,12 @@ export class AuditVisibility {
       ...(includeOwnActions ? [{ actorId: principal.userId }] : []),
     ];
     return scopes.length === 0 ? undefined : { $or: scopes };
+  }
+
+  /** Whether the caller may see contact details in entries of a site; auditors and operators everywhere. */
+  async contactViewer(principal: Principal): Promise<(siteId: string | undefined) => boolean> {
+    if (principal.roles.includes('auditor') || principal.roles.includes('operator')) return () => true;
+    const sites = new Set(await sitesWithContactView(this.store, principal.userId));
+    return (siteId) => siteId !== undefined && sites.has(siteId);
   }
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestj
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { INSTANT_PATTERN, requireInstant, toCsv } from '../../../core/src/index.js';
+import { INSTANT_PATTERN, toCsv } from '../../../core/src/index.js';
 import { GetConfirmationQuery, SearchAuditQuery } from './audit.queries.js';
 
 export class AuditFilterDto {

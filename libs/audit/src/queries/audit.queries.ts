@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../auth/src/index.js';
-import { DomainError, forbidden, normalizeConfirmationNumber, notFound, requireInstant } from '../../../core/src/index.js';
+import { DomainError, forbidden, normalizeConfirmationNumber, normalizeUserId, notFound, requireInstant } from '../../../core/src/index.js';
+import { REDACTED, isContactChange, withoutContactDetails } from '../../../site-access/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore, type Filter } from '../../../read-store/src/index.js';
 import { AuditVisibility } from '../application/audit-visibility.js';
 import { AUDIT_COLLECTION, type AuditEntryDocument, type AuditEntryFields } from '../projections/audit-trail/audit-trail.projection.js';
@@ -50,7 +51,8 @@ export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuer
     if (!visible || (await entries.countDocuments({ $and: [{ _id: normalized }, visible] })) === 0) {
       throw forbidden('Only the actor, administrators of the scope, auditors and operators may see this transaction.');
     }
-    return entry as unknown as AuditEntry;
+    const mayViewContacts = await this.visibility.contactViewer(principal);
+    return shownTo(entry as unknown as AuditEntry, mayViewContacts);
   }
 }
 
@@ -62,8 +64,8 @@ export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
     const visible = await this.visibility.filterFor(principal);
     if (!visible) throw forbidden('The audit trail is for auditors, operators and administrators of their own scopes.');
     const conditions: Filter[] = [visible];
-    if (filter.actorId) conditions.push({ actorId: filter.actorId.toLowerCase() });
-    if (filter.targetUserId) conditions.push({ targetUserIds: filter.targetUserId.toLowerCase() });
+    if (filter.actorId) conditions.push({ actorId: normalizeUserId(filter.actorId) });
+    if (filter.targetUserId) conditions.push({ targetUserIds: normalizeUserId(filter.targetUserId) });
     if (filter.siteId) conditions.push({ 'scope.siteId': filter.siteId });
     if (filter.enterpriseId) conditions.push({ 'scope.enterpriseId': filter.enterpriseId });
     if (filter.locationId) conditions.push({ 'scope.locationId': filter.locationId });
@@ -77,8 +79,19 @@ export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
       entries.find(query, { sort: { occurredAt: -1, _id: -1 }, projection: PUBLIC_FIELDS, ...paging }),
       entries.countDocuments(query),
     ]);
-    return { items: items as unknown as AuditEntry[], total };
+    const mayViewContacts = await this.visibility.contactViewer(principal);
+    return { items: (items as unknown as AuditEntry[]).map((entry) => shownTo(entry, mayViewContacts)), total };
   }
+}
+
+/** Contact details stay with those who may view the site's contacts (as GET .../contacts decides). */
+function shownTo(entry: AuditEntry, mayViewContacts: (siteId: string | undefined) => boolean): AuditEntry {
+  if (entry.scope.siteId === undefined || mayViewContacts(entry.scope.siteId)) return entry;
+  return {
+    ...entry,
+    changes: entry.changes.map((c) => (isContactChange(c.field) ? { field: c.field, from: REDACTED, to: REDACTED } : c)),
+    events: entry.events.map(withoutContactDetails),
+  };
 }
 
 /** Top-level equality fields stay top-level, so the store's indexes can serve them. */

@@ -1,9 +1,7 @@
-import { IsSingleLineText, IsUserId } from '../../../auth/src/index.js';
+import { IsUserId } from '../../../auth/src/index.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsUUID } from 'class-validator';
 
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class EnterpriseParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() enterpriseId: string;

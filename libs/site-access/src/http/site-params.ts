@@ -1,7 +1,6 @@
-import { IsSingleLineText, IsUserId } from '../../../auth/src/index.js';
+import { IsUserId } from '../../../auth/src/index.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsString, Length, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 

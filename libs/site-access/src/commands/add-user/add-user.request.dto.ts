@@ -1,10 +1,9 @@
 import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateNested, IsObject } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import type { GrantableRole } from '../../domain/site.events.js';
 import { PrivilegesDto } from '../../http/privileges.dto.js';
-import { lower } from '../../http/site-params.js';
 
 export const GRANTABLE_ROLES: GrantableRole[] = ['secondary', 'user'];
 

@@ -1,10 +1,9 @@
 import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
 import { ContactInputDto } from '../../http/contact.dto.js';
-import { lower } from '../../http/site-params.js';
 
 export class PrimaryContactInputDto extends ContactInputDto {
   @ApiProperty({ example: 'ana@example.com', description: 'the person\'s user id (the `sub` of their tokens)' })

@@ -1,6 +1,6 @@
-import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
+import { IsSingleLineText } from '../../../../auth/src/index.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
 export class RequestAccessRequestDto {
   @ApiProperty() @IsSingleLineText(100) firstName: string;

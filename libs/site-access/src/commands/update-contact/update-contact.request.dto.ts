@@ -1,10 +1,8 @@
-import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
+import { IsUserId } from '../../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
 import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
 import { ContactInputDto } from '../../http/contact.dto.js';
-import { lower } from '../../http/site-params.js';
 
 export class UpdateContactRequestDto extends ContactInputDto {
   @ApiProperty({ enum: CONTACT_TYPES, isArray: true }) @IsArray() @ArrayUnique() @IsIn(CONTACT_TYPES, { each: true }) contactTypes: ContactType[];
