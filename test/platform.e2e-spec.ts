@@ -1,5 +1,7 @@
 import { mintToken } from '../libs/auth/src/index.js';
 import { positionOf } from '../libs/core/src/index.js';
+import { ProjectionRunner } from '../libs/read-store/src/index.js';
+import { contact } from './support/site-fixtures.js';
 import { TEST_SECRET, type TestApp, startTestApp } from './support/test-app.js';
 
 describe('Platform over HTTP (embedded stores)', () => {
@@ -53,12 +55,26 @@ describe('Platform over HTTP (embedded stores)', () => {
     expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 
-  it('rejects a malformed X-Consistent-With, and times out on a position never reached', async () => {
+  it('rejects a malformed X-Consistent-With, and one beyond the last recorded event, at once', async () => {
     const auth = `Bearer ${await t.token('ana')}`;
     const bad = await t.http.get('/v1/me').set('Authorization', auth).set('X-Consistent-With', '12').expect(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'X-Consistent-With' }] });
     const future = positionOf(10n ** 12n, 10n ** 12n);
-    const late = await t.http.get('/v1/me').set('Authorization', auth).set('X-Consistent-With', future).expect(503);
-    expect(late.body).toMatchObject({ status: 503, code: 'PROJECTION_NOT_CAUGHT_UP' });
+    const ahead = await t.http.get('/v1/me').set('Authorization', auth).set('X-Consistent-With', future).expect(400);
+    expect(ahead.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'X-Consistent-With' }] });
+  });
+
+  it('times out with 503 on a recorded position the read models have not reached', async () => {
+    const runner = t.app.get(ProjectionRunner);
+    await runner.stop();
+    try {
+      const operator = `Bearer ${await t.token('op@example.com', { roles: ['operator'] })}`;
+      const site = { siteId: '7001', name: 'Paused projections', primaryContact: { userId: 'pat@example.com', ...contact('Pat', 'Primary', 'pat@example.com') } };
+      const { body } = await t.http.post('/v1/sites').set('Authorization', operator).send(site).expect(201);
+      const late = await t.http.get('/v1/me').set('Authorization', operator).set('X-Consistent-With', body.position).expect(503);
+      expect(late.body).toMatchObject({ status: 503, code: 'PROJECTION_NOT_CAUGHT_UP' });
+    } finally {
+      await runner.start();
+    }
   });
 });

@@ -23,7 +23,15 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'e2e-'));
-  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', AUTH_JWT_SECRET: TEST_SECRET, ...env, DATA_DIR: dataDir });
+  const config = loadConfig({
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    AUTH_JWT_SECRET: TEST_SECRET,
+    // Suites send deliberately bad tokens to every route from one address; the limit itself is
+    // tested in test/security with its own AUTH_FAILURE_LIMIT.
+    AUTH_FAILURE_LIMIT: '1000',
+    ...env,
+    DATA_DIR: dataDir,
+  });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

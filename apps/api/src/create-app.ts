@@ -1,8 +1,11 @@
 import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig, Clock } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
+import { installBodyParsers } from './http/json-limits.js';
+import { DOCS_PATH, installSecurityHeaders } from './http/security-headers.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -18,12 +21,15 @@ export function createLogger(config: AppConfig): ConsoleLogger {
 
 /** Builds the whole API exactly as `npm start` runs it; the end-to-end tests use this too. */
 export async function createApp(config: AppConfig, overrides: { clock?: Clock } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, overrides), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
     logger: createLogger(config),
-    bodyParser: true,
+    // Our own parsers (installBodyParsers) bound size and nesting before anything is parsed.
+    bodyParser: false,
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  installSecurityHeaders(app);
+  installBodyParsers(app, config.http);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -33,7 +39,7 @@ export async function createApp(config: AppConfig, overrides: { clock?: Clock } 
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;
 }

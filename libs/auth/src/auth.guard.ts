@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../../core/src/index.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
 
@@ -10,6 +11,8 @@ export const Public = () => SetMetadata(PUBLIC, true);
 
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
+  /** The client address as Express sees it (honours the app's `trust proxy` setting). */
+  ip?: string;
   principal?: Principal;
 }
 
@@ -19,6 +22,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
     @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(AuthFailureLimiter) private readonly failures: AuthFailureLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,7 +32,13 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError('UNAUTHENTICATED', 'Send an Authorization: Bearer <token> header.');
-    request.principal = await this.verifier.verify(match[1]);
+    try {
+      request.principal = await this.verifier.verify(match[1]);
+    } catch (error) {
+      // Only failed verifications count towards the per-client limit (429 past it).
+      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') await this.failures.recordFailure(request.ip ?? 'unknown');
+      throw error;
+    }
     return true;
   }
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../../core/src/index.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { AuthGuard } from './auth.guard.js';
 import { loadOrCreateDevSecret } from './dev-secret.js';
 import { JwtVerifier } from './jwt-verifier.js';
@@ -15,6 +16,7 @@ export class AuthModule {
       controllers: [WhoAmIController],
       providers: [
         { provide: JwtVerifier, useFactory: () => verifierFor(config) },
+        { provide: AuthFailureLimiter, useFactory: () => new AuthFailureLimiter(config.authFailures) },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [JwtVerifier],

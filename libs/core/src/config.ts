@@ -15,6 +15,16 @@ export interface AppConfig {
     readonly issuer?: string;
     readonly audience?: string;
   };
+  /** Limits applied to every request body before it is parsed (see apps/api/src/http/json-limits.ts). */
+  readonly http: {
+    readonly bodyLimitBytes: number;
+    readonly jsonMaxDepth: number;
+  };
+  /** Failed bearer-token verifications allowed per client IP and window before answering 429. */
+  readonly authFailures: {
+    readonly limit: number;
+    readonly windowSeconds: number;
+  };
   readonly smtpUrl?: string;
   readonly smtpFrom: string;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug' | 'verbose';
@@ -35,6 +45,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const logFormat = (blank(env.LOG_FORMAT) ?? 'json').toLowerCase();
   if (logFormat !== 'json' && logFormat !== 'text') throw new Error(`LOG_FORMAT must be json or text, got ${env.LOG_FORMAT}`);
+  const positive = (name: string, fallback: number) => {
+    const value = Number(blank(env[name]) ?? fallback);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${env[name]}`);
+    return value;
+  };
   return {
     port,
     host: blank(env.HOST) ?? '0.0.0.0',
@@ -48,6 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwksUrl: blank(env.AUTH_JWKS_URL),
       issuer: blank(env.AUTH_ISSUER),
       audience: blank(env.AUTH_AUDIENCE),
+    },
+    http: {
+      bodyLimitBytes: positive('HTTP_BODY_LIMIT_KB', 256) * 1024,
+      jsonMaxDepth: positive('HTTP_JSON_MAX_DEPTH', 32),
+    },
+    authFailures: {
+      limit: positive('AUTH_FAILURE_LIMIT', 20),
+      windowSeconds: positive('AUTH_FAILURE_WINDOW_SECONDS', 60),
     },
     smtpUrl: blank(env.SMTP_URL),
     smtpFrom: blank(env.SMTP_FROM) ?? 'Access governance <no-reply@localhost>',

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   INVALID_COMPANY_TOKEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   SITE_EXISTS: 409,
   ALREADY_MEMBER: 409,
   NOT_A_MEMBER: 409,
@@ -21,6 +22,8 @@ export const ERROR_STATUS = {
   DISTRIBUTOR_ROLE_NOT_ALLOWED: 409,
   NOT_AN_EMPLOYEE: 409,
   CONCURRENCY_CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   PROJECTION_NOT_CAUGHT_UP: 503,
 } as const;
 
@@ -43,6 +46,17 @@ export class DomainError extends Error {
 
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+}
+
+/** A DomainError whose answer must carry headers the client acts on (`Retry-After`, `Allow`). */
+export class DomainErrorWithHeaders extends DomainError {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    readonly headers: Readonly<Record<string, string>>,
+  ) {
+    super(code, detail);
   }
 }
 

@@ -1,5 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError, type FieldError } from '../../../../libs/core/src/index.js';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { DomainError, DomainErrorWithHeaders, type FieldError } from '../../../../libs/core/src/index.js';
+import { JsonTooDeepError } from './json-limits.js';
+import { type ExpressRouterHost, allowedMethods } from './method-not-allowed.js';
 
 export interface ProblemDetails {
   type: string;
@@ -20,6 +23,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -29,15 +33,18 @@ const CODE_BY_STATUS: Record<number, string> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
 interface HttpRequest {
   url: string;
+  path: string;
   method: string;
 }
 interface HttpResponse {
+  setHeader(name: string, value: string): void;
   status(code: number): HttpResponse;
   type(contentType: string): HttpResponse;
   send(body: string): void;
@@ -49,12 +56,17 @@ interface HttpResponse {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const response = http.getResponse<HttpResponse>();
-    const problem = this.toProblem(exception);
+    const problem = this.methodNotAllowed(exception, request, response) ?? this.toProblem(exception);
     problem.instance = request.url;
+    if (exception instanceof DomainErrorWithHeaders && !response.headersSent) {
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    }
     if (problem.status >= 500 && !(exception instanceof DomainError)) {
       this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
     }
@@ -62,7 +74,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
+  /**
+   * Nest answers 404 for any unrouted request; when the path exists under other methods the
+   * truthful answer is 405 with `Allow` (a 404 thrown by a handler that did run stays a 404).
+   */
+  private methodNotAllowed(exception: unknown, request: HttpRequest, response: HttpResponse): ProblemDetails | undefined {
+    if (!(exception instanceof HttpException) || exception.getStatus() !== 404) return undefined;
+    const allowed = allowedMethods(this.adapterHost.httpAdapter.getInstance<ExpressRouterHost>(), request.path);
+    if (allowed.length === 0 || allowed.includes(request.method.toUpperCase())) return undefined;
+    if (!response.headersSent) response.setHeader('Allow', allowed.join(', '));
+    return problem(405, 'METHOD_NOT_ALLOWED', `${request.method} is not supported here; use ${allowed.join(', ')}.`);
+  }
+
   private toProblem(exception: unknown): ProblemDetails {
+    // The Express adapter wraps body-parser's errors (ours from `verify` included) in an HttpException.
+    const cause = exception instanceof HttpException ? exception.cause : undefined;
+    if (exception instanceof JsonTooDeepError || cause instanceof JsonTooDeepError) {
+      const { message } = (cause ?? exception) as JsonTooDeepError;
+      return problem(400, 'VALIDATION_FAILED', 'The request is not valid.', [{ field: 'body', message }]);
+    }
     if (exception instanceof DomainError) {
       return problem(exception.status, exception.code, exception.detail, exception.errors);
     }

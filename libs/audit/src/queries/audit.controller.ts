@@ -40,6 +40,7 @@ export class AuditController {
 
   @Get('audit.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="audit.csv"')
   @ApiProduces('text/csv')
   async csv(@CurrentPrincipal() p: Principal, @QueryParams() filter: AuditFilterDto) {
     const { items } = await this.queries.execute(new SearchAuditQuery(p, filter, true));

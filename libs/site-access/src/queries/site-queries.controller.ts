@@ -43,6 +43,7 @@ export class SiteQueriesController {
 
   @Get('users/report.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="site-users.csv"')
   @ApiProduces('text/csv')
   async report(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: UserFilterDto) {
     const everyone = { ...filter, limit: Number.MAX_SAFE_INTEGER, offset: 0 };

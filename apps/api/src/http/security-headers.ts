@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+
+type Next = (error?: unknown) => void;
+
+/** Where SwaggerModule serves its UI (HTML plus its own script and style files). */
+export const DOCS_PATH = '/docs';
+
+// The API answers JSON and CSV only: nothing may load, run or frame anything.
+const apiHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+  },
+});
+
+// The Swagger UI page loads its scripts as same-origin files (no inline script, so no nonce or
+// 'unsafe-inline' for scripts); its HTML has <style> blocks and the UI sets style attributes, so
+// styles alone get 'unsafe-inline', on /docs only. Icons are data: URIs; "Try it out" calls the
+// API on the same origin. No upgrade-insecure-requests: local HTTP runs must still load it.
+const docsHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+  },
+});
+
+/**
+ * Security headers on every answer (helmet: nosniff, CSP, frame and referrer policies, no
+ * X-Powered-By), and `Cache-Control: no-store` on everything under /v1: those answers carry
+ * personal data (including CSV downloads) and must not stay in browser or proxy caches.
+ */
+export function installSecurityHeaders(app: NestExpressApplication): void {
+  app.disable('x-powered-by');
+  app.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
+    const path = (req.url ?? '').split('?')[0];
+    const isDocs = path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`) || path.startsWith(`${DOCS_PATH}-`);
+    (isDocs ? docsHeaders : apiHeaders)(req, res, next);
+  });
+  app.use('/v1', (_req: IncomingMessage, res: ServerResponse, next: Next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+}

@@ -1,0 +1,17 @@
+import { loadConfig } from './config.js';
+
+describe('loadConfig: HTTP limits', () => {
+  it('has safe defaults', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ bodyLimitBytes: 256 * 1024, jsonMaxDepth: 32 });
+    expect(config.authFailures).toEqual({ limit: 20, windowSeconds: 60 });
+  });
+
+  it('reads the environment and refuses nonsense', () => {
+    const config = loadConfig({ HTTP_BODY_LIMIT_KB: '64', HTTP_JSON_MAX_DEPTH: '8', AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW_SECONDS: '30' });
+    expect(config.http).toEqual({ bodyLimitBytes: 64 * 1024, jsonMaxDepth: 8 });
+    expect(config.authFailures).toEqual({ limit: 5, windowSeconds: 30 });
+    expect(() => loadConfig({ HTTP_JSON_MAX_DEPTH: '0' })).toThrow(/HTTP_JSON_MAX_DEPTH/);
+    expect(() => loadConfig({ AUTH_FAILURE_LIMIT: 'many' })).toThrow(/AUTH_FAILURE_LIMIT/);
+  });
+});
