@@ -10,18 +10,21 @@ import {
 import type { AppConfig } from '../../core/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/src/event-store.port.js';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.port.js';
-import { EmbeddedDocumentStore } from './embedded/embedded-document-store.js';
+import { join } from 'node:path';
+import { SqliteDocumentStore } from './sqlite/sqlite-document-store.js';
 import { MongoDocumentStore } from './mongodb/mongo-document-store.js';
 import { PROJECTIONS, type Projection } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 
 export const READ_STORE_CONFIG = Symbol('READ_STORE_CONFIG');
 
-/** MONGODB_URL selects MongoDB; otherwise the in-process store, rebuilt from the event log at boot. */
+export const READ_MODELS_FILE = 'read-models.sqlite';
+
+/** MONGODB_URL selects MongoDB; otherwise `DATA_DIR/read-models.sqlite`, kept across restarts. */
 export async function openDocumentStore(config: AppConfig): Promise<DocumentStore> {
   if (config.mongodbUrl) return MongoDocumentStore.connect(config.mongodbUrl, config.mongodbDatabase);
-  if (!config.projector) throw new Error('PROJECTOR=off needs MONGODB_URL: the embedded read store lives in this process');
-  return new EmbeddedDocumentStore();
+  if (!config.projector) throw new Error('PROJECTOR=off needs MONGODB_URL: the embedded read store is fed by the API process itself');
+  return new SqliteDocumentStore(join(config.dataDir, READ_MODELS_FILE));
 }
 
 class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -36,10 +39,11 @@ class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.projector) return this.logger.log('PROJECTOR=off: read models are fed by a separate projector');
     const started = Date.now();
-    // The embedded store starts empty: serve only once it has replayed the whole log.
-    await this.runner.start({ catchUp: this.store.kind === 'embedded' });
+    // Read models persist with their checkpoints: serve at once and catch up only the tail
+    // (/health says caughtUp:false meanwhile; X-Consistent-With still gives read-your-writes).
+    await this.runner.start();
     const status = await this.runner.status();
-    this.logger.log(`projections running at ${status.position ?? 'start'} (${Date.now() - started} ms to start)`);
+    this.logger.log(`projections running from ${status.position ?? 'the beginning'} towards ${status.head ?? 'an empty log'} (${Date.now() - started} ms to start)`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -63,8 +67,16 @@ export class ReadStoreModule {
         { provide: PROJECTIONS, useValue: projections },
         {
           provide: ProjectionRunner,
-          useFactory: (events: EventStore, store: DocumentStore, list: Projection[]) =>
-            new ProjectionRunner(events, store, list, (error) => new Logger('Projector').error(error)),
+          useFactory: (events: EventStore, store: DocumentStore, list: Projection[]) => {
+            const logger = new Logger('Projector');
+            return new ProjectionRunner(
+              events,
+              store,
+              list,
+              (error) => logger.error(error),
+              (name, from, to) => logger.warn(`projection ${name} changed from version ${from} to ${to}: rebuilding its read model from the start of the log`),
+            );
+          },
           inject: [EVENT_STORE, DOCUMENT_STORE, PROJECTIONS],
         },
         ProjectorLifecycle,

@@ -1,26 +1,43 @@
+import { join } from 'node:path';
 import type { AppConfig } from '../../../../libs/core/src/index.js';
 import { openEventStore } from '../../../../libs/event-store/src/index.js';
-import { ProjectionRunner, openDocumentStore } from '../../../../libs/read-store/src/index.js';
+import { ProjectionRunner, READ_MODELS_FILE, SqliteDocumentStore, openDocumentStore } from '../../../../libs/read-store/src/index.js';
 import { allProjections } from '../../../api/src/projections.js';
 
 /**
- * Drops every read model and replays the whole log into it. Against MongoDB, stop the projector
- * first; in embedded mode read models are rebuilt at every start anyway.
+ * Replays the whole log into fresh read models. Embedded: into a new file beside the live one,
+ * swapped in by an atomic rename only once complete, so a failed or interrupted rebuild leaves the
+ * previous read models in place. MongoDB: drops and replays in place (stop the projector first).
  */
 export async function rebuildCommand(config: AppConfig): Promise<string> {
   const events = openEventStore(config);
-  const documents = await openDocumentStore({ ...config, projector: true });
   try {
     const started = Date.now();
-    const runner = new ProjectionRunner(events, documents, allProjections());
-    const replayed = await runner.rebuild();
-    const took = `${replayed} events in ${Date.now() - started} ms`;
-    if (documents.kind === 'embedded') {
-      return `embedded read models live inside the API process and are rebuilt at every start; replayed ${took} into a scratch copy, all projected cleanly`;
+    if (config.mongodbUrl) {
+      const documents = await openDocumentStore({ ...config, projector: true });
+      try {
+        const replayed = await new ProjectionRunner(events, documents, allProjections()).rebuild();
+        return `rebuilt ${allProjections().length} read models in MongoDB from ${replayed} events in ${Date.now() - started} ms`;
+      } finally {
+        await documents.close();
+      }
     }
-    return `rebuilt ${allProjections().length} read models in MongoDB from ${took}`;
-  } finally {
+    const live = join(config.dataDir, READ_MODELS_FILE);
+    const next = `${live}.rebuilding`;
+    SqliteDocumentStore.remove(next);
+    const documents = new SqliteDocumentStore(next);
+    let replayed: number;
+    try {
+      replayed = await new ProjectionRunner(events, documents, allProjections()).rebuild();
+    } catch (error) {
+      await documents.close();
+      SqliteDocumentStore.remove(next);
+      throw error;
+    }
     await documents.close();
+    SqliteDocumentStore.replace(next, live);
+    return `rebuilt ${allProjections().length} read models from ${replayed} events in ${Date.now() - started} ms into ${live} (swapped in whole; restart a running API to serve them)`;
+  } finally {
     await events.close();
   }
 }

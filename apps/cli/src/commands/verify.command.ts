@@ -1,7 +1,6 @@
 import type { AppConfig } from '../../../../libs/core/src/index.js';
 import { openEventStore, verifyChains } from '../../../../libs/event-store/src/index.js';
-import { ProjectionRunner, compareReadModels, openDocumentStore } from '../../../../libs/read-store/src/index.js';
-import { EmbeddedDocumentStore } from '../../../../libs/read-store/src/embedded/embedded-document-store.js';
+import { ProjectionRunner, SqliteDocumentStore, compareReadModels, openDocumentStore } from '../../../../libs/read-store/src/index.js';
 import { allProjections } from '../../../api/src/projections.js';
 
 export interface VerifyResult {
@@ -11,9 +10,9 @@ export interface VerifyResult {
 
 /**
  * `npm run verify`: recomputes every stream's hash chain, then rebuilds every read model into a
- * fresh store and compares it with the live one (MongoDB when MONGODB_URL is set; in embedded mode
- * the live read models are the ones the API builds at boot, which this reproduces through the
- * same catch-up subscription). Not ok when any link is broken or any document differs.
+ * fresh store and compares it with the live one (MongoDB when MONGODB_URL is set, else
+ * DATA_DIR/read-models.sqlite, first caught up to the head from its own checkpoints exactly as a
+ * restarting API would). Not ok when any link is broken or any document differs.
  */
 export async function verifyCommand(config: AppConfig): Promise<VerifyResult> {
   const events = openEventStore(config);
@@ -23,9 +22,9 @@ export async function verifyCommand(config: AppConfig): Promise<VerifyResult> {
     lines.push(`hash chains: ${chains.events} events in ${chains.streams} streams, ${chains.broken.length} broken`);
     for (const link of chains.broken) lines.push(`  BROKEN ${link.stream} at revision ${link.revision} (position ${link.position}): ${link.reason}`);
 
-    const rebuilt = new EmbeddedDocumentStore();
+    const rebuilt = new SqliteDocumentStore(':memory:');
     await new ProjectionRunner(events, rebuilt, allProjections()).rebuild();
-    const live = config.mongodbUrl ? await openDocumentStore(config) : new EmbeddedDocumentStore();
+    const live = await openDocumentStore({ ...config, projector: true });
     let differences;
     try {
       if (!config.mongodbUrl) {
@@ -36,8 +35,9 @@ export async function verifyCommand(config: AppConfig): Promise<VerifyResult> {
       differences = await compareReadModels(allProjections(), rebuilt, live);
     } finally {
       await live.close();
+      await rebuilt.close();
     }
-    const source = config.mongodbUrl ? 'MongoDB' : 'a boot-time catch-up';
+    const source = config.mongodbUrl ? 'MongoDB' : 'the read-models file, caught up from its checkpoints';
     lines.push(`read models: rebuilt from the log and compared with ${source}: ${differences.length === 0 ? 'identical' : `${differences.length} collections differ`}`);
     for (const d of differences) {
       lines.push(`  DIFFERENT ${d.collection}: ${d.missing.length} missing, ${d.unexpected.length} unexpected, ${d.different.length} different (e.g. ${[...d.missing, ...d.unexpected, ...d.different].slice(0, 3).join(', ')})`);

@@ -6,6 +6,13 @@ export const CHECKPOINTS = '_checkpoints';
 interface CheckpointDocument extends Record<string, unknown> {
   _id: string;
   position: Position;
+  version?: number;
+}
+
+export interface Checkpoint {
+  readonly position: Position;
+  /** The projection's version that wrote it (absent in checkpoints older than versions: 1). */
+  readonly version: number;
 }
 
 /** Per-projection checkpoints kept in the read store itself, next to the data they describe. */
@@ -16,15 +23,16 @@ export class CheckpointStore {
     return this.store.collection<CheckpointDocument>(CHECKPOINTS);
   }
 
-  async load(names: readonly string[]): Promise<Map<string, Position>> {
+  async load(names: readonly string[]): Promise<Map<string, Checkpoint>> {
     const documents = await this.collection.find({ _id: { $in: [...names] } });
-    return new Map(documents.map((d) => [d._id, d.position]));
+    return new Map(documents.map((d) => [d._id, { position: d.position, version: d.version ?? 1 }]));
   }
 
-  async save(names: readonly string[], position: Position): Promise<void> {
+  async save(entries: readonly { name: string; version: number }[], position: Position): Promise<void> {
+    if (entries.length === 0) return;
     await this.collection.bulkWrite(
-      names.map((name) => ({
-        updateOne: { filter: { _id: name }, update: { $set: { position } }, upsert: true },
+      entries.map(({ name, version }) => ({
+        updateOne: { filter: { _id: name }, update: { $set: { position, version } }, upsert: true },
       })),
     );
   }

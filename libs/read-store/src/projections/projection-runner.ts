@@ -17,8 +17,9 @@ const EXTERNAL_POLL_MS = 50;
 
 /**
  * Feeds every registered projection from one subscription to $all, starting at the lowest stored
- * checkpoint; each projection only sees events after its own checkpoint, so a newly added
- * projection catches up without disturbing the others.
+ * checkpoint; each projection only sees events after its own checkpoint, so a newly added (or
+ * re-versioned) projection catches up without disturbing the others. A batch's documents and
+ * checkpoints are written in one read-store transaction: exactly once where the store is atomic.
  */
 export class ProjectionRunner {
   private readonly checkpoints: CheckpointStore;
@@ -33,6 +34,7 @@ export class ProjectionRunner {
     private readonly store: DocumentStore,
     private readonly projections: readonly Projection[],
     private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly onReset: (projection: string, from: number, to: number) => void = () => undefined,
   ) {
     this.checkpoints = new CheckpointStore(store);
   }
@@ -44,8 +46,9 @@ export class ProjectionRunner {
   /** Starts the live subscription; with `catchUp`, resolves only once the read models reach the head. */
   async start(options: { catchUp?: boolean } = {}): Promise<void> {
     if (this.subscription) return;
+    await this.resetStale();
     for (const projection of this.projections) await projection.setup?.(this.store);
-    this.perProjection = await this.checkpoints.load(this.names);
+    this.perProjection = await this.loadPositions();
     this.position = this.lowestCheckpoint();
     const head = await this.events.headPosition();
     this.subscription = this.events.subscribeToAll((batch) => this.apply(batch), {
@@ -66,8 +69,7 @@ export class ProjectionRunner {
   /** Drops every read model and its checkpoint, then replays the whole log (the runner must be stopped). */
   async rebuild(batchSize = 5000): Promise<number> {
     if (this.running) throw new Error('stop the runner before rebuilding');
-    for (const collection of this.projections.flatMap((p) => p.collections)) await this.store.collection(collection).drop();
-    await this.checkpoints.clear(this.names);
+    await this.reset(this.projections);
     this.perProjection = new Map();
     this.position = undefined;
     for (const projection of this.projections) await projection.setup?.(this.store);
@@ -102,7 +104,7 @@ export class ProjectionRunner {
   /** The position every read model includes: in memory when running here, else from the checkpoints. */
   async currentPosition(): Promise<Position | undefined> {
     if (this.running) return this.position;
-    this.perProjection = await this.checkpoints.load(this.names);
+    this.perProjection = await this.loadPositions();
     return this.lowestCheckpoint();
   }
 
@@ -134,15 +136,47 @@ export class ProjectionRunner {
   private async apply(batch: readonly RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
     const last = batch[batch.length - 1].position;
-    for (const projection of this.projections) {
-      const checkpoint = this.perProjection.get(projection.name);
-      const fresh = checkpoint === undefined ? batch : batch.filter((e) => e.position > checkpoint);
-      if (fresh.length > 0) await projection.project(fresh, this.store);
-      this.perProjection.set(projection.name, last);
-    }
-    await this.checkpoints.save(this.names, last);
-    this.position = last;
+    const advanced = this.projections.filter((p) => {
+      const checkpoint = this.perProjection.get(p.name);
+      return checkpoint === undefined || checkpoint < last; // a projection ahead is never set back
+    });
+    await this.store.transaction(async (tx) => {
+      for (const projection of advanced) {
+        const checkpoint = this.perProjection.get(projection.name);
+        const fresh = checkpoint === undefined ? batch : batch.filter((e) => e.position > checkpoint);
+        if (fresh.length > 0) await projection.project(fresh, tx);
+      }
+      await new CheckpointStore(tx).save(advanced.map((p) => ({ name: p.name, version: versionOf(p) })), last);
+    });
+    for (const projection of advanced) this.perProjection.set(projection.name, last);
+    this.position = this.lowestCheckpoint();
     for (const wake of this.waiters) wake();
+  }
+
+  private async loadPositions(): Promise<Map<string, Position>> {
+    const stored = await this.checkpoints.load(this.names);
+    return new Map([...stored].map(([name, checkpoint]) => [name, checkpoint.position]));
+  }
+
+  /**
+   * A projection without a checkpoint, or whose code version changed, starts over from an empty
+   * read model; the others keep theirs.
+   */
+  private async resetStale(): Promise<void> {
+    const stored = await this.checkpoints.load(this.names);
+    const stale = this.projections.filter((p) => stored.get(p.name)?.version !== versionOf(p));
+    if (stale.length === 0) return;
+    for (const projection of stale.filter((p) => stored.has(p.name))) {
+      this.onReset(projection.name, stored.get(projection.name)!.version, versionOf(projection));
+    }
+    await this.reset(stale);
+  }
+
+  private async reset(projections: readonly Projection[]): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      for (const collection of projections.flatMap((p) => p.collections)) await tx.collection(collection).drop();
+      await new CheckpointStore(tx).clear(projections.map((p) => p.name));
+    });
   }
 
   private nextProgress(timeoutMs: number): Promise<void> {
@@ -157,3 +191,5 @@ export class ProjectionRunner {
     });
   }
 }
+
+const versionOf = (projection: Projection): number => projection.version ?? 1;

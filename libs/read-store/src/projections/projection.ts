@@ -8,6 +8,11 @@ import type { DocumentStore } from '../document-store.port.js';
  */
 export interface Projection {
   readonly name: string;
+  /**
+   * Bump when the code that builds this read model changes: at the next start only this projection
+   * is dropped and replayed from the beginning (the others keep their checkpoints). Default 1.
+   */
+  readonly version?: number;
   /** Every collection this projection writes; dropped on rebuild. */
   readonly collections: readonly string[];
   /** Creates indexes; safe to call on every start. */
