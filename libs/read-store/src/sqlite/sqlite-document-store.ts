@@ -22,6 +22,11 @@ export interface SqliteDocumentStoreOptions {
  * batches, even while a transaction is open across awaits. Transactions (and the autocommit
  * writes that arrive meanwhile) are serialized by a mutex. ':memory:' has a single connection, so
  * there reads outside a transaction also wait for an open one to finish.
+ *
+ * Differences from MongoDB, none of which the product relies on: documents are JSON (a Date is
+ * stored as its ISO string, NaN as null); a unique index lets several documents lack its fields
+ * (SQLite NULLs are distinct; MongoDB treats missing as a colliding null) and compares an array
+ * value whole instead of per element.
  */
 export class SqliteDocumentStore implements DocumentStore {
   readonly kind = 'embedded';
@@ -55,8 +60,9 @@ export class SqliteDocumentStore implements DocumentStore {
       reader.pragma('query_only = ON');
       this.reader = new SqliteConnection(reader, this.plans);
     }
-    const write = <T>(work: (conn: SqliteConnection) => T): Promise<T> =>
-      this.lock.idle ? Promise.resolve().then(() => work(this.writer)) : this.lock.run(() => work(this.writer));
+    // With no transaction open or queued, an autocommit write runs at once (it is synchronous).
+    const write = async <T>(work: (conn: SqliteConnection) => T): Promise<T> =>
+      this.lock.idle ? work(this.writer) : this.lock.run(() => work(this.writer));
     this.session = {
       write,
       read: memory ? write : async (work) => work(this.reader),
