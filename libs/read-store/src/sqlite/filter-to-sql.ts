@@ -1,7 +1,7 @@
 import type { Filter, SortSpec } from '../document-store.port.js';
 import { isOperatorObject } from '../embedded/upsert-seed.js';
 import { type FieldKinds, KIND } from './field-kinds.js';
-import { encodeId, jsonPath } from './sql-names.js';
+import { encodeId, isRegExp, jsonPath } from './sql-names.js';
 
 export interface SqlCondition {
   readonly sql: string;
@@ -177,7 +177,7 @@ function elementClauses(path: string, json: string, context: FilterContext): Cla
 /** `_id` is the primary-key column (see encodeId); it is never missing or NULL. */
 const idClauses: ClauseBuilder = {
   eq(v) {
-    return v === undefined || v instanceof RegExp ? undefined : { sql: 'id = ?', params: [encodeId(v)] };
+    return v === undefined || isRegExp(v) ? undefined : { sql: 'id = ?', params: [encodeId(v)] };
   },
   operator(operator, argument) {
     switch (operator) {
@@ -203,7 +203,7 @@ function idIn(list: unknown): SqlCondition | undefined {
   if (!Array.isArray(list)) return undefined;
   if (list.length === 0) return { sql: '0', params: [] };
   if (list.every((v) => typeof v === 'string')) return { sql: 'id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(list)] };
-  if (list.some((v) => v === undefined || v instanceof RegExp)) return undefined;
+  if (list.some((v) => v === undefined || isRegExp(v))) return undefined;
   return { sql: `id IN (${list.map(() => '?').join(', ')})`, params: list.map(encodeId) };
 }
 

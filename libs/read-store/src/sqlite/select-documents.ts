@@ -5,7 +5,7 @@ import type { CollectionState } from './collection-state.js';
 import { allConditions, filterToSql, sortToSql } from './filter-to-sql.js';
 import { type SqliteConnection, isNoSuchTable } from './sqlite-connection.js';
 import type { EncodedId } from './sql-names.js';
-import { encodeId } from './sql-names.js';
+import { encodeId, isRegExp } from './sql-names.js';
 
 export interface StoredDocument {
   readonly id: EncodedId;
@@ -28,7 +28,7 @@ export function plainIdOf(filter: Filter): { id: EncodedId } | undefined {
   const keys = Object.keys(filter);
   if (keys.length !== 1 || keys[0] !== '_id') return undefined;
   const value = filter._id;
-  if (value === undefined || value instanceof RegExp || isOperatorObject(value)) return undefined;
+  if (value === undefined || isRegExp(value) || isOperatorObject(value)) return undefined;
   return { id: encodeId(value) };
 }
 

@@ -45,3 +45,8 @@ export function encodeId(id: unknown): EncodedId {
   if (typeof id === 'number' && Number.isFinite(id)) return id;
   return Buffer.from(canonicalJson(id));
 }
+
+/** Realm-independent (a RegExp built in another VM context fails instanceof). */
+export function isRegExp(value: unknown): value is RegExp {
+  return Object.prototype.toString.call(value) === '[object RegExp]';
+}

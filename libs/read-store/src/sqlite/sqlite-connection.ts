@@ -69,8 +69,10 @@ export class SqliteConnection {
   }
 }
 
+// By code and message, not instanceof: the driver's SqliteError may come from another realm (Jest's VM modules).
 export function isNoSuchTable(error: unknown): boolean {
-  return error instanceof Error && /no such table/i.test(error.message);
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_ERROR' && typeof message === 'string' && message.startsWith('no such table');
 }
 
 export function isUniqueViolation(error: unknown): error is Error {
