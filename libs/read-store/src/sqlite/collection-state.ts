@@ -102,6 +102,9 @@ export class CollectionState {
     for (const row of kinds) this.kinds.add(row.path, row.kinds);
     const paths = conn.unaudited<{ path: string }>(`SELECT path FROM ${MULTIKEY_PATHS_TABLE} WHERE collection = ?`, [this.name]);
     for (const row of paths) this.multikeyPaths.add(row.path);
+    // Indexed paths from the persisted index definitions, so a reopened store needs no createIndex call.
+    const indexes = conn.unaudited<{ sql: string | null }>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, [this.name]);
+    for (const { sql } of indexes) for (const path of indexedPathsOf(sql ?? '')) this.indexedPaths.add(path);
   }
 
   /** Drops the table (with its indexes) and everything known about it. */
@@ -122,4 +125,9 @@ export class CollectionState {
       conn.run(`INSERT OR IGNORE INTO ${MULTIKEY_TABLE} (collection, path, value, id) VALUES (?, ?, ?, ?)`, [this.name, path, element, id]);
     }
   }
+}
+
+/** The dotted paths of an index created by createIndex, from its `json_extract(doc, '$.a."b-c"')` terms. */
+function indexedPathsOf(sql: string): string[] {
+  return [...sql.matchAll(/json_extract\(doc, '\$\.([^']*)'\)/g)].map((m) => m[1].split('.').map((s) => s.replace(/^"(.*)"$/, '$1')).join('.'));
 }

@@ -38,7 +38,7 @@ function conjunction(filter: Filter, context: FilterContext, out: TranslatedFilt
     } else if (key === '$or' && Array.isArray(condition) && condition.length > 0) {
       const branches = condition.map((branch) => {
         const inner = filterToSql(branch as Filter, context);
-        return inner.rest.length === 0 ? all(inner.where) : undefined;
+        return inner.rest.length === 0 ? allConditions(inner.where) : undefined;
       });
       if (branches.every((b) => b !== undefined)) out.where.push(any(branches as SqlCondition[]));
       else out.rest.push({ $or: condition });
@@ -234,7 +234,7 @@ function isNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0);
 }
 
-function all(conditions: readonly SqlCondition[]): SqlCondition {
+export function allConditions(conditions: readonly SqlCondition[]): SqlCondition {
   if (conditions.length === 0) return { sql: '1', params: [] };
   if (conditions.length === 1) return conditions[0];
   return { sql: `(${conditions.map((c) => c.sql).join(' AND ')})`, params: conditions.flatMap((c) => c.params) };
@@ -249,5 +249,3 @@ function any(conditions: readonly SqlCondition[]): SqlCondition {
 function not(condition: SqlCondition | undefined): SqlCondition | undefined {
   return condition && { sql: `NOT coalesce(${condition.sql}, 0)`, params: condition.params };
 }
-
-export { all as allConditions };

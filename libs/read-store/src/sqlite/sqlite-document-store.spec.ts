@@ -94,3 +94,22 @@ describe('SqliteDocumentStore on a file', () => {
     expect(await people.find({})).toEqual([{ _id: 'outside' }]);
   });
 });
+
+describe('SqliteDocumentStore multikey indexes after reopening', () => {
+  it('starts keeping elements of an indexed path that first holds an array after a reopen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlite-read-store-'));
+    const file = join(dir, 'read-models.sqlite');
+    let store = new SqliteDocumentStore(file);
+    await store.collection('audit').createIndex({ 'target.users': 1 });
+    await store.collection('audit').insertOne({ _id: 'e1', target: { users: 'u1' } });
+    await store.close();
+    store = new SqliteDocumentStore(file);
+    const audit = store.collection('audit');
+    await audit.insertOne({ _id: 'e2', target: { users: ['u1', 'u2'] } });
+    expect((await audit.find({ 'target.users': 'u1' })).map((d) => d._id).sort()).toEqual(['e1', 'e2']);
+    expect(store.queryPlans().some((p) => p.sql.includes('__docstore_multikey'))).toBe(true);
+    expect(findFullScans(store)).toEqual([]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
