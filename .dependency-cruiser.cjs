@@ -27,7 +27,7 @@ module.exports = {
     {
       name: 'sqlite-driver-only-in-its-adapter',
       severity: 'error',
-      from: { pathNot: ['^libs/event-store/src/sqlite/', '^apps/cli/src/bench/'] },
+      from: { pathNot: ['^libs/event-store/src/sqlite/', '^libs/read-store/src/sqlite/', '^apps/cli/src/bench/'] },
       to: { path: 'node_modules/better-sqlite3/' },
     },
     {
@@ -43,9 +43,10 @@ module.exports = {
       to: { path: 'node_modules/mongodb/' },
     },
     {
-      name: 'mingo-only-in-the-embedded-adapter',
+      name: 'mingo-only-in-the-embedded-adapters',
+      comment: 'The in-memory store evaluates with mingo; the SQLite store evaluates with it what SQL cannot.',
       severity: 'error',
-      from: { pathNot: '^libs/read-store/src/embedded/' },
+      from: { pathNot: '^libs/read-store/src/(embedded|sqlite)/' },
       to: { path: 'node_modules/mingo/' },
     },
     {

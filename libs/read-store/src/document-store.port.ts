@@ -82,6 +82,12 @@ export interface DocumentStore {
   readonly kind: 'embedded' | 'mongodb';
   collection<T extends Document = Document>(name: string): DocumentCollection<T>;
   listCollectionNames(): Promise<string[]>;
+  /**
+   * Runs `work` with a store whose writes all commit together, or not at all if `work` throws;
+   * reads through that store see its own uncommitted writes. `work` must use the store it is
+   * given. Adapters document how far they honour this (atomicity, isolation).
+   */
+  transaction<T>(work: (store: DocumentStore) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

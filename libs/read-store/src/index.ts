@@ -5,3 +5,6 @@ export * from './read-consistency.interceptor.js';
 export * from './read-store.module.js';
 export * from './projections/unit-of-work.js';
 export * from './projections/compare-read-models.js';
+export * from './sqlite/sqlite-document-store.js';
+export * from './sqlite/find-full-scans.js';
+export type { QueryPlan } from './sqlite/sqlite-connection.js';

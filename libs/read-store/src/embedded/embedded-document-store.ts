@@ -19,6 +19,14 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return [...this.collections.values()].filter((c) => c.exists).map((c) => c.name);
   }
 
+  /**
+   * Not atomic: `work` writes straight into the collections, and a throw leaves what it wrote so
+   * far. This store is a test double and a rebuild-at-boot cache, whose projections are idempotent.
+   */
+  transaction<T>(work: (store: DocumentStore) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
   async close(): Promise<void> {
     this.collections.clear();
   }

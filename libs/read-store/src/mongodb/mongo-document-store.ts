@@ -164,6 +164,15 @@ export class MongoDocumentStore implements DocumentStore {
     return infos.map((info) => info.name);
   }
 
+  /**
+   * A pass-through for now: `work` runs without a MongoDB session, so its writes are not atomic.
+   * Projections stay correct because they are idempotent (a replayed batch rewrites the same
+   * documents); real MongoDB transactions (replica set, session per call) are a later issue.
+   */
+  transaction<T>(work: (store: DocumentStore) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

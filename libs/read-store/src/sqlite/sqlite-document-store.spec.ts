@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuplicateKeyError } from '../../../core/src/index.js';
+import { documentStoreContract } from '../testing/document-store.contract.js';
+import { findFullScans } from './find-full-scans.js';
+import { SqliteDocumentStore } from './sqlite-document-store.js';
+
+describe('DocumentStore contract: SQLite in memory', () => {
+  documentStoreContract(async () => new SqliteDocumentStore(':memory:'));
+});
+
+describe('DocumentStore contract: SQLite file', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'sqlite-read-store-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  documentStoreContract(async () => new SqliteDocumentStore(join(dir, 'read-models.sqlite')));
+});
+
+describe('SqliteDocumentStore on a file', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteDocumentStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sqlite-read-store-'));
+    file = join(dir, 'read-models.sqlite');
+    store = new SqliteDocumentStore(file);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds its documents, unique indexes and multikey entries again after reopening', async () => {
+    const audit = store.collection('audit');
+    await audit.createIndex({ targetUserIds: 1 });
+    await audit.createIndex({ confirmation: 1 }, { unique: true });
+    await audit.insertOne({ _id: 'e1', confirmation: 'C1', targetUserIds: ['u1', 'u2'] });
+    await audit.insertOne({ _id: 7, confirmation: 'C2', targetUserIds: 'u2' });
+    await store.close();
+
+    store = new SqliteDocumentStore(file);
+    const reopened = store.collection('audit');
+    expect(await store.listCollectionNames()).toEqual(['audit']);
+    expect(await reopened.findOne({ _id: 7 })).toEqual({ _id: 7, confirmation: 'C2', targetUserIds: 'u2' });
+    expect(await reopened.findOne({ _id: '7' })).toBeNull();
+    await expect(reopened.insertOne({ _id: 'e3', confirmation: 'C1' })).rejects.toBeInstanceOf(DuplicateKeyError);
+    await reopened.insertOne({ _id: 'e4', confirmation: 'C4', targetUserIds: ['u2', 'u3'] });
+    expect((await reopened.find({ targetUserIds: 'u2' }, { sort: { confirmation: 1 } })).map((d) => d._id)).toEqual(['e1', 7, 'e4']);
+    expect(findFullScans(store)).toEqual([]);
+  });
+
+  it('serves reads outside a transaction from the last commit, never from a half-written batch', async () => {
+    const people = store.collection('people');
+    await people.insertOne({ _id: 'ana', age: 41 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const written = new Promise<void>((resolve) => {
+      void store.transaction(async (tx) => {
+        await tx.collection('people').updateOne({ _id: 'ana' }, { $set: { age: 42 } });
+        await tx.collection('people').insertOne({ _id: 'bo' });
+        resolve();
+        await gate;
+      });
+    });
+    await written;
+    expect(await people.findOne({ _id: 'ana' })).toEqual({ _id: 'ana', age: 41 });
+    expect(await people.countDocuments()).toBe(1);
+    release();
+    await store.transaction(async () => undefined);
+    expect(await people.findOne({ _id: 'ana' })).toEqual({ _id: 'ana', age: 42 });
+    expect(await people.countDocuments()).toBe(2);
+  });
+
+  it('makes a write from outside wait for the open transaction instead of joining it', async () => {
+    const people = store.collection('people');
+    const events: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const transaction = store
+      .transaction(async (tx) => {
+        await tx.collection('people').insertOne({ _id: 'inside' });
+        await gate;
+        throw new Error('rolled back');
+      })
+      .catch(() => events.push('rolled back'));
+    await Promise.resolve();
+    const outside = people.insertOne({ _id: 'outside' }).then(() => events.push('outside written'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual([]);
+    release();
+    await Promise.all([transaction, outside]);
+    expect(events).toEqual(['rolled back', 'outside written']);
+    expect(await people.find({})).toEqual([{ _id: 'outside' }]);
+  });
+});
+
+describe('SqliteDocumentStore multikey indexes after reopening', () => {
+  it('starts keeping elements of an indexed path that first holds an array after a reopen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlite-read-store-'));
+    const file = join(dir, 'read-models.sqlite');
+    let store = new SqliteDocumentStore(file);
+    await store.collection('audit').createIndex({ 'target.users': 1 });
+    await store.collection('audit').insertOne({ _id: 'e1', target: { users: 'u1' } });
+    await store.close();
+    store = new SqliteDocumentStore(file);
+    const audit = store.collection('audit');
+    await audit.insertOne({ _id: 'e2', target: { users: ['u1', 'u2'] } });
+    expect((await audit.find({ 'target.users': 'u1' })).map((d) => d._id).sort()).toEqual(['e1', 'e2']);
+    expect(store.queryPlans().some((p) => p.sql.includes('__docstore_multikey'))).toBe(true);
+    expect(findFullScans(store)).toEqual([]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
