@@ -43,10 +43,10 @@ module.exports = {
       to: { path: 'node_modules/mongodb/' },
     },
     {
-      name: 'mingo-only-in-the-embedded-adapters',
-      comment: 'The in-memory store evaluates with mingo; the SQLite store evaluates with it what SQL cannot.',
+      name: 'mingo-only-in-the-sqlite-adapter',
+      comment: 'The SQLite store evaluates with mingo what SQL cannot; shared document helpers may use it too.',
       severity: 'error',
-      from: { pathNot: '^libs/read-store/src/(embedded|sqlite)/' },
+      from: { pathNot: '^libs/read-store/src/(documents|sqlite)/' },
       to: { path: 'node_modules/mingo/' },
     },
     {

@@ -8,3 +8,4 @@ export * from './projections/compare-read-models.js';
 export * from './sqlite/sqlite-document-store.js';
 export * from './sqlite/find-full-scans.js';
 export type { QueryPlan } from './sqlite/sqlite-connection.js';
+export * from './sqlite/database-files.js';

@@ -1,7 +1,7 @@
 import { AuditTrailProjection, type AuditEntryDocument } from '../../../../libs/audit/src/projections/audit-trail/audit-trail.projection.js';
 import { AuditVisibility } from '../../../../libs/audit/src/application/audit-visibility.js';
 import { SearchAuditHandler, SearchAuditQuery } from '../../../../libs/audit/src/queries/audit.queries.js';
-import { EmbeddedDocumentStore } from '../../../../libs/read-store/src/embedded/embedded-document-store.js';
+import { SqliteDocumentStore } from '../../../../libs/read-store/src/sqlite/sqlite-document-store.js';
 import { median } from './bench-util.js';
 
 /**
@@ -9,7 +9,7 @@ import { median } from './bench-util.js';
  * handler (as an auditor), with the process's peak memory after loading them.
  */
 export async function benchAuditQuery(count: number, actors = 2000, runs = 9) {
-  const store = new EmbeddedDocumentStore();
+  const store = new SqliteDocumentStore(':memory:');
   await new AuditTrailProjection().setup(store);
   const audit = store.collection<AuditEntryDocument>('audit_trail');
   const start = Date.parse('2025-01-01T00:00:00Z');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
 import { type Projection, ProjectionRunner } from '../../../../libs/read-store/src/index.js';
-import { EmbeddedDocumentStore } from '../../../../libs/read-store/src/embedded/embedded-document-store.js';
+import { SqliteDocumentStore } from '../../../../libs/read-store/src/sqlite/sqlite-document-store.js';
 import { tempDir } from './bench-util.js';
 import { seedSite } from './site-history.js';
 
@@ -19,7 +19,7 @@ export async function benchReplay(count: number, projectionSets: Projection[][],
   const results = [];
   for (const projections of projectionSets) {
     (globalThis as { gc?: () => void }).gc?.();
-    const documents = new EmbeddedDocumentStore();
+    const documents = new SqliteDocumentStore(':memory:');
     const runner = new ProjectionRunner(events, documents, projections);
     const started = performance.now();
     const replayed = await runner.rebuild(5000);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../../../../libs/core/src/index.js';
 import { openEventStore } from '../../../../libs/event-store/src/index.js';
-import { ProjectionRunner, READ_MODELS_FILE, SqliteDocumentStore, openDocumentStore } from '../../../../libs/read-store/src/index.js';
+import { ProjectionRunner, READ_MODELS_FILE, SqliteDocumentStore, openDocumentStore, removeDatabaseFiles, replaceDatabaseFile } from '../../../../libs/read-store/src/index.js';
 import { allProjections } from '../../../api/src/projections.js';
 
 /**
@@ -24,18 +24,18 @@ export async function rebuildCommand(config: AppConfig): Promise<string> {
     }
     const live = join(config.dataDir, READ_MODELS_FILE);
     const next = `${live}.rebuilding`;
-    SqliteDocumentStore.remove(next);
+    removeDatabaseFiles(next);
     const documents = new SqliteDocumentStore(next);
     let replayed: number;
     try {
       replayed = await new ProjectionRunner(events, documents, allProjections()).rebuild();
     } catch (error) {
       await documents.close();
-      SqliteDocumentStore.remove(next);
+      removeDatabaseFiles(next);
       throw error;
     }
     await documents.close();
-    SqliteDocumentStore.replace(next, live);
+    replaceDatabaseFile(next, live);
     return `rebuilt ${allProjections().length} read models from ${replayed} events in ${Date.now() - started} ms into ${live} (swapped in whole; restart a running API to serve them)`;
   } finally {
     await events.close();

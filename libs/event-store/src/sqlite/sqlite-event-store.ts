@@ -49,7 +49,11 @@ export class SqliteEventStore implements EventStore {
     (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult
   >;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    /** Events per subscription batch (tests use small batches to see batch boundaries). */
+    private readonly subscriptionBatch = SUBSCRIPTION_BATCH,
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     for (const pragma of SQLITE_PRAGMAS) this.db.pragma(pragma);
@@ -145,7 +149,7 @@ export class SqliteEventStore implements EventStore {
 
     const loop = (async () => {
       while (!stopped) {
-        const batch = this.readAllSync(after, SUBSCRIPTION_BATCH);
+        const batch = this.readAllSync(after, this.subscriptionBatch);
         if (batch.length > 0) {
           await handler(batch);
           after = batch[batch.length - 1].position;

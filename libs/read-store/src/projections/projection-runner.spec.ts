@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type Position, type RecordedEvent, positionOf } from '../../../core/src/index.js';
 import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
 import type { DocumentStore } from '../document-store.port.js';
-import { EmbeddedDocumentStore } from '../embedded/embedded-document-store.js';
+import { SqliteDocumentStore } from '../sqlite/sqlite-document-store.js';
 import { expectIdempotent } from '../testing/projection-testing.js';
 import { CHECKPOINTS } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
@@ -37,12 +37,12 @@ const newEvent = (type: string) => ({ id: randomUUID(), type, data: {}, metadata
 describe('ProjectionRunner', () => {
   let dir: string;
   let events: SqliteEventStore;
-  let documents: EmbeddedDocumentStore;
+  let documents: SqliteDocumentStore;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'runner-'));
     events = new SqliteEventStore(join(dir, 'events.sqlite'));
-    documents = new EmbeddedDocumentStore();
+    documents = new SqliteDocumentStore(':memory:');
   });
   afterEach(async () => {
     await events.close();
@@ -62,6 +62,7 @@ describe('ProjectionRunner', () => {
     expect(await documents.collection(CHECKPOINTS).findOne({ _id: 'stream-tally' })).toEqual({
       _id: 'stream-tally',
       position: appended.position,
+      version: 1,
     });
     expect(await runner.status()).toMatchObject({ position: appended.position, head: appended.position, caughtUp: true });
     await runner.stop();
@@ -107,4 +108,86 @@ describe('ProjectionRunner', () => {
     const store = await expectIdempotent(new StreamTally(), recorded);
     expect(await store.collection('stream_tally').findOne({ _id: 'a-1' })).toMatchObject({ count: 2 });
   });
+
+  describe('exactly once, on the persisted store', () => {
+    let file: SqliteDocumentStore;
+    beforeEach(() => {
+      file = new SqliteDocumentStore(join(dir, 'read-models.sqlite'));
+    });
+    afterEach(() => file.close());
+
+    it('writes a batch and its checkpoint together: a projection failing mid-batch leaves neither', async () => {
+      await events.append('a-1', [newEvent('A'), newEvent('B')], 'no_stream');
+      const failing: Projection = {
+        name: 'failing',
+        collections: ['failing'],
+        project: async (batch, store) => {
+          await store.collection('failing').insertOne({ _id: batch[0].id });
+          throw new Error('disk on fire');
+        },
+      };
+      const tally = new StreamTally();
+      const runner = new ProjectionRunner(events, file, [tally, failing]);
+      await expect(runner.rebuild()).rejects.toThrow('disk on fire');
+      expect(await file.collection('failing').countDocuments()).toBe(0);
+      expect(await file.collection('stream_tally').countDocuments()).toBe(0);
+      expect(await file.collection(CHECKPOINTS).countDocuments()).toBe(0);
+    });
+
+    it('never sets a checkpoint that is ahead back to the batch position', async () => {
+      await events.append('a-1', [newEvent('A'), newEvent('B'), newEvent('C')], 'no_stream');
+      const all = await events.readAll();
+      const first = new ProjectionRunner(events, file, [new StreamTally()]);
+      await first.rebuild();
+      // A second projection joins later: the runner starts from the beginning for it alone, one
+      // event per batch, and the first projection (already at C) must not be fed B and C again.
+      const late: Projection = { name: 'late', collections: ['late'], project: async () => undefined };
+      const again = new StreamTally();
+      const oneByOne = new SqliteEventStore(join(dir, 'events.sqlite'), 1);
+      const both = new ProjectionRunner(oneByOne, file, [again, late]);
+      await both.start({ catchUp: true });
+      await both.stop();
+      await oneByOne.close();
+      expect(again.seen).toBe(0);
+      expect(await file.collection(CHECKPOINTS).find({}, { sort: { _id: 1 } })).toEqual([
+        { _id: 'late', position: all[2].position, version: 1 },
+        { _id: 'stream-tally', position: all[2].position, version: 1 },
+      ]);
+      expect(await tallyIn(file, 'a-1')).toBe(3);
+    });
+
+    it('rebuilds only the projection whose version changed; the others keep their read models and checkpoints', async () => {
+      await events.append('a-1', [newEvent('A'), newEvent('B')], 'no_stream');
+      const kept = new StreamTally();
+      const versioned = Object.assign(new StreamTally(), { name: 'versioned', collections: ['versioned'] as string[] });
+      versioned.project = projectInto('versioned');
+      await new ProjectionRunner(events, file, [kept, versioned]).rebuild();
+      await file.collection('versioned').insertOne({ _id: 'left-by-version-1' });
+
+      const keptAgain = new StreamTally();
+      const bumped = Object.assign(new StreamTally(), { name: 'versioned', collections: ['versioned'] as string[], version: 2 });
+      bumped.project = projectInto('versioned');
+      const resets: string[] = [];
+      const runner = new ProjectionRunner(events, file, [keptAgain, bumped], undefined, (name, from, to) => resets.push(`${name} ${from}->${to}`));
+      await runner.start({ catchUp: true });
+      await runner.stop();
+      expect(resets).toEqual(['versioned 1->2']);
+      expect(keptAgain.seen).toBe(0);
+      expect(await file.collection('versioned').find({})).toEqual([expect.objectContaining({ _id: 'a-1', count: 2 })]);
+      expect(await file.collection(CHECKPOINTS).findOne({ _id: 'versioned' })).toMatchObject({ version: 2 });
+    });
+  });
 });
+
+const tallyIn = async (store: DocumentStore, stream: string) => (await store.collection('stream_tally').findOne({ _id: stream }))?.count;
+
+/** The tally's logic, writing into another collection. */
+function projectInto(collection: string): StreamTally['project'] {
+  return async (events, store) => {
+    for (const event of events) {
+      const current = await store.collection(collection).findOne({ _id: event.stream });
+      if (current && (current.lastPosition as string) >= event.position) continue;
+      await store.collection(collection).updateOne({ _id: event.stream }, { $inc: { count: 1 }, $set: { lastPosition: event.position } }, { upsert: true });
+    }
+  };
+}

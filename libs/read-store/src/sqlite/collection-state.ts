@@ -1,5 +1,5 @@
 import type { Document } from '../document-store.port.js';
-import { getPath } from '../embedded/upsert-seed.js';
+import { getPath } from '../documents/upsert-seed.js';
 import { FieldKinds, KIND } from './field-kinds.js';
 import type { SqlCondition } from './filter-to-sql.js';
 import type { SqliteConnection } from './sqlite-connection.js';

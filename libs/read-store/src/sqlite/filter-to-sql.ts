@@ -1,5 +1,5 @@
 import type { Filter, SortSpec } from '../document-store.port.js';
-import { isOperatorObject } from '../embedded/upsert-seed.js';
+import { isOperatorObject } from '../documents/upsert-seed.js';
 import { type FieldKinds, KIND } from './field-kinds.js';
 import { encodeId, isRegExp, jsonPath } from './sql-names.js';
 

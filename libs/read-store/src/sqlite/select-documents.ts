@@ -1,6 +1,6 @@
 import { Query, find } from 'mingo';
 import type { Document, Filter, SortSpec } from '../document-store.port.js';
-import { isOperatorObject } from '../embedded/upsert-seed.js';
+import { isOperatorObject } from '../documents/upsert-seed.js';
 import type { CollectionState } from './collection-state.js';
 import { allConditions, filterToSql, sortToSql } from './filter-to-sql.js';
 import { type SqliteConnection, isNoSuchTable } from './sqlite-connection.js';

@@ -14,7 +14,7 @@ import type {
   UpdateOptions,
   UpdateResult,
 } from '../document-store.port.js';
-import { projectFlat } from '../embedded/projection-spec.js';
+import { projectFlat } from '../documents/projection-spec.js';
 import { KIND } from './field-kinds.js';
 import type { CollectionState } from './collection-state.js';
 import { countDocuments, selectDocuments } from './select-documents.js';

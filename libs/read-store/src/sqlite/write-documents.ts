@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateKeyError } from '../../../core/src/index.js';
 import type { DeleteResult, Document, Filter, UpdateDocument, UpdateResult } from '../document-store.port.js';
-import { applyUpdate } from '../embedded/apply-update.js';
-import { sameValue } from '../embedded/document-values.js';
-import { setPath, upsertSeed } from '../embedded/upsert-seed.js';
+import { applyUpdate } from '../documents/apply-update.js';
+import { sameValue } from '../documents/document-values.js';
+import { setPath, upsertSeed } from '../documents/upsert-seed.js';
 import type { CollectionState } from './collection-state.js';
 import { plainIdOf, selectDocuments } from './select-documents.js';
 import { type SqliteConnection, isNoSuchTable, isUniqueViolation } from './sqlite-connection.js';

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../../core/src/index.js';
 import type { DocumentStore } from '../document-store.port.js';
-import { EmbeddedDocumentStore } from '../embedded/embedded-document-store.js';
+import { SqliteDocumentStore } from '../sqlite/sqlite-document-store.js';
 import type { Projection } from '../projections/projection.js';
 
 /** Every document of every collection the projection owns, sorted, for whole-state comparisons. */
@@ -12,7 +12,7 @@ export async function snapshot(projection: Projection, store: DocumentStore): Pr
 
 /** Given these events (one batch each), the read model as the projection leaves it. */
 export async function project(projection: Projection, events: readonly RecordedEvent[]): Promise<DocumentStore> {
-  const store = new EmbeddedDocumentStore();
+  const store = new SqliteDocumentStore(':memory:');
   await projection.setup?.(store);
   for (const event of events) await projection.project([event], store);
   return store;
@@ -26,7 +26,7 @@ export async function expectIdempotent(projection: Projection, events: readonly 
   const once = await project(projection, events);
   const twice = await project(projection, events.flatMap((e) => [e, e]));
   expect(await snapshot(projection, twice)).toEqual(await snapshot(projection, once));
-  const replayedWhole = new EmbeddedDocumentStore();
+  const replayedWhole = new SqliteDocumentStore(':memory:');
   await projection.setup?.(replayedWhole);
   await projection.project(events, replayedWhole);
   await projection.project(events, replayedWhole);

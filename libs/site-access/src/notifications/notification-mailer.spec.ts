@@ -9,7 +9,7 @@ import { newCommandMeta } from '../../../event-store/src/pipeline/command-meta.j
 import { CommandPipeline } from '../../../event-store/src/pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
 import type { DocumentStore } from '../../../read-store/src/index.js';
-import { EmbeddedDocumentStore } from '../../../read-store/src/embedded/embedded-document-store.js';
+import { SqliteDocumentStore } from '../../../read-store/src/sqlite/sqlite-document-store.js';
 import type { SiteCommand } from '../domain/site.commands.js';
 import { siteDecider } from '../domain/site.decider.js';
 import type { Actor } from '../domain/site.permissions.js';
@@ -68,7 +68,7 @@ async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5
 }
 
 /** The read models the mailer needs, built from these events as the projection runner would. */
-async function readModel(events: readonly RecordedEvent[], store: DocumentStore = new EmbeddedDocumentStore()): Promise<DocumentStore> {
+async function readModel(events: readonly RecordedEvent[], store: DocumentStore = new SqliteDocumentStore(':memory:')): Promise<DocumentStore> {
   const projections = [new SiteAccessProjection(), new NotificationOutboxProjection()];
   for (const projection of projections) await projection.setup(store);
   await catchUp(store, events);
