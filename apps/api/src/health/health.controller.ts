@@ -26,6 +26,8 @@ export class HealthController {
     if (!healthy) response.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status: healthy ? 'ok' : 'error',
+      // false while the read models catch up after a start; queries answer meanwhile from what is built.
+      caughtUp: projections.caughtUp,
       eventStore: { kind: this.events.kind, head: projections.head },
       readStore: { kind: this.documents.kind },
       projections,

@@ -40,6 +40,7 @@ export class AuditTrailProjection implements Projection {
     await audit.createIndex({ 'scope.enterpriseId': 1 });
     await audit.createIndex({ 'scope.locationId': 1 });
     await audit.createIndex({ action: 1 });
+    await audit.createIndex({ occurredAt: -1 });
   }
 
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {

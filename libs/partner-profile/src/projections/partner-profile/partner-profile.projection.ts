@@ -24,6 +24,7 @@ export class PartnerProfileProjection implements Projection {
   async setup(store: DocumentStore): Promise<void> {
     await store.collection(C.employees).createIndex({ enterpriseId: 1, userId: 1 });
     await store.collection(C.employees).createIndex({ locationId: 1 });
+    await store.collection(C.employees).createIndex({ userId: 1 });
     await store.collection(C.associations).createIndex({ locationId: 1, status: 1 });
   }
 
