@@ -1,6 +1,6 @@
 import { mintToken } from '../libs/auth/src/index.js';
 import { positionOf } from '../libs/core/src/index.js';
-import { ProjectionRunner } from '../libs/read-store/src/index.js';
+import { ProjectionLeader } from '../libs/read-store/src/index.js';
 import { contact } from './support/site-fixtures.js';
 import { TEST_SECRET, type TestApp, startTestApp } from './support/test-app.js';
 
@@ -65,8 +65,9 @@ describe('Platform over HTTP (embedded stores)', () => {
   });
 
   it('times out with 503 on a recorded position the read models have not reached', async () => {
-    const runner = t.app.get(ProjectionRunner);
-    await runner.stop();
+    // The leader would restart a stopped runner: stand the whole projector down.
+    const leader = t.app.get(ProjectionLeader);
+    await leader.stop();
     try {
       const operator = `Bearer ${await t.token('op@example.com', { roles: ['operator'] })}`;
       const site = { siteId: '7001', name: 'Paused projections', primaryContact: { userId: 'pat@example.com', ...contact('Pat', 'Primary', 'pat@example.com') } };
@@ -74,7 +75,7 @@ describe('Platform over HTTP (embedded stores)', () => {
       const late = await t.http.get('/v1/me').set('Authorization', operator).set('X-Consistent-With', body.position).expect(503);
       expect(late.body).toMatchObject({ status: 503, code: 'PROJECTION_NOT_CAUGHT_UP' });
     } finally {
-      await runner.start();
+      await leader.start();
     }
   });
 });

@@ -46,7 +46,7 @@ describe('Read models: every query the product issues is served by an index (EXP
     await get('/v1/sites/7001/users', 'pat@example.com', [], { role: 'user', q: 'nin', limit: '10', offset: '0' });
     await get('/v1/sites/7001/access-requests', 'pat@example.com', [], { status: 'granted' });
     await get('/v1/sites/7001/users', 'op@example.com', ['operator']);
-    for (const query of [{}, { actorId: 'pat@example.com' }, { targetUserId: 'nina@example.com' }, { siteId: '7001' }, { enterpriseId: acme.enterpriseId }, { locationId: acme.locationId }, { action: 'GrantAccess' }, { from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00Z' }]) {
+    for (const query of [{}, { actorId: 'pat@example.com' }, { targetUserId: 'nina@example.com' }, { siteId: '7001' }, { enterpriseId: acme.enterpriseId }, { locationId: acme.locationId }, { action: 'GrantAccess' }, { from: "2020-01-01T00:00:00Z", to: "2099-01-01T00:00:00Z" }] as Record<string, string>[]) {
       await get('/v1/audit', 'audrey@example.com', ['auditor'], query);
       await get('/v1/audit', 'pat@example.com', [], query);
     }

@@ -12,7 +12,7 @@ import { createLogger } from '../../api/src/create-app.js';
 const config = { ...loadConfig(), projector: true };
 
 @Module({
-  imports: [EventStoreModule.forRoot(config), ReadStoreModule.forRoot(config, allProjections()), NotificationOutboxModule],
+  imports: [EventStoreModule.forRoot(config), ReadStoreModule.forRoot(config, allProjections(), { exitOnFatal: true }), NotificationOutboxModule],
 })
 class ProjectorModule {}
 

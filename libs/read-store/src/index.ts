@@ -9,3 +9,5 @@ export * from './sqlite/sqlite-document-store.js';
 export * from './sqlite/find-full-scans.js';
 export type { QueryPlan } from './sqlite/sqlite-connection.js';
 export * from './sqlite/database-files.js';
+export * from './projections/projection-lease.js';
+export * from './projections/projection-leader.js';

@@ -15,6 +15,10 @@ import { SqliteDocumentStore } from './sqlite/sqlite-document-store.js';
 import { MongoDocumentStore } from './mongodb/mongo-document-store.js';
 import { PROJECTIONS, type Projection } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
+import { ProjectionLease } from './projections/projection-lease.js';
+import { ProjectionLeader } from './projections/projection-leader.js';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 
 export const READ_STORE_CONFIG = Symbol('READ_STORE_CONFIG');
 
@@ -32,6 +36,7 @@ class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     @Inject(READ_STORE_CONFIG) private readonly config: AppConfig,
+    @Inject(ProjectionLeader) private readonly leader: ProjectionLeader,
     @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
   ) {}
@@ -41,13 +46,14 @@ class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     const started = Date.now();
     // Read models persist with their checkpoints: serve at once and catch up only the tail
     // (/health says caughtUp:false meanwhile; X-Consistent-With still gives read-your-writes).
-    await this.runner.start();
+    await this.leader.start();
     const status = await this.runner.status();
+    if (!this.leader.leading) return this.logger.warn('another projector holds the projection lease: standing by');
     this.logger.log(`projections running from ${status.position ?? 'the beginning'} towards ${status.head ?? 'an empty log'} (${Date.now() - started} ms to start)`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    await this.leader.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -55,9 +61,12 @@ class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   }
 }
 
+export const PROJECTION_LEASE_TTL_MS = 15_000;
+
 @Module({})
 export class ReadStoreModule {
-  static forRoot(config: AppConfig, projections: readonly Projection[]): DynamicModule {
+  static forRoot(config: AppConfig, projections: readonly Projection[], options: { exitOnFatal?: boolean } = {}): DynamicModule {
+    const logger = new Logger('Projector');
     return {
       module: ReadStoreModule,
       global: true,
@@ -66,22 +75,34 @@ export class ReadStoreModule {
         { provide: DOCUMENT_STORE, useFactory: () => openDocumentStore(config) },
         { provide: PROJECTIONS, useValue: projections },
         {
+          provide: ProjectionLease,
+          useFactory: (store: DocumentStore) => new ProjectionLease(store, `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, PROJECTION_LEASE_TTL_MS),
+          inject: [DOCUMENT_STORE],
+        },
+        {
           provide: ProjectionRunner,
-          useFactory: (events: EventStore, store: DocumentStore, list: Projection[]) => {
-            const logger = new Logger('Projector');
-            return new ProjectionRunner(
-              events,
-              store,
-              list,
-              (error) => logger.error(error),
-              (name, from, to) => logger.warn(`projection ${name} changed from version ${from} to ${to}: rebuilding its read model from the start of the log`),
-            );
-          },
-          inject: [EVENT_STORE, DOCUMENT_STORE, PROJECTIONS],
+          useFactory: (events: EventStore, store: DocumentStore, list: Projection[], lease: ProjectionLease) =>
+            new ProjectionRunner(events, store, list, {
+              lease,
+              onError: (error, retry) =>
+                retry ? logger.warn(`projection failed (${String(error)}); retry ${retry.attempt} in ${retry.inMs} ms`) : logger.error(String(error)),
+              onFatal: (error) => {
+                logger.error(`projections stopped after repeated failures: ${String(error)}`);
+                // A standalone projector exits so its supervisor restarts it; the API reports it on /health (503).
+                if (options.exitOnFatal) process.exit(1);
+              },
+              onReset: (name, from, to) => logger.warn(`projection ${name} changed from version ${from} to ${to}: rebuilding its read model from the start of the log`),
+            }),
+          inject: [EVENT_STORE, DOCUMENT_STORE, PROJECTIONS, ProjectionLease],
+        },
+        {
+          provide: ProjectionLeader,
+          useFactory: (runner: ProjectionRunner, lease: ProjectionLease) => new ProjectionLeader(runner, lease, (message) => logger.log(message)),
+          inject: [ProjectionRunner, ProjectionLease],
         },
         ProjectorLifecycle,
       ],
-      exports: [DOCUMENT_STORE, ProjectionRunner, PROJECTIONS, READ_STORE_CONFIG],
+      exports: [DOCUMENT_STORE, ProjectionRunner, ProjectionLeader, PROJECTIONS, READ_STORE_CONFIG],
     };
   }
 }

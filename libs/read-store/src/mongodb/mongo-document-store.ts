@@ -47,6 +47,17 @@ const toUpdateResult = (r: MongoUpdateResult): UpdateResult => ({
   ...(r.upsertedId !== null && r.upsertedId !== undefined ? { upsertedId: r.upsertedId } : {}),
 });
 
+/** Index options with only the keys that are set: the driver copies `undefined` as null, which the server rejects. */
+export function indexOptionsOf(options: IndexOptions): { unique?: boolean; name?: string } {
+  return { ...(options.unique !== undefined ? { unique: options.unique } : {}), ...(options.name !== undefined ? { name: options.name } : {}) };
+}
+
+/** MongoDB does not order ties: `_id` last makes every page of a sorted list stable (as SQLite's is). */
+export function stableSort(sort: SortSpec | undefined): SortSpec | undefined {
+  if (!sort || '_id' in sort) return sort;
+  return { ...sort, _id: 1 };
+}
+
 /** Thin pass-through to a driver collection; only results and duplicate-key errors are translated. */
 export class MongoDocumentCollection<T extends Document = Document> implements DocumentCollection<T> {
   constructor(private readonly collection: Collection<MongoDocument>) {}
@@ -96,11 +107,11 @@ export class MongoDocumentCollection<T extends Document = Document> implements D
   }
 
   findOne(filter: Filter, options?: { projection?: ProjectionSpec; sort?: SortSpec }): Promise<T | null> {
-    return this.run(() => this.collection.findOne<T>(filter, options));
+    return this.run(() => this.collection.findOne<T>(filter, options?.sort ? { ...options, sort: stableSort(options.sort) } : options));
   }
 
   find(filter: Filter, options?: FindOptions): Promise<T[]> {
-    return this.run(() => this.collection.find<T>(filter, options).toArray());
+    return this.run(() => this.collection.find<T>(filter, options?.sort ? { ...options, sort: stableSort(options.sort) } : options).toArray());
   }
 
   countDocuments(filter: Filter = {}): Promise<number> {
@@ -108,6 +119,8 @@ export class MongoDocumentCollection<T extends Document = Document> implements D
   }
 
   bulkWrite(operations: readonly BulkOperation[]): Promise<BulkWriteResult> {
+    // The driver throws on an empty batch; the port answers zeros, as the embedded store does.
+    if (operations.length === 0) return Promise.resolve({ insertedCount: 0, matchedCount: 0, modifiedCount: 0, deletedCount: 0, upsertedCount: 0 });
     return this.run(async () => {
       // Same shapes as the driver's models; only the filter/update element types differ.
       const models = operations as unknown as AnyBulkWriteOperation<MongoDocument>[];
@@ -123,7 +136,7 @@ export class MongoDocumentCollection<T extends Document = Document> implements D
   }
 
   createIndex(keys: Record<string, 1 | -1>, options: IndexOptions = {}): Promise<string> {
-    return this.run(() => this.collection.createIndex(keys, { unique: options.unique, name: options.name }));
+    return this.run(() => this.collection.createIndex(keys, indexOptionsOf(options)));
   }
 
   drop(): Promise<void> {
@@ -150,7 +163,8 @@ export class MongoDocumentStore implements DocumentStore {
   ) {}
 
   static async connect(url: string, databaseName: string): Promise<MongoDocumentStore> {
-    const client = new MongoClient(url);
+    // ignoreUndefined: an undefined field is left out, as in JSON and the embedded store, never stored as null.
+    const client = new MongoClient(url, { ignoreUndefined: true });
     await client.connect();
     return new MongoDocumentStore(client, client.db(databaseName));
   }

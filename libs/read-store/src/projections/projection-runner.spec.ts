@@ -168,7 +168,7 @@ describe('ProjectionRunner', () => {
       const bumped = Object.assign(new StreamTally(), { name: 'versioned', collections: ['versioned'] as string[], version: 2 });
       bumped.project = projectInto('versioned');
       const resets: string[] = [];
-      const runner = new ProjectionRunner(events, file, [keptAgain, bumped], undefined, (name, from, to) => resets.push(`${name} ${from}->${to}`));
+      const runner = new ProjectionRunner(events, file, [keptAgain, bumped], { onReset: (name, from, to) => resets.push(`${name} ${from}->${to}`) });
       await runner.start({ catchUp: true });
       await runner.stop();
       expect(resets).toEqual(['versioned 1->2']);
@@ -176,6 +176,57 @@ describe('ProjectionRunner', () => {
       expect(await file.collection('versioned').find({})).toEqual([expect.objectContaining({ _id: 'a-1', count: 2 })]);
       expect(await file.collection(CHECKPOINTS).findOne({ _id: 'versioned' })).toMatchObject({ version: 2 });
     });
+  });
+});
+
+
+describe('ProjectionRunner failures', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  let store: SqliteDocumentStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'runner-failures-'));
+    events = new SqliteEventStore(join(dir, 'events.sqlite'));
+    store = new SqliteDocumentStore(join(dir, 'read-models.sqlite'));
+  });
+  afterEach(async () => {
+    await store.close();
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('retries a failing batch with backoff and then catches up, reporting each retry', async () => {
+    await events.append('a-1', [newEvent('A'), newEvent('B')], 'no_stream');
+    let failuresLeft = 2;
+    const flaky: Projection = {
+      name: 'flaky',
+      collections: ['flaky'],
+      project: async (batch, tx) => {
+        if (failuresLeft-- > 0) throw new Error('transient');
+        await tx.collection('flaky').insertOne({ _id: 'seen', n: batch.length });
+      },
+    };
+    const retries: number[] = [];
+    const runner = new ProjectionRunner(events, store, [flaky], { backoffMs: 5, onError: (_e, retry) => retry && retries.push(retry.attempt) });
+    await runner.start();
+    await runner.waitFor((await events.headPosition())!, 5000).catch(() => undefined);
+    for (let i = 0; i < 100 && !(await store.collection('flaky').findOne({ _id: 'seen' })); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await store.collection('flaky').findOne({ _id: 'seen' })).toEqual({ _id: 'seen', n: 2 });
+    expect(retries).toEqual([1, 2]);
+    expect(await runner.status()).toMatchObject({ caughtUp: true, running: true });
+    expect((await runner.status()).error).toBeUndefined();
+    await runner.stop();
+  });
+
+  it('gives up after maxRetries: onFatal, not running, and the status names the error', async () => {
+    await events.append('a-1', [newEvent('A')], 'no_stream');
+    const broken: Projection = { name: 'broken', collections: ['broken'], project: async () => Promise.reject(new Error('always')) };
+    let fatal: unknown;
+    const runner = new ProjectionRunner(events, store, [broken], { backoffMs: 1, maxRetries: 2, onFatal: (error) => (fatal = error) });
+    await runner.start();
+    for (let i = 0; i < 200 && !fatal; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(String(fatal)).toContain('always');
+    expect(await runner.status()).toMatchObject({ running: false, caughtUp: false, error: expect.stringContaining('always') });
   });
 });
 

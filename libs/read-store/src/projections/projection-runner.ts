@@ -3,6 +3,7 @@ import { DomainError } from '../../../core/src/index.js';
 import type { EventStore, Subscription } from '../../../event-store/src/event-store.port.js';
 import type { DocumentStore } from '../document-store.port.js';
 import { CheckpointStore } from './checkpoint-store.js';
+import { LeaseLostError, type ProjectionLease } from './projection-lease.js';
 import type { Projection } from './projection.js';
 
 export interface ProjectionStatus {
@@ -14,6 +15,18 @@ export interface ProjectionStatus {
 }
 
 const EXTERNAL_POLL_MS = 50;
+
+export interface ProjectionRunnerOptions {
+  /** Each failure of the subscription, with the attempt that follows (retried with backoff). */
+  readonly onError?: (error: unknown, retry: { attempt: number; inMs: number } | undefined) => void;
+  /** After `maxRetries` consecutive failures the runner gives up: /health reports it; a projector process exits. */
+  readonly onFatal?: (error: unknown) => void;
+  readonly onReset?: (projection: string, from: number, to: number) => void;
+  /** When set, every batch commits only while this lease still carries our fencing token. */
+  readonly lease?: ProjectionLease;
+  readonly maxRetries?: number;
+  readonly backoffMs?: number;
+}
 
 /**
  * Feeds every registered projection from one subscription to $all, starting at the lowest stored
@@ -28,13 +41,14 @@ export class ProjectionRunner {
   private perProjection = new Map<string, Position>();
   private waiters = new Set<() => void>();
   private failure?: unknown;
+  private failures = 0;
+  private retryTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly events: EventStore,
     private readonly store: DocumentStore,
     private readonly projections: readonly Projection[],
-    private readonly onError: (error: unknown) => void = () => undefined,
-    private readonly onReset: (projection: string, from: number, to: number) => void = () => undefined,
+    private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.checkpoints = new CheckpointStore(store);
   }
@@ -51,19 +65,53 @@ export class ProjectionRunner {
     this.perProjection = await this.loadPositions();
     this.position = this.lowestCheckpoint();
     const head = await this.events.headPosition();
-    this.subscription = this.events.subscribeToAll((batch) => this.apply(batch), {
-      after: this.position,
-      onError: (error) => {
-        this.failure = error;
-        this.onError(error);
-      },
-    });
+    this.subscribe();
     if (options.catchUp && head) await this.waitFor(head, Number.POSITIVE_INFINITY);
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.stop();
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const subscription = this.subscription;
     this.subscription = undefined;
+    await subscription?.stop();
+  }
+
+  private subscribe(): void {
+    const subscription = this.events.subscribeToAll((batch) => this.apply(batch), {
+      after: this.position,
+      onError: (error) => void this.failed(subscription, error),
+    });
+    this.subscription = subscription;
+  }
+
+  /** A lost lease stops quietly (another projector leads); anything else is retried with backoff, then fatal. */
+  private async failed(subscription: Subscription, error: unknown): Promise<void> {
+    if (this.subscription !== subscription) return; // stopped meanwhile
+    this.subscription = undefined;
+    await subscription.stop().catch(() => undefined);
+    if (error instanceof LeaseLostError) {
+      this.options.onError?.(error, undefined);
+      return;
+    }
+    this.failure = error;
+    this.failures += 1;
+    const { maxRetries = 5, backoffMs = 500 } = this.options;
+    if (this.failures > maxRetries) {
+      this.options.onError?.(error, undefined);
+      this.options.onFatal?.(error);
+      return;
+    }
+    const inMs = Math.min(backoffMs * 2 ** (this.failures - 1), 30_000);
+    this.options.onError?.(error, { attempt: this.failures, inMs });
+    // Resubscribes from what was committed: a failed batch rolled back whole.
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.failure = undefined;
+      this.subscribe();
+    }, inMs);
+    const waiting: Subscription = { stop: async () => clearTimeout(this.retryTimer) };
+    this.subscription = waiting;
   }
 
   /** Drops every read model and its checkpoint, then replays the whole log (the runner must be stopped). */
@@ -141,6 +189,7 @@ export class ProjectionRunner {
       return checkpoint === undefined || checkpoint < last; // a projection ahead is never set back
     });
     await this.store.transaction(async (tx) => {
+      await this.options.lease?.assertHeld(tx);
       for (const projection of advanced) {
         const checkpoint = this.perProjection.get(projection.name);
         const fresh = checkpoint === undefined ? batch : batch.filter((e) => e.position > checkpoint);
@@ -150,6 +199,8 @@ export class ProjectionRunner {
     });
     for (const projection of advanced) this.perProjection.set(projection.name, last);
     this.position = this.lowestCheckpoint();
+    this.failure = undefined;
+    this.failures = 0;
     for (const wake of this.waiters) wake();
   }
 
@@ -167,7 +218,7 @@ export class ProjectionRunner {
     const stale = this.projections.filter((p) => stored.get(p.name)?.version !== versionOf(p));
     if (stale.length === 0) return;
     for (const projection of stale.filter((p) => stored.has(p.name))) {
-      this.onReset(projection.name, stored.get(projection.name)!.version, versionOf(projection));
+      this.options.onReset?.(projection.name, stored.get(projection.name)!.version, versionOf(projection));
     }
     await this.reset(stale);
   }

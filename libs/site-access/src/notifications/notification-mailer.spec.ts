@@ -8,7 +8,7 @@ import { type AppConfig, type Position, type RecordedEvent, loadConfig, randomId
 import { newCommandMeta } from '../../../event-store/src/pipeline/command-meta.js';
 import { CommandPipeline } from '../../../event-store/src/pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
-import type { DocumentStore } from '../../../read-store/src/index.js';
+import { type DocumentStore, ProjectionLeader, ProjectionLease, ProjectionRunner } from '../../../read-store/src/index.js';
 import { SqliteDocumentStore } from '../../../read-store/src/sqlite/sqlite-document-store.js';
 import type { SiteCommand } from '../domain/site.commands.js';
 import { siteDecider } from '../domain/site.decider.js';
@@ -111,8 +111,15 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
   const after = async (position: Position) => eventStore.readAll({ after: position, limit: 100000 });
 
   /** Starts a mailer the way Nest does (creating its transport); stopped after each test. */
-  const startMailer = (store: DocumentStore, on: CommandPipeline = pipeline, withConfig: AppConfig = config) => {
-    const mailer = new NotificationMailer(withConfig, store, on, systemClock, randomIds);
+  const leaders = new Set<ProjectionLeader>();
+  /** The projection leader of one process; the mailer's timer sends only while it leads. */
+  const leaderOn = (store: DocumentStore, owner = 'mailer-spec') => {
+    const leader = new ProjectionLeader(new ProjectionRunner(eventStore, store, []), new ProjectionLease(store, owner));
+    leaders.add(leader);
+    return leader;
+  };
+  const startMailer = (store: DocumentStore, on: CommandPipeline = pipeline, withConfig: AppConfig = config, leader = leaderOn(store)) => {
+    const mailer = new NotificationMailer(withConfig, store, on, systemClock, randomIds, leader);
     mailer.onApplicationBootstrap();
     running.add(mailer);
     return mailer;
@@ -191,6 +198,8 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
 
   afterEach(async () => {
     for (const mailer of [...running]) await stopMailer(mailer);
+    for (const leader of leaders) await leader.stop();
+    leaders.clear();
     jest.useRealTimers();
     await eventStore.close();
     rmSync(dir, { recursive: true, force: true });
@@ -332,7 +341,9 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
 
   it('drains the outbox on its own timer once bootstrapped, and stops on shutdown', async () => {
     const store = await readModel(await allEvents());
-    const mailer = startMailer(store);
+    const leader = leaderOn(store);
+    await leader.start();
+    const mailer = startMailer(store, pipeline, config, leader);
     expect(received).toHaveLength(0);
 
     await jest.advanceTimersByTimeAsync(500);
@@ -341,8 +352,27 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
 
     await jest.advanceTimersByTimeAsync(5000);
     await stopMailer(mailer);
+    await leader.stop();
     expect(received).toHaveLength(2);
     expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it("a standby replica's timer sends nothing while another projector holds the lease", async () => {
+    const store = new SqliteDocumentStore(join(dir, 'read-models.sqlite'));
+    await readModel(await allEvents(), store);
+    const leading = leaderOn(store, 'replica-a');
+    await leading.start();
+    const standby = leaderOn(store, 'replica-b');
+    await standby.start();
+    expect([leading.leading, standby.leading]).toEqual([true, false]);
+    const mailer = startMailer(store, pipeline, config, standby);
+    await jest.advanceTimersByTimeAsync(2000);
+    expect(received).toHaveLength(0);
+    expect(await sentEvents()).toHaveLength(0);
+    await stopMailer(mailer);
+    for (const leader of [leading, standby]) await leader.stop();
+    leaders.clear();
+    await store.close();
   });
 
   it('without SMTP_URL sends nothing, records nothing and leaves the e-mails queued', async () => {

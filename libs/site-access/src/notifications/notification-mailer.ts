@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnAppl
 import nodemailer, { type Transporter } from 'nodemailer';
 import { type AppConfig, type Clock, type IdGenerator, streamName } from '../../../core/src/index.js';
 import { CLOCK, CommandPipeline, ID_GENERATOR, newCommandMeta } from '../../../event-store/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, READ_STORE_CONFIG } from '../../../read-store/src/index.js';
+import { DOCUMENT_STORE, type DocumentStore, ProjectionLeader, READ_STORE_CONFIG } from '../../../read-store/src/index.js';
 import { notificationDeliveryDecider } from '../domain/notification-delivery.js';
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
 
@@ -33,6 +33,7 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
     @Inject(CommandPipeline) private readonly pipeline: CommandPipeline,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(ProjectionLeader) private readonly leader: ProjectionLeader,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,7 +50,8 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return;
+    // Only the projector holding the lease sends: two replicas never deliver the same e-mail.
+    if (this.running || !this.leader.leading) return;
     this.running = this.deliverQueued()
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error(`delivery failed, will retry: ${String(error)}`))
