@@ -15,9 +15,8 @@ import { SqliteDocumentStore } from './sqlite/sqlite-document-store.js';
 import { MongoDocumentStore } from './mongodb/mongo-document-store.js';
 import { PROJECTIONS, type Projection } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
-import { ProjectionLease } from './projections/projection-lease.js';
+import { ProjectionLease, leaseOwnerId } from './projections/projection-lease.js';
 import { ProjectionLeader } from './projections/projection-leader.js';
-import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 
 export const READ_STORE_CONFIG = Symbol('READ_STORE_CONFIG');
@@ -76,7 +75,7 @@ export class ReadStoreModule {
         { provide: PROJECTIONS, useValue: projections },
         {
           provide: ProjectionLease,
-          useFactory: (store: DocumentStore) => new ProjectionLease(store, `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, PROJECTION_LEASE_TTL_MS),
+          useFactory: (store: DocumentStore) => new ProjectionLease(store, leaseOwnerId(randomUUID().slice(0, 8)), PROJECTION_LEASE_TTL_MS),
           inject: [DOCUMENT_STORE],
         },
         {

@@ -153,6 +153,8 @@ export class SqliteEventStore implements EventStore {
         if (batch.length > 0) {
           await handler(batch);
           after = batch[batch.length - 1].position;
+          // Reading and projecting are synchronous underneath: let HTTP requests in between batches.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           continue;
         }
         await new Promise<void>((resolve) => {

@@ -7,7 +7,8 @@ import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-s
 import type { DocumentStore } from '../document-store.port.js';
 import { SqliteDocumentStore } from '../sqlite/sqlite-document-store.js';
 import type { Projection } from './projection.js';
-import { LeaseLostError, ProjectionLease } from './projection-lease.js';
+import { hostname } from 'node:os';
+import { LeaseLostError, ProjectionLease, leaseOwnerId } from './projection-lease.js';
 import { ProjectionLeader } from './projection-leader.js';
 import { ProjectionRunner } from './projection-runner.js';
 
@@ -90,5 +91,18 @@ describe('ProjectionLease (two projectors, one SQLite read store)', () => {
     expect(await b.collection('counts').findOne({ _id: 'all' })).toEqual({ _id: 'all', n: 5 });
     await leaderA.stop();
     await leaderB.stop();
+  });
+
+  it("takes over at once from a holder on this machine whose process is gone (a crash, kill -9)", async () => {
+    const leases = a.collection('_leases');
+    const until = new Date(now.getTime() + 60_000).toISOString();
+    // A live holder (here: the process that started this test run) is waited out as usual.
+    await leases.insertOne({ _id: 'projector', owner: `${hostname()}:${process.ppid}:alive`, token: 7, expiresAt: until });
+    expect(await new ProjectionLease(b, leaseOwnerId('z'), 1000, clock).acquire()).toBe(false);
+    // A holder whose pid no longer exists (pids stay below 2^22 on Linux) is not.
+    await leases.updateOne({ _id: 'projector' }, { $set: { owner: `${hostname()}:9999999:dead` } });
+    const restarted = new ProjectionLease(b, leaseOwnerId('z'), 1000, clock);
+    expect(await restarted.acquire()).toBe(true);
+    expect(await b.collection('_leases').findOne({ _id: 'projector' })).toMatchObject({ token: 8, owner: leaseOwnerId('z') });
   });
 });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DuplicateKeyError } from '../../../core/src/index.js';
 import type { DocumentStore } from '../document-store.port.js';
 
@@ -51,7 +52,7 @@ export class ProjectionLease {
           await leases.updateOne({ _id: this.id, token: current.token }, { $set: { expiresAt } });
           return current.token;
         }
-        if (current && current.expiresAt > now.toISOString()) return undefined;
+        if (current && current.expiresAt > now.toISOString() && !ownerIsGone(current.owner)) return undefined;
         const token = (current?.token ?? 0) + 1;
         if (!current) await leases.insertOne({ _id: this.id, owner: this.owner, token, expiresAt });
         else if ((await leases.updateOne({ _id: this.id, token: current.token }, { $set: { owner: this.owner, token, expiresAt } })).matchedCount === 0) return undefined;
@@ -77,5 +78,23 @@ export class ProjectionLease {
     if (this.token === undefined) return;
     await this.store.collection(LEASES).deleteOne({ _id: this.id, owner: this.owner, token: this.token });
     this.token = undefined;
+  }
+}
+
+/** `host:pid:nonce`, so a restart on the same machine need not wait out a crashed holder's lease. */
+export function leaseOwnerId(nonce: string): string {
+  return `${hostname()}:${process.pid}:${nonce}`;
+}
+
+/** A holder on this machine whose process no longer exists (killed, crashed) holds nothing. */
+function ownerIsGone(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  const id = Number(pid);
+  if (host !== hostname() || !Number.isInteger(id) || id <= 0 || id === process.pid) return false;
+  try {
+    process.kill(id, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
