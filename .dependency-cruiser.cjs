@@ -34,7 +34,7 @@ module.exports = {
       name: 'eventstoredb-driver-only-in-its-adapter',
       severity: 'error',
       from: { pathNot: '^libs/event-store/src/eventstoredb/' },
-      to: { path: 'node_modules/@eventstore/' },
+      to: { path: 'node_modules/@kurrent/' },
     },
     {
       name: 'mongodb-driver-only-in-its-adapter',

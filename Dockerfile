@@ -3,7 +3,7 @@
 #   API:       node dist/apps/api/src/main.js        (default)
 #   Projector: node dist/apps/projector/src/main.js  (see docker-compose.yml)
 
-FROM node:22-bookworm-slim AS build
+FROM node:22.22.2-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 is compiled from source (.npmrc: build-from-source=true), so node-gyp needs a toolchain.
 RUN apt-get update \
@@ -17,7 +17,7 @@ COPY libs ./libs
 RUN npm run build \
  && npm prune --omit=dev
 
-FROM node:22-bookworm-slim AS runtime
+FROM node:22.22.2-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production DATA_DIR=/data
 # DATA_DIR holds the embedded SQLite file and the generated dev secret when no external stores are configured.

@@ -41,6 +41,18 @@ export interface SubscribeOptions {
   readonly after?: Position;
   /** Called when the subscription fails for good (after its own retries). */
   readonly onError?: (error: unknown) => void;
+  /** Called before each retry after a connection failure (adapters that retry; the default logs a warning). */
+  readonly onRetry?: (notice: RetryNotice) => void;
+}
+
+/** One retry of a subscription after a connection failure. */
+export interface RetryNotice {
+  /** 1-based count of consecutive failures. */
+  readonly attempt: number;
+  /** After this many consecutive failures `onError` is called instead. */
+  readonly maxRetries: number;
+  readonly delayMs: number;
+  readonly error: unknown;
 }
 
 export interface EventStore {

@@ -1,19 +1,20 @@
+import { Logger } from '@nestjs/common';
 import {
-  ANY, BACKWARDS, END, EventStoreDBClient, NO_STREAM, START, STREAM_EXISTS, StreamNotFoundError,
-  WrongExpectedVersionError, excludeSystemEvents, jsonEvent,
-  type AllStreamResolvedEvent, type AllStreamSubscription, type Position as EsdbPosition, type StreamingRead,
-} from '@eventstore/db-client';
+  BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError, excludeSystemEvents, jsonEvent,
+  type AllStreamResolvedEvent, type AllStreamSubscription, type Position as ClientPosition,
+} from '@kurrent/kurrentdb-client';
 import {
-  type EventMetadata, type NewEvent, type Position, type RecordedEvent,
-  WrongExpectedRevisionError, positionOf, positionParts,
+  type EventMetadata, type NewEvent, type Position, type RecordedEvent, positionOf, positionParts,
 } from '../../../core/src/index.js';
 import type {
-  AppendResult, BatchHandler, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions,
-  Subscription,
+  AppendResult, BatchHandler, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RetryNotice,
+  SubscribeOptions, Subscription,
 } from '../event-store.port.js';
-import { mentions } from '../mentions.js';
+import { appendError, checkAppendResult, streamStateOf } from './append-result.js';
+import { readerError, streamFilter } from './as-of-filter.js';
+import { CATCH_UP_PAGE, DEFAULT_RETRY, type LiveFeed, type RetryPolicy, runSubscription } from './subscription.js';
 
-/** The fields we read from any ESDB recorded event (stream reads and $all reads alike). */
+/** The fields we read from an event the client has already decoded ($all reads and subscriptions). */
 interface StoredEvent {
   readonly id: string;
   readonly streamId: string;
@@ -21,66 +22,83 @@ interface StoredEvent {
   readonly type: string;
   readonly data: unknown;
   readonly metadata: unknown;
-  readonly position?: EsdbPosition;
+  readonly position?: ClientPosition;
 }
 
 const DEFAULT_LIMIT = 1000;
-const MAX_BATCH = 500;
-const MIN_BACKOFF_MS = 250;
-const MAX_BACKOFF_MS = 5000;
-const EXPECTED = { no_stream: NO_STREAM, any: ANY, stream_exists: STREAM_EXISTS } as const;
 const noop = () => undefined;
 
-/** The production event store: EventStoreDB over gRPC, with the same contract as the SQLite adapter. */
+export interface EventStoreDbOptions {
+  /** Subscription retries after connection failures (default: 8 over about 40 s, then `onError`). */
+  readonly retry?: RetryPolicy;
+  /** Reports each subscription retry unless the subscriber passes its own `onRetry`. */
+  readonly onRetry?: (notice: RetryNotice) => void;
+}
+
+/**
+ * The production event store: EventStoreDB (24.10+) or KurrentDB over gRPC, through
+ * `@kurrent/kurrentdb-client`, with the same contract as the SQLite adapter.
+ */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb';
-  private readonly client: EventStoreDBClient;
+  private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly retry: RetryPolicy;
+  private readonly onRetry: (notice: RetryNotice) => void;
 
-  constructor(connectionString: string) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+  constructor(connectionString: string, options: EventStoreDbOptions = {}) {
+    this.client = KurrentDBClient.connectionString(kurrentConnectionString(connectionString));
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    const logger = new Logger('EventStoreDB');
+    this.onRetry =
+      options.onRetry ??
+      ((n) => logger.warn(`subscription failed (${describe(n.error)}); retry ${n.attempt}/${n.maxRetries} in ${n.delayMs} ms`));
   }
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    const expectedRevision = typeof expected === 'number' ? BigInt(expected) : EXPECTED[expected];
     const data = events.map((e) =>
       jsonEvent({ id: e.id, type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata }),
     );
+    let appended: ReturnType<typeof checkAppendResult>;
     try {
-      const result = await this.client.appendToStream(stream, data, { expectedRevision });
-      // An idempotent retry is acknowledged without a position: take it from the event already stored.
-      const position = result.position ?? (await this.positionAt(stream, result.nextExpectedRevision));
-      return { nextRevision: Number(result.nextExpectedRevision), position: toPosition(position) };
+      const result = await this.client.appendToStream(stream, data, { streamState: streamStateOf(expected) });
+      appended = checkAppendResult(stream, expected, result);
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        throw new WrongExpectedRevisionError(stream, String(expected), String(error.actualVersion));
-      }
-      throw error;
+      throw appendError(stream, expected, error);
     }
+    // An idempotent retry is acknowledged without a position: take it from the event already stored.
+    const position = appended.position ?? (await this.positionAt(stream, BigInt(appended.nextRevision)));
+    return { nextRevision: appended.nextRevision, position: toPosition(position) };
   }
 
-  private async positionAt(stream: string, revision: bigint): Promise<EsdbPosition | undefined> {
+  private async positionAt(stream: string, revision: bigint): Promise<ClientPosition | undefined> {
     for await (const resolved of this.client.readStream(stream, { fromRevision: revision, maxCount: 1 })) {
       return resolved.event?.position;
     }
     return undefined;
   }
 
+  /** Reads through the client's native reader so payloads are decoded only for events the read returns. */
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const until = options.until?.toISOString();
-    const read = this.client.readStream(stream, { fromRevision: BigInt(options.fromRevision ?? 0) });
+    const accept = streamFilter(options);
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of cancelOnExit(read)) {
-        if (!resolved.event) continue;
-        const event = toRecorded(resolved.event);
-        // occurredAt never decreases within a stream, so the first later event ends the read.
-        if (until !== undefined && event.metadata.occurredAt > until) break;
-        if (options.mentioning && !mentions(event, options.mentioning)) continue;
-        events.push(event);
+      const pages = this.client.rustClient.readStream(stream, {
+        fromRevision: BigInt(options.fromRevision ?? 0),
+        direction: FORWARDS,
+        maxCount: BigInt(Number.MAX_SAFE_INTEGER),
+        requiresLeader: false,
+        resolvesLink: false,
+      });
+      for await (const page of pages) {
+        for (const resolved of page) {
+          const event = resolved.event && accept(resolved.event);
+          if (event) events.push(event);
+        }
       }
-    } catch (error) {
+    } catch (raw) {
+      const error = readerError(raw, stream);
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
@@ -91,10 +109,14 @@ export class EventStoreDbEventStore implements EventStore {
     const { after } = options;
     const limit = options.limit ?? DEFAULT_LIMIT;
     if (limit <= 0) return [];
-    // readAll has no server-side filter in this client, and is inclusive of fromPosition.
-    const read = this.client.readAll({ fromPosition: after ? positionParts(after) : START });
+    // System events are filtered out on the server; fromPosition is inclusive, hence one more.
+    const read = this.client.readAll({
+      fromPosition: after ? positionParts(after) : START,
+      maxCount: limit + (after ? 1 : 0),
+      filter: excludeSystemEvents(),
+    });
     const events: RecordedEvent[] = [];
-    for await (const resolved of cancelOnExit(read)) {
+    for await (const resolved of read) {
       if (!isOurs(resolved)) continue;
       const event = toRecorded(resolved.event);
       if (event.position === after) continue;
@@ -105,77 +127,50 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<Position | undefined> {
-    // System events (stats, scavenges) may sit on top of ours, so walk back until the first of ours.
-    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
-    for await (const resolved of cancelOnExit(read)) {
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, filter: excludeSystemEvents() });
+    for await (const resolved of read) {
       if (isOurs(resolved)) return toPosition(resolved.event.position);
     }
     return undefined;
   }
 
+  /** Catches up with paged `readAll` (5,000 events per handler call), then follows a live subscription. */
   subscribeToAll(handler: BatchHandler, options: SubscribeOptions = {}): Subscription {
-    let stopped = false;
-    let last = options.after;
-    let current: AllStreamSubscription | undefined;
-    let wake: () => void = noop;
-    const sleep = (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        wake = () => (clearTimeout(timer), resolve());
-      });
-
-    const run = async () => {
-      let backoff = MIN_BACKOFF_MS;
-      while (!stopped) {
-        const sub = this.client.subscribeToAll({
-          fromPosition: last ? positionParts(last) : START,
-          filter: excludeSystemEvents(),
-        });
-        current = sub;
-        // Errors arriving after we stop iterating (cancellation, dispose) must not crash the process.
-        sub.on('error', noop);
-        try {
-          for await (const first of sub) {
-            if (stopped) break;
-            const batch = drain(sub, first as AllStreamResolvedEvent);
-            if (batch.length === 0) continue;
-            try {
-              await handler(batch);
-            } catch (error) {
-              // A failing handler is a bug, not a transient fault: stop instead of retrying forever.
-              stopped = true;
-              await sub.unsubscribe().catch(noop);
-              options.onError?.(error);
-              return;
-            }
-            last = batch[batch.length - 1].position;
-            backoff = MIN_BACKOFF_MS;
-          }
-        } catch {
-          // Transport failure: the client never resubscribes by itself, so we do, from `last`.
-        }
-        if (stopped) return;
-        await sleep(backoff);
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      }
-    };
-    const loop = run().catch((error: unknown) => {
-      stopped = true;
-      options.onError?.(error);
-    });
-
+    const inner = runSubscription(
+      { page: (after, max) => this.readAll({ after, limit: max }), live: (after) => this.liveFeed(after) },
+      handler,
+      { ...options, onRetry: options.onRetry ?? this.onRetry, retry: this.retry },
+    );
     const subscription: Subscription = {
       stop: async () => {
-        stopped = true;
-        wake();
-        await current?.unsubscribe().catch(noop);
-        current?.destroy();
         this.subscriptions.delete(subscription);
-        await loop;
+        await inner.stop();
       },
     };
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  private liveFeed(after: Position | undefined): LiveFeed {
+    // The buffer holds up to a full batch, so a live subscription that falls behind still drains in big batches.
+    const sub = this.client.subscribeToAll(
+      { fromPosition: after ? positionParts(after) : START, filter: excludeSystemEvents() },
+      { highWaterMark: CATCH_UP_PAGE },
+    );
+    // Errors arriving after we stop iterating (cancellation, dispose) must not crash the process.
+    sub.on('error', noop);
+    return {
+      async *[Symbol.asyncIterator]() {
+        for await (const first of sub) {
+          const batch = drain(sub, first as AllStreamResolvedEvent);
+          if (batch.length > 0) yield batch;
+        }
+      },
+      close: async () => {
+        await sub.unsubscribe().catch(noop);
+        sub.destroy();
+      },
+    };
   }
 
   async close(): Promise<void> {
@@ -184,15 +179,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-/** Iterates a read, cancelling the server call when the caller stops early. */
-async function* cancelOnExit<E>(read: StreamingRead<E>): AsyncGenerator<E> {
-  let finished = false;
-  try {
-    for await (const item of read) yield item;
-    finished = true;
-  } finally {
-    if (!finished) await read.cancel().catch(noop);
-  }
+/**
+ * `esdb://` still works but makes the client print a deprecation warning on every connect;
+ * the same settings under `kurrentdb://` are identical.
+ */
+export function kurrentConnectionString(url: string): string {
+  return url.replace(/^esdb(\+discover)?:\/\//, 'kurrentdb$1://');
 }
 
 /** The event already received plus whatever is buffered right now, as one batch of our events. */
@@ -201,7 +193,7 @@ function drain(sub: AllStreamSubscription, first: AllStreamResolvedEvent): Recor
   let resolved: AllStreamResolvedEvent | null = first;
   while (resolved) {
     if (isOurs(resolved)) batch.push(toRecorded(resolved.event));
-    if (batch.length >= MAX_BATCH || sub.readableLength === 0) break;
+    if (batch.length >= CATCH_UP_PAGE || sub.readableLength === 0) break;
     resolved = sub.read() as AllStreamResolvedEvent | null;
   }
   return batch;
@@ -214,7 +206,11 @@ function isOurs(
   return event !== undefined && !event.streamId.startsWith('$') && !event.type.startsWith('$');
 }
 
-function toPosition(position: EsdbPosition | undefined): Position {
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message || error.constructor.name : String(error);
+}
+
+function toPosition(position: ClientPosition | undefined): Position {
   if (!position) throw new Error('EventStoreDB returned no position (server older than 22.6?)');
   return positionOf(position.commit, position.prepare);
 }

@@ -62,7 +62,7 @@ export class CommandPipeline {
       const decided = decider.decide(command, loaded.state);
       if (decided.length === 0) return { changed: false, state: loaded.state };
 
-      const events = this.toNewEvents(decided, meta, loaded.lastHash);
+      const events = this.toNewEvents(decided, meta, loaded);
       try {
         const result = await this.store.append(
           stream,
@@ -70,7 +70,8 @@ export class CommandPipeline {
           loaded.revision < 0 ? 'no_stream' : loaded.revision,
         );
         const state = decided.reduce(decider.evolve, loaded.state);
-        this.cache.set(stream, { state, revision: result.nextRevision, lastHash: events.at(-1)!.metadata.hash });
+        const last = events.at(-1)!.metadata;
+        this.cache.set(stream, { state, revision: result.nextRevision, lastHash: last.hash, lastOccurredAt: last.occurredAt });
         return { changed: true, confirmationNumber: meta.confirmationNumber, position: result.position, events, state };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -93,12 +94,13 @@ export class CommandPipeline {
     return loaded;
   }
 
-  private toNewEvents(decided: readonly DomainEvent[], meta: CommandMeta, previousHash: string): NewEvent[] {
-    let hash = previousHash;
+  private toNewEvents(decided: readonly DomainEvent[], meta: CommandMeta, previous: CachedStream<unknown>): NewEvent[] {
+    let hash = previous.lastHash;
+    const occurredAt = notBefore(meta.occurredAt, previous.lastOccurredAt);
     return decided.map((event) => {
       const metadata = {
         actorId: meta.actorId,
-        occurredAt: meta.occurredAt,
+        occurredAt,
         correlationId: meta.correlationId,
         causationId: meta.causationId,
         command: meta.commandName,
@@ -112,6 +114,23 @@ export class CommandPipeline {
   }
 }
 
+/**
+ * `occurredAt` never goes back within a stream: as-of reads ("the stream as it was at T") must see
+ * a prefix of the stream, never a later event without an earlier one.
+ *
+ * Two things would otherwise break it. A conflict retry re-decides on the fresh state but keeps
+ * the command's original time, which can be earlier than the event that won the race; and API
+ * replicas (or the projector) stamp with their own clocks, which skew. We clamp rather than
+ * re-stamp on retry: re-stamping needs a clock in the pipeline and still loses to a replica whose
+ * clock is behind, while the clamp covers both. The price is that a clamped event carries the
+ * previous event's instant (at most the skew or the retry window later than the command was
+ * issued), which is the order it actually took effect in.
+ */
+export function notBefore(occurredAt: string, lastOccurredAt: string | undefined): string {
+  if (lastOccurredAt === undefined) return occurredAt;
+  return Date.parse(lastOccurredAt) > Date.parse(occurredAt) ? lastOccurredAt : occurredAt;
+}
+
 function foldRecorded<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   from: CachedStream<S>,
@@ -120,5 +139,5 @@ function foldRecorded<C, E extends DomainEvent, S>(
   let state = from.state;
   for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
   const last = events[events.length - 1];
-  return { state, revision: last.revision, lastHash: last.metadata.hash };
+  return { state, revision: last.revision, lastHash: last.metadata.hash, lastOccurredAt: last.metadata.occurredAt };
 }

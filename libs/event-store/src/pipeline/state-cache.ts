@@ -4,6 +4,8 @@ export interface CachedStream<S> {
   /** Revision of the last folded event; -1 for a stream with no events. */
   readonly revision: number;
   readonly lastHash: string;
+  /** `occurredAt` of the last folded event (undefined for a stream with no events). */
+  readonly lastOccurredAt?: string;
 }
 
 /** A small LRU of recent aggregate states, so a command reads only events newer than its cache. */
