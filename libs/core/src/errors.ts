@@ -1,33 +1,25 @@
 /**
- * Every error code of the HTTP contract (api.md) with its status. Deciders and adapters throw
- * `DomainError`s by code; one exception filter turns them into problem+json.
+ * The platform's own error codes with their HTTP status. Each bounded context declares its codes
+ * in its domain (`site.errors.ts`, `enterprise.errors.ts`) through `errorFactory`, so core names
+ * no context; the one exception filter reads the status every DomainError carries.
  */
-export const ERROR_STATUS = {
+export const PLATFORM_ERRORS = {
   VALIDATION_FAILED: 400,
-  ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE: 400,
   UNAUTHENTICATED: 401,
-  REAUTHENTICATION_REQUIRED: 401,
   FORBIDDEN: 403,
-  INVALID_COMPANY_TOKEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
-  SITE_EXISTS: 409,
-  ALREADY_MEMBER: 409,
-  NOT_A_MEMBER: 409,
-  REQUEST_PENDING: 409,
-  REQUEST_NOT_PENDING: 409,
-  SECONDARY_CONTACT_LIMIT: 409,
-  PRIMARY_CONTACT_IMMUTABLE: 409,
-  PRC_REQUIRES_TRANSFER: 409,
-  DISTRIBUTOR_ROLE_NOT_ALLOWED: 409,
-  NOT_AN_EMPLOYEE: 409,
   CONCURRENCY_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   PROJECTION_NOT_CAUGHT_UP: 503,
 } as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export type PlatformErrorCode = keyof typeof PLATFORM_ERRORS;
+/** A code a context declared with its status through `errorFactory` (a typo does not compile). */
+export type DeclaredErrorCode = string & { readonly __declaredErrorCode: true };
+/** Any code a DomainError may carry: the platform's or one a context declared. */
+export type ErrorCode = PlatformErrorCode | DeclaredErrorCode;
 
 export interface FieldError {
   readonly field: string;
@@ -35,24 +27,30 @@ export interface FieldError {
 }
 
 export class DomainError extends Error {
+  readonly status: number;
+
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors?: readonly FieldError[],
+    status?: number,
   ) {
     super(`${code}: ${detail}`);
     this.name = 'DomainError';
+    this.status = status ?? PLATFORM_ERRORS[code as PlatformErrorCode];
   }
+}
 
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
+/** A context's error codes and statuses, and the one way its domain raises them. */
+export function errorFactory<const T extends Record<string, number>>(codes: T) {
+  return (code: keyof T & string, detail: string, errors?: readonly FieldError[]): DomainError =>
+    new DomainError(code as DeclaredErrorCode, detail, errors, codes[code]);
 }
 
 /** A DomainError whose answer must carry headers the client acts on (`Retry-After`, `Allow`). */
 export class DomainErrorWithHeaders extends DomainError {
   constructor(
-    code: ErrorCode,
+    code: PlatformErrorCode,
     detail: string,
     readonly headers: Readonly<Record<string, string>>,
   ) {

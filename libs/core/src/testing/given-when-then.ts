@@ -1,4 +1,4 @@
-import { type Decider, DomainError, type DomainEvent, type ErrorCode, fold } from '../index.js';
+import { type Decider, DomainError, type DomainEvent, fold } from '../index.js';
 
 /**
  * Given/when/then for any pure decider: `given` folds past events into a state, `when` runs
@@ -10,7 +10,7 @@ export interface Then<TEvent> {
   /** `decide` returns no event: the command changes nothing. */
   thenNothing(): void;
   /** `decide` throws a DomainError with this code. */
-  thenRejects(code: ErrorCode): void;
+  thenRejects(code: string): void;
 }
 
 export interface When<TCommand, TEvent> {

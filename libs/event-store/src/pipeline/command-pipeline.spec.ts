@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  errorFactory,
   type Clock,
   type Decider,
   DomainError,
@@ -17,6 +18,7 @@ import { newCommandMeta } from './command-meta.js';
 import { CommandPipeline, MAX_CONFLICT_RETRIES } from './command-pipeline.js';
 
 // A tiny fixture aggregate: a counter with a ceiling, enough to drive every pipeline path.
+const counterError = errorFactory({ OVER_THE_CEILING: 409 });
 type CounterEvent = { type: 'Incremented'; data: { by: number; total: number } };
 type CounterCommand = { by: number; max: number; actorId: string };
 const counter: Decider<CounterCommand, CounterEvent, { total: number }> = {
@@ -24,7 +26,7 @@ const counter: Decider<CounterCommand, CounterEvent, { total: number }> = {
   evolve: (state, event) => ({ total: event.data.total }),
   decide: (command, state) => {
     if (command.by === 0) return [];
-    if (state.total + command.by > command.max) throw new DomainError('SECONDARY_CONTACT_LIMIT', 'over the ceiling');
+    if (state.total + command.by > command.max) throw counterError('OVER_THE_CEILING', 'over the ceiling');
     return [{ type: 'Incremented', data: { by: command.by, total: state.total + command.by } }];
   },
 };
@@ -97,7 +99,7 @@ describe('CommandPipeline (on the real SQLite store)', () => {
   it('records nothing when the decider rejects the command', async () => {
     await run(5, 5);
     const before = await store.readAll();
-    await expect(run(1, 5)).rejects.toMatchObject({ code: 'SECONDARY_CONTACT_LIMIT' });
+    await expect(run(1, 5)).rejects.toMatchObject({ code: 'OVER_THE_CEILING' });
     expect(await store.readAll()).toEqual(before);
   });
 
@@ -138,7 +140,7 @@ describe('CommandPipeline (on the real SQLite store)', () => {
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(fulfilled).toHaveLength(4);
-    expect(rejected.map((r) => (r.reason as DomainError).code)).toEqual(Array(6).fill('SECONDARY_CONTACT_LIMIT'));
+    expect(rejected.map((r) => (r.reason as DomainError).code)).toEqual(Array(6).fill('OVER_THE_CEILING'));
     expect(await store.readStream(stream)).toHaveLength(4);
   });
   describe('occurredAt never goes back within a stream', () => {

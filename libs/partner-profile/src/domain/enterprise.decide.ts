@@ -1,3 +1,4 @@
+import { enterpriseError } from './enterprise.errors.js';
 import { DomainError, forbidden, notFound, sameDigest } from '../../../core/src/index.js';
 import { type AccessRole, DEFAULT_ACCESS_ROLE, DISTRIBUTOR_ROLES, type EmployeeProfile, type LocationProfile, NO_TCI } from './access-roles.js';
 import type { EnterpriseCommand, EnterpriseCommandOf, NewLocation } from './enterprise.commands.js';
@@ -95,7 +96,7 @@ function updateLocationProfile(command: EnterpriseCommandOf<'UpdateLocationProfi
   if (changes.length === 0) return [];
   const distributors = [...state.employees.values()].filter((e) => e.locationId === location.locationId && DISTRIBUTOR_ROLES.includes(e.accessRole));
   if (distributors.length > 0 && !allowsDistributors({ ...location, ...command.profile })) {
-    throw new DomainError('DISTRIBUTOR_ROLE_NOT_ALLOWED', `Location ${location.locationId} has distributor contacts; only tier-2 locations in North America may. Change their roles first.`);
+    throw enterpriseError('DISTRIBUTOR_ROLE_NOT_ALLOWED', `Location ${location.locationId} has distributor contacts; only tier-2 locations in North America may. Change their roles first.`);
   }
   return [{ type: 'LocationProfileUpdated', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, profile: command.profile, changes, updatedBy: command.actor.userId } }];
 }
@@ -103,13 +104,13 @@ function updateLocationProfile(command: EnterpriseCommandOf<'UpdateLocationProfi
 function requestSelfAssociation(command: EnterpriseCommandOf<'RequestSelfAssociation'>, state: EnterpriseState): EnterpriseEvent[] {
   const location = state.exists ? state.locations.get(command.locationId) : undefined;
   if (!location || !sameDigest(location.companyTokenDigest, command.companyTokenDigest)) {
-    throw new DomainError('INVALID_COMPANY_TOKEN', 'The company token does not match this location.');
+    throw enterpriseError('INVALID_COMPANY_TOKEN', 'The company token does not match this location.');
   }
   const userId = command.actor.userId;
   if (state.associations.has(command.associationId)) throw new DomainError('CONCURRENCY_CONFLICT', 'Association id already in use; retry.');
-  if (state.employees.has(employeeKey(location.locationId, userId))) throw new DomainError('ALREADY_MEMBER', 'You are already an employee of this location.');
+  if (state.employees.has(employeeKey(location.locationId, userId))) throw enterpriseError('ALREADY_MEMBER', 'You are already an employee of this location.');
   if (state.associations.some((a) => a.userId === userId && a.locationId === location.locationId && a.status === 'pending')) {
-    throw new DomainError('REQUEST_PENDING', 'You already asked to join this location; an administrator will decide.');
+    throw enterpriseError('REQUEST_PENDING', 'You already asked to join this location; an administrator will decide.');
   }
   const base = { enterpriseId: state.enterpriseId, locationId: location.locationId, userId, ...profileOf(command.employee) };
   const requested: EnterpriseEvent = { type: 'EmployeeSelfAssociationRequested', data: { ...base, associationId: command.associationId } };
@@ -124,14 +125,14 @@ function decideSelfAssociation(command: EnterpriseCommandOf<'ApproveSelfAssociat
   }
   managedLocation(command, state, association.locationId);
   if (association.userId === command.actor.userId) throw forbidden('You may not decide your own self-association.');
-  if (association.status !== 'pending') throw new DomainError('REQUEST_NOT_PENDING', `Self-association ${command.associationId} was already ${association.status}.`);
+  if (association.status !== 'pending') throw enterpriseError('REQUEST_NOT_PENDING', `Self-association ${command.associationId} was already ${association.status}.`);
   const { associationId, locationId, userId } = association;
   const by = command.actor.userId;
   const enterpriseId = state.enterpriseId;
   if (command.type === 'DenySelfAssociation') {
     return [{ type: 'EmployeeSelfAssociationDenied', data: { enterpriseId, locationId, associationId, userId, decidedBy: by, ...(command.reason ? { reason: command.reason } : {}) } }];
   }
-  if (state.employees.has(employeeKey(locationId, userId))) throw new DomainError('ALREADY_MEMBER', `${userId} is already an employee of this location.`);
+  if (state.employees.has(employeeKey(locationId, userId))) throw enterpriseError('ALREADY_MEMBER', `${userId} is already an employee of this location.`);
   return [
     { type: 'EmployeeSelfAssociationApproved', data: { enterpriseId, locationId, associationId, userId, decidedBy: by } },
     { type: 'EmployeeJoined', data: { enterpriseId, locationId, userId, ...profileOf(association), accessRole: DEFAULT_ACCESS_ROLE, tci: NO_TCI, via: 'self_association', associationId } },
@@ -143,12 +144,12 @@ function changeAccessRole(command: EnterpriseCommandOf<'ChangeAccessRole'>, stat
   const employee = existingEmployee(state, command.locationId, command.userId);
   if (employee.accessRole === command.accessRole) return [];
   if (command.accessRole === 'prc' || employee.accessRole === 'prc') {
-    throw new DomainError('PRC_REQUIRES_TRANSFER', 'The PRC changes only by assigning the primary relationship contact to another employee.');
+    throw enterpriseError('PRC_REQUIRES_TRANSFER', 'The PRC changes only by assigning the primary relationship contact to another employee.');
   }
   // Managing a location lets an APA step down; anyone else changing their own role would be granting it to themselves.
   if (command.userId === command.actor.userId && employee.accessRole !== 'apa') throw forbidden('You may not change your own access role.');
   if (DISTRIBUTOR_ROLES.includes(command.accessRole) && !allowsDistributors(location)) {
-    throw new DomainError('DISTRIBUTOR_ROLE_NOT_ALLOWED', 'Distributor roles are only for tier-2 locations in North America.');
+    throw enterpriseError('DISTRIBUTOR_ROLE_NOT_ALLOWED', 'Distributor roles are only for tier-2 locations in North America.');
   }
   return [{ type: 'AccessRoleChanged', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, from: employee.accessRole, to: command.accessRole, changedBy: command.actor.userId } }];
 }
@@ -228,7 +229,7 @@ function selfOrManager(command: EnterpriseCommand, state: EnterpriseState, locat
 
 function existingEmployee(state: EnterpriseState, locationId: string, userId: string) {
   const employee = state.employees.get(employeeKey(locationId, userId));
-  if (!employee) throw new DomainError('NOT_AN_EMPLOYEE', `${userId} is not an employee of location ${locationId}.`);
+  if (!employee) throw enterpriseError('NOT_AN_EMPLOYEE', `${userId} is not an employee of location ${locationId}.`);
   return employee;
 }
 

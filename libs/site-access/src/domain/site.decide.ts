@@ -1,3 +1,4 @@
+import { siteError } from './site.errors.js';
 import { DomainError, forbidden, notFound } from '../../../core/src/index.js';
 import { type Contact, contactChanges } from './contact.js';
 import {
@@ -66,7 +67,7 @@ const describe: Record<SitePermission, string> = {
 
 function registerSite(command: SiteCommandOf<'RegisterSite'>, state: SiteState): SiteEvent[] {
   if (!command.actor.operator) throw forbidden('Only platform operators register sites.');
-  if (state.exists) throw new DomainError('SITE_EXISTS', `Site ${state.siteId} is already registered.`);
+  if (state.exists) throw siteError('SITE_EXISTS', `Site ${state.siteId} is already registered.`);
   const { userId, firstName, lastName, email, ...address } = command.primary;
   const contactTypes = [...new Set(command.contactTypes)].sort();
   const contact: Contact = { contactId: command.contactId, userId, firstName, lastName, email, ...address, contactTypes };
@@ -91,9 +92,9 @@ function addUser(command: SiteCommandOf<'AddUser'>, state: SiteState): SiteEvent
   assertNotSelf(command, userId, 'add yourself to a site; ask an administrator or nominate yourself');
   const privileges = checkedPrivileges(command.role, command.privileges);
   assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
-  if (state.members.has(userId)) throw new DomainError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
+  if (state.members.has(userId)) throw siteError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
   if (pendingRequestOf(state, userId)) {
-    throw new DomainError('REQUEST_PENDING', `${userId} has a pending access request on site ${state.siteId}; grant or deny it instead.`);
+    throw siteError('REQUEST_PENDING', `${userId} has a pending access request on site ${state.siteId}; grant or deny it instead.`);
   }
   if (command.role === 'secondary') assertSecondaryRoom(state, 1);
   return [{ type: 'UserAdded', data: { ...command.user, siteId: state.siteId, role: command.role, privileges, addedBy: command.actor.userId } }];
@@ -165,9 +166,9 @@ function transferPrimaryContact(command: SiteCommandOf<'TransferPrimaryContact'>
 
 function nominateSelf(command: SiteCommandOf<'NominateSelf'>, state: SiteState): SiteEvent[] {
   const userId = command.actor.userId;
-  if (state.members.has(userId)) throw new DomainError('ALREADY_MEMBER', `You are already a member of site ${state.siteId}.`);
+  if (state.members.has(userId)) throw siteError('ALREADY_MEMBER', `You are already a member of site ${state.siteId}.`);
   if (pendingRequestOf(state, userId)) {
-    throw new DomainError('REQUEST_PENDING', `You already have a pending access request on site ${state.siteId}.`);
+    throw siteError('REQUEST_PENDING', `You already have a pending access request on site ${state.siteId}.`);
   }
   const { requestId, firstName, lastName, email, businessJustification } = command;
   const verified = command.actor.verifiedEmail ? { verifiedEmail: command.actor.verifiedEmail } : {};
@@ -187,7 +188,7 @@ function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): S
   assertNotSelf(command, request.userId, 'decide your own access request');
   const privileges = checkedPrivileges(command.role, command.privileges);
   assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
-  if (state.members.has(request.userId)) throw new DomainError('ALREADY_MEMBER', `${request.userId} is already a member of site ${state.siteId}.`);
+  if (state.members.has(request.userId)) throw siteError('ALREADY_MEMBER', `${request.userId} is already a member of site ${state.siteId}.`);
   if (command.role === 'secondary') assertSecondaryRoom(state, 1);
   const edits = justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
   const { userId, firstName, lastName, email } = request;
@@ -244,7 +245,7 @@ function updateContact(command: SiteCommandOf<'UpdateContact'>, state: SiteState
   authorize('updateContacts', command, state);
   assertFreshSignIn(command);
   if (command.userId !== undefined && !state.members.has(command.userId)) {
-    throw new DomainError('NOT_A_MEMBER', `${command.userId} is not a member of site ${state.siteId}; a contact can only be linked to a member.`);
+    throw siteError('NOT_A_MEMBER', `${command.userId} is not a member of site ${state.siteId}; a contact can only be linked to a member.`);
   }
   const before = state.contacts.get(command.contactId);
   const contact: Contact = {
@@ -273,14 +274,14 @@ function removeContact(command: SiteCommandOf<'RemoveContact'>, state: SiteState
 
 function assertFreshSignIn(command: SiteCommand): void {
   if (!recentlyAuthenticated(command.actor, command.at)) {
-    throw new DomainError('REAUTHENTICATION_REQUIRED', 'Contact updates need a sign-in within the last 15 minutes; sign in again and retry.');
+    throw siteError('REAUTHENTICATION_REQUIRED', 'Contact updates need a sign-in within the last 15 minutes; sign in again and retry.');
   }
 }
 
 function checkedPrivileges(role: GrantableRole, input: Privileges | Parameters<typeof normalizePrivileges>[0]): Privileges {
   const privileges = normalizePrivileges(input);
   if (role === 'user' && hasAccountManagement(privileges)) {
-    throw new DomainError(
+    throw siteError(
       'ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE',
       'Account Management privileges (manageAccess, contactUpdates, accountDocuments) need the secondary contact role.',
     );
@@ -313,14 +314,14 @@ const verifiedEmailOf = (request: { verifiedEmail?: string }) => (request.verifi
 
 function existingMember(state: SiteState, userId: string): Member {
   const member = state.members.get(userId);
-  if (!member) throw new DomainError('NOT_A_MEMBER', `${userId} is not a member of site ${state.siteId}.`);
+  if (!member) throw siteError('NOT_A_MEMBER', `${userId} is not a member of site ${state.siteId}.`);
   return member;
 }
 
 function pendingRequest(state: SiteState, requestId: string) {
   const request = state.requests.get(requestId);
   if (!request) throw notFound(`Site ${state.siteId} has no access request ${requestId}.`);
-  if (request.status !== 'pending') throw new DomainError('REQUEST_NOT_PENDING', `Access request ${requestId} was already ${request.status}.`);
+  if (request.status !== 'pending') throw siteError('REQUEST_NOT_PENDING', `Access request ${requestId} was already ${request.status}.`);
   return request;
 }
 
@@ -335,9 +336,9 @@ function assertSecondaryRoom(state: SiteState, adding: number): void {
 }
 
 const secondaryLimit = (state: SiteState) =>
-  new DomainError('SECONDARY_CONTACT_LIMIT', `Site ${state.siteId} already has ${MAX_SECONDARY_CONTACTS} secondary contacts, the most allowed.`);
+  siteError('SECONDARY_CONTACT_LIMIT', `Site ${state.siteId} already has ${MAX_SECONDARY_CONTACTS} secondary contacts, the most allowed.`);
 
 const primaryImmutable = (state: SiteState) =>
-  new DomainError('PRIMARY_CONTACT_IMMUTABLE', `The primary contact of site ${state.siteId} can only be replaced by transferring the role.`);
+  siteError('PRIMARY_CONTACT_IMMUTABLE', `The primary contact of site ${state.siteId} can only be replaced by transferring the role.`);
 
 export type { SiteRole };

@@ -1,0 +1,14 @@
+import { errorFactory } from '../../../core/src/index.js';
+
+/** The partner-profile codes of the HTTP contract, with their status. */
+export const ENTERPRISE_ERRORS = {
+  INVALID_COMPANY_TOKEN: 403,
+  ALREADY_MEMBER: 409,
+  REQUEST_PENDING: 409,
+  REQUEST_NOT_PENDING: 409,
+  PRC_REQUIRES_TRANSFER: 409,
+  DISTRIBUTOR_ROLE_NOT_ALLOWED: 409,
+  NOT_AN_EMPLOYEE: 409,
+} as const;
+
+export const enterpriseError = errorFactory(ENTERPRISE_ERRORS);
