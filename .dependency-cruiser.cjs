@@ -19,6 +19,20 @@ module.exports = {
       to: { pathNot: ['^libs/core/src/', 'node_modules/immutable/'], dependencyTypesNot: ['core', 'type-only'] },
     },
     {
+      name: 'audit-knows-no-context',
+      comment: 'Audit reaches the bounded contexts only through its ports (AuditDescriber, AdministeredScopes), wired in apps/.',
+      severity: 'error',
+      from: { path: '^libs/audit/' },
+      to: { path: '^libs/(site-access|partner-profile)/' },
+    },
+    {
+      name: 'contexts-do-not-import-each-other',
+      comment: 'A bounded context imports no other; toward audit only its ports, which it implements.',
+      severity: 'error',
+      from: { path: '^libs/(site-access|partner-profile)/' },
+      to: { path: '^libs/(site-access|partner-profile|audit)/', pathNot: ['^libs/$1/', '^libs/audit/src/ports/'] },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

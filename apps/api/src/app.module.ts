@@ -8,7 +8,7 @@ import { EventStoreModule } from '../../../libs/event-store/src/index.js';
 import { ReadConsistencyInterceptor, ReadStoreModule } from '../../../libs/read-store/src/index.js';
 import { PartnerProfileModule } from '../../../libs/partner-profile/src/index.js';
 import { SiteAccessModule } from '../../../libs/site-access/src/index.js';
-import { allProjections } from './projections.js';
+import { allProjections, auditContexts } from './projections.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -26,7 +26,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         SiteAccessModule,
         PartnerProfileModule,
-        AuditModule,
+        AuditModule.forRoot(auditContexts),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,24 +1,28 @@
-import type { AuditFacts, RecordedEvent } from '../../core/src/index.js';
-import { ENTERPRISE_EVENT_TYPES, type EnterpriseEvent, describeEnterpriseEvent } from '../../partner-profile/src/index.js';
-import {
-  SITE_EVENT_TYPES,
-  type SiteEvent,
-  describeNotificationDeliveryEvent,
-  describeSiteEvent,
-  describeUserPreferencesEvent,
-} from '../../site-access/src/index.js';
+import type { AuditDescriber, AuditedEvent, AuditFacts } from './ports/audit-describer.port.js';
 
-/** Routes any recorded event to its context's audit description; unknown types still get an entry. */
-export function describeEvent(event: RecordedEvent): AuditFacts {
-  const typed = { type: event.type, data: event.data } as unknown;
-  if ((SITE_EVENT_TYPES as readonly string[]).includes(event.type)) return describeSiteEvent(typed as SiteEvent);
-  if ((ENTERPRISE_EVENT_TYPES as readonly string[]).includes(event.type)) return describeEnterpriseEvent(typed as EnterpriseEvent);
-  if (event.type === 'NotificationEmailChanged') return describeUserPreferencesEvent(typed as Parameters<typeof describeUserPreferencesEvent>[0]);
-  if (event.type === 'NotificationSent') return describeNotificationDeliveryEvent(typed as Parameters<typeof describeNotificationDeliveryEvent>[0]);
-  return { scope: {}, targetUserIds: [], changes: [] };
-}
+/** The registered describers by event type: which context explains which event. */
+export class AuditDescribers {
+  private readonly byType = new Map<string, AuditDescriber>();
 
-/** Event payloads as auditors see them: secrets' digests are not theirs to see. */
-export function redact(data: Record<string, unknown>): Record<string, unknown> {
-  return 'companyTokenDigest' in data ? { ...data, companyTokenDigest: '(redacted)' } : data;
+  constructor(readonly all: readonly AuditDescriber[]) {
+    for (const describer of all) for (const type of describer.eventTypes) this.byType.set(type, describer);
+  }
+
+  /** An event's audit facts; an event type no context claims still gets an (empty) entry. */
+  describe(event: AuditedEvent): AuditFacts {
+    return this.byType.get(event.type)?.describe(event) ?? { scope: {}, targetUserIds: [], changes: [] };
+  }
+
+  /** Event payloads as the trail keeps them: secrets' digests are not anyone's to see. */
+  redact(event: AuditedEvent): Record<string, unknown> {
+    return this.byType.get(event.type)?.redact?.(event) ?? event.data;
+  }
+
+  withoutContactDetails(event: AuditedEvent): AuditedEvent {
+    return this.byType.get(event.type)?.withoutContactDetails?.(event) ?? event;
+  }
+
+  isContactChange(field: string): boolean {
+    return this.all.some((d) => d.isContactChange?.(field) === true);
+  }
 }

@@ -10,6 +10,5 @@ export * from './stream-names.js';
 export * from './csv.js';
 export * from './secrets.js';
 export * from './persistent-map.js';
-export * from './audit-facts.js';
 export * from './instant.js';
 export * from './user-id.js';

@@ -2,6 +2,8 @@ import { AuditTrailProjection, type AuditEntryDocument } from '../../../../libs/
 import { AuditVisibility } from '../../../../libs/audit/src/application/audit-visibility.js';
 import { SearchAuditHandler, SearchAuditQuery } from '../../../../libs/audit/src/queries/audit.queries.js';
 import { SqliteDocumentStore } from '../../../../libs/read-store/src/sqlite/sqlite-document-store.js';
+import { AuditDescribers } from '../../../../libs/audit/src/describe-event.js';
+import { auditContexts } from '../../../api/src/projections.js';
 import { median } from './bench-util.js';
 
 /**
@@ -10,7 +12,7 @@ import { median } from './bench-util.js';
  */
 export async function benchAuditQuery(count: number, actors = 2000, runs = 9) {
   const store = new SqliteDocumentStore(':memory:');
-  await new AuditTrailProjection().setup(store);
+  await new AuditTrailProjection(new AuditDescribers(auditContexts.describers)).setup(store);
   const audit = store.collection<AuditEntryDocument>('audit_trail');
   const start = Date.parse('2025-01-01T00:00:00Z');
   for (let i = 0; i < count; i += 10_000) {
@@ -19,7 +21,7 @@ export async function benchAuditQuery(count: number, actors = 2000, runs = 9) {
   }
   (globalThis as { gc?: () => void }).gc?.();
   const rssAfterLoadMiB = process.memoryUsage().rss / 2 ** 20;
-  const handler = new SearchAuditHandler(store, new AuditVisibility(store));
+  const handler = new SearchAuditHandler(store, new AuditVisibility(auditContexts.scopes.map((scopesOf) => scopesOf(store))), new AuditDescribers(auditContexts.describers));
   const auditor = { userId: 'audrey@example.com', roles: ['auditor' as const] };
   const times: number[] = [];
   let total = 0;

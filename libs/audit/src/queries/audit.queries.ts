@@ -2,9 +2,10 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../auth/src/index.js';
 import { DomainError, forbidden, normalizeConfirmationNumber, normalizeUserId, notFound, requireInstant } from '../../../core/src/index.js';
-import { REDACTED, isContactChange, withoutContactDetails } from '../../../site-access/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore, type Filter } from '../../../read-store/src/index.js';
 import { AuditVisibility } from '../application/audit-visibility.js';
+import { AuditDescribers } from '../describe-event.js';
+import type { AuditScope } from '../ports/audit-describer.port.js';
 import { AUDIT_COLLECTION, type AuditEntryDocument, type AuditEntryFields } from '../projections/audit-trail/audit-trail.projection.js';
 
 export interface AuditFilter {
@@ -37,7 +38,11 @@ export class SearchAuditQuery extends Query<{ items: AuditEntry[]; total: number
 
 @QueryHandler(GetConfirmationQuery)
 export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(AuditVisibility) private readonly visibility: AuditVisibility) {}
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(AuditVisibility) private readonly visibility: AuditVisibility,
+    @Inject(AuditDescribers) private readonly describers: AuditDescribers,
+  ) {}
 
   async execute({ principal, confirmationNumber }: GetConfirmationQuery): Promise<AuditEntry> {
     const normalized = normalizeConfirmationNumber(confirmationNumber);
@@ -52,13 +57,17 @@ export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuer
       throw forbidden('Only the actor, administrators of the scope, auditors and operators may see this transaction.');
     }
     const mayViewContacts = await this.visibility.contactViewer(principal);
-    return shownTo(entry as unknown as AuditEntry, mayViewContacts);
+    return shownTo(entry as unknown as AuditEntry, mayViewContacts, this.describers);
   }
 }
 
 @QueryHandler(SearchAuditQuery)
 export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(AuditVisibility) private readonly visibility: AuditVisibility) {}
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(AuditVisibility) private readonly visibility: AuditVisibility,
+    @Inject(AuditDescribers) private readonly describers: AuditDescribers,
+  ) {}
 
   async execute({ principal, filter, all }: SearchAuditQuery) {
     const visible = await this.visibility.filterFor(principal);
@@ -80,19 +89,21 @@ export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
       entries.countDocuments(query),
     ]);
     const mayViewContacts = await this.visibility.contactViewer(principal);
-    return { items: (items as unknown as AuditEntry[]).map((entry) => shownTo(entry, mayViewContacts)), total };
+    return { items: (items as unknown as AuditEntry[]).map((entry) => shownTo(entry, mayViewContacts, this.describers)), total };
   }
 }
 
 /** Contact details stay with those who may view the site's contacts (as GET .../contacts decides). */
-function shownTo(entry: AuditEntry, mayViewContacts: (siteId: string | undefined) => boolean): AuditEntry {
-  if (entry.scope.siteId === undefined || mayViewContacts(entry.scope.siteId)) return entry;
+function shownTo(entry: AuditEntry, mayViewContacts: (scope: AuditScope) => boolean, describers: AuditDescribers): AuditEntry {
+  if (mayViewContacts(entry.scope)) return entry;
   return {
     ...entry,
-    changes: entry.changes.map((c) => (isContactChange(c.field) ? { field: c.field, from: REDACTED, to: REDACTED } : c)),
-    events: entry.events.map(withoutContactDetails),
+    changes: entry.changes.map((c) => (describers.isContactChange(c.field) ? { field: c.field, from: REDACTED, to: REDACTED } : c)),
+    events: entry.events.map((e) => describers.withoutContactDetails(e) as AuditEntry['events'][number]),
   };
 }
+
+const REDACTED = '(redacted)';
 
 /** Top-level equality fields stay top-level, so the store's indexes can serve them. */
 function flatten(conditions: Filter[]): Filter {

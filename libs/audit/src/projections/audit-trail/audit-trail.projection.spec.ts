@@ -8,7 +8,12 @@ import { enterpriseDecider } from '../../../../partner-profile/src/domain/enterp
 import { expectIdempotent } from '../../../../read-store/src/testing/projection-testing.js';
 import type { SiteCommand } from '../../../../site-access/src/domain/site.commands.js';
 import { siteDecider } from '../../../../site-access/src/domain/site.decider.js';
+import { enterpriseAuditDescriber } from '../../../../partner-profile/src/application/enterprise-audit.js';
+import { siteAuditDescriber } from '../../../../site-access/src/application/site-audit.js';
+import { AuditDescribers } from '../../describe-event.js';
 import { AUDIT_COLLECTION, type AuditEntryDocument, AuditTrailProjection } from './audit-trail.projection.js';
+
+const DESCRIBERS = new AuditDescribers([siteAuditDescriber, enterpriseAuditDescriber]);
 
 const contact = { telephone: '1', address: 'a', city: 'c', postalCode: '1' };
 const person = (userId: string, extra: object = {}) => ({ userId, operator: false, auditor: false, ...extra });
@@ -51,14 +56,14 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
   });
 
   it('keeps one entry per confirmation number, whatever the replay (every event fed twice)', async () => {
-    const documents = await expectIdempotent(new AuditTrailProjection(), events);
+    const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), events);
     const entries = await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).find({}, { sort: { position: 1 } });
     expect(entries.map((e) => e.confirmationNumber)).toEqual(Object.values(confirmation));
     expect(entries.reduce((n, e) => n + e.events.length, 0)).toBe(events.length);
   });
 
   it('merges a command\'s events into one entry with its scope, target, changes and justification', async () => {
-    const documents = await expectIdempotent(new AuditTrailProjection(), events);
+    const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), events);
     const grant = (await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).findOne({ _id: confirmation.grant }))!;
     expect(grant).toMatchObject({
       action: 'GrantAccess',
@@ -84,7 +89,7 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
   });
 
   it('scopes enterprise entries to their location and never shows a token digest', async () => {
-    const documents = await expectIdempotent(new AuditTrailProjection(), events);
+    const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), events);
     const audit = documents.collection<AuditEntryDocument>(AUDIT_COLLECTION);
     const registered = (await audit.findOne({ _id: confirmation.enterprise }))!;
     expect(registered.scope).toEqual({ enterpriseId: 'ent-1', locationId: 'loc-1' });

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
 import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
-import { describeEvent, redact } from '../../describe-event.js';
+import type { AuditDescribers } from '../../describe-event.js';
 
 export const AUDIT_COLLECTION = 'audit_trail';
 
@@ -32,6 +32,8 @@ export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
   readonly collections = [AUDIT_COLLECTION];
 
+  constructor(private readonly describers: AuditDescribers) {}
+
   async setup(store: DocumentStore): Promise<void> {
     const audit = store.collection(AUDIT_COLLECTION);
     await audit.createIndex({ actorId: 1, occurredAt: -1 });
@@ -50,14 +52,14 @@ export class AuditTrailProjection implements Projection {
       if (!confirmationNumber) continue;
       const current = await work.get<AuditEntryDocument>(AUDIT_COLLECTION, confirmationNumber);
       if (current?.eventIds.includes(event.id)) continue;
-      const facts = describeEvent(event);
+      const facts = this.describers.describe(event);
       // The unit of work owns `current` (a copy read for this batch), so it is changed in place.
       const entry: AuditEntryDocument = current ?? { _id: confirmationNumber, confirmationNumber, action: command, actorId, occurredAt, scope: {}, targetUserIds: [], changes: [], events: [], eventIds: [], position: event.position };
       entry.scope = { ...facts.scope, ...entry.scope };
       entry.targetUserIds = [...new Set([...entry.targetUserIds, ...facts.targetUserIds])];
       if (entry.targetUserIds.length > 0) entry.targetUserId = entry.targetUserIds[0];
       entry.changes.push(...facts.changes);
-      entry.events.push({ type: event.type, data: redact(event.data) });
+      entry.events.push({ type: event.type, data: this.describers.redact(event) });
       entry.eventIds.push(event.id);
       if (facts.justification !== undefined) entry.justification = facts.justification;
       if (facts.reason !== undefined) entry.reason = facts.reason;

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
-import { describeSiteEvent } from '../../domain/site.audit.js';
+import { describeSiteEvent } from '../../application/site-audit.js';
 import type { SiteEvent } from '../../domain/site.events.js';
 import { evolveSite, initialSiteState } from '../../domain/site.state.js';
 

@@ -1,5 +1,24 @@
-import type { AuditFacts } from '../../../core/src/index.js';
-import type { EnterpriseEvent } from './enterprise.events.js';
+import type { AdministeredScopes, AuditDescriber, AuditedEvent, AuditFacts } from '../../../audit/src/ports/index.js';
+import type { DocumentStore } from '../../../read-store/src/index.js';
+import { ENTERPRISE_EVENT_TYPES, type EnterpriseEvent } from '../domain/enterprise.events.js';
+import { locationsManagedBy } from './managed-locations.js';
+
+/** How the partner profile explains its events to the audit trail; company-token digests never leave the server. */
+export const enterpriseAuditDescriber: AuditDescriber = {
+  eventTypes: ENTERPRISE_EVENT_TYPES,
+  describe: (event: AuditedEvent) => describeEnterpriseEvent(event as unknown as EnterpriseEvent),
+  redact: (event: AuditedEvent) => ('companyTokenDigest' in event.data ? { ...event.data, companyTokenDigest: '(redacted)' } : event.data),
+};
+
+/** Locations a person manages as PRC or APA in scope. */
+export function enterpriseAdministeredScopes(store: DocumentStore): AdministeredScopes {
+  return {
+    async scopesOf(userId) {
+      const locations = await locationsManagedBy(store, userId);
+      return locations.length > 0 ? [{ 'scope.locationId': { $in: locations } }] : [];
+    },
+  };
+}
 
 /** The audit view of one enterprise event: scope, the people it concerns, and before/after values. */
 export function describeEnterpriseEvent(event: EnterpriseEvent): AuditFacts {

@@ -1,6 +1,39 @@
-import type { AuditFacts } from '../../../core/src/index.js';
-import { PRIVILEGE_KEYS, type Privileges, privilegeChanges } from './privileges.js';
-import type { SiteEvent } from './site.events.js';
+import type { AdministeredScopes, AuditDescriber, AuditedEvent, AuditFacts } from '../../../audit/src/ports/index.js';
+import type { DocumentStore } from '../../../read-store/src/index.js';
+import type { NotificationDeliveryEvent } from '../domain/notification-delivery.js';
+import { PRIVILEGE_KEYS, type Privileges, privilegeChanges } from '../domain/privileges.js';
+import { SITE_EVENT_TYPES, type SiteEvent } from '../domain/site.events.js';
+import type { UserPreferencesEvent } from '../domain/user-preferences.js';
+import { isContactChange, sitesWithContactView, withoutContactDetails } from './contact-redaction.js';
+import { sitesAdministeredBy } from './administered-sites.js';
+
+const SITE_TYPES = new Set<string>(SITE_EVENT_TYPES);
+
+/** How site access explains its events (site, eNotification preferences, e-mail deliveries) to the audit trail. */
+export const siteAuditDescriber: AuditDescriber = {
+  eventTypes: [...SITE_EVENT_TYPES, 'NotificationEmailChanged', 'NotificationSent'],
+  describe(event: AuditedEvent) {
+    if (SITE_TYPES.has(event.type)) return describeSiteEvent(event as unknown as SiteEvent);
+    if (event.type === 'NotificationEmailChanged') return describeUserPreferencesEvent(event as unknown as UserPreferencesEvent);
+    return describeNotificationDeliveryEvent(event as unknown as NotificationDeliveryEvent);
+  },
+  withoutContactDetails,
+  isContactChange,
+};
+
+/** Sites a person administers (audit scope) and those whose contacts they may see. */
+export function siteAdministeredScopes(store: DocumentStore): AdministeredScopes {
+  return {
+    async scopesOf(userId) {
+      const sites = await sitesAdministeredBy(store, userId);
+      return sites.length > 0 ? [{ 'scope.siteId': { $in: sites } }] : [];
+    },
+    async contactViewer(userId) {
+      const sites = new Set(await sitesWithContactView(store, userId));
+      return (scope) => scope.siteId !== undefined && sites.has(scope.siteId);
+    },
+  };
+}
 
 const NONE = Object.fromEntries(PRIVILEGE_KEYS.map((k) => [k, 'none'])) as Privileges;
 const granted = (role: string, privileges: Privileges) => [{ field: 'role', from: null, to: role }, ...privilegeChanges(NONE, privileges)];
@@ -43,4 +76,12 @@ export function describeSiteEvent(event: SiteEvent): AuditFacts {
     case 'ContactRemoved':
       return { scope, targetUserIds: event.data.contact.userId ? [event.data.contact.userId] : [], changes: [{ field: `contact(${event.data.contactId})`, from: event.data.contact.email, to: null }] };
   }
+}
+
+export function describeUserPreferencesEvent(event: UserPreferencesEvent): AuditFacts {
+  return { scope: {}, targetUserIds: [event.data.userId], changes: [{ field: 'notificationEmail', from: event.data.from, to: event.data.to }] };
+}
+
+export function describeNotificationDeliveryEvent(event: NotificationDeliveryEvent): AuditFacts {
+  return { scope: {}, targetUserIds: [], changes: [{ field: `notification(${event.data.notificationId})`, from: 'queued', to: 'sent' }] };
 }

@@ -1,0 +1,2 @@
+export * from './audit-describer.port.js';
+export * from './administered-scopes.port.js';
