@@ -1,18 +1,13 @@
-/** The one place that knows how stream names are spelled (`category-<id>`). */
-export const streamName = {
-  site: (siteId: string) => `site-${siteId}`,
-  enterprise: (enterpriseId: string) => `enterprise-${enterpriseId}`,
-  user: (userId: string) => `user-${userId.toLowerCase()}`,
-  notification: (notificationId: string) => `notification-${notificationId}`,
-} as const;
+/**
+ * The one way stream names are spelled: `<category>-<id>`. Core knows no category; each bounded
+ * context declares its own (`site.streams.ts`, `enterprise.streams.ts`) with this helper.
+ */
+export interface StreamCategory {
+  readonly category: string;
+  /** The stream of one aggregate instance. */
+  of(id: string): string;
+}
 
-export type StreamCategory = keyof typeof streamName;
-
-/** `site-123` → `{category: 'site', id: '123'}`; undefined for streams we did not name. */
-export function parseStreamName(stream: string): { category: StreamCategory; id: string } | undefined {
-  const dash = stream.indexOf('-');
-  if (dash <= 0) return undefined;
-  const category = stream.slice(0, dash);
-  if (!(category in streamName)) return undefined;
-  return { category: category as StreamCategory, id: stream.slice(dash + 1) };
+export function streamCategory(category: string, normalizeId: (id: string) => string = (id) => id): StreamCategory {
+  return { category, of: (id) => `${category}-${normalizeId(id)}` };
 }

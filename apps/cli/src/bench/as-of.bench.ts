@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { streamName } from '../../../../libs/core/src/index.js';
 import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
 import { SITE_PERSON_PATHS, membersAsOf } from '../../../../libs/site-access/src/queries/as-of/site-access-as-of.js';
 import { median, tempDir } from './bench-util.js';
 import { seedSite } from './site-history.js';
+import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
 
 /**
  * asOf for one user on a site whose stream holds `size` events: the exact work of
@@ -14,7 +14,7 @@ export async function benchAsOf(size: number, runs = 7) {
   const store = new SqliteEventStore(join(dir, 'events.sqlite'));
   const siteId = '1000000';
   await seedSite(store, siteId, size);
-  const events = await store.readStream(streamName.site(siteId), { fromRevision: size - 1 });
+  const events = await store.readStream(siteStream.of(siteId), { fromRevision: size - 1 });
   const asOf = new Date(events[0].metadata.occurredAt);
   const userId = `user${Math.floor(size / 8)}@${siteId}.example`;
   const oneUser: number[] = [];
@@ -22,12 +22,12 @@ export async function benchAsOf(size: number, runs = 7) {
   let found = false;
   for (let i = 0; i < runs; i++) {
     let started = performance.now();
-    const mine = await store.readStream(streamName.site(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    const mine = await store.readStream(siteStream.of(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
     found = membersAsOf(mine).members.some((m) => m.userId === userId);
     oneUser.push(performance.now() - started);
     if (i < 3) {
       started = performance.now();
-      membersAsOf(await store.readStream(streamName.site(siteId), { until: asOf }));
+      membersAsOf(await store.readStream(siteStream.of(siteId), { until: asOf }));
       wholeSite.push(performance.now() - started);
     }
   }

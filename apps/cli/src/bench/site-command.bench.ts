@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { randomIds, streamName, systemClock } from '../../../../libs/core/src/index.js';
+import { randomIds, systemClock } from '../../../../libs/core/src/index.js';
 import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
 import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
 import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
 import { median, tempDir } from './bench-util.js';
 import { seedSite } from './site-history.js';
+import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
 
 /** (c') The same latency ratio with the real Site decider: a site whose stream holds `size` events vs a new site. */
 export async function benchSiteCommand(size: number, samples: number) {
@@ -21,7 +22,7 @@ export async function benchSiteCommand(size: number, samples: number) {
       user: { userId: `bench${i}@example.com`, firstName: 'B', lastName: `Bench ${i}`, email: `bench${i}@example.com` },
     };
     const started = performance.now();
-    await pipeline.execute({ stream: streamName.site(siteId), decider: siteDecider, command, meta: newCommandMeta({ commandName: 'AddUser', actorId: command.actor.userId }, systemClock, randomIds) });
+    await pipeline.execute({ stream: siteStream.of(siteId), decider: siteDecider, command, meta: newCommandMeta({ commandName: 'AddUser', actorId: command.actor.userId }, systemClock, randomIds) });
     return performance.now() - started;
   };
   const coldBig = await addUser('1000000', -1);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, type NewEvent, eventHash, newConfirmationNumber, streamName } from '../../../../libs/core/src/index.js';
+import { GENESIS_HASH, type NewEvent, eventHash, newConfirmationNumber } from '../../../../libs/core/src/index.js';
 import type { EventStore } from '../../../../libs/event-store/src/index.js';
 import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
 import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
 import type { SiteState } from '../../../../libs/site-access/src/domain/site.state.js';
+import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
 
 const contact = { telephone: '+49 89 1234', address: 'Main Street 1', city: 'Munich', postalCode: '80331' };
 const operator = { userId: 'op@example.com', operator: true, auditor: false };
@@ -77,7 +78,7 @@ export async function seedSite(store: EventStore, siteId: string, size: number, 
   let chunk: NewEvent[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
-    revision = (await store.append(streamName.site(siteId), chunk, revision < 0 ? 'no_stream' : revision)).nextRevision;
+    revision = (await store.append(siteStream.of(siteId), chunk, revision < 0 ? 'no_stream' : revision)).nextRevision;
     chunk = [];
   };
   for (const batch of siteHistory(siteId, size)) {

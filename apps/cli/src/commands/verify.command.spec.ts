@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type AppConfig, loadConfig, randomIds, streamName, systemClock } from '../../../../libs/core/src/index.js';
+import { type AppConfig, loadConfig, randomIds, systemClock } from '../../../../libs/core/src/index.js';
 import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
 import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
 import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
 import { verifyCommand } from './verify.command.js';
+import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
 
 const contact = { telephone: '1', address: 'a', city: 'c', postalCode: '1' };
 const operator = { userId: 'op', operator: true, auditor: false };
@@ -24,7 +25,7 @@ describe('npm run verify (hash chains and read models)', () => {
     const pipeline = new CommandPipeline(store);
     const run = (siteId: string, body: Omit<SiteCommand, 'at' | 'actor'>, actor = pat) =>
       pipeline.execute({
-        stream: streamName.site(siteId),
+        stream: siteStream.of(siteId),
         decider: siteDecider,
         command: { ...body, actor, at: new Date().toISOString() } as SiteCommand,
         meta: newCommandMeta({ commandName: body.type, actorId: actor.userId }, systemClock, randomIds),

@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../auth/src/index.js';
-import { forbidden, requireInstant, streamName } from '../../../core/src/index.js';
+import { forbidden, requireInstant } from '../../../core/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
 import type { EnterpriseEvent } from '../domain/enterprise.events.js';
 import { evolveEnterprise, initialEnterpriseState } from '../domain/enterprise.state.js';
 import { EnterpriseReadAccess } from '../application/enterprise-read-access.js';
 import { type EmployeeDocument, PARTNER_COLLECTIONS as C } from '../projections/read-models.js';
+import { enterpriseStream } from '../domain/enterprise.streams.js';
 
 type List = { items: Record<string, unknown>[]; total: number };
 const page = (f: { limit?: number; offset?: number }) => ({ limit: f.limit ?? 50, skip: f.offset ?? 0 });
@@ -95,7 +96,7 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
 
   /** The location's employees at an instant, replayed from the enterprise stream (authoritative). */
   private async replayed(enterpriseId: string, locationId: string, asOf: Date, onlyUserId: string | undefined, filter: { limit?: number; offset?: number }) {
-    const recorded = await this.events.readStream(streamName.enterprise(enterpriseId), { until: asOf });
+    const recorded = await this.events.readStream(enterpriseStream.of(enterpriseId), { until: asOf });
     const state = recorded.reduce((s, e) => evolveEnterprise(s, { type: e.type, data: e.data } as unknown as EnterpriseEvent), initialEnterpriseState());
     const all = [...state.employees.values()]
       .filter((e) => e.locationId === locationId && (!onlyUserId || e.userId === onlyUserId))

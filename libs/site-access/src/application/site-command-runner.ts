@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/src/index.js';
-import { type Clock, type IdGenerator, streamName } from '../../../core/src/index.js';
+import { type Clock, type IdGenerator } from '../../../core/src/index.js';
 import {
   CLOCK,
   CommandPipeline,
@@ -12,6 +12,7 @@ import {
 import type { SiteCommand } from '../domain/site.commands.js';
 import { siteDecider } from '../domain/site.decider.js';
 import { actorOf } from './actor.js';
+import { siteStream } from '../domain/site.streams.js';
 
 type CommandBody = SiteCommand extends infer C ? (C extends SiteCommand ? Omit<C, 'actor' | 'at'> : never) : never;
 
@@ -27,7 +28,7 @@ export class SiteCommandRunner {
   async run(siteId: string, principal: Principal, body: CommandBody): Promise<CommandResponse> {
     const meta = newCommandMeta({ commandName: body.type, actorId: principal.userId }, this.clock, this.ids);
     const command = { ...body, actor: actorOf(principal), at: meta.occurredAt } as SiteCommand;
-    const outcome = await this.pipeline.execute({ stream: streamName.site(siteId), decider: siteDecider, command, meta });
+    const outcome = await this.pipeline.execute({ stream: siteStream.of(siteId), decider: siteDecider, command, meta });
     return toCommandResponse(outcome);
   }
 }

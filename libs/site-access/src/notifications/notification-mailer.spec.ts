@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
-import { type AppConfig, type Position, type RecordedEvent, loadConfig, randomIds, streamName, systemClock } from '../../../core/src/index.js';
+import { type AppConfig, type Position, type RecordedEvent, loadConfig, randomIds, systemClock } from '../../../core/src/index.js';
 import { newCommandMeta } from '../../../event-store/src/pipeline/command-meta.js';
 import { CommandPipeline } from '../../../event-store/src/pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
@@ -17,6 +17,7 @@ import { NotificationOutboxProjection } from '../projections/notification-outbox
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
 import { SiteAccessProjection } from '../projections/site-access/site-access.projection.js';
 import { NotificationMailer } from './notification-mailer.js';
+import { notificationStream, siteStream } from '../domain/site.streams.js';
 
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
@@ -96,7 +97,7 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
 
   const site = async (command: SiteCommand) => {
     const outcome = await pipeline.execute({
-      stream: streamName.site(SITE),
+      stream: siteStream.of(SITE),
       decider: siteDecider,
       command,
       meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
@@ -259,14 +260,14 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
         metadata: expect.objectContaining({ actorId: 'system:mailer', command: 'RecordNotificationSent' }),
       }),
     ]));
-    expect(await eventStore.readStream(streamName.notification(grant.id))).toHaveLength(1);
+    expect(await eventStore.readStream(notificationStream.of(grant.id))).toHaveLength(1);
 
     // The read model has not seen the deliveries yet: the delivery stream alone prevents a resend.
     expect((await outbox(store)).map((m) => m.status)).toEqual(['queued', 'queued']);
     expect(await mailer.deliverQueued()).toBe(0);
 
     await catchUp(store, await after(head));
-    const sentAt = (id: string) => recorded.find((e) => e.stream === streamName.notification(id))!.metadata.occurredAt;
+    const sentAt = (id: string) => recorded.find((e) => e.stream === notificationStream.of(id))!.metadata.occurredAt;
     expect((await outbox(store)).map((m) => [m._id, m.status, m.sentAt])).toEqual([
       [deny.id, 'sent', sentAt(deny.id)],
       [grant.id, 'sent', sentAt(grant.id)],

@@ -1,10 +1,11 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { type AppConfig, type Clock, type IdGenerator, streamName } from '../../../core/src/index.js';
+import { type AppConfig, type Clock, type IdGenerator } from '../../../core/src/index.js';
 import { CLOCK, CommandPipeline, ID_GENERATOR, newCommandMeta } from '../../../event-store/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore, ProjectionLeader, READ_STORE_CONFIG } from '../../../read-store/src/index.js';
 import { notificationDeliveryDecider } from '../domain/notification-delivery.js';
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
+import { notificationStream } from '../domain/site.streams.js';
 
 const POLL_MS = 500;
 const BATCH = 50;
@@ -87,7 +88,7 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
 
   /** Sends one e-mail unless its delivery is already recorded; answers whether it sent it now. */
   private async deliver(mail: NotificationDocument, transport: Transporter): Promise<boolean> {
-    const stream = streamName.notification(mail.notificationId);
+    const stream = notificationStream.of(mail.notificationId);
     if ((await this.pipeline.load(stream, notificationDeliveryDecider)).state.sent) return false;
     const info = await transport.sendMail({
       from: this.config.smtpFrom,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, secretDigest, streamName, systemClock } from '../../../../core/src/index.js';
+import { type RecordedEvent, randomIds, secretDigest, systemClock } from '../../../../core/src/index.js';
 import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../event-store/src/index.js';
 import type { EnterpriseCommand } from '../../../../partner-profile/src/domain/enterprise.commands.js';
 import { enterpriseDecider } from '../../../../partner-profile/src/domain/enterprise.decider.js';
@@ -12,6 +12,8 @@ import { enterpriseAuditDescriber } from '../../../../partner-profile/src/applic
 import { siteAuditDescriber } from '../../../../site-access/src/application/site-audit.js';
 import { AuditDescribers } from '../../describe-event.js';
 import { AUDIT_COLLECTION, type AuditEntryDocument, AuditTrailProjection } from './audit-trail.projection.js';
+import { enterpriseStream } from '../../../../partner-profile/src/domain/enterprise.streams.js';
+import { siteStream } from '../../../../site-access/src/domain/site.streams.js';
 
 const DESCRIBERS = new AuditDescribers([siteAuditDescriber, enterpriseAuditDescriber]);
 
@@ -30,12 +32,12 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
     const pipeline = new CommandPipeline(store);
     const site = async (label: string, body: object, actor: SiteCommand['actor']) => {
       const command = { ...body, actor, at: new Date().toISOString() } as SiteCommand;
-      const outcome = await pipeline.execute({ stream: streamName.site('1001'), decider: siteDecider, command, meta: newCommandMeta({ commandName: command.type, actorId: actor.userId }, systemClock, randomIds) });
+      const outcome = await pipeline.execute({ stream: siteStream.of('1001'), decider: siteDecider, command, meta: newCommandMeta({ commandName: command.type, actorId: actor.userId }, systemClock, randomIds) });
       if (outcome.changed) confirmation[label] = outcome.confirmationNumber;
     };
     const enterprise = async (label: string, body: object, actorId: string) => {
       const command = { ...body, actor: { userId: actorId }, at: new Date().toISOString() } as EnterpriseCommand;
-      const outcome = await pipeline.execute({ stream: streamName.enterprise('ent-1'), decider: enterpriseDecider, command, meta: newCommandMeta({ commandName: command.type, actorId }, systemClock, randomIds) });
+      const outcome = await pipeline.execute({ stream: enterpriseStream.of('ent-1'), decider: enterpriseDecider, command, meta: newCommandMeta({ commandName: command.type, actorId }, systemClock, randomIds) });
       if (outcome.changed) confirmation[label] = outcome.confirmationNumber;
     };
     await site('register', { type: 'RegisterSite', siteId: '1001', name: 'Acme', contactId: 'primary', contactTypes: ['administrative'], primary: { userId: 'pat', firstName: 'Pat', lastName: 'P', email: 'pat@example.com', ...contact } }, person('op', { operator: true }));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, secretDigest, streamName, systemClock } from '../../../../core/src/index.js';
+import { type RecordedEvent, randomIds, secretDigest, systemClock } from '../../../../core/src/index.js';
 import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
 import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
@@ -19,6 +19,7 @@ import {
   partnerEmployeeKey,
 } from '../read-models.js';
 import { PartnerProfileProjection } from './partner-profile.projection.js';
+import { enterpriseStream } from '../../domain/enterprise.streams.js';
 
 const ENTERPRISE = 'ent-acme';
 const ENTERPRISE_NAME = 'Acme Corp';
@@ -196,7 +197,7 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
     for (const [label, make] of history) {
       const command = make();
       const outcome = await pipeline.execute({
-        stream: streamName.enterprise(ENTERPRISE),
+        stream: enterpriseStream.of(ENTERPRISE),
         decider: enterpriseDecider,
         command,
         meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
@@ -222,7 +223,7 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
   it('recorded the history as the expected events, in order, on the enterprise stream', () => {
     for (const [label] of history) expect([label, evs(label).map((e) => e.type)]).toEqual([label, EXPECTED_TYPES[label]]);
     expect(events.map((e) => e.type)).toEqual(history.flatMap(([label]) => EXPECTED_TYPES[label]));
-    expect(new Set(events.map((e) => e.stream))).toEqual(new Set([streamName.enterprise(ENTERPRISE)]));
+    expect(new Set(events.map((e) => e.stream))).toEqual(new Set([enterpriseStream.of(ENTERPRISE)]));
     expect(ev('andyPrc').data).toMatchObject({ userId: ANDY, formerPrcUserId: null });
     expect(ev('beaPrc').data).toMatchObject({ userId: BEA, formerPrcUserId: ANDY, previousRole: 'personal_update' });
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, streamName, systemClock } from '../../../../core/src/index.js';
+import { type RecordedEvent, randomIds, systemClock } from '../../../../core/src/index.js';
 import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
 import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
@@ -14,6 +14,7 @@ import type { Actor } from '../../domain/site.permissions.js';
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../read-models.js';
 import { SiteAccessProjection } from '../site-access/site-access.projection.js';
 import { NotificationOutboxProjection } from './notification-outbox.projection.js';
+import { notificationStream, siteStream } from '../../domain/site.streams.js';
 
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
@@ -56,7 +57,7 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
 
   const site = async (command: SiteCommand) => {
     const outcome = await pipeline.execute({
-      stream: streamName.site(SITE),
+      stream: siteStream.of(SITE),
       decider: siteDecider,
       command,
       meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
@@ -163,7 +164,7 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
   it('marks an e-mail sent when its NotificationSent is recorded, and only that one', async () => {
     const record = () =>
       pipeline.execute({
-        stream: streamName.notification(grant.id),
+        stream: notificationStream.of(grant.id),
         decider: notificationDeliveryDecider,
         command: { type: 'RecordNotificationSent', notificationId: grant.id, to: NIA, messageId: `<${grant.id}@access-governance>` },
         meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, systemClock, randomIds),

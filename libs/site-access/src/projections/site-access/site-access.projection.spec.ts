@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, streamName, systemClock } from '../../../../core/src/index.js';
+import { type RecordedEvent, randomIds, systemClock } from '../../../../core/src/index.js';
 import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
 import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
@@ -14,6 +14,7 @@ import { siteDecider } from '../../domain/site.decider.js';
 import type { Actor } from '../../domain/site.permissions.js';
 import { SITE_COLLECTIONS as C, contactKey, memberKey } from '../read-models.js';
 import { SiteAccessProjection } from './site-access.projection.js';
+import { siteStream } from '../../domain/site.streams.js';
 
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
@@ -119,7 +120,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
     for (const [label, make] of history) {
       const command = make();
       const outcome = await pipeline.execute({
-        stream: streamName.site(SITE),
+        stream: siteStream.of(SITE),
         decider: siteDecider,
         command,
         meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
@@ -162,7 +163,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
       'ContactRemoved',
       'ContactUpdated',
     ]);
-    expect(new Set(events.map((e) => e.stream))).toEqual(new Set([streamName.site(SITE)]));
+    expect(new Set(events.map((e) => e.stream))).toEqual(new Set([siteStream.of(SITE)]));
   });
 
   it('leaves the members: roles and privileges after the transfer, grantedBy and the confirmation that made each member', async () => {
@@ -412,7 +413,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
     const pipeline = new CommandPipeline(eventStore, randomIds);
     const command: SiteCommand = { type: 'ChangeUserAccess', ...issued(SAM), userId: PAT, role: 'user', privileges: { softwareAccess: 'downloads' } };
     const outcome = await pipeline.execute({
-      stream: streamName.site(SITE),
+      stream: siteStream.of(SITE),
       decider: siteDecider,
       command,
       meta: newCommandMeta({ commandName: command.type, actorId: SAM }, systemClock, randomIds),

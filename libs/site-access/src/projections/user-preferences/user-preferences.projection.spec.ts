@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, streamName, systemClock } from '../../../../core/src/index.js';
+import { type RecordedEvent, randomIds, systemClock } from '../../../../core/src/index.js';
 import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
 import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
@@ -10,6 +10,7 @@ import { notificationDeliveryDecider } from '../../domain/notification-delivery.
 import { userPreferencesDecider } from '../../domain/user-preferences.js';
 import { SITE_COLLECTIONS as C } from '../read-models.js';
 import { UserPreferencesProjection } from './user-preferences.projection.js';
+import { notificationStream, userStream } from '../../domain/site.streams.js';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -21,7 +22,7 @@ describe('UserPreferencesProjection (events recorded by the real pipeline on SQL
 
   const setEmail = (userId: string, email: string) =>
     pipeline.execute({
-      stream: streamName.user(userId),
+      stream: userStream.of(userId),
       decider: userPreferencesDecider,
       command: { type: 'SetNotificationEmail', userId, email },
       meta: newCommandMeta({ commandName: 'SetNotificationEmail', actorId: userId }, systemClock, randomIds),
@@ -51,10 +52,10 @@ describe('UserPreferencesProjection (events recorded by the real pipeline on SQL
 
     const events = await eventStore.readAll({ limit: 100000 });
     expect(events.map((e) => [e.stream, e.type, e.data])).toEqual([
-      [streamName.user(ANA), 'NotificationEmailChanged', { userId: ANA, from: null, to: 'ana.first@example.com' }],
-      [streamName.user(BEN), 'NotificationEmailChanged', { userId: BEN, from: null, to: 'ben.only@example.com' }],
-      [streamName.user(ANA), 'NotificationEmailChanged', { userId: ANA, from: 'ana.first@example.com', to: 'ana.second@example.com' }],
-      [streamName.user(ANA), 'NotificationEmailChanged', { userId: ANA, from: 'ana.second@example.com', to: 'ana.third@example.com' }],
+      [userStream.of(ANA), 'NotificationEmailChanged', { userId: ANA, from: null, to: 'ana.first@example.com' }],
+      [userStream.of(BEN), 'NotificationEmailChanged', { userId: BEN, from: null, to: 'ben.only@example.com' }],
+      [userStream.of(ANA), 'NotificationEmailChanged', { userId: ANA, from: 'ana.first@example.com', to: 'ana.second@example.com' }],
+      [userStream.of(ANA), 'NotificationEmailChanged', { userId: ANA, from: 'ana.second@example.com', to: 'ana.third@example.com' }],
     ]);
     const [, benSet, , anaLast] = events;
 
@@ -78,7 +79,7 @@ describe('UserPreferencesProjection (events recorded by the real pipeline on SQL
 
   it('ignores every other event', async () => {
     await pipeline.execute({
-      stream: streamName.notification('n-1'),
+      stream: notificationStream.of('n-1'),
       decider: notificationDeliveryDecider,
       command: { type: 'RecordNotificationSent', notificationId: 'n-1', to: ANA, messageId: '<n-1@access-governance>' },
       meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, systemClock, randomIds),

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
-import { notFound, streamName } from '../../../../core/src/index.js';
+import { notFound } from '../../../../core/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../../event-store/src/index.js';
 import { SiteReadAccess } from '../../application/site-read-access.js';
 import type { UserFilter } from '../site-queries.js';
 import { type HistoryItem, SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-access-as-of.js';
+import { siteStream } from '../../domain/site.streams.js';
 
 /** The site's users at an instant, replayed from the event stream (authoritative, not a read model). */
 export class ListSiteUsersAsOfQuery extends Query<{ items: Record<string, unknown>[]; total: number }> {
@@ -32,7 +33,7 @@ export class ListSiteUsersAsOfHandler implements IQueryHandler<ListSiteUsersAsOf
 
   async execute({ principal, siteId, asOf, filter }: ListSiteUsersAsOfQuery) {
     await this.access.require(siteId, principal, ['viewUsers']);
-    const { members } = membersAsOf(await this.events.readStream(streamName.site(siteId), { until: asOf }));
+    const { members } = membersAsOf(await this.events.readStream(siteStream.of(siteId), { until: asOf }));
     const q = filter.q?.toLowerCase();
     const matching = members.filter(
       (m) => (!filter.role || m.role === filter.role) && (!q || [m.firstName, m.lastName, m.email, m.userId].some((v) => v.toLowerCase().includes(q))),
@@ -48,7 +49,7 @@ export class GetUserAccessAsOfHandler implements IQueryHandler<GetUserAccessAsOf
 
   async execute({ principal, siteId, userId, asOf }: GetUserAccessAsOfQuery) {
     await this.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
-    const mine = await this.events.readStream(streamName.site(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    const mine = await this.events.readStream(siteStream.of(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
     const member = membersAsOf(mine).members.find((m) => m.userId === userId);
     if (!member) throw notFound(`${userId} was not a member of site ${siteId} at ${asOf.toISOString()}.`);
     return { siteId, ...member, asOf: asOf.toISOString() };
@@ -61,7 +62,7 @@ export class GetUserHistoryHandler implements IQueryHandler<GetUserHistoryQuery>
 
   async execute({ principal, siteId, userId }: GetUserHistoryQuery) {
     await this.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
-    const mine = await this.events.readStream(streamName.site(siteId), { mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    const mine = await this.events.readStream(siteStream.of(siteId), { mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
     return { items: accessHistory(mine) };
   }
 }
