@@ -16,7 +16,8 @@ export class AccessRequestDto {
   @ApiProperty() userId: string;
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
-  @ApiProperty() email: string;
+  @ApiProperty({ description: 'the e-mail the requester typed (shown to approvers)' }) email: string;
+  @ApiPropertyOptional({ description: 'the e-mail the identity provider vouched for in the requester’s token; the decision is mailed only there' }) verifiedEmail?: string;
   @ApiProperty({ description: 'the current justification (after edits)' }) businessJustification: string;
   @ApiProperty({ description: 'the justification as first submitted' }) originalJustification: string;
   @ApiProperty({ type: () => [JustificationEditDto] }) justificationEdits: JustificationEditDto[];
