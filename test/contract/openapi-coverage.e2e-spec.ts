@@ -47,6 +47,19 @@ describe('OpenAPI document: every operation has a response schema', () => {
     expect(without401.map(({ id }) => id)).toEqual([]);
   });
 
+  it('documents read-your-writes on every query: X-Consistent-With in, X-Projection-Position out', () => {
+    const queries = operations(document).filter(({ id }) => id.startsWith('GET '));
+    expect(queries.length).toBeGreaterThanOrEqual(20);
+    const undocumented = queries
+      .filter(({ operation }) => {
+        const parameters = (operation as { parameters?: { name: string; in: string }[] }).parameters ?? [];
+        const headers = (operation.responses?.['200'] as { headers?: Record<string, unknown> } | undefined)?.headers ?? {};
+        return !parameters.some((p) => p.in === 'header' && p.name === 'X-Consistent-With') || !('X-Projection-Position' in headers);
+      })
+      .map(({ id }) => id);
+    expect(undocumented).toEqual([]);
+  });
+
   it('documents the CSV downloads as text/csv strings', () => {
     for (const path of ['/v1/audit.csv', '/v1/sites/{siteId}/users/report.csv']) {
       expect(document.paths[path].get.responses?.['200']?.content?.['text/csv']?.schema).toEqual({ type: 'string' });

@@ -20,6 +20,10 @@ export type UserIdIsString = Assert<Equals<SiteUsers['items'][number]['userId'],
 export type TotalIsNumber = Assert<Equals<SiteUsers['total'], number>>;
 export type RoleIsClosed = Assert<Equals<SiteUsers['items'][number]['role'], 'primary' | 'secondary' | 'user'>>;
 
+// Read-your-writes is part of every query's contract.
+type UsersHeaders = NonNullable<paths['/v1/sites/{siteId}/users']['get']['parameters']['header']>;
+export const consistentWith = (position: string): UsersHeaders => ({ 'X-Consistent-With': position });
+
 export function firstUserId(page: SiteUsers): string | undefined {
   return page.items[0]?.userId;
 }
