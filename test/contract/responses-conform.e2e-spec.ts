@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { type TestApp, startTestApp } from '../support/test-app.js';
-import { addUser, bearer, caughtUp, contact, nominate, person, registerSite } from '../support/site-fixtures.js';
+import { addUser, bearer, caughtUp, contact, nominate, person } from '../support/site-fixtures.js';
 import { type Registered, employeeInput, locationInput, selfAssociate } from '../support/partner-fixtures.js';
 import { type OpenApiDocument, fetchDocument, operations } from './openapi-document.js';
 import { violations } from './schema-conformance.js';

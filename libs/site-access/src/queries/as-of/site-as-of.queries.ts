@@ -7,7 +7,7 @@ import { SiteReadAccess } from '../../application/site-read-access.js';
 import type { UserFilter } from '../site-queries.js';
 import type { SiteUserListDto, UserAccessDto } from '../site-users.response.dto.js';
 import type { UserHistoryDto } from '../user-history.response.dto.js';
-import { type HistoryItem, SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-access-as-of.js';
+import { SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-access-as-of.js';
 
 /** The site's users at an instant, replayed from the event stream (authoritative, not a read model). */
 export class ListSiteUsersAsOfQuery extends Query<SiteUserListDto> {
