@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig, Clock } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
 import { installBodyParsers } from './http/json-limits.js';
+import { documentReadConsistency } from './http/openapi-read-consistency.js';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -30,14 +31,20 @@ export async function createApp(config: AppConfig, overrides: { clock?: Clock } 
   app.enableShutdownHooks();
   installSecurityHeaders(app);
   installBodyParsers(app, config.http);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Access governance API')
-      .setDescription('Who may do what: site access (Passport Advantage) and partner profiles (PartnerWorld).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  // Every operation declares its answer schemas (test/contract keeps it so): clients are generated from /docs-json.
+  const document = documentReadConsistency(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Access governance API')
+        .setDescription(
+          'Who may do what: site access (Passport Advantage) and partner profiles (PartnerWorld). ' +
+            'Errors are application/problem+json (ProblemDto); commands answer {confirmationNumber, position} or {changed: false}.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../../libs/auth/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore, ProjectionRunner } from '../../../../libs/read-store/src/index.js';
+import { HealthDto } from './health.response.dto.js';
 
 interface HttpResponse {
   status(code: number): unknown;
@@ -19,8 +20,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'The stores in use and how far the read models have caught up.' })
-  async health(@Res({ passthrough: true }) response: HttpResponse) {
+  @ApiOkResponse({ description: 'The stores in use and how far the read models have caught up.', type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'The projections stopped (`status: error`, with `projections.error`).', type: HealthDto })
+  async health(@Res({ passthrough: true }) response: HttpResponse): Promise<HealthDto> {
     const projections = await this.runner.status();
     const healthy = projections.error === undefined;
     if (!healthy) response.status(HttpStatus.SERVICE_UNAVAILABLE);

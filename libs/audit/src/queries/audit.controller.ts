@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Inject, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { ApiCsvResponse, ApiProblems } from '../../../contract/src/index.js';
 import { INSTANT_PATTERN, toCsv } from '../../../core/src/index.js';
+import { AuditEntryDto, AuditEntryListDto } from './audit-entry.response.dto.js';
 import { GetConfirmationQuery, SearchAuditQuery } from './audit.queries.js';
 
 export class AuditFilterDto {
@@ -29,11 +31,15 @@ export class AuditController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get('confirmations/:confirmationNumber')
+  @ApiOkResponse({ type: AuditEntryDto, description: 'The transaction with this confirmation number.' })
+  @ApiProblems(400, 401, 403, 404, 503)
   confirmation(@CurrentPrincipal() p: Principal, @Param('confirmationNumber') confirmationNumber: string) {
     return this.queries.execute(new GetConfirmationQuery(p, confirmationNumber));
   }
 
   @Get('audit')
+  @ApiOkResponse({ type: AuditEntryListDto, description: 'Audit entries, newest first.' })
+  @ApiProblems(400, 401, 403, 503)
   search(@CurrentPrincipal() p: Principal, @QueryParams() filter: AuditFilterDto) {
     return this.queries.execute(new SearchAuditQuery(p, filter));
   }
@@ -41,7 +47,8 @@ export class AuditController {
   @Get('audit.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="audit.csv"')
-  @ApiProduces('text/csv')
+  @ApiCsvResponse('Audit entries as CSV: a header row, then one row per transaction (newest first).')
+  @ApiProblems(400, 401, 403, 503)
   async csv(@CurrentPrincipal() p: Principal, @QueryParams() filter: AuditFilterDto) {
     const { items } = await this.queries.execute(new SearchAuditQuery(p, filter, true));
     const rows = items.map((e) => [

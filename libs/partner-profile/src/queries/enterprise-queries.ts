@@ -7,31 +7,34 @@ import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/inde
 import type { EnterpriseEvent } from '../domain/enterprise.events.js';
 import { evolveEnterprise, initialEnterpriseState } from '../domain/enterprise.state.js';
 import { EnterpriseReadAccess } from '../application/enterprise-read-access.js';
-import { type EmployeeDocument, PARTNER_COLLECTIONS as C } from '../projections/read-models.js';
+import { type EmployeeDocument, PARTNER_COLLECTIONS as C, type SelfAssociationDocument } from '../projections/read-models.js';
 import { enterpriseStream } from '../domain/enterprise.streams.js';
+import type { EmployeeListDto } from './employees.response.dto.js';
+import type { EnterpriseDto } from './enterprise.response.dto.js';
+import type { PrcRecipientsDto } from './prc-recipients.response.dto.js';
+import type { SelfAssociationListDto } from './self-associations.response.dto.js';
 
-type List = { items: Record<string, unknown>[]; total: number };
 const page = (f: { limit?: number; offset?: number }) => ({ limit: f.limit ?? 50, skip: f.offset ?? 0 });
 
-export class GetEnterpriseQuery extends Query<Record<string, unknown>> {
+export class GetEnterpriseQuery extends Query<EnterpriseDto> {
   constructor(readonly principal: Principal, readonly enterpriseId: string) {
     super();
   }
 }
 
-export class ListEmployeesQuery extends Query<List> {
+export class ListEmployeesQuery extends Query<EmployeeListDto> {
   constructor(readonly principal: Principal, readonly enterpriseId: string, readonly locationId: string, readonly filter: { limit?: number; offset?: number; asOf?: string }) {
     super();
   }
 }
 
-export class ListSelfAssociationsQuery extends Query<List> {
+export class ListSelfAssociationsQuery extends Query<SelfAssociationListDto> {
   constructor(readonly principal: Principal, readonly enterpriseId: string, readonly locationId: string, readonly filter: { status?: string; limit?: number; offset?: number }) {
     super();
   }
 }
 
-export class PrcRecipientsQuery extends Query<{ recipients: { userId: string; email: string; reason: 'prc' | 'apa_fallback' }[] }> {
+export class PrcRecipientsQuery extends Query<PrcRecipientsDto> {
   constructor(readonly principal: Principal, readonly enterpriseId: string, readonly locationId: string) {
     super();
   }
@@ -66,7 +69,7 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
     @Inject(EnterpriseReadAccess) private readonly access: EnterpriseReadAccess,
   ) {}
 
-  async execute({ principal, enterpriseId, locationId, filter }: ListEmployeesQuery): Promise<List> {
+  async execute({ principal, enterpriseId, locationId, filter }: ListEmployeesQuery): Promise<EmployeeListDto> {
     const caller = await this.access.caller(enterpriseId, principal);
     caller.location(locationId);
     const own = caller.employments.find((e) => e.locationId === locationId);
@@ -79,7 +82,7 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
     const namesOnly = !full && (own?.accessRole === 'distributor' || own?.accessRole === 'view_only');
     const items = documents.map((e) => {
       const view = { userId: e.userId, firstName: e.firstName, lastName: e.lastName, email: e.email, ...(e.telephone ? { telephone: e.telephone } : {}), accessRole: e.accessRole, tci: e.tci };
-      return namesOnly && e.userId !== principal.userId ? Object.fromEntries(NAMES_AND_ROLES.map((k) => [k, view[k]])) : view;
+      return namesOnly && e.userId !== principal.userId ? (Object.fromEntries(NAMES_AND_ROLES.map((k) => [k, view[k]])) as Pick<typeof view, (typeof NAMES_AND_ROLES)[number]>) : view;
     });
     return { items, total };
   }
@@ -110,10 +113,10 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
 export class ListSelfAssociationsHandler implements IQueryHandler<ListSelfAssociationsQuery> {
   constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(EnterpriseReadAccess) private readonly access: EnterpriseReadAccess) {}
 
-  async execute({ principal, enterpriseId, locationId, filter }: ListSelfAssociationsQuery): Promise<List> {
+  async execute({ principal, enterpriseId, locationId, filter }: ListSelfAssociationsQuery): Promise<SelfAssociationListDto> {
     await this.access.requireManager(enterpriseId, locationId, principal);
     const query = { locationId, ...(filter.status ? { status: filter.status } : {}) };
-    const associations = this.store.collection(C.associations);
+    const associations = this.store.collection<SelfAssociationDocument>(C.associations);
     const [items, total] = await Promise.all([
       associations.find(query, { sort: { requestedAt: -1 }, projection: { _id: 0, position: 0 }, ...page(filter) }),
       associations.countDocuments(query),

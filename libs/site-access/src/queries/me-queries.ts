@@ -4,21 +4,29 @@ import type { Principal } from '../../../auth/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
 import { type ListQueryDto, page } from '../http/list-query.dto.js';
 import { SITE_COLLECTIONS as C } from '../projections/read-models.js';
+import type { AccessRequestListDto } from './access-requests.response.dto.js';
+import type { MySiteListDto, NotificationListDto, NotificationPreferencesDto } from './me.response.dto.js';
 
-type List = { items: Record<string, unknown>[]; total: number };
+/** What each of the caller's lists answers. */
+export interface MyLists {
+  sites: MySiteListDto;
+  'access-requests': AccessRequestListDto;
+  notifications: NotificationListDto;
+}
+type List = MyLists[keyof MyLists];
 
 /** The caller's own view across sites: memberships, requests, e-mails, preferences. */
-export class MyListQuery extends Query<List> {
+export class MyListQuery<W extends keyof MyLists = keyof MyLists> extends Query<MyLists[W]> {
   constructor(
     readonly principal: Principal,
-    readonly what: 'sites' | 'access-requests' | 'notifications',
+    readonly what: W,
     readonly filter: ListQueryDto,
   ) {
     super();
   }
 }
 
-export class MyNotificationPreferencesQuery extends Query<{ userId: string; email: string | null; updatedAt: string | null }> {
+export class MyNotificationPreferencesQuery extends Query<NotificationPreferencesDto> {
   constructor(readonly principal: Principal) {
     super();
   }
@@ -46,7 +54,8 @@ export class MyListHandler implements IQueryHandler<MyListQuery> {
       documents.find(query, { sort: { ...sort }, projection: { ...projection }, ...page(filter) }),
       documents.countDocuments(query),
     ]);
-    return { items, total };
+    // The projection above shapes each list's documents as its DTO says.
+    return { items, total } as unknown as List;
   }
 }
 

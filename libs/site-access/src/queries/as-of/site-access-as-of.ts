@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
 import { describeSiteEvent } from '../../application/site-audit.js';
-import type { SiteEvent } from '../../domain/site.events.js';
+import type { Privileges } from '../../domain/privileges.js';
+import type { SiteEvent, SiteRole } from '../../domain/site.events.js';
 import { evolveSite, initialSiteState } from '../../domain/site.state.js';
 
 export interface MemberAsOf {
@@ -8,8 +9,8 @@ export interface MemberAsOf {
   firstName: string;
   lastName: string;
   email: string;
-  role: string;
-  privileges: Record<string, string>;
+  role: SiteRole;
+  privileges: Privileges;
   grantedBy: string;
   grantedAt: string;
   confirmationNumber: string;

@@ -5,23 +5,25 @@ import { notFound } from '../../../../core/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../../event-store/src/index.js';
 import { SiteReadAccess } from '../../application/site-read-access.js';
 import type { UserFilter } from '../site-queries.js';
-import { type HistoryItem, SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-access-as-of.js';
+import type { SiteUserListDto, UserAccessDto } from '../site-users.response.dto.js';
+import type { UserHistoryDto } from '../user-history.response.dto.js';
+import { SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-access-as-of.js';
 import { siteStream } from '../../domain/site.streams.js';
 
 /** The site's users at an instant, replayed from the event stream (authoritative, not a read model). */
-export class ListSiteUsersAsOfQuery extends Query<{ items: Record<string, unknown>[]; total: number }> {
+export class ListSiteUsersAsOfQuery extends Query<SiteUserListDto> {
   constructor(readonly principal: Principal, readonly siteId: string, readonly asOf: Date, readonly filter: UserFilter) {
     super();
   }
 }
 
-export class GetUserAccessAsOfQuery extends Query<Record<string, unknown>> {
+export class GetUserAccessAsOfQuery extends Query<UserAccessDto> {
   constructor(readonly principal: Principal, readonly siteId: string, readonly userId: string, readonly asOf: Date) {
     super();
   }
 }
 
-export class GetUserHistoryQuery extends Query<{ items: HistoryItem[] }> {
+export class GetUserHistoryQuery extends Query<UserHistoryDto> {
   constructor(readonly principal: Principal, readonly siteId: string, readonly userId: string) {
     super();
   }

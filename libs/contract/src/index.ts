@@ -1,0 +1,5 @@
+export * from './problem.dto.js';
+export * from './command-response.dto.js';
+export * from './csv.js';
+export * from './json-value.js';
+export * from './field-change.dto.js';

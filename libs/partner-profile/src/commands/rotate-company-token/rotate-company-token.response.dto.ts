@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CommandConfirmationDto } from '../../../../contract/src/index.js';
+
+/** 200 of POST .../locations/{locationId}/company-token: the new token (the old one stops working). */
+export class RotateCompanyTokenResponseDto extends CommandConfirmationDto {
+  @ApiProperty() companyToken: string;
+}

@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CommandConfirmationDto } from '../../../../contract/src/index.js';
+
+/** 201 of POST /v1/sites/{siteId}/access-requests. */
+export class RequestAccessResponseDto extends CommandConfirmationDto {
+  @ApiProperty() requestId: string;
+}
