@@ -8,6 +8,8 @@ export interface Decider<TCommand, TEvent extends DomainEvent, TState> {
   readonly initialState: () => TState;
   readonly evolve: (state: TState, event: TEvent) => TState;
   readonly decide: (command: TCommand, state: TState) => readonly TEvent[];
+  /** Reads a stored event as today's (see eventRegistry); absent: stored events are today's shape. */
+  readonly read?: (stored: { readonly type: string; readonly data: object }) => TEvent | undefined;
 }
 
 export function fold<TEvent extends DomainEvent, TState>(

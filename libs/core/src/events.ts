@@ -38,3 +38,35 @@ export interface RecordedEvent<TData extends object = Record<string, unknown>> {
   readonly data: TData;
   readonly metadata: EventMetadata;
 }
+
+/** What an event type of a context needs besides its name: how to read older stored shapes. */
+export interface EventTypeEntry<TData> {
+  /** Reads a payload stored by an older version as today's shape (events are kept forever). */
+  readonly upcast?: (stored: Record<string, unknown>) => TData;
+}
+
+/** One entry per event type of the union: a type left out does not compile. */
+export type EventRegistryEntries<E extends DomainEvent> = { readonly [T in E['type']]: EventTypeEntry<Extract<E, { type: T }>['data']> };
+
+export interface EventRegistry<E extends DomainEvent> {
+  readonly types: readonly E['type'][];
+  /** Whether a stored event is one of these types. */
+  has(event: { readonly type: string }): boolean;
+  /** A stored event as today's domain event (upcast when it was stored in an older shape), or undefined when not of these types. */
+  read(event: { readonly type: string; readonly data: object }): E | undefined;
+}
+
+/** A context's exhaustive event registry: its type list, type guard and upcasters in one place. */
+export function eventRegistry<E extends DomainEvent>(entries: EventRegistryEntries<E>): EventRegistry<E> {
+  const types = Object.keys(entries) as E['type'][];
+  const known = new Set<string>(types);
+  return {
+    types,
+    has: (event) => known.has(event.type),
+    read(event) {
+      if (!known.has(event.type)) return undefined;
+      const upcast = (entries as Record<string, EventTypeEntry<object>>)[event.type].upcast;
+      return { type: event.type, data: upcast ? upcast(event.data as Record<string, unknown>) : event.data } as E;
+    },
+  };
+}

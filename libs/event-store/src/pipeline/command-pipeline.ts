@@ -137,7 +137,12 @@ function foldRecorded<C, E extends DomainEvent, S>(
   events: readonly RecordedEvent[],
 ): CachedStream<S> {
   let state = from.state;
-  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+  for (const event of events) {
+    const stored = { type: event.type, data: event.data };
+    // Through the context's registry (upcasters) when it has one; a foreign type in the stream is skipped.
+    const read = decider.read ? decider.read(stored) : (stored as unknown as E);
+    if (read) state = decider.evolve(state, read);
+  }
   const last = events[events.length - 1];
   return { state, revision: last.revision, lastHash: last.metadata.hash, lastOccurredAt: last.metadata.occurredAt };
 }

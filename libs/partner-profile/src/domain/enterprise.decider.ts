@@ -1,11 +1,12 @@
 import type { Decider } from '../../../core/src/index.js';
 import type { EnterpriseCommand } from './enterprise.commands.js';
 import { decideEnterprise } from './enterprise.decide.js';
-import type { EnterpriseEvent } from './enterprise.events.js';
+import { type EnterpriseEvent, enterpriseEvents } from './enterprise.events.js';
 import { type EnterpriseState, evolveEnterprise, initialEnterpriseState } from './enterprise.state.js';
 
 export const enterpriseDecider: Decider<EnterpriseCommand, EnterpriseEvent, EnterpriseState> = {
   initialState: initialEnterpriseState,
   evolve: evolveEnterprise,
   decide: decideEnterprise,
+  read: enterpriseEvents.read,
 };

@@ -1,3 +1,4 @@
+import { eventRegistry } from '../../../core/src/index.js';
 import type { AccessRole, EmployeeProfile, LocationProfile, Tci } from './access-roles.js';
 import type { Region } from './regions.js';
 
@@ -39,20 +40,23 @@ export type EnterpriseEvent =
   | { type: 'CompanyTokenRotated'; data: { enterpriseId: string; locationId: string; companyTokenDigest: string; rotatedBy: string } };
 
 export type EnterpriseEventType = EnterpriseEvent['type'];
-export const ENTERPRISE_EVENT_TYPES: readonly EnterpriseEventType[] = [
-  'EnterpriseRegistered',
-  'CountryEnterpriseAdded',
-  'LocationCreated',
-  'LocationProfileUpdated',
-  'EmployeeJoined',
-  'EmployeeSelfAssociationRequested',
-  'EmployeeSelfAssociationApproved',
-  'EmployeeSelfAssociationDenied',
-  'AccessRoleChanged',
-  'PrimaryRelationshipContactAssigned',
-  'EmployeeLeft',
-  'TciRolesChanged',
-  'EmployeeProfileUpdated',
-  'SelfAssociationPolicyChanged',
-  'CompanyTokenRotated',
-];
+/** Every enterprise event type (no stored shape has changed yet: no upcasters). */
+export const enterpriseEvents = eventRegistry<EnterpriseEvent>({
+  EnterpriseRegistered: {},
+  CountryEnterpriseAdded: {},
+  LocationCreated: {},
+  LocationProfileUpdated: {},
+  EmployeeJoined: {},
+  EmployeeSelfAssociationRequested: {},
+  EmployeeSelfAssociationApproved: {},
+  EmployeeSelfAssociationDenied: {},
+  AccessRoleChanged: {},
+  PrimaryRelationshipContactAssigned: {},
+  EmployeeLeft: {},
+  TciRolesChanged: {},
+  EmployeeProfileUpdated: {},
+  SelfAssociationPolicyChanged: {},
+  CompanyTokenRotated: {},
+});
+
+export const ENTERPRISE_EVENT_TYPES: readonly EnterpriseEvent['type'][] = enterpriseEvents.types;

@@ -4,7 +4,7 @@ import type { Principal } from '../../../auth/src/index.js';
 import { forbidden, requireInstant } from '../../../core/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
-import type { EnterpriseEvent } from '../domain/enterprise.events.js';
+import { enterpriseEvents } from '../domain/enterprise.events.js';
 import { evolveEnterprise, initialEnterpriseState } from '../domain/enterprise.state.js';
 import { EnterpriseReadAccess } from '../application/enterprise-read-access.js';
 import { type EmployeeDocument, PARTNER_COLLECTIONS as C, type SelfAssociationDocument } from '../projections/read-models.js';
@@ -100,7 +100,7 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
   /** The location's employees at an instant, replayed from the enterprise stream (authoritative). */
   private async replayed(enterpriseId: string, locationId: string, asOf: Date, onlyUserId: string | undefined, filter: { limit?: number; offset?: number }) {
     const recorded = await this.events.readStream(enterpriseStream.of(enterpriseId), { until: asOf });
-    const state = recorded.reduce((s, e) => evolveEnterprise(s, { type: e.type, data: e.data } as unknown as EnterpriseEvent), initialEnterpriseState());
+    const state = recorded.reduce((s, e) => { const event = enterpriseEvents.read(e); return event ? evolveEnterprise(s, event) : s; }, initialEnterpriseState());
     const all = [...state.employees.values()]
       .filter((e) => e.locationId === locationId && (!onlyUserId || e.userId === onlyUserId))
       .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.userId.localeCompare(b.userId));

@@ -2,18 +2,17 @@ import type { AdministeredScopes, AuditDescriber, AuditedEvent, AuditFacts } fro
 import type { DocumentStore } from '../../../read-store/src/index.js';
 import type { NotificationDeliveryEvent } from '../domain/notification-delivery.js';
 import { PRIVILEGE_KEYS, type Privileges, privilegeChanges } from '../domain/privileges.js';
-import { SITE_EVENT_TYPES, type SiteEvent } from '../domain/site.events.js';
+import { SITE_EVENT_TYPES, type SiteEvent, siteEvents } from '../domain/site.events.js';
 import type { UserPreferencesEvent } from '../domain/user-preferences.js';
 import { isContactChange, sitesWithContactView, withoutContactDetails } from './contact-redaction.js';
 import { sitesAdministeredBy } from './administered-sites.js';
-
-const SITE_TYPES = new Set<string>(SITE_EVENT_TYPES);
 
 /** How site access explains its events (site, eNotification preferences, e-mail deliveries) to the audit trail. */
 export const siteAuditDescriber: AuditDescriber = {
   eventTypes: [...SITE_EVENT_TYPES, 'NotificationEmailChanged', 'NotificationSent'],
   describe(event: AuditedEvent) {
-    if (SITE_TYPES.has(event.type)) return describeSiteEvent(event as unknown as SiteEvent);
+    const siteEvent = siteEvents.read(event);
+    if (siteEvent) return describeSiteEvent(siteEvent);
     if (event.type === 'NotificationEmailChanged') return describeUserPreferencesEvent(event as unknown as UserPreferencesEvent);
     return describeNotificationDeliveryEvent(event as unknown as NotificationDeliveryEvent);
   },

@@ -1,3 +1,4 @@
+import { eventRegistry, looksLikeEmail } from '../../../core/src/index.js';
 import type { Contact } from './contact.js';
 import type { Privileges } from './privileges.js';
 
@@ -54,17 +55,32 @@ export type SiteEvent =
   | { type: 'ContactRemoved'; data: { siteId: string; contactId: string; contact: Contact; removedBy: string } };
 
 export type SiteEventType = SiteEvent['type'];
-export const SITE_EVENT_TYPES: readonly SiteEventType[] = [
-  'SiteRegistered',
-  'UserAdded',
-  'UserNominated',
-  'NominationJustificationEdited',
-  'AccessGranted',
-  'AccessDenied',
-  'RoleChanged',
-  'PrivilegesChanged',
-  'UserRemoved',
-  'PrimaryContactTransferred',
-  'ContactUpdated',
-  'ContactRemoved',
-];
+
+/**
+ * Before decision mail went to verified addresses (2026-12), nominations and decisions carried no
+ * `verifiedEmail`. The token's subject was the verified identity then too, so a user id that is
+ * an address is read as the verified one.
+ */
+const withVerifiedEmail = <T extends { userId: string; verifiedEmail?: string }>(stored: Record<string, unknown>): T => {
+  const data = stored as unknown as T;
+  if (data.verifiedEmail !== undefined || !looksLikeEmail(data.userId)) return data;
+  return { ...data, verifiedEmail: data.userId };
+};
+
+/** Every site event type; the upcasters read older stored shapes as today's. */
+export const siteEvents = eventRegistry<SiteEvent>({
+  SiteRegistered: {},
+  UserAdded: {},
+  UserNominated: { upcast: withVerifiedEmail },
+  NominationJustificationEdited: {},
+  AccessGranted: { upcast: withVerifiedEmail },
+  AccessDenied: { upcast: withVerifiedEmail },
+  RoleChanged: {},
+  PrivilegesChanged: {},
+  UserRemoved: {},
+  PrimaryContactTransferred: {},
+  ContactUpdated: {},
+  ContactRemoved: {},
+});
+
+export const SITE_EVENT_TYPES: readonly SiteEventType[] = siteEvents.types;

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
 import { describeSiteEvent } from '../../application/site-audit.js';
 import type { Privileges } from '../../domain/privileges.js';
-import type { SiteEvent, SiteRole } from '../../domain/site.events.js';
+import { type SiteRole, siteEvents } from '../../domain/site.events.js';
 import { evolveSite, initialSiteState } from '../../domain/site.state.js';
 
 export interface MemberAsOf {
@@ -27,7 +27,8 @@ export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean
   let state = initialSiteState();
   const grants = new Map<string, Pick<MemberAsOf, 'grantedBy' | 'grantedAt' | 'confirmationNumber'>>();
   for (const recorded of events) {
-    const event = { type: recorded.type, data: recorded.data } as unknown as SiteEvent;
+    const event = siteEvents.read(recorded);
+    if (!event) continue;
     const grant = { grantedBy: recorded.metadata.actorId, grantedAt: recorded.metadata.occurredAt, confirmationNumber: recorded.metadata.confirmationNumber };
     // A person's replay may start mid-stream (only their events): evolve needs the site to exist.
     if (!state.exists && event.type !== 'SiteRegistered') state = { ...state, exists: true, siteId: event.data.siteId };
@@ -55,7 +56,8 @@ export interface HistoryItem {
 export function accessHistory(events: readonly RecordedEvent[]): HistoryItem[] {
   const items: HistoryItem[] = [];
   for (const recorded of events) {
-    const changes = describeSiteEvent({ type: recorded.type, data: recorded.data } as unknown as SiteEvent).changes;
+    const event = siteEvents.read(recorded);
+    const changes = event ? describeSiteEvent(event).changes : [];
     const last = items.at(-1);
     if (last && last.confirmationNumber === recorded.metadata.confirmationNumber) {
       last.changes.push(...changes);
