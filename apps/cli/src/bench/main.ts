@@ -5,11 +5,17 @@ import { benchAuditQuery } from './audit.bench.js';
 import { fmt } from './bench-util.js';
 import { benchCommand } from './command.bench.js';
 import { benchReplay } from './replay.bench.js';
+import { benchScale } from './scale.main.js';
 import { benchSiteCommand } from './site-command.bench.js';
 
 /** `npm run bench`: the figures the platform promises, measured in one run on this machine. */
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const quick = process.argv.includes('--quick');
+
+if (process.argv.includes('--scale')) {
+  await benchScale(process.argv, out);
+  process.exit(0);
+}
 
 out(`bench on node ${process.version}${quick ? ' (--quick: smaller sizes)' : ''}`);
 
