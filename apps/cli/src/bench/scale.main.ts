@@ -33,10 +33,11 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
     const api = await startApi(history.dataDir);
     const bootRss = rssMiB(api.child.pid!);
     let bigLatencies;
+    let afterRss = Number.NaN;
     try {
       bigLatencies = summarize(await runQueries(api, history, 200));
+      afterRss = rssMiB(api.child.pid!);
     } finally {
-      var afterRss = rssMiB(api.child.pid!);
       await api.stop();
     }
     out(`(i) API process start → /health 200 caughtUp:true on ${fmt(history.events, 0)} events (read models already built): ${fmt(api.bootMs, 0)} ms (target <= 3,000)`);
