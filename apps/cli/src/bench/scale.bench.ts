@@ -122,7 +122,7 @@ export function rssMiB(pid: number): number {
 
 export const QUERY_KINDS = ['site users page', 'user access', 'audit by actor', 'confirmation', 'me/sites', 'location employees'] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
-export type Latencies = Record<QueryKind, number[]>;
+export type Latencies = Record<QueryKind, number[]> & { slow?: { kind: QueryKind; ms: number; at: number }[] };
 
 /**
  * `rounds` rounds of the product's main queries over HTTP, each round one of every kind on a site
@@ -147,8 +147,10 @@ export async function runQueries(api: RunningApi, history: History, rounds: numb
     const ms = performance.now() - started;
     if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${body.slice(0, 300)}`);
     if (kind) latencies[kind].push(ms);
+    if (kind && ms > 50) (latencies.slow ??= []).push({ kind, ms, at: (started - first) / 1000 });
   };
   const auditor = await token('audrey@example.com', ['auditor']);
+  const first = performance.now();
   let seed = 12345;
   const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
   for (let round = -5; round < rounds; round++) {
@@ -177,6 +179,14 @@ function sampleConfirmations(file: string, count: number): string[] {
   }
   db.close();
   return out;
+}
+
+/** Requests over 50 ms: how many, and at which seconds of the run (clustered stalls point at the machine or the process, not a query). */
+export function slowRequests(latencies: Latencies): string {
+  const slow = latencies.slow ?? [];
+  if (slow.length === 0) return 'none over 50 ms';
+  const seconds = [...new Set(slow.map((s) => Math.floor(s.at)))];
+  return `${slow.length} over 50 ms (max ${Math.round(Math.max(...slow.map((s) => s.ms)))} ms), at second(s) ${seconds.slice(0, 12).join(', ')}${seconds.length > 12 ? ', …' : ''} of the run`;
 }
 
 export function summarize(latencies: Latencies): Record<QueryKind, { p50: number; p99: number; n: number }> {

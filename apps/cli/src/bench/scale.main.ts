@@ -1,6 +1,8 @@
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { fmt, tempDir } from './bench-util.js';
-import { QUERY_KINDS, type History, prepareHistory, replayFromSeed, rssMiB, runQueries, startApi, summarize } from './scale.bench.js';
+import { QUERY_KINDS, type History, prepareHistory, replayFromSeed, rssMiB, runQueries, slowRequests, startApi, summarize } from './scale.bench.js';
 import { benchSiteCommand } from './site-command.bench.js';
 
 /**
@@ -30,17 +32,22 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
 
     // (i)/(ii)/(iv) against the big history
     collect();
+    const importMs = measureImport();
     const api = await startApi(history.dataDir);
     const bootRss = rssMiB(api.child.pid!);
     let bigLatencies;
     let afterRss = Number.NaN;
+    let bigSlow = '';
     try {
-      bigLatencies = summarize(await runQueries(api, history, 200));
+      const raw = await runQueries(api, history, 200);
+      bigSlow = slowRequests(raw);
+      bigLatencies = summarize(raw);
       afterRss = rssMiB(api.child.pid!);
     } finally {
       await api.stop();
     }
-    out(`(i) API process start → /health 200 caughtUp:true on ${fmt(history.events, 0)} events (read models already built): ${fmt(api.bootMs, 0)} ms (target <= 3,000)`);
+    out(`(i) API process start → /health 200 caughtUp:true on ${fmt(history.events, 0)} events (read models already built): ${fmt(api.bootMs, 0)} ms (target <= 3,000); ` +
+      `of which loading the API's modules alone (a separate \`import('create-app.js')\`, no data touched) takes ${fmt(importMs, 0)} ms; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
     out(`(ii) API RSS after boot ${fmt(bootRss, 0)} MiB, after ${fmt(QUERY_KINDS.length * 205, 0)} mixed queries ${fmt(afterRss, 0)} MiB (target <= 400)`);
 
     collect();
@@ -49,8 +56,11 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
 
     const smallApi = await startApi(smallHistory.dataDir);
     let smallLatencies;
+    let smallSlow = '';
     try {
-      smallLatencies = summarize(await runQueries(smallApi, smallHistory, 200));
+      const raw = await runQueries(smallApi, smallHistory, 200);
+      smallSlow = slowRequests(raw);
+      smallLatencies = summarize(raw);
     } finally {
       await smallApi.stop();
     }
@@ -62,6 +72,8 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
       out(`     ${kind.padEnd(20)} p50 ${fmt(b.p50, 2)} ms vs ${fmt(s.p50, 2)} ms → ratio ${fmt(b.p50 / s.p50)}; p99 ${fmt(b.p99, 2)} ms vs ${fmt(s.p99, 2)} ms → ratio ${fmt(b.p99 / s.p99)}  ${ok}`);
     }
 
+    out(`     slow requests: big history ${bigSlow}; small history ${smallSlow}`);
+    out(`     (machine load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
     collect();
     const site = await benchSiteCommand(100_000, 30);
     out(`(v) first command on a site of 100k events (cold cache, real Site decider, as (c')): ${fmt(site.coldBigMs, 1)} ms (target <= 200); warm median ${fmt(site.bigMedianMs, 3)} ms`);
@@ -69,6 +81,12 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
     big.cleanup();
     small.cleanup();
   }
+}
+
+/** How long a fresh node process takes just to import the API's module graph (independent of any data). */
+function measureImport(): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(resolve('dist/apps/api/src/create-app.js'))}); process.stdout.write(String(performance.now() - t));`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
 }
 
 export type { History };
