@@ -5,11 +5,17 @@ import { benchAuditQuery } from './audit.bench.js';
 import { fmt } from './bench-util.js';
 import { benchCommand } from './command.bench.js';
 import { benchReplay } from './replay.bench.js';
+import { benchScale } from './scale.main.js';
 import { benchSiteCommand } from './site-command.bench.js';
 
 /** `npm run bench`: the figures the platform promises, measured in one run on this machine. */
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const quick = process.argv.includes('--quick');
+
+if (process.argv.includes('--scale')) {
+  await benchScale(process.argv, out);
+  process.exit(0);
+}
 
 out(`bench on node ${process.version}${quick ? ' (--quick: smaller sizes)' : ''}`);
 
@@ -26,7 +32,7 @@ const every = allProjections();
 const replays = await benchReplay(quick ? 20_000 : 200_000, [every, ...every.map((p) => [p])]);
 const [all, ...alone] = replays;
 out(
-  `(b) projection replay into the embedded store, ${fmt(all.replayed, 0)} site events (histories of 1,000 events made by the Site decider): ` +
+  `(b) projection replay into the embedded SQLite read store (a fresh read-models.sqlite file), ${fmt(all.replayed, 0)} site events (histories of 1,000 events made by the Site decider): ` +
     `all ${every.length} projections ${fmt(all.rate, 0)} events/s (${fmt(all.seconds)} s; target >= 50,000); ` +
     `each alone: ${alone.map((r) => `${r.projections[0]} ${fmt(r.rate, 0)}/s`).join(', ')}`,
 );
@@ -55,7 +61,7 @@ out(
 collect();
 const auditQuery = await benchAuditQuery(quick ? 100_000 : 1_000_000);
 out(
-  `(e) audit query by actor over ${quick ? '100k' : '1M'} entries (embedded store, ${fmt(auditQuery.perActor, 0)} per actor): ` +
+  `(e) audit query by actor over ${quick ? '100k' : '1M'} entries (embedded SQLite read store in memory, through the query handler, ${fmt(auditQuery.perActor, 0)} per actor): ` +
     `median ${fmt(auditQuery.medianMs, 1)} ms, max ${fmt(auditQuery.maxMs, 1)} ms (target <= 200); RSS with the entries loaded ${fmt(auditQuery.rssAfterLoadMiB, 0)} MiB`,
 );
 out(`peak RSS of the whole run ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`);

@@ -19,11 +19,13 @@ export async function benchReplay(count: number, projectionSets: Projection[][],
   const results = [];
   for (const projections of projectionSets) {
     (globalThis as { gc?: () => void }).gc?.();
-    const documents = new SqliteDocumentStore(':memory:');
+    // A fresh read-models.sqlite file, as the API keeps it (WAL, two connections), not ':memory:'.
+    const documents: SqliteDocumentStore = new SqliteDocumentStore(join(dir, `read-models-${projectionSets.indexOf(projections)}.sqlite`));
     const runner = new ProjectionRunner(events, documents, projections);
     const started = performance.now();
     const replayed = await runner.rebuild(5000);
     const seconds = (performance.now() - started) / 1000;
+    await documents.close();
     results.push({ replayed, seconds, rate: replayed / seconds, projections: projections.map((p) => p.name) });
   }
   await events.close();

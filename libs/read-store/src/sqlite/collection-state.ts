@@ -76,9 +76,10 @@ export class CollectionState {
   }
 
   /** Keeps the side table in step with a written (or, with `document` undefined, deleted) document. */
-  writeElements(conn: SqliteConnection, id: EncodedId, document: Document | undefined): void {
+  writeElements(conn: SqliteConnection, id: EncodedId, document: Document | undefined, inserted = false): void {
     if (this.multikeyPaths.size === 0) return;
-    conn.run(`DELETE FROM ${MULTIKEY_TABLE} WHERE collection = ? AND id = ?`, [this.name, id]);
+    // A newly inserted row has no elements yet (a delete removed them along with its document).
+    if (!inserted) conn.run(`DELETE FROM ${MULTIKEY_TABLE} WHERE collection = ? AND id = ?`, [this.name, id]);
     if (document) for (const path of this.multikeyPaths) this.insertElements(conn, id, path, document);
   }
 

@@ -94,6 +94,16 @@ export class SqliteCollection implements DocumentCollection {
     return this.session.write((conn) => {
       const total: Totals = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, deletedCount: 0, upsertedCount: 0 };
       if (operations.length === 0) return total;
+      // Fast path: the whole batch in one savepoint. Should an operation fail, that is rolled back
+      // and the batch replayed with a savepoint per operation, which keeps the ones before it.
+      try {
+        return this.atomically(conn, () => {
+          for (const operation of operations) add(total, this.apply(conn, operation));
+          return total;
+        });
+      } catch {
+        for (const key of Object.keys(total) as (keyof Totals)[]) total[key] = 0;
+      }
       let failure: unknown;
       conn.atomic(() => {
         for (const operation of operations) {
@@ -161,5 +171,9 @@ export class SqliteCollection implements DocumentCollection {
 }
 
 function add(total: Totals, result: Partial<Totals>): void {
-  for (const key of Object.keys(total) as (keyof Totals)[]) total[key] += result[key] ?? 0;
+  if (result.insertedCount) total.insertedCount += result.insertedCount;
+  if (result.matchedCount) total.matchedCount += result.matchedCount;
+  if (result.modifiedCount) total.modifiedCount += result.modifiedCount;
+  if (result.deletedCount) total.deletedCount += result.deletedCount;
+  if (result.upsertedCount) total.upsertedCount += result.upsertedCount;
 }

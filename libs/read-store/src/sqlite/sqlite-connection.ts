@@ -15,11 +15,15 @@ const MAX_CACHED_STATEMENTS = 1000;
  */
 export class SqliteConnection {
   private readonly statements = new Map<string, Database.Statement>();
+  /** Built once: better-sqlite3 sets up a transaction function's four variants on every `db.transaction` call. */
+  private readonly atomically: (work: () => unknown) => unknown;
 
   constructor(
     readonly db: Database.Database,
     private readonly plans: Map<string, QueryPlan>,
-  ) {}
+  ) {
+    this.atomically = db.transaction((work: () => unknown) => work());
+  }
 
   all<T>(collection: string, sql: string, params: readonly unknown[]): T[] {
     const statement = this.statement(sql);
@@ -44,7 +48,7 @@ export class SqliteConnection {
 
   /** Runs `work` atomically: a transaction, or a savepoint when one is already open. */
   atomic<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.atomically(work) as T;
   }
 
   close(): void {

@@ -22,7 +22,7 @@ export function insertDocument(conn: SqliteConnection, state: CollectionState, i
   state.observe(conn, document);
   const id = encodeId(document._id);
   uniquely(state, () => conn.run(`INSERT INTO ${state.table} (id, doc) VALUES (?, ?)`, [id, JSON.stringify(document)]));
-  state.writeElements(conn, id, document);
+  state.writeElements(conn, id, document, true);
   return document._id;
 }
 
@@ -62,7 +62,7 @@ function replaceById(conn: SqliteConnection, state: CollectionState, id: Encoded
   if (upsert) {
     const sql = `INSERT INTO ${state.table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`;
     if (uniquely(state, () => conn.run(sql, [id, text])).changes > 0) {
-      state.writeElements(conn, id, next);
+      state.writeElements(conn, id, next, true);
       return { ...NOTHING, upsertedCount: 1, upsertedId: next._id };
     }
     return { ...NOTHING, matchedCount: 1 };

@@ -47,6 +47,9 @@ export class AuditTrailProjection implements Projection {
 
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
     const work = new UnitOfWork(store);
+    const confirmations: string[] = [];
+    for (const event of events) if (event.metadata.confirmationNumber) confirmations.push(event.metadata.confirmationNumber);
+    await work.prefetch(AUDIT_COLLECTION, confirmations);
     for (const event of events) {
       const { confirmationNumber, actorId, occurredAt, command } = event.metadata;
       if (!confirmationNumber) continue;

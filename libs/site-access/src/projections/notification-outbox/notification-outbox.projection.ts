@@ -1,5 +1,5 @@
 import { type RecordedEvent, looksLikeEmail } from '../../../../core/src/index.js';
-import type { DocumentStore, Projection } from '../../../../read-store/src/index.js';
+import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
 import type { NotificationDeliveryEvent } from '../../domain/notification-delivery.js';
 import type { SiteEvent } from '../../domain/site.events.js';
 import { SITE_COLLECTIONS as C } from '../read-models.js';
@@ -21,36 +21,36 @@ export class NotificationOutboxProjection implements Projection {
   }
 
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
-    const notifications = store.collection(C.notifications);
+    // Read once per batch, written once: site summaries are only read (their projection runs first).
+    const work = new UnitOfWork(store);
     for (const event of events) {
       if (event.type === 'AccessGranted' || event.type === 'AccessDenied') {
         const decision = event as unknown as Decision;
-        const site = await store.collection(C.summaries).findOne({ _id: decision.data.siteId }, { projection: { name: 1 } });
+        // Queued once: a replayed decision finds its e-mail and leaves it as it is.
+        if ((await work.get(C.notifications, event.id)) !== undefined) continue;
+        const site = await work.get(C.summaries, decision.data.siteId);
         const { subject, body } = decisionEmail(decision, (site?.name as string) ?? '', event.metadata.confirmationNumber);
         const to = recipientOf(decision);
-        await notifications.updateOne(
-          { _id: event.id },
-          {
-            $setOnInsert: {
-              notificationId: event.id,
-              userId: decision.data.userId,
-              to,
-              subject,
-              body,
-              siteId: decision.data.siteId,
-              confirmationNumber: event.metadata.confirmationNumber,
-              createdAt: event.metadata.occurredAt,
-              // Without a verified address there is nobody to tell: never fall back to a typed one.
-              status: to ? 'queued' : 'no_verified_address',
-            },
-          },
-          { upsert: true },
-        );
+        work.put(C.notifications, {
+          _id: event.id,
+          notificationId: event.id,
+          userId: decision.data.userId,
+          to,
+          subject,
+          body,
+          siteId: decision.data.siteId,
+          confirmationNumber: event.metadata.confirmationNumber,
+          createdAt: event.metadata.occurredAt,
+          // Without a verified address there is nobody to tell: never fall back to a typed one.
+          status: to ? 'queued' : 'no_verified_address',
+        });
       } else if (event.type === 'NotificationSent') {
         const { notificationId } = (event as unknown as NotificationDeliveryEvent).data;
-        await notifications.updateOne({ _id: notificationId }, { $set: { status: 'sent', sentAt: event.metadata.occurredAt } });
+        const current = await work.get(C.notifications, notificationId);
+        if (current) work.put(C.notifications, { ...current, _id: notificationId, status: 'sent', sentAt: event.metadata.occurredAt });
       }
     }
+    await work.flush();
   }
 }
 

@@ -36,6 +36,7 @@ export class SiteAccessProjection implements Projection {
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
     const work = new UnitOfWork(store);
     const touched = new Set<string>();
+    await prefetch(events, work);
     for (const event of events) {
       if (!(SITE_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
       await this.apply(event as Recorded, work);
@@ -148,4 +149,50 @@ export class SiteAccessProjection implements Projection {
       }
     }
   }
+}
+
+/** Reads, in one query per collection, the documents this batch's events will look at. */
+async function prefetch(events: readonly RecordedEvent[], work: UnitOfWork): Promise<void> {
+  const ids = { [C.summaries]: [] as string[], [C.members]: [] as string[], [C.requests]: [] as string[], [C.contacts]: [] as string[] };
+  for (const event of events) {
+    if (!(SITE_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
+    const e = event as Recorded;
+    switch (e.type) {
+      case 'SiteRegistered':
+        ids[C.summaries].push(e.data.siteId);
+        ids[C.members].push(memberKey(e.data.siteId, e.data.primary.userId));
+        ids[C.contacts].push(contactKey(e.data.siteId, e.data.contact.contactId));
+        break;
+      case 'UserAdded':
+        ids[C.summaries].push(e.data.siteId);
+        ids[C.members].push(memberKey(e.data.siteId, e.data.userId));
+        break;
+      case 'UserNominated':
+        ids[C.summaries].push(e.data.siteId);
+        ids[C.requests].push(e.data.requestId);
+        break;
+      case 'AccessGranted':
+        ids[C.summaries].push(e.data.siteId);
+        ids[C.requests].push(e.data.requestId);
+        ids[C.members].push(memberKey(e.data.siteId, e.data.userId));
+        break;
+      case 'NominationJustificationEdited':
+      case 'AccessDenied':
+        ids[C.requests].push(e.data.requestId);
+        break;
+      case 'RoleChanged':
+      case 'PrivilegesChanged':
+      case 'UserRemoved':
+        ids[C.members].push(memberKey(e.data.siteId, e.data.userId));
+        break;
+      case 'PrimaryContactTransferred':
+        ids[C.members].push(memberKey(e.data.siteId, e.data.from.userId), memberKey(e.data.siteId, e.data.to.userId));
+        break;
+      case 'ContactUpdated':
+      case 'ContactRemoved':
+        ids[C.contacts].push(contactKey(e.data.siteId, e.data.contactId));
+        break;
+    }
+  }
+  for (const [collection, list] of Object.entries(ids)) if (list.length > 0) await work.prefetch(collection, list);
 }
