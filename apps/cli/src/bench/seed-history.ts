@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { randomIds, streamName, systemClock } from '../../../../libs/core/src/index.js';
+import { randomIds, systemClock } from '../../../../libs/core/src/index.js';
+import { enterpriseStream } from '../../../../libs/partner-profile/src/domain/enterprise.streams.js';
+import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
 import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from '../../../../libs/event-store/src/sqlite/sqlite-schema.js';
 import type { EnterpriseCommand } from '../../../../libs/partner-profile/src/domain/enterprise.commands.js';
@@ -32,7 +34,7 @@ export function seedSitesFast(file: string, sites: number, perSite: number, prog
   let total = 0;
   for (let site = 0; site < sites; site++) {
     const siteId = siteIdOf(site);
-    const stream = streamName.site(siteId);
+    const stream = siteStream.of(siteId);
     let revision = 0;
     for (const batch of siteHistory(siteId, perSite)) {
       for (const e of batch) {
@@ -83,7 +85,7 @@ export async function seedPartner(file: string, employees = 50): Promise<Partner
   const digest = 'a'.repeat(64);
   const run = async (command: EnterpriseCommand) =>
     pipeline.execute({
-      stream: streamName.enterprise(enterpriseId),
+      stream: enterpriseStream.of(enterpriseId),
       decider: enterpriseDecider,
       command,
       meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
