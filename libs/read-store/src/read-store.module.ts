@@ -12,7 +12,6 @@ import { EVENT_STORE, type EventStore } from '../../event-store/src/event-store.
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.port.js';
 import { join } from 'node:path';
 import { SqliteDocumentStore } from './sqlite/sqlite-document-store.js';
-import { MongoDocumentStore } from './mongodb/mongo-document-store.js';
 import { PROJECTIONS, type Projection } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 import { ProjectionLease, leaseOwnerId } from './projections/projection-lease.js';
@@ -25,7 +24,11 @@ export const READ_MODELS_FILE = 'read-models.sqlite';
 
 /** MONGODB_URL selects MongoDB; otherwise `DATA_DIR/read-models.sqlite`, kept across restarts. */
 export async function openDocumentStore(config: AppConfig): Promise<DocumentStore> {
-  if (config.mongodbUrl) return MongoDocumentStore.connect(config.mongodbUrl, config.mongodbDatabase);
+  if (config.mongodbUrl) {
+    // The driver is loaded only when used: an embedded start does not pay for it.
+    const { MongoDocumentStore } = await import('./mongodb/mongo-document-store.js');
+    return MongoDocumentStore.connect(config.mongodbUrl, config.mongodbDatabase);
+  }
   if (!config.projector) throw new Error('PROJECTOR=off needs MONGODB_URL: the embedded read store is fed by the API process itself');
   return new SqliteDocumentStore(join(config.dataDir, READ_MODELS_FILE));
 }

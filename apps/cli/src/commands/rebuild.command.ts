@@ -10,7 +10,7 @@ import { allProjections } from '../../../api/src/projections.js';
  * previous read models in place. MongoDB: drops and replays in place (stop the projector first).
  */
 export async function rebuildCommand(config: AppConfig): Promise<string> {
-  const events = openEventStore(config);
+  const events = await openEventStore(config);
   try {
     const started = Date.now();
     if (config.mongodbUrl) {

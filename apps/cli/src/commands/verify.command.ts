@@ -15,7 +15,7 @@ export interface VerifyResult {
  * restarting API would). Not ok when any link is broken or any document differs.
  */
 export async function verifyCommand(config: AppConfig): Promise<VerifyResult> {
-  const events = openEventStore(config);
+  const events = await openEventStore(config);
   const lines: string[] = [];
   try {
     const chains = await verifyChains(events);
