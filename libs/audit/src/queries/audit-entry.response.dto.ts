@@ -26,6 +26,8 @@ export class AuditEntryDto {
   @ApiProperty({ type: () => [AuditEventDto] }) events: AuditEventDto[];
   @ApiPropertyOptional() justification?: string;
   @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ description: 'events of this transaction beyond the 100 an entry keeps (counted, not shown; the event store has them all)' }) omittedEvents?: number;
+  @ApiPropertyOptional({ description: 'changes beyond the 500 an entry keeps' }) omittedChanges?: number;
 }
 
 /** GET /v1/audit: newest first. */

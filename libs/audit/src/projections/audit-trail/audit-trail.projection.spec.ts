@@ -11,7 +11,7 @@ import { siteDecider } from '../../../../site-access/src/domain/site.decider.js'
 import { enterpriseAuditDescriber } from '../../../../partner-profile/src/application/enterprise-audit.js';
 import { siteAuditDescriber } from '../../../../site-access/src/application/site-audit.js';
 import { AuditDescribers } from '../../describe-event.js';
-import { AUDIT_COLLECTION, type AuditEntryDocument, AuditTrailProjection } from './audit-trail.projection.js';
+import { AUDIT_COLLECTION, type AuditEntryDocument, AuditTrailProjection, MAX_EVENTS_PER_ENTRY } from './audit-trail.projection.js';
 import { enterpriseStream } from '../../../../partner-profile/src/domain/enterprise.streams.js';
 import { siteStream } from '../../../../site-access/src/domain/site.streams.js';
 
@@ -101,5 +101,24 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
     const everything = JSON.stringify(await audit.find({}));
     expect(everything).not.toContain(secretDigest('first'));
     expect(everything).not.toContain(secretDigest('second'));
+  });
+
+  it('bounds an entry: past MAX_EVENTS_PER_ENTRY events are counted, not stored, and a replay changes nothing', async () => {
+    // One transaction of 130 events (more than any command records), as a runaway writer might append.
+    const base = events.find((e) => e.type === 'UserNominated')!;
+    const runaway = Array.from({ length: 130 }, (_, i) => ({
+      ...base,
+      id: `runaway-${i}`,
+      position: `99999999999999999999-${String(i).padStart(20, '0')}`,
+      metadata: { ...base.metadata, confirmationNumber: 'RUNA-WAYT-XN00' },
+    }));
+    const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), runaway);
+    const entry = (await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).findOne({ _id: 'RUNA-WAYT-XN00' }))!;
+    expect({ events: entry.events.length, eventIds: entry.eventIds.length, omittedEvents: entry.omittedEvents, changes: entry.changes.length }).toEqual({
+      events: MAX_EVENTS_PER_ENTRY,
+      eventIds: MAX_EVENTS_PER_ENTRY,
+      omittedEvents: 30,
+      changes: 130,
+    });
   });
 });

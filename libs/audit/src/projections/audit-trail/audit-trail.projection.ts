@@ -18,7 +18,17 @@ export interface AuditEntryFields {
   reason?: string;
   eventIds: string[];
   position: string;
+  /** Events and changes past the per-entry bounds: counted, not stored. */
+  omittedEvents?: number;
+  omittedChanges?: number;
 }
+
+/**
+ * One command records a handful of events; the bounds keep a runaway transaction's entry far
+ * below MongoDB's 16 MB document limit (the events themselves stay in the event store).
+ */
+export const MAX_EVENTS_PER_ENTRY = 100;
+export const MAX_CHANGES_PER_ENTRY = 500;
 
 export interface AuditEntryDocument extends AuditEntryFields, Record<string, unknown> {
   _id: string;
@@ -54,16 +64,23 @@ export class AuditTrailProjection implements Projection {
       const { confirmationNumber, actorId, occurredAt, command } = event.metadata;
       if (!confirmationNumber) continue;
       const current = await work.get<AuditEntryDocument>(AUDIT_COLLECTION, confirmationNumber);
-      if (current?.eventIds.includes(event.id)) continue;
+      // A transaction's events are consecutive in one stream: anything up to the entry's position is in it already.
+      if (current && current.position >= event.position) continue;
       const facts = this.describers.describe(event);
       // The unit of work owns `current` (a copy read for this batch), so it is changed in place.
       const entry: AuditEntryDocument = current ?? { _id: confirmationNumber, confirmationNumber, action: command, actorId, occurredAt, scope: {}, targetUserIds: [], changes: [], events: [], eventIds: [], position: event.position };
       entry.scope = { ...facts.scope, ...entry.scope };
       entry.targetUserIds = [...new Set([...entry.targetUserIds, ...facts.targetUserIds])];
       if (entry.targetUserIds.length > 0) entry.targetUserId = entry.targetUserIds[0];
-      entry.changes.push(...facts.changes);
-      entry.events.push({ type: event.type, data: this.describers.redact(event) });
-      entry.eventIds.push(event.id);
+      const room = Math.max(MAX_CHANGES_PER_ENTRY - entry.changes.length, 0);
+      entry.changes.push(...facts.changes.slice(0, room));
+      if (facts.changes.length > room) entry.omittedChanges = (entry.omittedChanges ?? 0) + facts.changes.length - room;
+      if (entry.events.length < MAX_EVENTS_PER_ENTRY) {
+        entry.events.push({ type: event.type, data: this.describers.redact(event) });
+        entry.eventIds.push(event.id);
+      } else {
+        entry.omittedEvents = (entry.omittedEvents ?? 0) + 1;
+      }
       if (facts.justification !== undefined) entry.justification = facts.justification;
       if (facts.reason !== undefined) entry.reason = facts.reason;
       entry.position = event.position;
