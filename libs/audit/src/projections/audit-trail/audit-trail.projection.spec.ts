@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, secretDigest, systemClock } from '../../../../core/src/index.js';
+import { type Position, type RecordedEvent, randomIds, secretDigest, systemClock } from '../../../../core/src/index.js';
 import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../event-store/src/index.js';
 import type { EnterpriseCommand } from '../../../../partner-profile/src/domain/enterprise.commands.js';
 import { enterpriseDecider } from '../../../../partner-profile/src/domain/enterprise.decider.js';
@@ -109,7 +109,7 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
     const runaway = Array.from({ length: 130 }, (_, i) => ({
       ...base,
       id: `runaway-${i}`,
-      position: `99999999999999999999-${String(i).padStart(20, '0')}`,
+      position: `99999999999999999999-${String(i).padStart(20, '0')}` as Position,
       metadata: { ...base.metadata, confirmationNumber: 'RUNA-WAYT-XN00' },
     }));
     const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), runaway);
