@@ -35,7 +35,7 @@ import {
  */
 
 const ROOT = resolve(process.cwd());
-const EVENTS = Number(process.env.KILL_EVENTS ?? 8_000);
+const EVENTS = Number(process.env.KILL_EVENTS ?? 30_000);
 const SEED = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const KILL_ROUNDS = 3;
 const SECRET = 'kill-test-secret-kill-test-secret-0123456789';
@@ -140,9 +140,9 @@ describe('read models survive SIGKILL (built product in child processes)', () =>
       expect(start.from).toBe(lowestPosition(previous, PROJECTIONS));
       let delay: number;
       if (delayFrom === 'random') {
-        // Within roughly the time the remaining catch-up takes here (~0.25 ms an event), so most kills land mid-way.
+        // Within roughly the time the remaining catch-up takes on an idle machine (~0.1 ms an event), so most kills land mid-way.
         const remaining = Number(short(start.towards)) - Number(start.from ? short(start.from) : 0);
-        delay = between(50, Math.max(300, 0.25 * remaining));
+        delay = between(50, Math.max(300, 0.1 * remaining));
         await sleep(delay);
       } else {
         // Wait until this run has committed a batch, then kill at a random point soon after.
@@ -170,9 +170,10 @@ describe('read models survive SIGKILL (built product in child processes)', () =>
       return lowest === start.towards;
     };
 
-    // KILL_ROUNDS kills; the last one waits for a committed batch first unless an earlier one already left progress behind.
+    // KILL_ROUNDS kills; the first waits for a committed batch (so progress is always left behind, however fast
+    // this machine is), the others land at random points.
     for (let i = 1; i <= KILL_ROUNDS; i++) {
-      if (await killRound(i === KILL_ROUNDS && killedWithProgress === 0 ? 'after-progress' : 'random')) break;
+      if (await killRound(i === 1 ? 'after-progress' : 'random')) break;
     }
     // The test would catch "everything restarts from zero": a killed run left committed batches behind.
     expect(killedWithProgress).toBeGreaterThan(0);

@@ -54,6 +54,8 @@ export interface EventRegistry<E extends DomainEvent> {
   has(event: { readonly type: string }): boolean;
   /** A stored event as today's domain event (upcast when it was stored in an older shape), or undefined when not of these types. */
   read(event: { readonly type: string; readonly data: object }): E | undefined;
+  /** The same for a recorded event, keeping its id, position and metadata (what projections need). */
+  readRecorded(event: RecordedEvent): (RecordedEvent & E) | undefined;
 }
 
 /** A context's exhaustive event registry: its type list, type guard and upcasters in one place. */
@@ -67,6 +69,10 @@ export function eventRegistry<E extends DomainEvent>(entries: EventRegistryEntri
       if (!known.has(event.type)) return undefined;
       const upcast = (entries as Record<string, EventTypeEntry<object>>)[event.type].upcast;
       return { type: event.type, data: upcast ? upcast(event.data as Record<string, unknown>) : event.data } as E;
+    },
+    readRecorded(event) {
+      const read = this.read(event);
+      return read && ({ ...event, data: read.data } as RecordedEvent & E);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
 import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
-import { ENTERPRISE_EVENT_TYPES, type EnterpriseEvent } from '../../domain/enterprise.events.js';
+import { type EnterpriseEvent, enterpriseEvents } from '../../domain/enterprise.events.js';
 import {
   type EmployeeDocument,
   type EnterpriseDocument,
@@ -31,7 +31,8 @@ export class PartnerProfileProjection implements Projection {
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
     const work = new UnitOfWork(store);
     for (const event of events) {
-      if ((ENTERPRISE_EVENT_TYPES as readonly string[]).includes(event.type)) await this.apply(event as Recorded, work);
+      const enterpriseEvent = enterpriseEvents.readRecorded(event);
+      if (enterpriseEvent) await this.apply(enterpriseEvent, work);
     }
     await work.flush();
   }

@@ -1,7 +1,7 @@
-import { type RecordedEvent, looksLikeEmail } from '../../../../core/src/index.js';
+import type { RecordedEvent } from '../../../../core/src/index.js';
 import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
 import type { NotificationDeliveryEvent } from '../../domain/notification-delivery.js';
-import type { SiteEvent } from '../../domain/site.events.js';
+import { type SiteEvent, siteEvents } from '../../domain/site.events.js';
 import { SITE_COLLECTIONS as C } from '../read-models.js';
 import { decisionEmail } from './decision-email.js';
 
@@ -24,13 +24,14 @@ export class NotificationOutboxProjection implements Projection {
     // Read once per batch, written once: site summaries are only read (their projection runs first).
     const work = new UnitOfWork(store);
     for (const event of events) {
-      if (event.type === 'AccessGranted' || event.type === 'AccessDenied') {
-        const decision = event as unknown as Decision;
+      const decision = event.type === 'AccessGranted' || event.type === 'AccessDenied' ? (siteEvents.read(event) as Decision) : undefined;
+      if (decision) {
         // Queued once: a replayed decision finds its e-mail and leaves it as it is.
         if ((await work.get(C.notifications, event.id)) !== undefined) continue;
         const site = await work.get(C.summaries, decision.data.siteId);
         const { subject, body } = decisionEmail(decision, (site?.name as string) ?? '', event.metadata.confirmationNumber);
-        const to = recipientOf(decision);
+        // Never the e-mail typed into the request; decisions stored before verified addresses are upcast (site.events.ts).
+        const to = decision.data.verifiedEmail ?? null;
         work.put(C.notifications, {
           _id: event.id,
           notificationId: event.id,
@@ -52,9 +53,4 @@ export class NotificationOutboxProjection implements Projection {
     }
     await work.flush();
   }
-}
-
-/** The requester's verified identity: the token's e-mail, or a user id that is an address. Never the e-mail typed into the request. */
-function recipientOf(decision: Decision): string | null {
-  return decision.data.verifiedEmail ?? (looksLikeEmail(decision.data.userId) ? decision.data.userId : null);
 }

@@ -249,6 +249,8 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
         firstName: 'Ned',
         lastName: 'Nominee',
         email: NED,
+        // Nominated without an email claim: the user id, an address, is the verified one (upcaster).
+        verifiedEmail: NED,
         businessJustification: NED_JUSTIFICATION,
         originalJustification: NED_JUSTIFICATION,
         justificationEdits: [],
@@ -270,6 +272,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
         firstName: 'Nia',
         lastName: 'Nominee',
         email: NIA,
+        verifiedEmail: NIA,
         businessJustification: NIA_EDITED,
         originalJustification: NIA_JUSTIFICATION,
         justificationEdits: [

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
 import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
 import { fullPrivileges } from '../../domain/privileges.js';
-import { SITE_EVENT_TYPES, type SiteEvent } from '../../domain/site.events.js';
+import { type SiteEvent, siteEvents } from '../../domain/site.events.js';
 import {
   type AccessRequestDocument,
   SITE_COLLECTIONS as C,
@@ -38,9 +38,10 @@ export class SiteAccessProjection implements Projection {
     const touched = new Set<string>();
     await prefetch(events, work);
     for (const event of events) {
-      if (!(SITE_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
-      await this.apply(event as Recorded, work);
-      touched.add((event.data as { siteId: string }).siteId);
+      const siteEvent = siteEvents.readRecorded(event);
+      if (!siteEvent) continue;
+      await this.apply(siteEvent, work);
+      touched.add(siteEvent.data.siteId);
     }
     await work.flush();
     for (const siteId of touched) await recomputeSiteSummary(store, siteId);
@@ -155,8 +156,8 @@ export class SiteAccessProjection implements Projection {
 async function prefetch(events: readonly RecordedEvent[], work: UnitOfWork): Promise<void> {
   const ids = { [C.summaries]: [] as string[], [C.members]: [] as string[], [C.requests]: [] as string[], [C.contacts]: [] as string[] };
   for (const event of events) {
-    if (!(SITE_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
-    const e = event as Recorded;
+    const e = siteEvents.readRecorded(event);
+    if (!e) continue;
     switch (e.type) {
       case 'SiteRegistered':
         ids[C.summaries].push(e.data.siteId);
