@@ -34,7 +34,8 @@ interface EventRow {
 
 const DEFAULT_BATCH = 1000;
 /** Catch-up (e.g. rebuilding the embedded read models at boot) reads in bigger slices. */
-const SUBSCRIPTION_BATCH = 5000;
+// A batch is synchronous work underneath: 1,000 events keep HTTP answered (~0.2 s apart) during catch-up.
+const SUBSCRIPTION_BATCH = 1000;
 /** Another process (a separate projector) may append to the same file: poll as a fallback. */
 const POLL_MS = 250;
 

@@ -190,8 +190,9 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     await caughtUp;
     await subscription.stop();
     expect(count).toBe(total);
-    // 5,000 per batch in both adapters; a 16-event stream buffer would have taken about 200 batches.
-    expect(sizes.length).toBeLessThanOrEqual(3);
+    // 1,000 per batch on SQLite (catch-up yields to HTTP between batches), 5,000 on EventStoreDB; a
+    // 16-event stream buffer would have taken about 200 batches.
+    expect(sizes.length).toBeLessThanOrEqual(7);
     expect(Math.max(...sizes)).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 }
