@@ -17,7 +17,8 @@ export class NotificationOutboxProjection implements Projection {
 
   async setup(store: DocumentStore): Promise<void> {
     await store.collection(C.notifications).createIndex({ userId: 1, createdAt: -1 });
-    await store.collection(C.notifications).createIndex({ status: 1 });
+    // The mailer's oldest-queued-first page: ordered by the index, not by sorting every queued e-mail.
+    await store.collection(C.notifications).createIndex({ status: 1, createdAt: 1 });
   }
 
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
