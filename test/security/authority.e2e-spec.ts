@@ -98,6 +98,9 @@ describe('Security: authority and identity (HTTP)', () => {
       const mail = await t.http.get('/v1/me/notifications').set('Authorization', nina).set('X-Consistent-With', granted.body.position).expect(200);
       expect(mail.body.items).toEqual([expect.objectContaining({ to: 'nina@corp.example' })]);
       expect(JSON.stringify(mail.body)).not.toContain('victim@elsewhere.example');
+      // Approvers see what the requester typed, not the identity provider's address.
+      const requests = await t.http.get('/v1/sites/5001/access-requests').set('Authorization', await bearer(t, pat)).set('X-Consistent-With', granted.body.position).expect(200);
+      expect(JSON.stringify(requests.body)).not.toContain('nina@corp.example');
     });
 
     it('refuse names with line breaks or invisible characters, so nothing can be smuggled into mail text', async () => {

@@ -63,7 +63,7 @@ export class ListAccessRequestsHandler implements IQueryHandler<ListAccessReques
     const query: Filter = { siteId, ...(filter.status ? { status: filter.status } : {}) };
     const requests = this.store.collection<AccessRequestDocument>(C.requests);
     const [items, total] = await Promise.all([
-      requests.find(query, { sort: { requestedAt: -1, _id: 1 }, projection: { _id: 0, position: 0 }, ...page(filter) }),
+      requests.find(query, { sort: { requestedAt: -1, _id: 1 }, projection: { _id: 0, position: 0, verifiedEmail: 0 }, ...page(filter) }),
       requests.countDocuments(query),
     ]);
     return { items, total };
