@@ -9,6 +9,7 @@ import {
   type UpdateResult as MongoUpdateResult,
 } from 'mongodb';
 import { DuplicateKeyError } from '../../../core/src/index.js';
+import { assertDefinedFilter } from '../documents/defined-filter.js';
 import type {
   BulkOperation,
   BulkWriteResult,
@@ -79,42 +80,50 @@ export class MongoDocumentCollection<T extends Document = Document> implements D
     return this.run(async () => ({ insertedId: (await this.collection.insertOne(document)).insertedId }));
   }
 
-  updateOne(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult> {
+  async updateOne(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult> {
+    assertDefinedFilter(filter);
     return this.run(async () =>
       toUpdateResult(await this.collection.updateOne(filter, update as UpdateFilter<MongoDocument>, { upsert: options?.upsert })),
     );
   }
 
-  updateMany(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult> {
+  async updateMany(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult> {
+    assertDefinedFilter(filter);
     return this.run(async () =>
       toUpdateResult(await this.collection.updateMany(filter, update as UpdateFilter<MongoDocument>, { upsert: options?.upsert })),
     );
   }
 
-  replaceOne(filter: Filter, replacement: T, options?: UpdateOptions): Promise<UpdateResult> {
+  async replaceOne(filter: Filter, replacement: T, options?: UpdateOptions): Promise<UpdateResult> {
+    assertDefinedFilter(filter);
     return this.run(async () => {
       const r = await this.collection.replaceOne(filter, replacement, { upsert: options?.upsert });
       return toUpdateResult(r as MongoUpdateResult);
     });
   }
 
-  deleteOne(filter: Filter): Promise<DeleteResult> {
+  async deleteOne(filter: Filter): Promise<DeleteResult> {
+    assertDefinedFilter(filter);
     return this.run(async () => ({ deletedCount: (await this.collection.deleteOne(filter)).deletedCount }));
   }
 
-  deleteMany(filter: Filter): Promise<DeleteResult> {
+  async deleteMany(filter: Filter): Promise<DeleteResult> {
+    assertDefinedFilter(filter);
     return this.run(async () => ({ deletedCount: (await this.collection.deleteMany(filter)).deletedCount }));
   }
 
-  findOne(filter: Filter, options?: { projection?: ProjectionSpec; sort?: SortSpec }): Promise<T | null> {
+  async findOne(filter: Filter, options?: { projection?: ProjectionSpec; sort?: SortSpec }): Promise<T | null> {
+    assertDefinedFilter(filter);
     return this.run(() => this.collection.findOne<T>(filter, options?.sort ? { ...options, sort: stableSort(options.sort) } : options));
   }
 
-  find(filter: Filter, options?: FindOptions): Promise<T[]> {
+  async find(filter: Filter, options?: FindOptions): Promise<T[]> {
+    assertDefinedFilter(filter);
     return this.run(() => this.collection.find<T>(filter, options?.sort ? { ...options, sort: stableSort(options.sort) } : options).toArray());
   }
 
-  countDocuments(filter: Filter = {}): Promise<number> {
+  async countDocuments(filter: Filter = {}): Promise<number> {
+    assertDefinedFilter(filter);
     return this.run(() => this.collection.countDocuments(filter));
   }
 

@@ -1,4 +1,5 @@
 import type { Filter, SortSpec } from '../document-store.port.js';
+import { assertDefinedFilter } from '../documents/defined-filter.js';
 import { isOperatorObject } from '../documents/upsert-seed.js';
 import { type FieldKinds, KIND } from './field-kinds.js';
 import { encodeId, isRegExp, jsonPath } from './sql-names.js';
@@ -26,6 +27,7 @@ export interface FilterContext {
  * arrays, objects compared whole, type-mixed comparisons) is returned as `rest`.
  */
 export function filterToSql(filter: Filter, context: FilterContext): TranslatedFilter {
+  assertDefinedFilter(filter);
   const out: TranslatedFilter = { where: [], rest: [] };
   conjunction(filter, context, out);
   return out;

@@ -45,6 +45,13 @@ export function documentStoreContract(open: () => Promise<DocumentStore>, option
     expect(await people.find({})).toEqual([{ _id: 'ana', name: 'Ana' }]);
   });
 
+  it('refuses a filter field holding undefined instead of matching every document', async () => {
+    await seed();
+    await expect(people.findOne({ _id: undefined })).rejects.toThrow(/undefined/);
+    await expect(people.deleteMany({ $and: [{ site: undefined }] })).rejects.toThrow(/undefined/);
+    expect(await people.countDocuments()).toBe(3);
+  });
+
   it('finds with filters, sort, skip, limit and projection, and counts', async () => {
     await seed();
     const names = (docs: Record<string, unknown>[]) => docs.map((d) => d.name);

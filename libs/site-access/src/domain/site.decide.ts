@@ -171,8 +171,7 @@ function nominateSelf(command: SiteCommandOf<'NominateSelf'>, state: SiteState):
     throw siteError('REQUEST_PENDING', `You already have a pending access request on site ${state.siteId}.`);
   }
   const { requestId, firstName, lastName, email, businessJustification } = command;
-  const verified = command.actor.verifiedEmail ? { verifiedEmail: command.actor.verifiedEmail } : {};
-  return [{ type: 'UserNominated', data: { siteId: state.siteId, requestId, userId, firstName, lastName, email, ...verified, businessJustification } }];
+  return [{ type: 'UserNominated', data: { siteId: state.siteId, requestId, userId, firstName, lastName, email, ...verifiedEmailOf(command.actor), businessJustification } }];
 }
 
 function editNominationJustification(command: SiteCommandOf<'EditNominationJustification'>, state: SiteState): SiteEvent[] {

@@ -36,10 +36,10 @@ export class SiteAccessProjection implements Projection {
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
     const work = new UnitOfWork(store);
     const touched = new Set<string>();
-    await prefetch(events, work);
-    for (const event of events) {
-      const siteEvent = siteEvents.readRecorded(event);
-      if (!siteEvent) continue;
+    // Read (and upcast) once per event: the prefetch and the fold share it.
+    const siteEventsOfBatch = events.map((event) => siteEvents.readRecorded(event)).filter((e): e is Recorded => e !== undefined);
+    await prefetch(siteEventsOfBatch, work);
+    for (const siteEvent of siteEventsOfBatch) {
       await this.apply(siteEvent, work);
       touched.add(siteEvent.data.siteId);
     }
@@ -153,11 +153,9 @@ export class SiteAccessProjection implements Projection {
 }
 
 /** Reads, in one query per collection, the documents this batch's events will look at. */
-async function prefetch(events: readonly RecordedEvent[], work: UnitOfWork): Promise<void> {
+async function prefetch(events: readonly Recorded[], work: UnitOfWork): Promise<void> {
   const ids = { [C.summaries]: [] as string[], [C.members]: [] as string[], [C.requests]: [] as string[], [C.contacts]: [] as string[] };
-  for (const event of events) {
-    const e = siteEvents.readRecorded(event);
-    if (!e) continue;
+  for (const e of events) {
     switch (e.type) {
       case 'SiteRegistered':
         ids[C.summaries].push(e.data.siteId);
