@@ -33,6 +33,20 @@ module.exports = {
       to: { path: '^libs/(site-access|partner-profile|audit)/', pathNot: ['^libs/$1/', '^libs/audit/src/ports/'] },
     },
     {
+      name: 'commands-know-no-http',
+      comment: 'Use cases take domain commands: nothing under a context commands/ imports its http/ (controllers, route params).',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/commands/' },
+      to: { path: '^libs/[^/]+/src/http/' },
+    },
+    {
+      name: 'handlers-take-no-request-dto',
+      comment: 'A handler receives domain types: the controller maps the request DTO before calling it.',
+      severity: 'error',
+      from: { path: '\\.handler\\.ts$' },
+      to: { path: ['\\.request\\.dto\\.ts$', '\\.controller\\.ts$', '-input\\.dto\\.ts$'] },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -1,41 +1,25 @@
 import { Module } from '@nestjs/common';
-import { EnterpriseCommandRunner } from './application/enterprise-command-runner.js';
+import { enterpriseCommandServices } from './application/enterprise-commands.js';
 import { EnterpriseReadAccess } from './application/enterprise-read-access.js';
-import { AssignPrimaryRelationshipContactHandler } from './commands/assign-primary-relationship-contact/assign-primary-relationship-contact.handler.js';
-import { ChangeAccessRoleHandler } from './commands/change-access-role/change-access-role.handler.js';
-import { ChangeSelfAssociationPolicyHandler } from './commands/change-self-association-policy/change-self-association-policy.handler.js';
-import { ChangeTciRolesHandler } from './commands/change-tci-roles/change-tci-roles.handler.js';
 import { CreateLocationHandler } from './commands/create-location/create-location.handler.js';
-import { DecideSelfAssociationHandler } from './commands/decide-self-association/decide-self-association.handler.js';
-import { EnterpriseCommandsController } from './commands/enterprise-commands.controller.js';
 import { RegisterEnterpriseHandler } from './commands/register-enterprise/register-enterprise.handler.js';
-import { RemoveEmployeeHandler } from './commands/remove-employee/remove-employee.handler.js';
 import { RequestSelfAssociationHandler } from './commands/request-self-association/request-self-association.handler.js';
 import { RotateCompanyTokenHandler } from './commands/rotate-company-token/rotate-company-token.handler.js';
-import { UpdateEmployeeProfileHandler } from './commands/update-employee-profile/update-employee-profile.handler.js';
-import { UpdateLocationProfileHandler } from './commands/update-location-profile/update-location-profile.handler.js';
+import { EmployeesController } from './http/employees.controller.js';
+import { EnterprisesController } from './http/enterprises.controller.js';
+import { LocationsController } from './http/locations.controller.js';
+import { SelfAssociationsController } from './http/self-associations.controller.js';
 import { GetEnterpriseHandler, ListEmployeesHandler, ListSelfAssociationsHandler, PrcRecipientsHandler } from './queries/enterprise-queries.js';
 import { EnterpriseQueriesController } from './queries/enterprise-queries.controller.js';
 
-const commandHandlers = [
-  RegisterEnterpriseHandler,
-  CreateLocationHandler,
-  UpdateLocationProfileHandler,
-  RequestSelfAssociationHandler,
-  DecideSelfAssociationHandler,
-  ChangeSelfAssociationPolicyHandler,
-  RotateCompanyTokenHandler,
-  ChangeAccessRoleHandler,
-  AssignPrimaryRelationshipContactHandler,
-  ChangeTciRolesHandler,
-  UpdateEmployeeProfileHandler,
-  RemoveEmployeeHandler,
-];
+const commandControllers = [EnterprisesController, LocationsController, EmployeesController, SelfAssociationsController];
+/** Only the use cases that do work besides deciding (minting or checking company tokens) have a handler. */
+const commandHandlers = [RegisterEnterpriseHandler, CreateLocationHandler, RotateCompanyTokenHandler, RequestSelfAssociationHandler];
 const queryHandlers = [GetEnterpriseHandler, ListEmployeesHandler, ListSelfAssociationsHandler, PrcRecipientsHandler];
 
 /** Partner profile (PartnerWorld): enterprises, locations, access roles, self-association. */
 @Module({
-  controllers: [EnterpriseCommandsController, EnterpriseQueriesController],
-  providers: [EnterpriseCommandRunner, EnterpriseReadAccess, ...commandHandlers, ...queryHandlers],
+  controllers: [...commandControllers, EnterpriseQueriesController],
+  providers: [...enterpriseCommandServices, ...commandHandlers, EnterpriseReadAccess, ...queryHandlers],
 })
 export class PartnerProfileModule {}

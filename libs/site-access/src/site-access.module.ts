@@ -1,21 +1,11 @@
 import { Module } from '@nestjs/common';
-import { SiteCommandRunner } from './application/site-command-runner.js';
+import { siteCommandServices } from './application/site-commands.js';
 import { SiteReadAccess } from './application/site-read-access.js';
-import { AddUserHandler } from './commands/add-user/add-user.handler.js';
-import { ChangeUserAccessHandler } from './commands/change-user-access/change-user-access.handler.js';
-import { DenyAccessHandler } from './commands/deny-access/deny-access.handler.js';
-import { EditJustificationHandler } from './commands/edit-justification/edit-justification.handler.js';
-import { GrantAccessHandler } from './commands/grant-access/grant-access.handler.js';
-import { RegisterSiteController } from './commands/register-site/register-site.controller.js';
-import { RegisterSiteHandler } from './commands/register-site/register-site.handler.js';
-import { RemoveContactHandler } from './commands/remove-contact/remove-contact.handler.js';
-import { RemoveUserHandler } from './commands/remove-user/remove-user.handler.js';
-import { RequestAccessController } from './commands/request-access/request-access.controller.js';
-import { RequestAccessHandler } from './commands/request-access/request-access.handler.js';
-import { SetNotificationEmailHandler } from './commands/set-notification-email/set-notification-email.handler.js';
-import { SiteCommandsController } from './commands/site-commands.controller.js';
-import { TransferPrimaryContactHandler } from './commands/transfer-primary-contact/transfer-primary-contact.handler.js';
-import { UpdateContactHandler } from './commands/update-contact/update-contact.handler.js';
+import { AccessRequestsController } from './http/access-requests.controller.js';
+import { NotificationPreferencesController } from './http/notification-preferences.controller.js';
+import { SiteContactsController } from './http/site-contacts.controller.js';
+import { SiteUsersController } from './http/site-users.controller.js';
+import { SitesController } from './http/sites.controller.js';
 import { NotificationOutboxModule } from './notifications/notification-outbox.module.js';
 import { GetUserAccessAsOfHandler, GetUserHistoryHandler, ListSiteUsersAsOfHandler } from './queries/as-of/site-as-of.queries.js';
 import { MeController } from './queries/me.controller.js';
@@ -29,20 +19,7 @@ import {
   ListSiteUsersHandler,
 } from './queries/site-query.handlers.js';
 
-const commandHandlers = [
-  RegisterSiteHandler,
-  AddUserHandler,
-  ChangeUserAccessHandler,
-  RemoveUserHandler,
-  TransferPrimaryContactHandler,
-  RequestAccessHandler,
-  EditJustificationHandler,
-  GrantAccessHandler,
-  DenyAccessHandler,
-  UpdateContactHandler,
-  RemoveContactHandler,
-  SetNotificationEmailHandler,
-];
+const commandControllers = [SitesController, SiteUsersController, SiteContactsController, AccessRequestsController, NotificationPreferencesController];
 
 const queryHandlers = [
   GetSiteSummaryHandler,
@@ -60,7 +37,7 @@ const queryHandlers = [
 /** Site access (Passport Advantage): contacts, users, roles, privileges, self-nominations. */
 @Module({
   imports: [NotificationOutboxModule],
-  controllers: [RegisterSiteController, SiteCommandsController, RequestAccessController, SiteQueriesController, MeController],
-  providers: [SiteCommandRunner, SiteReadAccess, ...commandHandlers, ...queryHandlers],
+  controllers: [...commandControllers, SiteQueriesController, MeController],
+  providers: [...siteCommandServices, SiteReadAccess, ...queryHandlers],
 })
 export class SiteAccessModule {}

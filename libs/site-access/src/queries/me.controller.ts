@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Inject, Put, Query as QueryParams } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
-import { SetNotificationEmailCommand } from '../commands/set-notification-email/set-notification-email.command.js';
-import { SetNotificationEmailRequestDto } from '../commands/set-notification-email/set-notification-email.request.dto.js';
+import { ApiProblems } from '../../../contract/src/index.js';
 import { ListQueryDto } from '../http/list-query.dto.js';
 import { AccessRequestListDto } from './access-requests.response.dto.js';
 import { MyListQuery, MyNotificationPreferencesQuery } from './me-queries.js';
@@ -14,10 +12,7 @@ import { MySiteListDto, NotificationListDto, NotificationPreferencesDto } from '
 @ApiBearerAuth()
 @Controller('v1/me')
 export class MeController {
-  constructor(
-    @Inject(QueryBus) private readonly queries: QueryBus,
-    @Inject(CommandBus) private readonly commands: CommandBus,
-  ) {}
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get('sites')
   @ApiOkResponse({ type: MySiteListDto, description: 'Sites where the caller is a member, with their role.' })
@@ -45,12 +40,5 @@ export class MeController {
   @ApiProblems(400, 401, 503)
   preferences(@CurrentPrincipal() p: Principal) {
     return this.queries.execute(new MyNotificationPreferencesQuery(p));
-  }
-
-  @Put('notification-preferences')
-  @ApiCommandResponse(200)
-  @ApiProblems(400, 401, 409)
-  setPreferences(@CurrentPrincipal() p: Principal, @Body() body: SetNotificationEmailRequestDto) {
-    return this.commands.execute(new SetNotificationEmailCommand(p, body.email));
   }
 }

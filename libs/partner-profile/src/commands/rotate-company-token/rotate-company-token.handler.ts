@@ -1,18 +1,19 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '../../../../auth/src/index.js';
 import { newSecretToken, secretDigest } from '../../../../core/src/index.js';
-import { toCommandResponse } from '../../../../event-store/src/index.js';
-import { EnterpriseCommandRunner } from '../../application/enterprise-command-runner.js';
-import { RotateCompanyTokenCommand } from './rotate-company-token.command.js';
+import type { CommandResponse } from '../../../../event-store/src/index.js';
+import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../../application/enterprise-commands.js';
 
-@CommandHandler(RotateCompanyTokenCommand)
-export class RotateCompanyTokenHandler implements ICommandHandler<RotateCompanyTokenCommand> {
-  constructor(@Inject(EnterpriseCommandRunner) private readonly enterprises: EnterpriseCommandRunner) {}
+export type RotateCompanyTokenResult = { companyToken: string } & CommandResponse;
 
-  async execute(command: RotateCompanyTokenCommand) {
-    const { enterpriseId, locationId } = command.params;
+/** Mints the new token: the answer shows it once, the stream keeps only its digest. */
+@Injectable()
+export class RotateCompanyTokenHandler {
+  constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
+
+  async execute(principal: Principal, enterpriseId: string, locationId: string): Promise<RotateCompanyTokenResult> {
     const companyToken = newSecretToken();
-    const outcome = await this.enterprises.run(enterpriseId, command.principal, { type: 'RotateCompanyToken', locationId, companyTokenDigest: secretDigest(companyToken) });
-    return { companyToken, ...toCommandResponse(outcome) };
+    const response = await this.enterprises.run(enterpriseId, principal, { type: 'RotateCompanyToken', locationId, companyTokenDigest: secretDigest(companyToken) });
+    return { companyToken, ...response };
   }
 }

@@ -1,0 +1,21 @@
+import { Body, Controller, Inject, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
+import { PREFERENCE_COMMANDS, type PreferenceCommands } from '../application/site-commands.js';
+import { SetNotificationEmailRequestDto } from '../commands/set-notification-email/set-notification-email.request.dto.js';
+
+/** The caller's own eNotification address (read under `GET /v1/me/notification-preferences`). */
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('v1/me/notification-preferences')
+export class NotificationPreferencesController {
+  constructor(@Inject(PREFERENCE_COMMANDS) private readonly preferences: PreferenceCommands) {}
+
+  @Put()
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 409)
+  setPreferences(@CurrentPrincipal() p: Principal, @Body() { email }: SetNotificationEmailRequestDto) {
+    return this.preferences.run(p.userId, p, { type: 'SetNotificationEmail', userId: p.userId, email });
+  }
+}
