@@ -57,7 +57,7 @@ export class CommandService<C extends { readonly type: string }, E extends Domai
   async execute(id: string, issuer: I, body: CommandBody<C>): Promise<Executed<E>> {
     const meta = newCommandMeta({ commandName: body.type, actorId: issuer.userId }, this.clock, this.ids);
     // A distributive Omit spread back together is the command again; TypeScript cannot see that generically.
-    const command = { ...body, actor: this.context.actorOf(issuer), at: meta.occurredAt } as unknown as C;
+    const command = { ...body, actor: this.context.actorOf(issuer), at: meta.occurredAt } as C;
     const { decider, streamOf } = this.context;
     const outcome = await this.pipeline.execute({ stream: streamOf(id), decider, command, meta });
     return new Executed(toCommandResponse(outcome), this.decided(outcome));

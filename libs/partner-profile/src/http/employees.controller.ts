@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Inject, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Inject, Param, Put } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
 import { AccessRoleDto } from '../commands/change-access-role/change-access-role.request.dto.js';
 import { TciRolesDto } from '../commands/change-tci-roles/change-tci-roles.request.dto.js';
@@ -10,9 +9,7 @@ import { DEFAULT_ACCESS_ROLE } from '../domain/access-roles.js';
 import { EmployeeParams } from './partner-params.js';
 
 /** A location's employees: access role, TCI roles, profile, removal. */
-@ApiTags('enterprises')
-@ApiBearerAuth()
-@Controller('v1/enterprises/:enterpriseId/locations/:locationId/employees/:userId')
+@ResourceController('v1/enterprises/:enterpriseId/locations/:locationId/employees/:userId', 'enterprises')
 export class EmployeesController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 

@@ -1,36 +1,29 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
 import { AssignPrcDto } from '../commands/assign-primary-relationship-contact/assign-primary-relationship-contact.request.dto.js';
 import { SettingsDto } from '../commands/change-self-association-policy/change-self-association-policy.request.dto.js';
-import { CreateLocationHandler } from '../commands/create-location/create-location.handler.js';
+import { createLocation } from '../commands/create-location/create-location.handler.js';
 import { CreateLocationRequestDto } from '../commands/create-location/create-location.request.dto.js';
 import { CreateLocationResponseDto } from '../commands/create-location/create-location.response.dto.js';
 import { employeeProfile } from '../commands/employee-input.dto.js';
 import { locationProfile } from '../commands/location-input.dto.js';
-import { RotateCompanyTokenHandler } from '../commands/rotate-company-token/rotate-company-token.handler.js';
+import { rotateCompanyToken } from '../commands/rotate-company-token/rotate-company-token.handler.js';
 import { RotateCompanyTokenResponseDto } from '../commands/rotate-company-token/rotate-company-token.response.dto.js';
 import { LocationProfileDto } from '../commands/update-location-profile/update-location-profile.request.dto.js';
 import { EnterpriseParams, LocationParams } from './partner-params.js';
 
 /** An enterprise's locations: their profile, self-association policy, company token and PRC. */
-@ApiTags('enterprises')
-@ApiBearerAuth()
-@Controller('v1/enterprises/:enterpriseId/locations')
+@ResourceController('v1/enterprises/:enterpriseId/locations', 'enterprises')
 export class LocationsController {
-  constructor(
-    @Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands,
-    @Inject(CreateLocationHandler) private readonly createLocation: CreateLocationHandler,
-    @Inject(RotateCompanyTokenHandler) private readonly rotateCompanyToken: RotateCompanyTokenHandler,
-  ) {}
+  constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
   @Post()
   @ApiCommandResponse(201, CreateLocationResponseDto)
   @ApiProblems(400, 401, 403, 404, 409)
   create(@CurrentPrincipal() p: Principal, @Param() { enterpriseId }: EnterpriseParams, @Body() body: CreateLocationRequestDto) {
-    return this.createLocation.execute(p, enterpriseId, { location: { ...locationProfile(body), country: body.country }, employee: employeeProfile(body.employee) });
+    return createLocation(this.enterprises, p, enterpriseId, { location: { ...locationProfile(body), country: body.country }, employee: employeeProfile(body.employee) });
   }
 
   @Put(':locationId/profile')
@@ -52,7 +45,7 @@ export class LocationsController {
   @ApiCommandResponse(200, RotateCompanyTokenResponseDto)
   @ApiProblems(400, 401, 403, 404, 409)
   rotateToken(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams) {
-    return this.rotateCompanyToken.execute(p, enterpriseId, locationId);
+    return rotateCompanyToken(this.enterprises, p, enterpriseId, locationId);
   }
 
   @Put(':locationId/primary-relationship-contact')

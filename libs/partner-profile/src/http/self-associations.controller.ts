@@ -1,30 +1,24 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
 import { DenySelfAssociationDto } from '../commands/decide-self-association/decide-self-association.request.dto.js';
 import { employeeProfile } from '../commands/employee-input.dto.js';
-import { RequestSelfAssociationHandler } from '../commands/request-self-association/request-self-association.handler.js';
+import { requestSelfAssociation } from '../commands/request-self-association/request-self-association.handler.js';
 import { SelfAssociationRequestDto } from '../commands/request-self-association/request-self-association.request.dto.js';
 import { SelfAssociationResponseDto } from '../commands/request-self-association/request-self-association.response.dto.js';
 import { AssociationParams, LocationAssociationParams, LocationParams } from './partner-params.js';
 
 /** People join a location with its company token; its administrators approve or deny (by enterprise or by location). */
-@ApiTags('enterprises')
-@ApiBearerAuth()
-@Controller('v1/enterprises/:enterpriseId')
+@ResourceController('v1/enterprises/:enterpriseId', 'enterprises')
 export class SelfAssociationsController {
-  constructor(
-    @Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands,
-    @Inject(RequestSelfAssociationHandler) private readonly requestSelfAssociation: RequestSelfAssociationHandler,
-  ) {}
+  constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
   @Post('locations/:locationId/self-associations')
   @ApiCommandResponse(201, SelfAssociationResponseDto)
   @ApiProblems(400, 401, [403, 'INVALID_COMPANY_TOKEN'], 404, 409)
   request(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() body: SelfAssociationRequestDto) {
-    return this.requestSelfAssociation.execute(p, enterpriseId, locationId, { companyToken: body.companyToken, employee: employeeProfile(body) });
+    return requestSelfAssociation(this.enterprises, p, enterpriseId, locationId, { companyToken: body.companyToken, employee: employeeProfile(body) });
   }
 
   @Post('self-associations/:associationId/approve')

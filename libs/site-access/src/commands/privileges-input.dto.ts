@@ -1,38 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PRIVILEGE_LEVELS } from '../domain/privileges.js';
 
-const level = (key: keyof typeof PRIVILEGE_LEVELS) => [...PRIVILEGE_LEVELS[key]];
+type Key = keyof typeof PRIVILEGE_LEVELS;
+type Level<K extends Key> = (typeof PRIVILEGE_LEVELS)[K][number];
+
+/** One optional privilege: documented and validated against its own levels. */
+const LevelOf = (key: Key) => {
+  const levels = [...PRIVILEGE_LEVELS[key]];
+  return applyDecorators(ApiPropertyOptional({ enum: levels }), IsOptional(), IsIn(levels));
+};
 
 /** Omitted keys mean `none`. */
 export class PrivilegesDto {
-  @ApiPropertyOptional({ enum: level('softwareAccess') })
-  @IsOptional()
-  @IsIn(level('softwareAccess'))
-  softwareAccess?: (typeof PRIVILEGE_LEVELS.softwareAccess)[number];
-
-  @ApiPropertyOptional({ enum: level('reporting') })
-  @IsOptional()
-  @IsIn(level('reporting'))
-  reporting?: (typeof PRIVILEGE_LEVELS.reporting)[number];
-
-  @ApiPropertyOptional({ enum: level('entitlements') })
-  @IsOptional()
-  @IsIn(level('entitlements'))
-  entitlements?: (typeof PRIVILEGE_LEVELS.entitlements)[number];
-
-  @ApiPropertyOptional({ enum: level('manageAccess') })
-  @IsOptional()
-  @IsIn(level('manageAccess'))
-  manageAccess?: (typeof PRIVILEGE_LEVELS.manageAccess)[number];
-
-  @ApiPropertyOptional({ enum: level('contactUpdates') })
-  @IsOptional()
-  @IsIn(level('contactUpdates'))
-  contactUpdates?: (typeof PRIVILEGE_LEVELS.contactUpdates)[number];
-
-  @ApiPropertyOptional({ enum: level('accountDocuments') })
-  @IsOptional()
-  @IsIn(level('accountDocuments'))
-  accountDocuments?: (typeof PRIVILEGE_LEVELS.accountDocuments)[number];
+  @LevelOf('softwareAccess') softwareAccess?: Level<'softwareAccess'>;
+  @LevelOf('reporting') reporting?: Level<'reporting'>;
+  @LevelOf('entitlements') entitlements?: Level<'entitlements'>;
+  @LevelOf('manageAccess') manageAccess?: Level<'manageAccess'>;
+  @LevelOf('contactUpdates') contactUpdates?: Level<'contactUpdates'>;
+  @LevelOf('accountDocuments') accountDocuments?: Level<'accountDocuments'>;
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
 import { DenyAccessRequestDto } from '../commands/deny-access/deny-access.request.dto.js';
 import { EditJustificationRequestDto } from '../commands/edit-justification/edit-justification.request.dto.js';
@@ -11,23 +11,19 @@ import { RequestAccessResponseDto } from '../commands/request-access/request-acc
 import { SiteParams, SiteRequestParams } from './site-params.js';
 
 /** Self-nominations: anyone asks, administrators edit, grant or deny. */
-@ApiBearerAuth()
-@Controller('v1/sites/:siteId/access-requests')
+@ResourceController('v1/sites/:siteId/access-requests', 'access requests')
 export class AccessRequestsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
   @Post()
-  @ApiTags('access requests')
   @ApiCreatedResponse({ description: '{requestId, confirmationNumber, position}', type: RequestAccessResponseDto })
   @ApiProblems(400, 401, 403, 404, [409, 'ALREADY_MEMBER, REQUEST_PENDING, CONCURRENCY_CONFLICT'])
-  async request(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @Body() body: RequestAccessRequestDto) {
-    const { firstName, lastName, email, businessJustification } = body;
+  async request(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @Body() { firstName, lastName, email, businessJustification }: RequestAccessRequestDto) {
     const done = await this.sites.execute(siteId, p, { type: 'NominateSelf', requestId: this.sites.newId(), firstName, lastName, email, businessJustification });
     return { requestId: done.the('UserNominated').data.requestId, ...done.response };
   }
 
   @Patch(':requestId')
-  @ApiTags('sites')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, CONCURRENCY_CONFLICT'])
   editJustification(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() body: EditJustificationRequestDto) {
@@ -35,12 +31,10 @@ export class AccessRequestsController {
   }
 
   @Post(':requestId/grant')
-  @ApiTags('sites')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT'])
   @HttpCode(200)
-  grant(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() body: GrantAccessRequestDto) {
-    const { role, privileges, businessJustification } = body;
+  grant(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() { role, privileges, businessJustification }: GrantAccessRequestDto) {
     return this.sites.run(siteId, p, {
       type: 'GrantAccess',
       requestId,
@@ -51,12 +45,10 @@ export class AccessRequestsController {
   }
 
   @Post(':requestId/deny')
-  @ApiTags('sites')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, CONCURRENCY_CONFLICT'])
   @HttpCode(200)
-  deny(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() body: DenyAccessRequestDto) {
-    const { reason, businessJustification } = body;
+  deny(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() { reason, businessJustification }: DenyAccessRequestDto) {
     return this.sites.run(siteId, p, { type: 'DenyAccess', requestId, reason, ...(businessJustification !== undefined ? { businessJustification } : {}) });
   }
 }

@@ -1,14 +1,11 @@
-import { Body, Controller, Inject, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Inject, Put } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { PREFERENCE_COMMANDS, type PreferenceCommands } from '../application/site-commands.js';
 import { SetNotificationEmailRequestDto } from '../commands/set-notification-email/set-notification-email.request.dto.js';
 
 /** The caller's own eNotification address (read under `GET /v1/me/notification-preferences`). */
-@ApiTags('me')
-@ApiBearerAuth()
-@Controller('v1/me/notification-preferences')
+@ResourceController('v1/me/notification-preferences', 'me')
 export class NotificationPreferencesController {
   constructor(@Inject(PREFERENCE_COMMANDS) private readonly preferences: PreferenceCommands) {}
 

@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
 import { contactDetails } from '../commands/contact-input.dto.js';
 import { TransferPrimaryContactRequestDto } from '../commands/transfer-primary-contact/transfer-primary-contact.request.dto.js';
@@ -11,9 +10,7 @@ import { SiteContactParams, SiteParams } from './site-params.js';
 const REAUTHENTICATION: [401, string] = [401, 'UNAUTHENTICATED, or REAUTHENTICATION_REQUIRED when the token’s auth_time is not fresh'];
 
 /** A site's contacts, the primary contact among them. */
-@ApiTags('sites')
-@ApiBearerAuth()
-@Controller('v1/sites/:siteId')
+@ResourceController('v1/sites/:siteId', 'sites')
 export class SiteContactsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 

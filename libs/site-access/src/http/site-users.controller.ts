@@ -1,16 +1,13 @@
-import { Body, Controller, Delete, Inject, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Inject, Param, Patch, Post } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
 import { AddUserRequestDto } from '../commands/add-user/add-user.request.dto.js';
 import { ChangeUserAccessRequestDto } from '../commands/change-user-access/change-user-access.request.dto.js';
 import { SiteParams, SiteUserParams } from './site-params.js';
 
 /** A site's members: each route maps its request to the domain command. */
-@ApiTags('sites')
-@ApiBearerAuth()
-@Controller('v1/sites/:siteId/users')
+@ResourceController('v1/sites/:siteId/users', 'sites')
 export class SiteUsersController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 

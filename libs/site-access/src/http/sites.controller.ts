@@ -1,15 +1,14 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Inject, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiProblems } from '../../../contract/src/index.js';
+import { ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
 import { contactDetails } from '../commands/contact-input.dto.js';
 import { RegisterSiteRequestDto } from '../commands/register-site/register-site.request.dto.js';
 import { RegisterSiteResponseDto } from '../commands/register-site/register-site.response.dto.js';
 
-@ApiTags('sites')
-@ApiBearerAuth()
-@Controller('v1/sites')
+/** Sites: operators register them with their primary contact. */
+@ResourceController('v1/sites', 'sites')
 export class SitesController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../auth/src/index.js';
 import { secretDigest } from '../../../../core/src/index.js';
 import type { CommandResponse } from '../../../../event-store/src/index.js';
-import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../../application/enterprise-commands.js';
+import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
 import type { EmployeeProfile } from '../../domain/access-roles.js';
 
 export interface RequestSelfAssociation {
@@ -13,19 +12,14 @@ export interface RequestSelfAssociation {
 export type SelfAssociationResult = { associationId: string; status: 'accepted' | 'pending' } & CommandResponse;
 
 /** Checks the presented token by its digest; a location that auto-accepts lets the caller join at once. */
-@Injectable()
-export class RequestSelfAssociationHandler {
-  constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
-
-  async execute(principal: Principal, enterpriseId: string, locationId: string, { companyToken, employee }: RequestSelfAssociation): Promise<SelfAssociationResult> {
-    const done = await this.enterprises.execute(enterpriseId, principal, {
-      type: 'RequestSelfAssociation',
-      locationId,
-      associationId: this.enterprises.newId(),
-      companyTokenDigest: secretDigest(companyToken),
-      employee,
-    });
-    const { associationId } = done.the('EmployeeSelfAssociationRequested').data;
-    return { associationId, status: done.has('EmployeeJoined') ? 'accepted' : 'pending', ...done.response };
-  }
+export async function requestSelfAssociation(enterprises: EnterpriseCommands, principal: Principal, enterpriseId: string, locationId: string, { companyToken, employee }: RequestSelfAssociation): Promise<SelfAssociationResult> {
+  const done = await enterprises.execute(enterpriseId, principal, {
+    type: 'RequestSelfAssociation',
+    locationId,
+    associationId: enterprises.newId(),
+    companyTokenDigest: secretDigest(companyToken),
+    employee,
+  });
+  const { associationId } = done.the('EmployeeSelfAssociationRequested').data;
+  return { associationId, status: done.has('EmployeeJoined') ? 'accepted' : 'pending', ...done.response };
 }

@@ -1,19 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../auth/src/index.js';
 import { newSecretToken, secretDigest } from '../../../../core/src/index.js';
 import type { CommandResponse } from '../../../../event-store/src/index.js';
-import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../../application/enterprise-commands.js';
+import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
 
 export type RotateCompanyTokenResult = { companyToken: string } & CommandResponse;
 
 /** Mints the new token: the answer shows it once, the stream keeps only its digest. */
-@Injectable()
-export class RotateCompanyTokenHandler {
-  constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
-
-  async execute(principal: Principal, enterpriseId: string, locationId: string): Promise<RotateCompanyTokenResult> {
-    const companyToken = newSecretToken();
-    const response = await this.enterprises.run(enterpriseId, principal, { type: 'RotateCompanyToken', locationId, companyTokenDigest: secretDigest(companyToken) });
-    return { companyToken, ...response };
-  }
+export async function rotateCompanyToken(enterprises: EnterpriseCommands, principal: Principal, enterpriseId: string, locationId: string): Promise<RotateCompanyTokenResult> {
+  const companyToken = newSecretToken();
+  const response = await enterprises.run(enterpriseId, principal, { type: 'RotateCompanyToken', locationId, companyTokenDigest: secretDigest(companyToken) });
+  return { companyToken, ...response };
 }
