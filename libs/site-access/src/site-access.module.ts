@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { siteCommandServices } from './application/site-commands.js';
 import { SiteReadAccess } from './application/site-read-access.js';
-import { AccessRequestsController } from './http/access-requests.controller.js';
-import { NotificationPreferencesController } from './http/notification-preferences.controller.js';
-import { SiteContactsController } from './http/site-contacts.controller.js';
-import { SiteUsersController } from './http/site-users.controller.js';
-import { SitesController } from './http/sites.controller.js';
+import { AccessRequestsCommandsController } from './http/access-requests-commands.controller.js';
+import { MeCommandsController } from './http/me-commands.controller.js';
+import { SiteContactsCommandsController } from './http/site-contacts-commands.controller.js';
+import { SiteUsersCommandsController } from './http/site-users-commands.controller.js';
+import { SitesCommandsController } from './http/sites-commands.controller.js';
 import { NotificationOutboxModule } from './notifications/notification-outbox.module.js';
 import { GetUserAccessAsOfHandler, GetUserHistoryHandler, ListSiteUsersAsOfHandler } from './queries/as-of/site-as-of.queries.js';
 import { MeController } from './queries/me.controller.js';
@@ -19,7 +19,7 @@ import {
   ListSiteUsersHandler,
 } from './queries/site-query.handlers.js';
 
-const commandControllers = [SitesController, SiteUsersController, SiteContactsController, AccessRequestsController, NotificationPreferencesController];
+const commandControllers = [SitesCommandsController, SiteUsersCommandsController, SiteContactsCommandsController, AccessRequestsCommandsController, MeCommandsController];
 
 const queryHandlers = [
   GetSiteSummaryHandler,

@@ -9,8 +9,8 @@ import { DEFAULT_ACCESS_ROLE } from '../domain/access-roles.js';
 import { EmployeeParams } from './partner-params.js';
 
 /** A location's employees: access role, TCI roles, profile, removal. */
-@ResourceController('v1/enterprises/:enterpriseId/locations/:locationId/employees/:userId', 'enterprises')
-export class EmployeesController {
+@ResourceController('enterprises', 'v1/enterprises/:enterpriseId/locations/:locationId/employees/:userId')
+export class EmployeesCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
   @Put('access-role')

@@ -4,12 +4,12 @@ import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../co
 import { PREFERENCE_COMMANDS, type PreferenceCommands } from '../application/site-commands.js';
 import { SetNotificationEmailRequestDto } from '../commands/set-notification-email/set-notification-email.request.dto.js';
 
-/** The caller's own eNotification address (read under `GET /v1/me/notification-preferences`). */
-@ResourceController('v1/me/notification-preferences', 'me')
-export class NotificationPreferencesController {
+/** The caller's own settings: where their eNotifications go. */
+@ResourceController('me', 'v1/me')
+export class MeCommandsController {
   constructor(@Inject(PREFERENCE_COMMANDS) private readonly preferences: PreferenceCommands) {}
 
-  @Put()
+  @Put('notification-preferences')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 409)
   setPreferences(@CurrentPrincipal() p: Principal, @Body() { email }: SetNotificationEmailRequestDto) {

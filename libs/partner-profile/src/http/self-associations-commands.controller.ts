@@ -10,8 +10,8 @@ import { SelfAssociationResponseDto } from '../commands/request-self-association
 import { AssociationParams, LocationAssociationParams, LocationParams } from './partner-params.js';
 
 /** People join a location with its company token; its administrators approve or deny (by enterprise or by location). */
-@ResourceController('v1/enterprises/:enterpriseId', 'enterprises')
-export class SelfAssociationsController {
+@ResourceController('enterprises', 'v1/enterprises/:enterpriseId')
+export class SelfAssociationsCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
   @Post('locations/:locationId/self-associations')

@@ -11,8 +11,8 @@ import { RequestAccessResponseDto } from '../commands/request-access/request-acc
 import { SiteParams, SiteRequestParams } from './site-params.js';
 
 /** Self-nominations: anyone asks, administrators edit, grant or deny. */
-@ResourceController('v1/sites/:siteId/access-requests', 'access requests')
-export class AccessRequestsController {
+@ResourceController('access requests', 'v1/sites/:siteId/access-requests')
+export class AccessRequestsCommandsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
   @Post()

@@ -7,8 +7,8 @@ import { ChangeUserAccessRequestDto } from '../commands/change-user-access/chang
 import { SiteParams, SiteUserParams } from './site-params.js';
 
 /** A site's members: each route maps its request to the domain command. */
-@ResourceController('v1/sites/:siteId/users', 'sites')
-export class SiteUsersController {
+@ResourceController('sites', 'v1/sites/:siteId/users')
+export class SiteUsersCommandsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
   @Post()

@@ -8,8 +8,8 @@ import { RegisterSiteRequestDto } from '../commands/register-site/register-site.
 import { RegisterSiteResponseDto } from '../commands/register-site/register-site.response.dto.js';
 
 /** Sites: operators register them with their primary contact. */
-@ResourceController('v1/sites', 'sites')
-export class SitesController {
+@ResourceController('sites', 'v1/sites')
+export class SitesCommandsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
   @Post()

@@ -10,8 +10,8 @@ import { SiteContactParams, SiteParams } from './site-params.js';
 const REAUTHENTICATION: [401, string] = [401, 'UNAUTHENTICATED, or REAUTHENTICATION_REQUIRED when the token’s auth_time is not fresh'];
 
 /** A site's contacts, the primary contact among them. */
-@ResourceController('v1/sites/:siteId', 'sites')
-export class SiteContactsController {
+@ResourceController('sites', 'v1/sites/:siteId')
+export class SiteContactsCommandsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
   @Post('primary-contact')

@@ -15,8 +15,8 @@ import { LocationProfileDto } from '../commands/update-location-profile/update-l
 import { EnterpriseParams, LocationParams } from './partner-params.js';
 
 /** An enterprise's locations: their profile, self-association policy, company token and PRC. */
-@ResourceController('v1/enterprises/:enterpriseId/locations', 'enterprises')
-export class LocationsController {
+@ResourceController('enterprises', 'v1/enterprises/:enterpriseId/locations')
+export class LocationsCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
   @Post()

@@ -9,8 +9,8 @@ import { RegisterEnterpriseRequestDto } from '../commands/register-enterprise/re
 import { RegisterEnterpriseResponseDto } from '../commands/register-enterprise/register-enterprise.response.dto.js';
 
 /** Worldwide enterprises: anyone signed in registers one and becomes its first PRC. */
-@ResourceController('v1/enterprises', 'enterprises')
-export class EnterprisesController {
+@ResourceController('enterprises', 'v1/enterprises')
+export class EnterprisesCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
   @Post()
