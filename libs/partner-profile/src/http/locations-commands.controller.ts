@@ -22,7 +22,7 @@ export class LocationsCommandsController {
   @Post()
   @ApiCommandResponse(201, CreateLocationResponseDto)
   @ApiProblems(400, 401, 403, 404, 409)
-  create(@CurrentPrincipal() p: Principal, @Param() { enterpriseId }: EnterpriseParams, @Body() body: CreateLocationRequestDto) {
+  createLocation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId }: EnterpriseParams, @Body() body: CreateLocationRequestDto) {
     return createLocation(this.enterprises, p, enterpriseId, { location: { ...locationProfile(body), country: body.country }, employee: employeeProfile(body.employee) });
   }
 

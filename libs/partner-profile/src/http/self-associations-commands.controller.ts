@@ -17,7 +17,7 @@ export class SelfAssociationsCommandsController {
   @Post('locations/:locationId/self-associations')
   @ApiCommandResponse(201, SelfAssociationResponseDto)
   @ApiProblems(400, 401, [403, 'INVALID_COMPANY_TOKEN'], 404, 409)
-  request(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() body: SelfAssociationRequestDto) {
+  requestSelfAssociation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() body: SelfAssociationRequestDto) {
     return requestSelfAssociation(this.enterprises, p, enterpriseId, locationId, { companyToken: body.companyToken, employee: employeeProfile(body) });
   }
 
