@@ -21,7 +21,7 @@ const asStored = (events: readonly { type: string; data: object }[]): SiteEvent[
 function history(): SiteEvent[] {
   const events = asStored([...siteHistory(SITE, 2000)].flat());
   const tail: Record<string, unknown>[] = [
-    { type: 'ChangeUserAccess', userId: `user7@${SITE}.example`, role: 'secondary' },
+    { type: 'ChangeUserAccess', userId: `user51@${SITE}.example`, role: 'user' },
     { type: 'RemoveUser', userId: `user9@${SITE}.example` },
     { type: 'NominateSelf', requestId: 'r-late-1', firstName: 'Lia', lastName: 'Late', email: 'lia@example.com', businessJustification: 'Audit' },
     { type: 'EditNominationJustification', requestId: 'r-late-1', businessJustification: 'Quarterly audit' },
