@@ -23,6 +23,7 @@ function history(): SiteEvent[] {
   const tail: Record<string, unknown>[] = [
     { type: 'ChangeUserAccess', userId: `user51@${SITE}.example`, role: 'user' },
     { type: 'RemoveUser', userId: `user9@${SITE}.example` },
+    { type: 'AddUser', user: { userId: 'kim@example.com', firstName: 'Kim', lastName: 'Kay', email: 'kim.kay@mail.example' }, role: 'user', privileges: { reporting: 'view', entitlements: 'view' } },
     { type: 'NominateSelf', requestId: 'r-late-1', firstName: 'Lia', lastName: 'Late', email: 'lia@example.com', businessJustification: 'Audit' },
     { type: 'EditNominationJustification', requestId: 'r-late-1', businessJustification: 'Quarterly audit' },
     { type: 'DenyAccess', requestId: 'r-late-1', reason: 'Not needed' },
@@ -31,7 +32,9 @@ function history(): SiteEvent[] {
     { type: 'RemoveContact', contactId: 'c3' },
   ];
   for (const body of tail) {
-    const actor = body.type === 'NominateSelf' ? { userId: String(body.email), operator: false, auditor: false } : operator;
+    // lia signs in with her address (a verified e-mail); mo with a plain id (none)
+    const nominee = body.requestId === 'r-late-2' ? 'mo-without-address' : String(body.email);
+    const actor = body.type === 'NominateSelf' ? { userId: nominee, operator: false, auditor: false } : operator;
     const decided = siteDecider.decide({ ...issue(body), actor } as SiteCommand, fold(events));
     expect(decided.length).toBeGreaterThan(0);
     events.push(...asStored(decided));
@@ -57,6 +60,10 @@ describe('siteSnapshot', () => {
     );
     expect(full.members.size).toBeGreaterThan(300);
     expect(full.pendingByUser.size).toBeGreaterThan(0);
+    const requests = [...full.requests.values()];
+    expect(requests.some((r) => r.verifiedEmail !== undefined) && requests.some((r) => r.verifiedEmail === undefined)).toBe(true);
+    expect(requests.some((r) => r.originalJustification !== r.businessJustification)).toBe(true);
+    expect([...full.members.values()].some((m) => m.email !== m.userId)).toBe(true);
   });
 
   it.each([0, 1, 2, 17, 999, 1500, 2003, events.length])('state restored from a snapshot after %i events + the tail equals the full fold', (split) => {
