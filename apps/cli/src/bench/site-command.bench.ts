@@ -7,6 +7,8 @@ import { median, tempDir } from './bench-util.js';
 import { seedSite } from './site-history.js';
 import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
 
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
 /** (c') The same latency ratio with the real Site decider: a site whose stream holds `size` events vs a new site. */
 export async function benchSiteCommand(size: number, samples: number) {
   const { dir, cleanup } = tempDir('bench-site-command-');
@@ -27,9 +29,12 @@ export async function benchSiteCommand(size: number, samples: number) {
   };
   // Cold: a new pipeline (empty cache), as after a process start. First without a snapshot (it folds
   // every event, then writes one), then with it (the snapshot + the events after it).
+  // Each starts from a collected heap, as a new process would (not with the previous fold's garbage).
+  collect();
   const coldBig = await addUser('1000000', -1);
   const snapshotRevision = (await store.snapshots.load(siteStream.of('1000000')))?.revision;
   pipeline = new CommandPipeline(store);
+  collect();
   const coldWithSnapshot = await addUser('1000000', -2);
   const big: number[] = [];
   const fresh: number[] = [];
@@ -41,6 +46,7 @@ export async function benchSiteCommand(size: number, samples: number) {
   }
   // Cold again, now `samples` events past the snapshot: the tail a restart typically folds (< SNAPSHOT_EVERY).
   pipeline = new CommandPipeline(store);
+  collect();
   const coldBehindSnapshot = await addUser('1000000', -3);
   await store.close();
   cleanup();

@@ -5,30 +5,40 @@ import type { AccessRequest, Member, SiteState } from './site.state.js';
 
 /**
  * A big site holds tens of thousands of members and requests, and a cold command pays for parsing
- * and rebuilding all of them: they are kept as rows (arrays, not objects), with `null` for a value
- * that repeats another (an e-mail equal to the user id) and each distinct privileges object once.
+ * and rebuilding all of them, before the JIT has warmed up. So they are kept as columns (one array
+ * per field: few objects for JSON.parse to allocate), `null` where a value repeats another (an
+ * e-mail equal to the user id), and each distinct privileges object once.
  */
-type MemberRow = [key: string, userId: string | null, firstName: string, lastName: string, email: string | null, role: Member['role'], privileges: number];
-type RequestRow = [
-  key: string,
-  requestId: string | null,
-  userId: string,
-  firstName: string,
-  lastName: string,
-  email: string | null,
-  status: AccessRequest['status'],
-  businessJustification: string,
-  originalJustification: string | null,
-  verifiedEmail: string | null,
-];
+interface MemberColumns {
+  readonly key: string[];
+  readonly userId: (string | null)[];
+  readonly firstName: string[];
+  readonly lastName: string[];
+  readonly email: (string | null)[];
+  readonly role: Member['role'][];
+  readonly privileges: number[];
+}
+
+interface RequestColumns {
+  readonly key: string[];
+  readonly requestId: (string | null)[];
+  readonly userId: string[];
+  readonly firstName: string[];
+  readonly lastName: string[];
+  readonly email: (string | null)[];
+  readonly status: AccessRequest['status'][];
+  readonly businessJustification: string[];
+  readonly originalJustification: (string | null)[];
+  readonly verifiedEmail: (string | null)[];
+}
 
 interface SiteSnapshotJson {
   readonly exists: boolean;
   readonly siteId: string;
   readonly name: string;
   readonly privileges: Privileges[];
-  readonly members: MemberRow[];
-  readonly requests: RequestRow[];
+  readonly members: MemberColumns;
+  readonly requests: RequestColumns;
   readonly contacts: [string, Contact][];
   readonly pendingByUser: [string, string][];
   readonly primaryUserId: string | null;
@@ -43,21 +53,31 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
   version: 1,
   toJson: (state): SiteSnapshotJson => {
     const privileges = interner<Privileges>();
-    const members = [...state.members.entries()].map(([key, m]): MemberRow => [
-      key, m.userId === key ? null : m.userId, m.firstName, m.lastName, m.email === m.userId ? null : m.email, m.role, privileges.indexOf(m.privileges),
-    ]);
-    const requests = [...state.requests.entries()].map(([key, r]): RequestRow => [
-      key,
-      r.requestId === key ? null : r.requestId,
-      r.userId,
-      r.firstName,
-      r.lastName,
-      r.email === r.userId ? null : r.email,
-      r.status,
-      r.businessJustification,
-      r.originalJustification === r.businessJustification ? null : r.originalJustification,
-      r.verifiedEmail ?? null,
-    ]);
+    const members: MemberColumns = { key: [], userId: [], firstName: [], lastName: [], email: [], role: [], privileges: [] };
+    for (const [key, m] of state.members) {
+      members.key.push(key);
+      members.userId.push(m.userId === key ? null : m.userId);
+      members.firstName.push(m.firstName);
+      members.lastName.push(m.lastName);
+      members.email.push(m.email === m.userId ? null : m.email);
+      members.role.push(m.role);
+      members.privileges.push(privileges.indexOf(m.privileges));
+    }
+    const requests: RequestColumns = {
+      key: [], requestId: [], userId: [], firstName: [], lastName: [], email: [], status: [], businessJustification: [], originalJustification: [], verifiedEmail: [],
+    };
+    for (const [key, r] of state.requests) {
+      requests.key.push(key);
+      requests.requestId.push(r.requestId === key ? null : r.requestId);
+      requests.userId.push(r.userId);
+      requests.firstName.push(r.firstName);
+      requests.lastName.push(r.lastName);
+      requests.email.push(r.email === r.userId ? null : r.email);
+      requests.status.push(r.status);
+      requests.businessJustification.push(r.businessJustification);
+      requests.originalJustification.push(r.originalJustification === r.businessJustification ? null : r.originalJustification);
+      requests.verifiedEmail.push(r.verifiedEmail ?? null);
+    }
     return {
       exists: state.exists,
       siteId: state.siteId,
@@ -73,23 +93,33 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
   },
   fromJson: (json) => {
     const s = json as SiteSnapshotJson;
-    if (typeof s !== 'object' || s === null || typeof s.exists !== 'boolean' || !Array.isArray(s.members) || !Array.isArray(s.privileges)) {
+    if (typeof s !== 'object' || s === null || typeof s.exists !== 'boolean' || !Array.isArray(s.members?.key) || !Array.isArray(s.requests?.key)) {
       throw new Error('not a site snapshot');
     }
     // Shared between members: state objects are never mutated (evolve copies what it changes).
     const privileges = s.privileges.map((p) => Object.freeze(p));
+    const m = s.members;
     const members = ImmutableMap<string, Member>().withMutations((map) => {
-      for (const [key, userId, firstName, lastName, email, role, p] of s.members) {
-        const id = userId ?? key;
-        map.set(key, { userId: id, firstName, lastName, email: email ?? id, role, privileges: privileges[p] });
+      for (let i = 0; i < m.key.length; i++) {
+        const userId = m.userId[i] ?? m.key[i];
+        map.set(m.key[i], { userId, firstName: m.firstName[i], lastName: m.lastName[i], email: m.email[i] ?? userId, role: m.role[i], privileges: privileges[m.privileges[i]] });
       }
     });
+    const r = s.requests;
     const requests = ImmutableMap<string, AccessRequest>().withMutations((map) => {
-      for (const [key, requestId, userId, firstName, lastName, email, status, businessJustification, original, verifiedEmail] of s.requests) {
-        map.set(key, {
-          userId, firstName, lastName, email: email ?? userId, requestId: requestId ?? key, status, businessJustification,
-          originalJustification: original ?? businessJustification, ...(verifiedEmail === null ? {} : { verifiedEmail }),
-        });
+      for (let i = 0; i < r.key.length; i++) {
+        const request: AccessRequest = {
+          userId: r.userId[i],
+          firstName: r.firstName[i],
+          lastName: r.lastName[i],
+          email: r.email[i] ?? r.userId[i],
+          requestId: r.requestId[i] ?? r.key[i],
+          status: r.status[i],
+          businessJustification: r.businessJustification[i],
+          originalJustification: r.originalJustification[i] ?? r.businessJustification[i],
+        };
+        const verifiedEmail = r.verifiedEmail[i];
+        map.set(r.key[i], verifiedEmail === null ? request : { ...request, verifiedEmail });
       }
     });
     return {
