@@ -148,7 +148,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
   describe('GET /v1/confirmations/{confirmationNumber}', () => {
     it('answers the transaction: action, actor, time, scope, target, before/after changes and the events it recorded', async () => {
-      const res = await confirmation(cn.addUma, await bearer(t, u('pat'))).expect(200);
+      const res = await confirmation(cn.addUma!, await bearer(t, u('pat'))).expect(200);
       expect(res.headers['x-projection-position']).toEqual(expect.any(String));
       expect(res.body).toMatchObject({
         confirmationNumber: cn.addUma,
@@ -186,14 +186,14 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
     it('finds the number case-insensitively, with or without dashes', async () => {
       const pat = await bearer(t, u('pat'));
-      const canonical = (await confirmation(cn.addUma, pat).expect(200)).body;
-      for (const spelling of [cn.addUma.toLowerCase(), cn.addUma.replace(/-/g, ''), cn.addUma.replace(/-/g, '').toLowerCase(), ` ${cn.addUma.toLowerCase()} `]) {
+      const canonical = (await confirmation(cn.addUma!, pat).expect(200)).body;
+      for (const spelling of [cn.addUma!.toLowerCase(), cn.addUma!.replace(/-/g, ''), cn.addUma!.replace(/-/g, '').toLowerCase(), ` ${cn.addUma!.toLowerCase()} `]) {
         expect((await confirmation(spelling, pat).expect(200)).body).toEqual(canonical);
       }
     });
 
     it('a grant with an edited justification shows the justification as decided, both events and the edit before/after', async () => {
-      const res = await confirmation(cn.grantNia, auditor).expect(200);
+      const res = await confirmation(cn.grantNia!, auditor).expect(200);
       expect(res.body).toMatchObject({ action: 'GrantAccess', actorId: u('pat'), scope: { siteId: '4001' }, targetUserId: u('nia'), justification: NIA_EDITED });
       expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['NominationJustificationEdited', 'AccessGranted']);
       expect(res.body.events[0].data).toMatchObject({ from: NIA_ORIGINAL, to: NIA_EDITED, editedBy: u('pat') });
@@ -207,12 +207,12 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         ]),
       );
       expect(res.body).not.toHaveProperty('reason');
-      const nominated = await confirmation(cn.nominateNia, auditor).expect(200);
+      const nominated = await confirmation(cn.nominateNia!, auditor).expect(200);
       expect(nominated.body).toMatchObject({ action: 'NominateSelf', actorId: u('nia'), justification: NIA_ORIGINAL, changes: [{ field: 'request', from: null, to: 'pending' }] });
     });
 
     it('a deny shows the reason (and the justification it was decided on)', async () => {
-      const res = await confirmation(cn.denyOli, auditor).expect(200);
+      const res = await confirmation(cn.denyOli!, auditor).expect(200);
       expect(res.body).toMatchObject({
         action: 'DenyAccess',
         actorId: u('sue'),
@@ -234,49 +234,49 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
     it('403 for someone who is neither the actor, nor an administrator of the scope, nor auditor/operator', async () => {
       const cases: [string, string][] = [
-        [u('xavier'), cn.addUma], // a stranger
-        [u('uma'), cn.grantNia], // a plain user of the site
-        [u('uma'), cn.addUma], // the target, but not the actor nor an administrator
-        [u('quinn'), cn.addUma], // the primary of another site
-        [u('nia'), cn.grantNia], // the requester: her own transaction was the nomination, not the grant
-        [u('lars'), cn.registerEnterprise], // PRC of another location, plain employee at this one
-        [u('pat'), cn.registerEnterprise], // a site primary has no say in an enterprise
-        [u('paula'), cn.addUma], // nor an enterprise's PRC in a site
+        [u('xavier'), cn.addUma!], // a stranger
+        [u('uma'), cn.grantNia!], // a plain user of the site
+        [u('uma'), cn.addUma!], // the target, but not the actor nor an administrator
+        [u('quinn'), cn.addUma!], // the primary of another site
+        [u('nia'), cn.grantNia!], // the requester: her own transaction was the nomination, not the grant
+        [u('lars'), cn.registerEnterprise!], // PRC of another location, plain employee at this one
+        [u('pat'), cn.registerEnterprise!], // a site primary has no say in an enterprise
+        [u('paula'), cn.addUma!], // nor an enterprise's PRC in a site
       ];
       for (const [who, number] of cases) {
         const auth = await bearer(t, who);
         await expectRejected(t, () => confirmation(number, auth), 403, 'FORBIDDEN');
       }
-      await expectRejected(t, () => confirmation(cn.addUma, 'Bearer nope'), 401, 'UNAUTHENTICATED');
+      await expectRejected(t, () => confirmation(cn.addUma!, 'Bearer nope'), 401, 'UNAUTHENTICATED');
       await expectRejected(t, () => t.http.get(`/v1/confirmations/${cn.addUma}`), 401, 'UNAUTHENTICATED');
     });
 
     it('the actor may read their own transactions, even without any administrator role (left, removed, or never had one)', async () => {
-      expect((await confirmation(cn.nominateNia, await bearer(t, u('nia'))).expect(200)).body.action).toBe('NominateSelf');
-      expect((await confirmation(cn.nominateOli, await bearer(t, OLI)).expect(200)).body.actorId).toBe(OLI);
+      expect((await confirmation(cn.nominateNia!, await bearer(t, u('nia'))).expect(200)).body.action).toBe('NominateSelf');
+      expect((await confirmation(cn.nominateOli!, await bearer(t, OLI)).expect(200)).body.actorId).toBe(OLI);
       // sue added ted as a secondary with manageAccess=update, then was removed herself
       const sue = await bearer(t, u('sue'));
-      expect((await confirmation(cn.addTed, sue).expect(200)).body).toMatchObject({ action: 'AddUser', actorId: u('sue'), targetUserId: u('ted') });
-      await expectRejected(t, () => confirmation(cn.addVic, sue), 403, 'FORBIDDEN');
-      expect((await confirmation(cn.larsJoins, await bearer(t, u('lars'))).expect(200)).body.action).toBe('RequestSelfAssociation');
+      expect((await confirmation(cn.addTed!, sue).expect(200)).body).toMatchObject({ action: 'AddUser', actorId: u('sue'), targetUserId: u('ted') });
+      await expectRejected(t, () => confirmation(cn.addVic!, sue), 403, 'FORBIDDEN');
+      expect((await confirmation(cn.larsJoins!, await bearer(t, u('lars'))).expect(200)).body.action).toBe('RequestSelfAssociation');
       // the sub is compared case-insensitively
-      expect((await confirmation(cn.nominateNia, await bearer(t, 'NIA@Example.com')).expect(200)).body.actorId).toBe(u('nia'));
+      expect((await confirmation(cn.nominateNia!, await bearer(t, 'NIA@Example.com')).expect(200)).body.actorId).toBe(u('nia'));
     });
 
     it('administrators of the scope may read it: site primary, secondary with manageAccess=view, the PRC in scope', async () => {
       for (const who of [u('pat'), u('vic')]) {
         const auth = await bearer(t, who);
-        for (const name of ['registerA', 'addUma', 'grantNia', 'denyOli', 'addTed', 'removeSue']) await confirmation(cn[name], auth).expect(200);
-        await expectRejected(t, () => confirmation(cn.changeUmaB, auth), 403, 'FORBIDDEN');
+        for (const name of ['registerA', 'addUma', 'grantNia', 'denyOli', 'addTed', 'removeSue']) await confirmation(cn[name]!, auth).expect(200);
+        await expectRejected(t, () => confirmation(cn.changeUmaB!, auth), 403, 'FORBIDDEN');
       }
       const quinn = await bearer(t, u('quinn'));
-      await confirmation(cn.changeUmaB, quinn).expect(200);
-      await confirmation(cn.registerB, quinn).expect(200);
+      await confirmation(cn.changeUmaB!, quinn).expect(200);
+      await confirmation(cn.registerB!, quinn).expect(200);
       const paula = await bearer(t, u('paula'));
-      for (const name of ['registerEnterprise', 'settings', 'larsJoins', 'createL2', 'rotateL2']) await confirmation(cn[name], paula).expect(200);
+      for (const name of ['registerEnterprise', 'settings', 'larsJoins', 'createL2', 'rotateL2']) await confirmation(cn[name]!, paula).expect(200);
       const lars = await bearer(t, u('lars'));
-      for (const name of ['createL2', 'rotateL2']) await confirmation(cn[name], lars).expect(200);
-      await expectRejected(t, () => confirmation(cn.settings, lars), 403, 'FORBIDDEN');
+      for (const name of ['createL2', 'rotateL2']) await confirmation(cn[name]!, lars).expect(200);
+      await expectRejected(t, () => confirmation(cn.settings!, lars), 403, 'FORBIDDEN');
     });
 
     it('an auditor and an operator may read any transaction', async () => {
@@ -293,7 +293,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       expect(numbers(all.items)).toEqual(expected(() => true));
       const times = all.items.map((i) => i.occurredAt);
       expect(times).toEqual([...times].sort().reverse());
-      const byNumber = (await confirmation(cn.grantNia, auditor).expect(200)).body;
+      const byNumber = (await confirmation(cn.grantNia!, auditor).expect(200)).body;
       expect(all.items.find((i) => i.confirmationNumber === cn.grantNia)).toEqual(byNumber);
       for (const entry of log) {
         const item = all.items.find((i) => i.confirmationNumber === entry.cn)!;
@@ -359,7 +359,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
     it('paginates with limit and offset (default 50); total counts every match', async () => {
       const all = numbers((await audit({ limit: 500 })).items);
       expect(numbers((await audit({})).items)).toEqual(all); // fewer than 50
-      for (const [limit, offset] of [[3, 0], [3, 2], [5, 15], [1, all.length - 1], [10, all.length]]) {
+      for (const [limit, offset] of [[3, 0], [3, 2], [5, 15], [1, all.length - 1], [10, all.length]] as const) {
         const page = await audit({ limit, offset });
         expect({ limit, offset, numbers: numbers(page.items), total: page.total }).toEqual({ limit, offset, numbers: all.slice(offset, offset + limit), total: all.length });
       }
@@ -437,7 +437,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         expect({ query, numbers: rows.map((r) => r[0]) }).toEqual({ query, numbers: numbers(json.items) });
         expect(rows).toHaveLength(json.total);
         for (const [i, row] of rows.entries()) {
-          const item = json.items[i];
+          const item = json.items[i]!;
           const plain = (v: string | undefined) => (v === undefined ? '' : /^[=+\-@]/.test(v) ? `'${v}` : v);
           expect(row).toHaveLength(CSV_HEADER.length);
           expect([row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[9], row[10]]).toEqual([
@@ -466,7 +466,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       expect(denied[column('reason')]).toBe(`'${OLI_REASON}`);
       expect(denied[column('justification')]).toBe(`'${OLI_JUSTIFICATION}`);
       for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-      const json = (await confirmation(cn.nominateOli, auditor).expect(200)).body;
+      const json = (await confirmation(cn.nominateOli!, auditor).expect(200)).body;
       expect({ actorId: json.actorId, justification: json.justification }).toEqual({ actorId: OLI, justification: OLI_JUSTIFICATION });
     });
 
@@ -493,7 +493,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       expect(digests).toHaveLength(3); // HQ and L2 created, L2 rotated
       const secrets = [...tokens, ...digests];
 
-      const rotated = (await confirmation(cn.rotateL2, auditor).expect(200)).body;
+      const rotated = (await confirmation(cn.rotateL2!, auditor).expect(200)).body;
       expect(rotated).toMatchObject({
         action: 'RotateCompanyToken',
         actorId: u('lars'),
@@ -501,9 +501,9 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         changes: [{ field: 'companyToken', from: '(previous)', to: '(rotated)' }],
         events: [{ type: 'CompanyTokenRotated', data: { companyTokenDigest: '(redacted)', rotatedBy: u('lars') } }],
       });
-      const created = (await confirmation(cn.createL2, auditor).expect(200)).body;
+      const created = (await confirmation(cn.createL2!, auditor).expect(200)).body;
       expect(created.events.find((e: { type: string }) => e.type === 'LocationCreated').data.companyTokenDigest).toBe('(redacted)');
-      const registered = (await confirmation(cn.registerEnterprise, auditor).expect(200)).body;
+      const registered = (await confirmation(cn.registerEnterprise!, auditor).expect(200)).body;
       expect(registered.events.find((e: { type: string }) => e.type === 'LocationCreated').data.companyTokenDigest).toBe('(redacted)');
 
       const answers = [
@@ -548,7 +548,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
     it('an APA sees the entries of the location they administer once they are made APA', async () => {
       const lars = await bearer(t, u('lars'));
-      await expectRejected(t, () => confirmation(cn.settings, lars), 403, 'FORBIDDEN');
+      await expectRejected(t, () => confirmation(cn.settings!, lars), 403, 'FORBIDDEN');
       const res = await t.http
         .put(`/v1/enterprises/${reg.enterpriseId}/locations/${reg.locationId}/employees/${u('lars')}/access-role`)
         .set('Authorization', await bearer(t, u('paula')))
@@ -556,7 +556,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         .expect(200);
       await logged('larsApa', { action: 'ChangeAccessRole', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, res.body.confirmationNumber);
       await caughtUp(t);
-      await confirmation(cn.settings, lars).expect(200);
+      await confirmation(cn.settings!, lars).expect(200);
       const mine = await audit({ limit: 500 }, lars);
       expect(numbers(mine.items)).toEqual(expected((e) => e.enterpriseId === reg.enterpriseId));
     });
@@ -572,9 +572,9 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       await caughtUp(t);
       const lars = await bearer(t, u('lars'));
       expect(numbers((await audit({ limit: 500 }, lars)).items)).toEqual(expected((e) => e.locationId === l2.locationId || e.locationId === l3.locationId));
-      await confirmation(cn.createL3, lars).expect(200);
-      await expectRejected(t, () => confirmation(cn.createL4, lars), 403, 'FORBIDDEN');
-      await confirmation(cn.larsLeaves, lars).expect(200); // his own action, in a scope he no longer administers
+      await confirmation(cn.createL3!, lars).expect(200);
+      await expectRejected(t, () => confirmation(cn.createL4!, lars), 403, 'FORBIDDEN');
+      await confirmation(cn.larsLeaves!, lars).expect(200); // his own action, in a scope he no longer administers
       // the worldwide HQ PRC still sees everything of the enterprise
       expect(numbers((await audit({ limit: 500 }, await bearer(t, u('paula')))).items)).toEqual(expected((e) => e.enterpriseId === reg.enterpriseId));
       expect(numbers((await audit({ limit: 500 })).items)).toEqual(expected(() => true));
@@ -585,7 +585,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       const res = await t.http.post('/v1/sites/4002/primary-contact').set('Authorization', quinn).send({ userId: u('walt'), formerPrimaryRole: 'user' }).expect(200);
       await logged('transferB', { action: 'TransferPrimaryContact', actorId: u('quinn'), siteId: '4002', targets: [u('walt'), u('quinn')] }, res.body.confirmationNumber);
       await caughtUp(t);
-      const entry = (await confirmation(cn.transferB, auditor).expect(200)).body;
+      const entry = (await confirmation(cn.transferB!, auditor).expect(200)).body;
       expect(entry).toMatchObject({ action: 'TransferPrimaryContact', targetUserId: u('walt'), scope: { siteId: '4002' } });
       expect(entry.changes).toEqual([
         { field: `role(${u('walt')})`, from: 'user', to: 'primary' },
@@ -595,8 +595,8 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       expect(numbers((await audit({ targetUserId: u('quinn'), limit: 500 })).items)).toEqual(expected((e) => e.targets.includes(u('quinn'))));
       expect(numbers((await audit({ targetUserId: u('quinn') })).items)).toContain(cn.transferB);
       await expectRejected(t, () => t.http.get('/v1/audit').set('Authorization', quinn), 403, 'FORBIDDEN');
-      await expectRejected(t, () => confirmation(cn.registerB, quinn), 403, 'FORBIDDEN');
-      for (const name of ['addUmaB', 'changeUmaB', 'transferB']) await confirmation(cn[name], quinn).expect(200);
+      await expectRejected(t, () => confirmation(cn.registerB!, quinn), 403, 'FORBIDDEN');
+      for (const name of ['addUmaB', 'changeUmaB', 'transferB']) await confirmation(cn[name]!, quinn).expect(200);
       const walt = await audit({ limit: 500 }, await bearer(t, u('walt')));
       expect(numbers(walt.items)).toEqual(expected((e) => e.siteId === '4002'));
     });

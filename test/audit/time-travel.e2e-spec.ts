@@ -128,11 +128,11 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
 
   it('grantedAt is the instant of the granting command: after the instant before it, before the instant after it', async () => {
     const t6 = Object.fromEntries((await usersAsOf(at.t6)).map((m) => [m.userId, m]));
-    expect(t6[u('pat')].grantedAt > at.t0 && t6[u('pat')].grantedAt < at.t1).toBe(true);
-    expect(t6[u('nia')].grantedAt > at.t2 && t6[u('nia')].grantedAt < at.t3).toBe(true);
+    expect(t6[u('pat')]!.grantedAt > at.t0 && t6[u('pat')]!.grantedAt < at.t1).toBe(true);
+    expect(t6[u('nia')]!.grantedAt > at.t2 && t6[u('nia')]!.grantedAt < at.t3).toBe(true);
     const t4 = Object.fromEntries((await usersAsOf(at.t4)).map((m) => [m.userId, m]));
     // a later change of role does not move the grant
-    expect(t4[u('uma')].grantedAt > at.t1 && t4[u('uma')].grantedAt < at.t2).toBe(true);
+    expect(t4[u('uma')]!.grantedAt > at.t1 && t4[u('uma')]!.grantedAt < at.t2).toBe(true);
   });
 
   it('users?asOf= carries the profile fields and honours role, q and paging like the live list', async () => {
@@ -217,18 +217,18 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
       ['AddUser', cn.readdUma],
     ]);
     expect(items.map((i) => i.actorId)).toEqual([u('pat'), u('pat'), u('pat'), u('nia')]);
-    expect(items[0].changes).toEqual([
+    expect(items[0]!.changes).toEqual([
       { field: 'role', from: null, to: 'user' },
       { field: 'privileges.softwareAccess', from: 'none', to: 'downloads' },
     ]);
-    expect(items[1].changes).toEqual([
+    expect(items[1]!.changes).toEqual([
       { field: 'role', from: 'user', to: 'secondary' },
       { field: 'privileges.manageAccess', from: 'none', to: 'view' },
     ]);
-    expect(items[2].changes).toEqual([{ field: 'role', from: 'secondary', to: null }]);
-    expect(items[0].occurredAt > at.t1 && items[0].occurredAt < at.t2).toBe(true);
-    expect(items[1].occurredAt > at.t3 && items[1].occurredAt < at.t4).toBe(true);
-    expect(items[2].occurredAt > at.t4 && items[2].occurredAt < at.t5).toBe(true);
+    expect(items[2]!.changes).toEqual([{ field: 'role', from: 'secondary', to: null }]);
+    expect(items[0]!.occurredAt > at.t1 && items[0]!.occurredAt < at.t2).toBe(true);
+    expect(items[1]!.occurredAt > at.t3 && items[1]!.occurredAt < at.t4).toBe(true);
+    expect(items[2]!.occurredAt > at.t4 && items[2]!.occurredAt < at.t5).toBe(true);
   });
 
   it('users/{u}/history for uma lists each recorded change oldest first, with its command, actor and confirmation number', async () => {

@@ -66,7 +66,7 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
     const everyone = ['amy', 'dina', 'leo', 'max', 'pam', 'pia', 'rita', 'sam', 'uli', 'vera'].map(u);
     const full = (name: string, accessRole: string, telephone?: string) => ({
       userId: u(name),
-      firstName: name[0].toUpperCase() + name.slice(1),
+      firstName: name[0]!.toUpperCase() + name.slice(1),
       lastName: 'Partner',
       email: u(name),
       ...(telephone ? { telephone } : {}),
@@ -388,7 +388,7 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
       expect(await recordOf(u('uli'), res.body.position)).toMatchObject({ ...profile, accessRole: 'personal_update' });
       const [event] = await eventsOf(t, res.body.confirmationNumber);
       expect(event).toMatchObject({ type: 'EmployeeProfileUpdated', data: { userId: u('uli'), updatedBy: u('uli') } });
-      expect(event.data.changes).toEqual(
+      expect(event!.data.changes).toEqual(
         expect.arrayContaining([
           { field: 'firstName', from: 'Uli', to: 'Ulrich' },
           { field: 'email', from: u('uli'), to: 'ulrich.umlaut@example.com' },

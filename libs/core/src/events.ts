@@ -67,7 +67,7 @@ export function eventRegistry<E extends DomainEvent>(entries: EventRegistryEntri
     has: (event) => known.has(event.type),
     read(event) {
       if (!known.has(event.type)) return undefined;
-      const upcast = (entries as Record<string, EventTypeEntry<object>>)[event.type].upcast;
+      const upcast = (entries as Record<string, EventTypeEntry<object>>)[event.type]!.upcast;
       return { type: event.type, data: upcast ? upcast(event.data as Record<string, unknown>) : event.data } as E;
     },
     readRecorded(event) {

@@ -17,7 +17,7 @@ export function positionOf(commit: bigint, prepare: bigint): Position {
 }
 
 export function positionParts(position: Position): { commit: bigint; prepare: bigint } {
-  const [commit, prepare] = position.split('-');
+  const [commit = '', prepare = ''] = position.split('-');
   return { commit: BigInt(commit), prepare: BigInt(prepare) };
 }
 

@@ -134,7 +134,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
     for (const [label] of history) {
       const own = events.filter((e) => e.metadata.confirmationNumber === confirmations.get(label));
       expect(own).toHaveLength(1);
-      recorded.set(label, own[0]);
+      recorded.set(label, own[0]!);
     }
     store = await expectIdempotent(new SiteAccessProjection(), events);
   });
