@@ -1,10 +1,10 @@
 import { parseCsv } from '../../libs/core/src/index.js';
 import { type TestApp, startTestApp } from '../support/test-app.js';
+import { TestClock } from '../support/test-clock.js';
 import { addUser, allEvents, bearer, caughtUp, expectRejected, nominate, person, registerSite } from '../support/site-fixtures.js';
 import { type Registered, createLocation, registerEnterprise, selfAssociate } from '../support/partner-fixtures.js';
 
 const u = (name: string) => `${name}@example.com`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CONFIRMATION = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 const CSV_HEADER = ['confirmationNumber', 'occurredAt', 'action', 'actorId', 'siteId', 'enterpriseId', 'locationId', 'targetUserId', 'changes', 'justification', 'reason'];
 
@@ -52,78 +52,75 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
   const OLI_JUSTIFICATION = '=HYPERLINK("http://evil.example","click for access")';
   const OLI_REASON = '@SUM(1+1) is not a business need';
 
-  /** Records a transaction of this file; a short pause keeps every transaction on its own millisecond. */
-  async function logged(name: string, entry: Omit<Logged, 'cn'>, confirmationNumber: string) {
+  // The app's clock: every transaction stamps its own millisecond, and `instant()` names one between two.
+  const clock = new TestClock();
+  /** Records a transaction of this file. */
+  function logged(name: string, entry: Omit<Logged, 'cn'>, confirmationNumber: string) {
     expect(confirmationNumber).toMatch(CONFIRMATION);
     cn[name] = confirmationNumber;
     log.push({ cn: confirmationNumber, ...entry });
-    await sleep(3);
   }
-  async function instant() {
-    await sleep(15);
-    const at = new Date().toISOString();
-    await sleep(15);
-    return at;
-  }
+  /** An instant strictly between the command just answered and the next one. */
+  const instant = (): string => clock.between();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { clock });
     auditor = await bearer(t, u('audrey'), { roles: ['auditor'] });
     operator = await bearer(t, u('oscar'), { roles: ['operator'] });
     const pat = await bearer(t, u('pat'));
     const sue = await bearer(t, u('sue'));
     const site = (siteId: string) => ({ siteId });
 
-    await logged('registerA', { action: 'RegisterSite', actorId: u('op'), ...site('4001'), targets: [u('pat')] }, (await registerSite(t, '4001', u('pat'))).confirmationNumber);
-    await logged('registerB', { action: 'RegisterSite', actorId: u('op'), ...site('4002'), targets: [u('quinn')] }, (await registerSite(t, '4002', u('quinn'))).confirmationNumber);
+    logged('registerA', { action: 'RegisterSite', actorId: u('op'), ...site('4001'), targets: [u('pat')] }, (await registerSite(t, '4001', u('pat'))).confirmationNumber);
+    logged('registerB', { action: 'RegisterSite', actorId: u('op'), ...site('4002'), targets: [u('quinn')] }, (await registerSite(t, '4002', u('quinn'))).confirmationNumber);
     const addUma = await addUser(t, '4001', person(u('uma'), 'user', { softwareAccess: 'downloads' }));
-    await logged('addUma', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('uma')] }, addUma.confirmationNumber);
-    await logged('addVic', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('vic')] }, (await addUser(t, '4001', person(u('vic'), 'secondary', { manageAccess: 'view' }))).confirmationNumber);
-    await logged('addSue', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('sue')] }, (await addUser(t, '4001', person(u('sue'), 'secondary', { manageAccess: 'update' }))).confirmationNumber);
-    await logged('addUmaB', { action: 'AddUser', actorId: u('quinn'), ...site('4002'), targets: [u('uma')] }, (await addUser(t, '4002', person(u('uma')), u('quinn'))).confirmationNumber);
-    mark.m1 = await instant();
+    logged('addUma', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('uma')] }, addUma.confirmationNumber);
+    logged('addVic', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('vic')] }, (await addUser(t, '4001', person(u('vic'), 'secondary', { manageAccess: 'view' }))).confirmationNumber);
+    logged('addSue', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('sue')] }, (await addUser(t, '4001', person(u('sue'), 'secondary', { manageAccess: 'update' }))).confirmationNumber);
+    logged('addUmaB', { action: 'AddUser', actorId: u('quinn'), ...site('4002'), targets: [u('uma')] }, (await addUser(t, '4002', person(u('uma')), u('quinn'))).confirmationNumber);
+    mark.m1 = instant();
 
     const nia = await nominate(t, '4001', u('nia'), NIA_ORIGINAL);
-    await logged('nominateNia', { action: 'NominateSelf', actorId: u('nia'), ...site('4001'), targets: [u('nia')] }, nia.confirmationNumber);
+    logged('nominateNia', { action: 'NominateSelf', actorId: u('nia'), ...site('4001'), targets: [u('nia')] }, nia.confirmationNumber);
     const grant = await t.http
       .post(`/v1/sites/4001/access-requests/${nia.requestId}/grant`)
       .set('Authorization', pat)
       .send({ role: 'user', privileges: { softwareAccess: 'downloads_media' }, businessJustification: NIA_EDITED })
       .expect(200);
-    await logged('grantNia', { action: 'GrantAccess', actorId: u('pat'), ...site('4001'), targets: [u('nia')] }, grant.body.confirmationNumber);
+    logged('grantNia', { action: 'GrantAccess', actorId: u('pat'), ...site('4001'), targets: [u('nia')] }, grant.body.confirmationNumber);
     const oli = await t.http
       .post('/v1/sites/4001/access-requests')
       .set('Authorization', await bearer(t, OLI))
       .send({ firstName: '=Oli', lastName: 'Formula', email: 'oli@example.com', businessJustification: OLI_JUSTIFICATION })
       .expect(201);
-    await logged('nominateOli', { action: 'NominateSelf', actorId: OLI, ...site('4001'), targets: [OLI] }, oli.body.confirmationNumber);
+    logged('nominateOli', { action: 'NominateSelf', actorId: OLI, ...site('4001'), targets: [OLI] }, oli.body.confirmationNumber);
     const deny = await t.http.post(`/v1/sites/4001/access-requests/${oli.body.requestId}/deny`).set('Authorization', sue).send({ reason: OLI_REASON }).expect(200);
-    await logged('denyOli', { action: 'DenyAccess', actorId: u('sue'), ...site('4001'), targets: [OLI] }, deny.body.confirmationNumber);
-    await logged('addTed', { action: 'AddUser', actorId: u('sue'), ...site('4001'), targets: [u('ted')] }, (await addUser(t, '4001', person(u('ted')), u('sue'))).confirmationNumber);
+    logged('denyOli', { action: 'DenyAccess', actorId: u('sue'), ...site('4001'), targets: [OLI] }, deny.body.confirmationNumber);
+    logged('addTed', { action: 'AddUser', actorId: u('sue'), ...site('4001'), targets: [u('ted')] }, (await addUser(t, '4001', person(u('ted')), u('sue'))).confirmationNumber);
     const removeSue = await t.http.delete(`/v1/sites/4001/users/${u('sue')}`).set('Authorization', pat).expect(200);
-    await logged('removeSue', { action: 'RemoveUser', actorId: u('pat'), ...site('4001'), targets: [u('sue')] }, removeSue.body.confirmationNumber);
-    mark.m2 = await instant();
+    logged('removeSue', { action: 'RemoveUser', actorId: u('pat'), ...site('4001'), targets: [u('sue')] }, removeSue.body.confirmationNumber);
+    mark.m2 = instant();
 
     reg = await registerEnterprise(t, u('paula'));
     const hq = { enterpriseId: reg.enterpriseId, locationId: reg.locationId };
-    await logged('registerEnterprise', { action: 'RegisterEnterprise', actorId: u('paula'), ...hq, targets: [u('paula')] }, reg.confirmationNumber);
+    logged('registerEnterprise', { action: 'RegisterEnterprise', actorId: u('paula'), ...hq, targets: [u('paula')] }, reg.confirmationNumber);
     const settings = await t.http
       .put(`/v1/enterprises/${reg.enterpriseId}/locations/${reg.locationId}/settings`)
       .set('Authorization', await bearer(t, u('paula')))
       .send({ autoAcceptSelfAssociation: true })
       .expect(200);
-    await logged('settings', { action: 'ChangeSelfAssociationPolicy', actorId: u('paula'), ...hq, targets: [] }, settings.body.confirmationNumber);
+    logged('settings', { action: 'ChangeSelfAssociationPolicy', actorId: u('paula'), ...hq, targets: [] }, settings.body.confirmationNumber);
     const lars = await selfAssociate(t, reg.enterpriseId, reg.locationId, reg.companyToken, u('lars'));
     expect(lars.status).toBe('accepted');
-    await logged('larsJoins', { action: 'RequestSelfAssociation', actorId: u('lars'), ...hq, targets: [u('lars')] }, lars.confirmationNumber);
+    logged('larsJoins', { action: 'RequestSelfAssociation', actorId: u('lars'), ...hq, targets: [u('lars')] }, lars.confirmationNumber);
     l2 = await createLocation(t, reg.enterpriseId, u('lars'), 'Acme Munich', 'DE', 1);
-    await logged('createL2', { action: 'CreateLocation', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: l2.locationId, targets: [u('lars')] }, l2.confirmationNumber);
+    logged('createL2', { action: 'CreateLocation', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: l2.locationId, targets: [u('lars')] }, l2.confirmationNumber);
     const rotate = await t.http.post(`/v1/enterprises/${reg.enterpriseId}/locations/${l2.locationId}/company-token`).set('Authorization', await bearer(t, u('lars'))).expect(200);
     rotatedToken = rotate.body.companyToken;
-    await logged('rotateL2', { action: 'RotateCompanyToken', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: l2.locationId, targets: [] }, rotate.body.confirmationNumber);
+    logged('rotateL2', { action: 'RotateCompanyToken', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: l2.locationId, targets: [] }, rotate.body.confirmationNumber);
 
     const change = await t.http.patch(`/v1/sites/4002/users/${u('uma')}`).set('Authorization', await bearer(t, u('quinn'))).send({ role: 'secondary' }).expect(200);
-    await logged('changeUmaB', { action: 'ChangeUserAccess', actorId: u('quinn'), ...site('4002'), targets: [u('uma')] }, change.body.confirmationNumber);
+    logged('changeUmaB', { action: 'ChangeUserAccess', actorId: u('quinn'), ...site('4002'), targets: [u('uma')] }, change.body.confirmationNumber);
     await caughtUp(t);
   });
   afterAll(() => t.close());
@@ -539,7 +536,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
   describe('scopes that change after the fact', () => {
     it('a confirmation is readable at once with X-Consistent-With the position the command answered', async () => {
       const res = await t.http.post('/v1/sites/4002/users').set('Authorization', await bearer(t, u('quinn'))).send(person(u('walt'))).expect(201);
-      await logged('addWalt', { action: 'AddUser', actorId: u('quinn'), siteId: '4002', targets: [u('walt')] }, res.body.confirmationNumber);
+      logged('addWalt', { action: 'AddUser', actorId: u('quinn'), siteId: '4002', targets: [u('walt')] }, res.body.confirmationNumber);
       const entry = await confirmation(res.body.confirmationNumber, auditor).set('X-Consistent-With', res.body.position).expect(200);
       expect(entry.body).toMatchObject({ confirmationNumber: res.body.confirmationNumber, action: 'AddUser', actorId: u('quinn'), targetUserId: u('walt') });
       const trail = await t.http.get('/v1/audit').query({ targetUserId: u('walt') }).set('Authorization', auditor).set('X-Consistent-With', res.body.position).expect(200);
@@ -554,7 +551,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         .set('Authorization', await bearer(t, u('paula')))
         .send({ accessRole: 'apa' })
         .expect(200);
-      await logged('larsApa', { action: 'ChangeAccessRole', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, res.body.confirmationNumber);
+      logged('larsApa', { action: 'ChangeAccessRole', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, res.body.confirmationNumber);
       await caughtUp(t);
       await confirmation(cn.settings!, lars).expect(200);
       const mine = await audit({ limit: 500 }, lars);
@@ -563,12 +560,12 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
     it("the PRC of a country's headquarters sees every location of that country, not other countries'", async () => {
       const l3 = await createLocation(t, reg.enterpriseId, u('paula'), 'Acme Berlin', 'DE', 2);
-      await logged('createL3', { action: 'CreateLocation', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: l3.locationId, targets: [u('paula')] }, l3.confirmationNumber);
+      logged('createL3', { action: 'CreateLocation', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: l3.locationId, targets: [u('paula')] }, l3.confirmationNumber);
       const l4 = await createLocation(t, reg.enterpriseId, u('paula'), 'Acme Paris', 'FR', 2);
-      await logged('createL4', { action: 'CreateLocation', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: l4.locationId, targets: [u('paula')] }, l4.confirmationNumber);
+      logged('createL4', { action: 'CreateLocation', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: l4.locationId, targets: [u('paula')] }, l4.confirmationNumber);
       // lars leaves the worldwide HQ: what remains is his PRC role at the German HQ (L2)
       const left = await t.http.delete(`/v1/enterprises/${reg.enterpriseId}/locations/${reg.locationId}/employees/${u('lars')}`).set('Authorization', await bearer(t, u('lars'))).expect(200);
-      await logged('larsLeaves', { action: 'RemoveEmployee', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, left.body.confirmationNumber);
+      logged('larsLeaves', { action: 'RemoveEmployee', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, left.body.confirmationNumber);
       await caughtUp(t);
       const lars = await bearer(t, u('lars'));
       expect(numbers((await audit({ limit: 500 }, lars)).items)).toEqual(expected((e) => e.locationId === l2.locationId || e.locationId === l3.locationId));
@@ -583,7 +580,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
     it('a primary transfer concerns both people; the former primary, now a plain user, loses the trail but keeps their own confirmations', async () => {
       const quinn = await bearer(t, u('quinn'));
       const res = await t.http.post('/v1/sites/4002/primary-contact').set('Authorization', quinn).send({ userId: u('walt'), formerPrimaryRole: 'user' }).expect(200);
-      await logged('transferB', { action: 'TransferPrimaryContact', actorId: u('quinn'), siteId: '4002', targets: [u('walt'), u('quinn')] }, res.body.confirmationNumber);
+      logged('transferB', { action: 'TransferPrimaryContact', actorId: u('quinn'), siteId: '4002', targets: [u('walt'), u('quinn')] }, res.body.confirmationNumber);
       await caughtUp(t);
       const entry = (await confirmation(cn.transferB!, auditor).expect(200)).body;
       expect(entry).toMatchObject({ action: 'TransferPrimaryContact', targetUserId: u('walt'), scope: { siteId: '4002' } });

@@ -6,7 +6,7 @@ export interface DomainEvent<TType extends string = string, TData extends object
   readonly data: TData;
 }
 
-/** Recorded with every event; see domain.md "Every change is a transaction". */
+/** Recorded with every event: every change is a transaction, with its actor, time and confirmation number. */
 export interface EventMetadata {
   readonly actorId: string;
   readonly occurredAt: string;

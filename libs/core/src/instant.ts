@@ -17,10 +17,6 @@ export function parseInstant(text: string): Date | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
-export function isInstant(text: unknown): boolean {
-  return typeof text === 'string' && parseInstant(text) !== undefined;
-}
-
 /** The instant a request parameter names, or a 400 naming that parameter. */
 export function requireInstant(field: string, text: string): Date {
   const instant = parseInstant(text);

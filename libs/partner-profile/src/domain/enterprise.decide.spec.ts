@@ -835,7 +835,7 @@ describe('ChangeAccessRole', () => {
     world().when(changeRole('pat', US_SOUTH, 'uma', 'apa')).thenRejects('NOT_FOUND');
   });
 
-  // Scope (domain.md "Scope"), shown with a role change on a personal_update employee.
+  // Scope (see managesLocation in enterprise.scope.ts), shown with a role change on a personal_update employee.
   describe('scope', () => {
     const TARGET: Record<string, readonly [Loc, string]> = {
       'loc-us-hq': [US_HQ, 'uma'],

@@ -7,7 +7,7 @@ import { KNOWN_COUNTRIES } from '../domain/regions.js';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
-/** Location input (api.md). */
+/** Location input (create or update a location). */
 export class LocationInputDto {
   @ApiProperty() @IsSingleLineText(200) name: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) address: string;
@@ -19,7 +19,7 @@ export class LocationInputDto {
 
 export class LocationProfileDto extends OmitType(LocationInputDto, ['country'] as const) {}
 
-/** Employee input (api.md). */
+/** Employee input (hire or update an employee). */
 export class EmployeeInputDto {
   @ApiProperty() @IsSingleLineText(100) firstName: string;
   @ApiProperty() @IsSingleLineText(100) lastName: string;

@@ -6,7 +6,7 @@ import { type SitePermission, sitePermissions } from '../domain/site.permissions
 import { SITE_COLLECTIONS as C, type MemberDocument, memberKey } from '../projections/read-models.js';
 import { actorOf } from './actor.js';
 
-/** Read authorisation from the read models (domain.md allows it for reads; writes use the aggregate). */
+/** Read authorisation from the read models (allowed for reads; writes decide on the aggregate). */
 @Injectable()
 export class SiteReadAccess {
   constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore) {}
