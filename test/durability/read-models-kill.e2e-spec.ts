@@ -79,7 +79,7 @@ async function startApi(label: string, extra: Record<string, string> = {}): Prom
 /** Where the runner says it resumes from: the position, or undefined for "the beginning". */
 async function catchUpStart(api: Api): Promise<{ from?: string; towards: string; at: number }> {
   const match = await api.child.waitForOutput(CATCH_UP_MARKER, 30_000);
-  return { from: match[1] === 'the beginning' ? undefined : match[1], towards: match[2], at: Date.now() };
+  return { from: match[1] === 'the beginning' ? undefined : match[1], towards: match[2]!, at: Date.now() };
 }
 
 async function stopGracefully(api: Api): Promise<void> {

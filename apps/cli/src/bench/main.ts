@@ -31,6 +31,7 @@ collect();
 const every = allProjections();
 const replays = await benchReplay(quick ? 20_000 : 200_000, [every, ...every.map((p) => [p])]);
 const [all, ...alone] = replays;
+if (all === undefined) throw new Error('the replay benchmark measured nothing');
 out(
   `(b) projection replay into the embedded SQLite read store (a fresh read-models.sqlite file), ${fmt(all.replayed, 0)} site events (histories of 1,000 events made by the Site decider): ` +
     `all ${every.length} projections ${fmt(all.rate, 0)} events/s (${fmt(all.seconds)} s; target >= 50,000); ` +

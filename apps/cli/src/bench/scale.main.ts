@@ -47,7 +47,7 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
       await api.stop();
     }
     out(`(i) API process start → /health 200 caughtUp:true on ${fmt(history.events, 0)} events (read models already built): ${fmt(api.bootMs, 0)} ms (target <= 3,000); ` +
-      `of which loading the API's modules alone (a separate \`import('create-app.js')\`, no data touched) takes ${fmt(importMs, 0)} ms; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
+      `of which loading the API's modules alone (a separate \`import('create-app.js')\`, no data touched) takes ${fmt(importMs, 0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
     out(`(ii) API RSS after boot ${fmt(bootRss, 0)} MiB, after ${fmt(QUERY_KINDS.length * 205, 0)} mixed queries ${fmt(afterRss, 0)} MiB (target <= 400)`);
 
     collect();

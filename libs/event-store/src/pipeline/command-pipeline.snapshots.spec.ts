@@ -71,8 +71,8 @@ describe('CommandPipeline snapshots (on the real SQLite store)', () => {
       stream,
       revision: 9,
       version: 1,
-      lastHash: events[9].metadata.hash,
-      lastOccurredAt: events[9].metadata.occurredAt,
+      lastHash: events[9]!.metadata.hash,
+      lastOccurredAt: events[9]!.metadata.occurredAt,
       state: { t: 10, i: 10 },
     });
     await runMany(pipeline, 15);
@@ -130,7 +130,7 @@ describe('CommandPipeline snapshots (on the real SQLite store)', () => {
   it('ignores a snapshot it cannot read and folds the events', async () => {
     await runMany(new CommandPipeline(store, randomIds, { snapshots: false }), 12);
     const events = await store.readStream(stream);
-    await store.snapshots.save({ stream, revision: 5, version: 1, lastHash: events[5].metadata.hash, state: 'garbage' });
+    await store.snapshots.save({ stream, revision: 5, version: 1, lastHash: events[5]!.metadata.hash, state: 'garbage' });
     const strict: typeof counter = {
       ...counter,
       snapshot: {

@@ -166,6 +166,7 @@ function foldRecorded<C, E extends DomainEvent, S>(
     const read = decider.read ? decider.read(stored) : (stored as unknown as E);
     if (read) state = decider.evolve(state, read);
   }
-  const last = events[events.length - 1];
+  const last = events.at(-1);
+  if (last === undefined) return from;
   return { state, revision: last.revision, lastHash: last.metadata.hash, lastOccurredAt: last.metadata.occurredAt, snapshotRevision: from.snapshotRevision };
 }

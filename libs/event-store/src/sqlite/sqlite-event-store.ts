@@ -157,7 +157,7 @@ export class SqliteEventStore implements EventStore {
         const batch = this.readAllSync(after, this.subscriptionBatch);
         if (batch.length > 0) {
           await handler(batch);
-          after = batch[batch.length - 1].position;
+          after = batch[batch.length - 1]!.position;
           // Reading and projecting are synchronous underneath: let HTTP requests in between batches.
           await new Promise<void>((resolve) => setImmediate(resolve));
           continue;

@@ -44,7 +44,7 @@ function history(people = 400): EnterpriseEvent[] {
     if (i % 5 === 4) run('pat', { type: 'DenySelfAssociation', associationId, reason: 'unknown' });
     else run('pat', { type: 'ApproveSelfAssociation', associationId });
     const roles: AccessRole[] = ['apa', 'view_only', 'distributor', 'personal_update'];
-    if (i % 3 === 1) run('pat', { type: 'ChangeAccessRole', locationId: HQ, userId, accessRole: roles[i % roles.length] });
+    if (i % 3 === 1) run('pat', { type: 'ChangeAccessRole', locationId: HQ, userId, accessRole: roles[i % roles.length]! });
     if (i % 11 === 5) run('pat', { type: 'ChangeTciRoles', locationId: HQ, userId, businessContact: true, secondaryBusinessContact: i % 2 === 0 });
     if (i % 13 === 6) run('pat', { type: 'UpdateEmployeeProfile', locationId: HQ, userId, profile: { ...person(userId), telephone: `+1 555 ${i}` } });
     if (i % 17 === 8) run('pat', { type: 'RemoveEmployee', locationId: HQ, userId: `emp${i - 2}` });

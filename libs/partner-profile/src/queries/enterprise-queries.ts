@@ -57,7 +57,7 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
 const NAMES_AND_ROLES = ['userId', 'firstName', 'lastName', 'accessRole'] as const;
 
 /**
- * Visibility (domain.md): PRC/APA in scope and auditors see everything; distributor_pi sees
+ * Visibility: PRC/APA in scope and auditors see everything; distributor_pi sees
  * personal information; distributor and view_only see names and roles; personal_update only
  * their own record.
  */

@@ -92,6 +92,12 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
     };
   },
   fromJson: (json) => {
+    /** A cell of a column; a short column means the snapshot is not readable (the pipeline then folds the stream). */
+    const cell = <T>(column: readonly T[], i: number): T => {
+      const value = column[i];
+      if (value === undefined) throw new Error('not a site snapshot: a column is shorter than its keys');
+      return value;
+    };
     const s = json as SiteSnapshotJson;
     if (typeof s !== 'object' || s === null || typeof s.exists !== 'boolean' || !Array.isArray(s.members?.key) || !Array.isArray(s.requests?.key)) {
       throw new Error('not a site snapshot');
@@ -101,25 +107,25 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
     const m = s.members;
     const members = ImmutableMap<string, Member>().withMutations((map) => {
       for (let i = 0; i < m.key.length; i++) {
-        const userId = m.userId[i] ?? m.key[i];
-        map.set(m.key[i], { userId, firstName: m.firstName[i], lastName: m.lastName[i], email: m.email[i] ?? userId, role: m.role[i], privileges: privileges[m.privileges[i]] });
+        const userId = cell(m.userId, i) ?? cell(m.key, i);
+        map.set(cell(m.key, i), { userId, firstName: cell(m.firstName, i), lastName: cell(m.lastName, i), email: cell(m.email, i) ?? userId, role: cell(m.role, i), privileges: cell(privileges, cell(m.privileges, i)) });
       }
     });
     const r = s.requests;
     const requests = ImmutableMap<string, AccessRequest>().withMutations((map) => {
       for (let i = 0; i < r.key.length; i++) {
         const request: AccessRequest = {
-          userId: r.userId[i],
-          firstName: r.firstName[i],
-          lastName: r.lastName[i],
-          email: r.email[i] ?? r.userId[i],
-          requestId: r.requestId[i] ?? r.key[i],
-          status: r.status[i],
-          businessJustification: r.businessJustification[i],
-          originalJustification: r.originalJustification[i] ?? r.businessJustification[i],
+          userId: cell(r.userId, i),
+          firstName: cell(r.firstName, i),
+          lastName: cell(r.lastName, i),
+          email: cell(r.email, i) ?? cell(r.userId, i),
+          requestId: cell(r.requestId, i) ?? cell(r.key, i),
+          status: cell(r.status, i),
+          businessJustification: cell(r.businessJustification, i),
+          originalJustification: cell(r.originalJustification, i) ?? cell(r.businessJustification, i),
         };
-        const verifiedEmail = r.verifiedEmail[i];
-        map.set(r.key[i], verifiedEmail === null ? request : { ...request, verifiedEmail });
+        const verifiedEmail = cell(r.verifiedEmail, i);
+        map.set(cell(r.key, i), verifiedEmail === null ? request : { ...request, verifiedEmail });
       }
     });
     return {
