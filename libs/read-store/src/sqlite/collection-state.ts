@@ -110,6 +110,20 @@ export class CollectionState {
       this.insertElements(conn, encodeId(document._id), path, document);
     }
     this.multikeyPaths.add(path);
+    // An index led by an array's JSON text serves no query (the side table does): only unique ones stay.
+    const indexes = conn.unaudited<{ name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
+      [this.name],
+    );
+    for (const { name, sql } of indexes) if (this.ledByMultikey(sql) && !/^CREATE UNIQUE/i.test(sql)) conn.db.exec(`DROP INDEX ${quoteIdentifier(name)}`);
+  }
+
+  /** Whether an index (its CREATE INDEX text, or its first indexed path) starts with a multikey path. */
+  ledByMultikey(sqlOrPath: string): boolean {
+    for (const path of this.multikeyPaths) {
+      if (sqlOrPath === path || sqlOrPath.includes(`(${columnOf(path)},`) || sqlOrPath.includes(`(${columnOf(path)})`) || sqlOrPath.includes(`(${columnOf(path)} `)) return true;
+    }
+    return false;
   }
 
   /** Keeps the side table in step with a written (or, with `document` undefined, deleted) document. */

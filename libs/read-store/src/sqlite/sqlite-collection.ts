@@ -133,6 +133,8 @@ export class SqliteCollection implements DocumentCollection {
         if ((this.state.kinds.at(path) & KIND.array) !== 0) this.state.makeMultikey(conn, path);
       }
       if (entries.length === 1 && entries[0][0] === '_id') return name;
+      // Led by an array, it would index the arrays' JSON text, which no query uses (the side table serves them).
+      if (!options.unique && this.state.ledByMultikey(entries[0][0])) return name;
       const columns = entries.map(([path, direction]) => `${path === '_id' ? 'id' : columnOf(path)}${direction === -1 ? ' DESC' : ''}`);
       const index = quoteIdentifier(`${this.name}.${name}`);
       const unique = options.unique ? 'UNIQUE ' : '';
