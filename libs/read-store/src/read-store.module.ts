@@ -30,7 +30,11 @@ export async function openDocumentStore(config: AppConfig): Promise<DocumentStor
     return MongoDocumentStore.connect(config.mongodbUrl, config.mongodbDatabase);
   }
   if (!config.projector) throw new Error('PROJECTOR=off needs MONGODB_URL: the embedded read store is fed by the API process itself');
-  return new SqliteDocumentStore(join(config.dataDir, READ_MODELS_FILE));
+  const store = new SqliteDocumentStore(join(config.dataDir, READ_MODELS_FILE));
+  if (store.layoutReset) {
+    new Logger('ReadStore').warn(`${READ_MODELS_FILE} was written by another layout of the read store: emptied, the read models are rebuilt from the event log`);
+  }
+  return store;
 }
 
 class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {

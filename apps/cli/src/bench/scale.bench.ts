@@ -32,7 +32,7 @@ export interface History {
  * built to the head (with their checkpoints), as a running API would have left them. Reused when
  * `dir` already holds the same seed (`--keep DIR`).
  */
-export async function prepareHistory(dir: string, sites: number, perSite: number, rebuild = false): Promise<History> {
+export async function prepareHistory(dir: string, sites: number, perSite: number, rebuild = false, options: { build?: boolean } = {}): Promise<History> {
   const dataDir = join(dir, 'data');
   const eventsFile = join(dataDir, 'events.sqlite');
   type Seeded = { sites: number; perSite: number; events: number; partner: PartnerSeed };
@@ -52,7 +52,7 @@ export async function prepareHistory(dir: string, sites: number, perSite: number
   }
   let buildSeconds = 0;
   let buildRate: number | undefined;
-  if (rebuild || !readMarker(dir, 'built.json')) {
+  if (options.build !== false && (rebuild || !readMarker(dir, 'built.json'))) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, READ_MODELS_FILE + suffix), { force: true });
     const events = new SqliteEventStore(eventsFile);
     const documents = new SqliteDocumentStore(join(dataDir, READ_MODELS_FILE));

@@ -6,9 +6,10 @@ import { QUERY_KINDS, type History, prepareHistory, replayFromSeed, rssMiB, runQ
 import { benchSiteCommand } from './site-command.bench.js';
 
 /**
- * `npm run bench -- --scale [--keep DIR] [--rebuild] [--sites N]`: the figures at a 1,000,000-event
- * history (1,000 sites × 1,000 events), seeded once and reused by every phase (and, with --keep DIR
- * or BENCH_SCALE_DIR, by later runs; --rebuild forces the read models to be built again).
+ * `npm run bench -- --scale [--keep DIR] [--rebuild] [--sites N] [--only-replay]`: the figures at a
+ * 1,000,000-event history (1,000 sites × 1,000 events), seeded once and reused by every phase (and,
+ * with --keep DIR or BENCH_SCALE_DIR, by later runs; --rebuild forces the read models to be built
+ * again). --only-replay seeds (or reuses) the history and prints phase (iii) alone.
  */
 export async function benchScale(argv: readonly string[], out: (line: string) => void): Promise<void> {
   const option = (name: string) => {
@@ -23,6 +24,12 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
   const collect = () => (globalThis as { gc?: () => void }).gc?.();
   try {
     out(`scale bench on node ${process.version}: ${fmt(sites * perSite, 0)} site events (${fmt(sites, 0)} sites × ${fmt(perSite, 0)}, real Site decider) in ${big.dir}${keep ? ' (kept)' : ''}`);
+    if (argv.includes('--only-replay')) {
+      const seeded = await prepareHistory(big.dir, sites, perSite, false, { build: false });
+      collect();
+      out(replayLine(await replayFromSeed(join(seeded.dataDir, 'events.sqlite'), Math.min(200_000, seeded.events))));
+      return;
+    }
     const history = await prepareHistory(big.dir, sites, perSite, argv.includes('--rebuild'));
     out(
       `    seed: ${history.seedSeconds ? `${fmt(history.seedSeconds, 1)} s` : 'reused'}; ` +
@@ -51,8 +58,7 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
     out(`(ii) API RSS after boot ${fmt(bootRss, 0)} MiB, after ${fmt(QUERY_KINDS.length * 205, 0)} mixed queries ${fmt(afterRss, 0)} MiB (target <= 400)`);
 
     collect();
-    const replay = await replayFromSeed(join(history.dataDir, 'events.sqlite'), Math.min(200_000, history.events));
-    out(`(iii) replay of ${fmt(replay.replayed, 0)} events (first 200 sites of the seed), all projections, into a fresh read-models.sqlite: ${fmt(replay.rate, 0)} events/s (${fmt(replay.seconds, 1)} s; target >= 50,000)`);
+    out(replayLine(await replayFromSeed(join(history.dataDir, 'events.sqlite'), Math.min(200_000, history.events))));
 
     const smallApi = await startApi(smallHistory.dataDir);
     let smallLatencies;
@@ -85,6 +91,13 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
     big.cleanup();
     small.cleanup();
   }
+}
+
+function replayLine(replay: Awaited<ReturnType<typeof replayFromSeed>>): string {
+  return (
+    `(iii) replay of ${fmt(replay.replayed, 0)} events (first 200 sites of the seed), all projections, into a fresh read-models.sqlite: ` +
+    `${fmt(replay.rate, 0)} events/s (${fmt(replay.seconds, 1)} s; target >= 50,000)`
+  );
 }
 
 /** How long a fresh node process takes just to import the API's module graph (independent of any data). */

@@ -2,12 +2,14 @@ import type { Document } from '../document-store.port.js';
 import { getPath } from '../documents/upsert-seed.js';
 import { FieldKinds, KIND } from './field-kinds.js';
 import type { SqlCondition } from './filter-to-sql.js';
+import { columnOf, columnValue } from './indexed-columns.js';
 import type { SqliteConnection } from './sqlite-connection.js';
 import { type EncodedId, INTERNAL_PREFIX, encodeId, quoteIdentifier } from './sql-names.js';
 
 export const FIELDS_TABLE = `${INTERNAL_PREFIX}_fields`;
 export const MULTIKEY_TABLE = `${INTERNAL_PREFIX}_multikey`;
 export const MULTIKEY_PATHS_TABLE = `${INTERNAL_PREFIX}_multikey_paths`;
+export const COLUMNS_TABLE = `${INTERNAL_PREFIX}_columns`;
 
 export const CATALOG_SCHEMA = `
   CREATE TABLE IF NOT EXISTS ${FIELDS_TABLE} (
@@ -20,20 +22,25 @@ export const CATALOG_SCHEMA = `
     collection TEXT NOT NULL, path TEXT NOT NULL, value NOT NULL, id NOT NULL, PRIMARY KEY (collection, path, value, id)
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS ${MULTIKEY_TABLE}_by_id ON ${MULTIKEY_TABLE} (collection, id);
+  CREATE TABLE IF NOT EXISTS ${COLUMNS_TABLE} (
+    collection TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL, PRIMARY KEY (collection, path)
+  ) WITHOUT ROWID;
 `;
 
 /**
  * What the store knows about one collection, shared by every session (outside and inside
- * transactions): the kinds its paths have held and which indexed paths hold arrays. Indexes on
- * such paths are MongoDB multikey indexes; SQLite cannot index JSON array elements by expression,
+ * transactions): its indexed paths, each kept in a column of its own that every write fills (see
+ * indexed-columns), the kinds its paths have held and which indexed paths hold arrays. Indexes on
+ * such paths are MongoDB multikey indexes; SQLite cannot index JSON array elements,
  * so their elements are kept in a side table (collection, path, value, id), written with the document.
  */
 export class CollectionState {
   readonly table: string;
   readonly kinds = new FieldKinds();
   readonly multikeyPaths = new Set<string>();
-  /** Paths named by createIndex in this process: they become multikey once they hold an array. */
+  /** Paths named by createIndex, in column order: each has a column; they become multikey once they hold an array. */
   readonly indexedPaths = new Set<string>();
+  private statements?: WriteStatements;
   /** The table is known to exist on the writer (reset after any rollback). */
   ready = false;
 
@@ -49,6 +56,36 @@ export class CollectionState {
     // No declared type on id: SQLite keeps each key's storage class (see encodeId).
     conn.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
     this.ready = true;
+  }
+
+  /** Gives `path` its column (filled from the stored documents) unless it has one. */
+  addColumn(conn: SqliteConnection, path: string): void {
+    if (this.indexedPaths.has(path)) return;
+    this.ensureTable(conn);
+    const column = columnOf(path);
+    conn.db.exec(`ALTER TABLE ${this.table} ADD COLUMN ${column}`);
+    conn.run(`INSERT INTO ${COLUMNS_TABLE} (collection, path, ordinal) VALUES (?, ?, ?)`, [this.name, path, this.indexedPaths.size]);
+    const rows = conn.unaudited<{ id: EncodedId; doc: string }>(`SELECT id, doc FROM ${this.table}`);
+    for (const row of rows) conn.run(`UPDATE ${this.table} SET ${column} = ? WHERE id = ?`, [columnValue(JSON.parse(row.doc) as Document, path), row.id]);
+    this.indexedPaths.add(path);
+    this.statements = undefined;
+  }
+
+  /** The column holding `path`'s value (what `json_extract` would give), when the path is indexed. */
+  columnFor(path: string): string | undefined {
+    return this.indexedPaths.has(path) ? columnOf(path) : undefined;
+  }
+
+  /** The SQL that writes a document with its columns; parameters: see `writeParams`. */
+  get write(): WriteStatements {
+    return (this.statements ??= writeStatements(this.table, [...this.indexedPaths].map(columnOf)));
+  }
+
+  /** The values of the indexed columns for `document`, in column order. */
+  columnValues(document: Document): (string | number | null)[] {
+    const values: (string | number | null)[] = [];
+    for (const path of this.indexedPaths) values.push(columnValue(document, path));
+    return values;
   }
 
   /** Records the kinds of `document`'s paths (persisting new ones) before it is written. */
@@ -73,6 +110,20 @@ export class CollectionState {
       this.insertElements(conn, encodeId(document._id), path, document);
     }
     this.multikeyPaths.add(path);
+    // An index led by an array's JSON text serves no query (the side table does): only unique ones stay.
+    const indexes = conn.unaudited<{ name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
+      [this.name],
+    );
+    for (const { name, sql } of indexes) if (this.ledByMultikey(sql) && !/^CREATE UNIQUE/i.test(sql)) conn.db.exec(`DROP INDEX ${quoteIdentifier(name)}`);
+  }
+
+  /** Whether an index (its CREATE INDEX text, or its first indexed path) starts with a multikey path. */
+  ledByMultikey(sqlOrPath: string): boolean {
+    for (const path of this.multikeyPaths) {
+      if (sqlOrPath === path || sqlOrPath.includes(`(${columnOf(path)},`) || sqlOrPath.includes(`(${columnOf(path)})`) || sqlOrPath.includes(`(${columnOf(path)} `)) return true;
+    }
+    return false;
   }
 
   /** Keeps the side table in step with a written (or, with `document` undefined, deleted) document. */
@@ -98,23 +149,26 @@ export class CollectionState {
   reload(conn: SqliteConnection): void {
     this.kinds.clear();
     this.multikeyPaths.clear();
+    this.indexedPaths.clear();
+    this.statements = undefined;
     this.ready = false;
     const kinds = conn.unaudited<{ path: string; kinds: number }>(`SELECT path, kinds FROM ${FIELDS_TABLE} WHERE collection = ?`, [this.name]);
     for (const row of kinds) this.kinds.add(row.path, row.kinds);
     const paths = conn.unaudited<{ path: string }>(`SELECT path FROM ${MULTIKEY_PATHS_TABLE} WHERE collection = ?`, [this.name]);
     for (const row of paths) this.multikeyPaths.add(row.path);
-    // Indexed paths from the persisted index definitions, so a reopened store needs no createIndex call.
-    const indexes = conn.unaudited<{ sql: string | null }>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, [this.name]);
-    for (const { sql } of indexes) for (const path of indexedPathsOf(sql ?? '')) this.indexedPaths.add(path);
+    // Indexed paths from the catalog, so a reopened store needs no createIndex call.
+    const columns = conn.unaudited<{ path: string }>(`SELECT path FROM ${COLUMNS_TABLE} WHERE collection = ? ORDER BY ordinal`, [this.name]);
+    for (const row of columns) this.indexedPaths.add(row.path);
   }
 
   /** Drops the table (with its indexes) and everything known about it. */
   drop(conn: SqliteConnection): void {
     conn.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
-    for (const table of [FIELDS_TABLE, MULTIKEY_PATHS_TABLE, MULTIKEY_TABLE]) conn.run(`DELETE FROM ${table} WHERE collection = ?`, [this.name]);
+    for (const table of [FIELDS_TABLE, MULTIKEY_PATHS_TABLE, MULTIKEY_TABLE, COLUMNS_TABLE]) conn.run(`DELETE FROM ${table} WHERE collection = ?`, [this.name]);
     this.kinds.clear();
     this.multikeyPaths.clear();
     this.indexedPaths.clear();
+    this.statements = undefined;
     this.ready = false;
   }
 
@@ -128,7 +182,25 @@ export class CollectionState {
   }
 }
 
-/** The dotted paths of an index created by createIndex, from its `json_extract(doc, '$.a."b-c"')` terms. */
-function indexedPathsOf(sql: string): string[] {
-  return [...sql.matchAll(/json_extract\(doc, '\$\.([^']*)'\)/g)].map((m) => m[1]!.split('.').map((s) => s.replace(/^"(.*)"$/, '$1')).join('.'));
+export interface WriteStatements {
+  /** INSERT (id, doc, columns…); with `orIgnore`, nothing happens when the id exists. */
+  readonly insert: string;
+  readonly insertOrIgnore: string;
+  /** UPDATE doc and columns by id; params: doc, columns…, id. */
+  readonly update: string;
+  /** The same, only when the stored text differs; params: doc, columns…, id, doc. */
+  readonly updateIfChanged: string;
+}
+
+function writeStatements(table: string, columns: readonly string[]): WriteStatements {
+  const names = columns.map((c) => `, ${c}`).join('');
+  const marks = columns.map(() => ', ?').join('');
+  const sets = columns.map((c) => `, ${c} = ?`).join('');
+  const insert = `INSERT INTO ${table} (id, doc${names}) VALUES (?, ?${marks})`;
+  return {
+    insert,
+    insertOrIgnore: `${insert} ON CONFLICT (id) DO NOTHING`,
+    update: `UPDATE ${table} SET doc = ?${sets} WHERE id = ?`,
+    updateIfChanged: `UPDATE ${table} SET doc = ?${sets} WHERE id = ? AND doc <> ?`,
+  };
 }

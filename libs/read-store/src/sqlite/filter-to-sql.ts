@@ -19,11 +19,13 @@ export interface FilterContext {
   readonly kinds: FieldKinds;
   /** The multikey side table's condition for element equality on `path`, when that path is indexed. */
   readonly elementIn?: (path: string, values: readonly (string | number)[]) => SqlCondition | undefined;
+  /** The column holding an indexed path's value (what `json_extract` gives for it), used instead of `json_extract`. */
+  readonly column?: (path: string) => string | undefined;
 }
 
 /**
- * Translates the part of a MongoDB filter whose SQL meaning is exactly MongoDB's, on the same
- * `json_extract` expressions the indexes use. Anything else (regexes, `$elemMatch`, paths through
+ * Translates the part of a MongoDB filter whose SQL meaning is exactly MongoDB's, on an indexed
+ * path's column (which the indexes use) or else on `json_extract` over the document. Anything else (regexes, `$elemMatch`, paths through
  * arrays, objects compared whole, type-mixed comparisons) is returned as `rest`.
  */
 export function filterToSql(filter: Filter, context: FilterContext): TranslatedFilter {
@@ -78,14 +80,18 @@ function clauseBuilder(path: string, context: FilterContext): ClauseBuilder | un
   const json = jsonPath(path);
   if (!json || context.kinds.arrayAbove(path)) return undefined;
   const kinds = context.kinds.at(path);
-  return (kinds & KIND.array) !== 0 ? elementClauses(path, json, context) : scalarClauses(json, kinds);
+  return (kinds & KIND.array) !== 0 ? elementClauses(path, json, context) : scalarClauses(json, kinds, valueOf(path, json, context.column));
 }
 
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-/** A path that never held an array: `json_extract` gives its value (NULL when missing or null). */
-function scalarClauses(json: string, kinds: number): ClauseBuilder {
-  const value = `json_extract(doc, ${json})`;
+/** The SQL value of a path: its column when indexed, else `json_extract` (both NULL when missing or null). */
+function valueOf(path: string, json: string, column: FilterContext['column']): string {
+  return column?.(path) ?? `json_extract(doc, ${json})`;
+}
+
+/** A path that never held an array: `value` is its SQL value (NULL when missing or null). */
+function scalarClauses(json: string, kinds: number, value: string): ClauseBuilder {
   const type = `json_type(doc, ${json})`;
   const hasObjects = (kinds & KIND.object) !== 0;
   const hasBooleans = (kinds & KIND.boolean) !== 0;
@@ -216,7 +222,7 @@ function idIn(list: unknown): SqlCondition | undefined {
  * strings and null (or only booleans and null), never through an array. Ties keep insertion
  * order (rowid), like the in-memory store. Undefined means: sort in JS.
  */
-export function sortToSql(sort: SortSpec, kinds: FieldKinds): string | undefined {
+export function sortToSql(sort: SortSpec, kinds: FieldKinds, column?: FilterContext['column']): string | undefined {
   const terms: string[] = [];
   for (const [path, direction] of Object.entries(sort)) {
     const order = direction === -1 ? 'DESC' : 'ASC';
@@ -228,7 +234,7 @@ export function sortToSql(sort: SortSpec, kinds: FieldKinds): string | undefined
     const bits = kinds.at(path);
     const scalars = (bits & ~(KIND.null | KIND.number | KIND.string)) === 0 || (bits & ~(KIND.null | KIND.boolean)) === 0;
     if (!json || !scalars || kinds.arrayAbove(path)) return undefined;
-    terms.push(`json_extract(doc, ${json}) ${order}`);
+    terms.push(`${valueOf(path, json, column)} ${order}`);
   }
   if (!('_id' in sort)) terms.push('rowid');
   return terms.join(', ');

@@ -2,7 +2,7 @@ import { Query, find } from 'mingo';
 import type { Document, Filter, SortSpec } from '../document-store.port.js';
 import { isOperatorObject } from '../documents/upsert-seed.js';
 import type { CollectionState } from './collection-state.js';
-import { allConditions, filterToSql, sortToSql } from './filter-to-sql.js';
+import { type FilterContext, allConditions, filterToSql, sortToSql } from './filter-to-sql.js';
 import { type SqliteConnection, isNoSuchTable } from './sqlite-connection.js';
 import type { EncodedId } from './sql-names.js';
 import { encodeId, isRegExp } from './sql-names.js';
@@ -43,9 +43,9 @@ export function selectDocuments(conn: SqliteConnection, state: CollectionState, 
     const row = guarded(() => conn.get<Row>(state.name, `SELECT id, doc FROM ${state.table} WHERE id = ?`, [point.id]));
     return row ? [parse(row)] : [];
   }
-  const translated = filterToSql(filter, { kinds: state.kinds, elementIn: (p, v) => state.elementIn(p, v) });
+  const translated = filterToSql(filter, filterContext(state));
   const where = allConditions(translated.where);
-  const order = options.sort && Object.keys(options.sort).length > 0 ? sortToSql(options.sort, state.kinds) : '';
+  const order = options.sort && Object.keys(options.sort).length > 0 ? sortToSql(options.sort, state.kinds, (p) => state.columnFor(p)) : '';
   const exact = translated.rest.length === 0 && order !== undefined;
   const paging = exact && (options.limit || options.skip);
   const sql =
@@ -69,11 +69,15 @@ export function selectDocuments(conn: SqliteConnection, state: CollectionState, 
 }
 
 export function countDocuments(conn: SqliteConnection, state: CollectionState, filter: Filter): number {
-  const translated = filterToSql(filter, { kinds: state.kinds, elementIn: (p, v) => state.elementIn(p, v) });
+  const translated = filterToSql(filter, filterContext(state));
   if (translated.rest.length > 0) return selectDocuments(conn, state, filter).length;
   const where = allConditions(translated.where);
   const sql = `SELECT count(*) AS n FROM ${state.table}` + (where.sql === '1' ? '' : ` WHERE ${where.sql}`);
   return guarded(() => conn.get<{ n: number }>(state.name, sql, where.params))?.n ?? 0;
+}
+
+function filterContext(state: CollectionState): FilterContext {
+  return { kinds: state.kinds, elementIn: (p, v) => state.elementIn(p, v), column: (p) => state.columnFor(p) };
 }
 
 /** A collection that does not exist (yet, or not in the reader's committed state) is empty. */

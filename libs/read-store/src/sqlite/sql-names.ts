@@ -10,8 +10,8 @@ export function quoteIdentifier(name: string): string {
 const PLAIN_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * The SQLite JSON path for a dotted MongoDB path, inlined as a literal (not a parameter) because
- * SQLite only uses an expression index when the query repeats the indexed expression verbatim.
+ * The SQLite JSON path for a dotted MongoDB path, inlined as a literal (not a parameter), so one
+ * query shape keeps one SQL text (and one cached statement).
  * Undefined for segments we would rather not quote (quotes, backslashes, `$` operators): those
  * clauses are evaluated in JS instead.
  */
@@ -23,13 +23,6 @@ export function jsonPath(path: string): string | undefined {
     else return undefined;
   }
   return `'${out}'`;
-}
-
-/** The expression every index and query on `path` uses (`_id` has its own column). */
-export function fieldExpression(path: string): string | undefined {
-  if (path === '_id') return 'id';
-  const json = jsonPath(path);
-  return json && `json_extract(doc, ${json})`;
 }
 
 /**

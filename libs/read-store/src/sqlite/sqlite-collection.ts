@@ -19,7 +19,8 @@ import { KIND } from './field-kinds.js';
 import type { CollectionState } from './collection-state.js';
 import { countDocuments, selectDocuments } from './select-documents.js';
 import type { SqliteConnection } from './sqlite-connection.js';
-import { fieldExpression, quoteIdentifier } from './sql-names.js';
+import { columnOf } from './indexed-columns.js';
+import { jsonPath, quoteIdentifier } from './sql-names.js';
 import { deleteDocuments, insertDocument, replaceDocument, uniquely, updateDocuments } from './write-documents.js';
 
 /** Which connection an operation runs on: the store's autocommit session, or an open transaction. */
@@ -127,15 +128,14 @@ export class SqliteCollection implements DocumentCollection {
       this.state.ensureTable(conn);
       for (const [path] of entries) {
         if (path === '_id') continue;
-        this.state.indexedPaths.add(path);
+        if (!jsonPath(path)) throw new Error(`cannot index ${path}`);
+        this.state.addColumn(conn, path);
         if ((this.state.kinds.at(path) & KIND.array) !== 0) this.state.makeMultikey(conn, path);
       }
       if (entries.length === 1 && entries[0]![0] === '_id') return name;
-      const columns = entries.map(([path, direction]) => {
-        const expression = fieldExpression(path);
-        if (!expression) throw new Error(`cannot index ${path}`);
-        return `${expression}${direction === -1 ? ' DESC' : ''}`;
-      });
+      // Led by an array, it would index the arrays' JSON text, which no query uses (the side table serves them).
+      if (!options.unique && this.state.ledByMultikey(entries[0]![0])) return name;
+      const columns = entries.map(([path, direction]) => `${path === '_id' ? 'id' : columnOf(path)}${direction === -1 ? ' DESC' : ''}`);
       const index = quoteIdentifier(`${this.name}.${name}`);
       const unique = options.unique ? 'UNIQUE ' : '';
       uniquely(this.state, () => conn.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${index} ON ${this.state.table} (${columns.join(', ')})`));

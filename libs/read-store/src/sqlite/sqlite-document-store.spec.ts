@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DuplicateKeyError } from '../../../core/src/index.js';
 import { documentStoreContract } from '../testing/document-store.contract.js';
 import { findFullScans } from './find-full-scans.js';
-import { SqliteDocumentStore } from './sqlite-document-store.js';
+import Database from 'better-sqlite3';
+import { STORE_LAYOUT, SqliteDocumentStore } from './sqlite-document-store.js';
 
 describe('DocumentStore contract: SQLite in memory', () => {
   documentStoreContract(async () => new SqliteDocumentStore(':memory:'));
@@ -48,6 +49,63 @@ describe('SqliteDocumentStore on a file', () => {
     await reopened.insertOne({ _id: 'e4', confirmation: 'C4', targetUserIds: ['u2', 'u3'] });
     expect((await reopened.find({ targetUserIds: 'u2' }, { sort: { confirmation: 1 } })).map((d) => d._id)).toEqual(['e1', 7, 'e4']);
     expect(findFullScans(store)).toEqual([]);
+    expect(store.layoutReset).toBe(false);
+  });
+
+  it('empties a file written by another layout (the read models are then rebuilt from the event log)', async () => {
+    await store.close();
+    rmSync(file, { force: true });
+    // The unversioned layout: an expression index on json_extract, no column per indexed path.
+    const old = new Database(file);
+    old.exec(`CREATE TABLE audit (id PRIMARY KEY NOT NULL, doc TEXT NOT NULL); CREATE INDEX "audit.actorId_1" ON audit (json_extract(doc, '$.actorId'));`);
+    old.exec(`CREATE TABLE _checkpoints (id PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+    old.prepare('INSERT INTO audit (id, doc) VALUES (?, ?)').run('e1', JSON.stringify({ _id: 'e1', actorId: 'ana' }));
+    old.prepare('INSERT INTO _checkpoints (id, doc) VALUES (?, ?)').run('audit', JSON.stringify({ _id: 'audit', position: '5' }));
+    old.close();
+
+    store = new SqliteDocumentStore(file);
+    expect(store.layoutReset).toBe(true);
+    expect(await store.listCollectionNames()).toEqual([]);
+    const audit = store.collection('audit');
+    await audit.createIndex({ actorId: 1 });
+    await audit.insertOne({ _id: 'e2', actorId: 'ana' });
+    expect(await audit.find({ actorId: 'ana' })).toEqual([{ _id: 'e2', actorId: 'ana' }]);
+    expect(findFullScans(store)).toEqual([]);
+    await store.close();
+
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(STORE_LAYOUT);
+    reopened.close();
+    store = new SqliteDocumentStore(file);
+    expect(store.layoutReset).toBe(false);
+    expect(await store.collection('audit').find({ actorId: 'ana' })).toEqual([{ _id: 'e2', actorId: 'ana' }]);
+  });
+
+  it('keeps each indexed path in a column equal to json_extract over the stored document', async () => {
+    const things = store.collection('things');
+    await things.createIndex({ a: 1 });
+    await things.createIndex({ 'b.c': 1, d: -1 });
+    const documents = [
+      { _id: 1, a: 'x', b: { c: 2.5 }, d: true },
+      { _id: 2, a: null, b: { c: [1, { e: 'f' }] }, d: false },
+      { _id: 3, a: { nested: [1, 'two', null] }, b: [{ c: 1 }], d: 1e21 },
+      { _id: 4, b: 'not an object', d: new Date('2026-01-02T03:04:05.000Z') },
+      { _id: 5, a: Number.NaN, b: { c: undefined }, d: -0 },
+      { _id: 6, a: '{"looks":"like json"}', b: { c: '' }, d: 'line\nbreak "quoted" ü' },
+    ];
+    for (const document of documents) await things.insertOne(document);
+    await things.updateOne({ _id: 6 }, { $set: { a: 7 } });
+    await things.replaceOne({ _id: 5 }, { a: false, b: { c: { deep: 1 } } }, { upsert: true });
+    await store.close();
+
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare(`SELECT id, json_extract(doc, '$.a') AS a, "$a", json_extract(doc, '$.b.c') AS c, "$b.c", json_extract(doc, '$.d') AS d, "$d" FROM things ORDER BY id`).all() as Record<string, unknown>[];
+    db.close();
+    expect(rows).toHaveLength(documents.length);
+    for (const row of rows) {
+      expect([row.id, row.$a, row['$b.c'], row.$d]).toEqual([row.id, row.a, row.c, row.d]);
+    }
+    store = new SqliteDocumentStore(file);
   });
 
   it('serves reads outside a transaction from the last commit, never from a half-written batch', async () => {

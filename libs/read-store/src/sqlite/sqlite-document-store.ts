@@ -6,7 +6,7 @@ import { CATALOG_SCHEMA, CollectionState } from './collection-state.js';
 import { Mutex } from './mutex.js';
 import { SqliteCollection, type SqliteSession } from './sqlite-collection.js';
 import { type QueryPlan, SqliteConnection } from './sqlite-connection.js';
-import { INTERNAL_PREFIX } from './sql-names.js';
+import { INTERNAL_PREFIX, quoteIdentifier } from './sql-names.js';
 
 export interface SqliteDocumentStoreOptions {
   /** How long a connection waits for another process's lock on the file. */
@@ -14,8 +14,17 @@ export interface SqliteDocumentStoreOptions {
 }
 
 /**
+ * How this store lays out its file, kept in SQLite's `user_version`. Bump it whenever the tables,
+ * columns or catalog change meaning: a file of another layout is emptied on opening, and the read
+ * models (derived data) are rebuilt from the event log. 1: the first layout with a version
+ * (indexed paths in columns of their own; before it, indexes were `json_extract` expressions).
+ */
+export const STORE_LAYOUT = 1;
+
+/**
  * The persisted in-process read store: MongoDB's collection API over one SQLite file (or
- * ':memory:'), one table per collection, documents as JSON, indexes on json_extract expressions.
+ * ':memory:'), one table per collection, documents as JSON, each indexed path in a column of its
+ * own that the writer fills from the document (see indexed-columns), indexes on those columns.
  *
  * A file store has two connections. The writer runs every write and every read made inside
  * `transaction`; the reader serves all other reads and, thanks to WAL, only ever sees committed
@@ -37,6 +46,11 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly collections = new Map<string, SqliteCollection>();
   private readonly lock = new Mutex();
   private readonly session: SqliteSession;
+  /**
+   * True when the file held read models of another layout (see STORE_LAYOUT), which were dropped
+   * on opening: their checkpoints went with them, so the projection runner rebuilds them from the event log.
+   */
+  readonly layoutReset: boolean;
 
   constructor(
     readonly path: string,
@@ -53,8 +67,11 @@ export class SqliteDocumentStore implements DocumentStore {
       // Replay inserts into every index of big tables: a 2 MiB page cache (the default) sends most of
       // those page visits to the OS. Pages are only held once used, so a small store stays small.
       writer.pragma('cache_size = -65536');
+      // Every batch rewrites the same index pages; checkpointing every 40 MiB of WAL instead of every
+      // 4 MiB copies each such page into the file once per several batches, not once per batch.
+      writer.pragma('wal_autocheckpoint = 10000');
     }
-    writer.exec(CATALOG_SCHEMA);
+    this.layoutReset = ensureLayout(writer);
     this.writer = new SqliteConnection(writer, this.plans);
     if (memory) {
       this.reader = this.writer;
@@ -143,6 +160,11 @@ class TransactionScope implements DocumentStore {
   finished = false;
   private readonly collections = new Map<string, SqliteCollection>();
   private readonly session: SqliteSession;
+  /**
+   * True when the file held read models of another layout (see STORE_LAYOUT), which were dropped
+   * on opening: their checkpoints went with them, so the projection runner rebuilds them from the event log.
+   */
+  readonly layoutReset: boolean;
 
   constructor(
     private readonly store: SqliteDocumentStore,
@@ -174,6 +196,27 @@ class TransactionScope implements DocumentStore {
   async close(): Promise<void> {
     throw new Error('close the store the transaction was started from');
   }
+}
+
+/**
+ * Creates the catalog; a file written by another layout (an unversioned one with tables included)
+ * first loses every table: nothing in it can be read as this layout. Answers whether that happened.
+ */
+function ensureLayout(db: Database.Database): boolean {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === STORE_LAYOUT) {
+    db.exec(CATALOG_SCHEMA);
+    return false;
+  }
+  let dropped = false;
+  db.transaction(() => {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as { name: string }[];
+    for (const { name } of tables) db.exec(`DROP TABLE ${quoteIdentifier(name)}`);
+    dropped = tables.length > 0;
+    db.exec(CATALOG_SCHEMA);
+    db.pragma(`user_version = ${STORE_LAYOUT}`);
+  })();
+  return dropped;
 }
 
 function tableNames(conn: SqliteConnection): string[] {

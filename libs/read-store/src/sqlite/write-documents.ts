@@ -21,7 +21,7 @@ export function insertDocument(conn: SqliteConnection, state: CollectionState, i
   state.ensureTable(conn);
   state.observe(conn, document);
   const id = encodeId(document._id);
-  uniquely(state, () => conn.run(`INSERT INTO ${state.table} (id, doc) VALUES (?, ?)`, [id, JSON.stringify(document)]));
+  uniquely(state, () => conn.run(state.write.insert, [id, JSON.stringify(document), ...state.columnValues(document)]));
   state.writeElements(conn, id, document, true);
   return document._id;
 }
@@ -47,9 +47,10 @@ function replaceById(conn: SqliteConnection, state: CollectionState, id: Encoded
   if (upsert) state.ensureTable(conn);
   state.observe(conn, next);
   const text = JSON.stringify(next);
+  const columns = state.columnValues(next);
   let updated;
   try {
-    updated = uniquely(state, () => conn.run(`UPDATE ${state.table} SET doc = ? WHERE id = ? AND doc <> ?`, [text, id, text]));
+    updated = uniquely(state, () => conn.run(state.write.updateIfChanged, [text, ...columns, id, text]));
   } catch (error) {
     // Without upsert a missing collection is not created, as in MongoDB.
     if (isNoSuchTable(error)) return NOTHING;
@@ -60,8 +61,7 @@ function replaceById(conn: SqliteConnection, state: CollectionState, id: Encoded
     return { ...NOTHING, matchedCount: 1, modifiedCount: 1 };
   }
   if (upsert) {
-    const sql = `INSERT INTO ${state.table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`;
-    if (uniquely(state, () => conn.run(sql, [id, text])).changes > 0) {
+    if (uniquely(state, () => conn.run(state.write.insertOrIgnore, [id, text, ...columns])).changes > 0) {
       state.writeElements(conn, id, next, true);
       return { ...NOTHING, upsertedCount: 1, upsertedId: next._id };
     }
@@ -119,7 +119,7 @@ export function deleteDocuments(conn: SqliteConnection, state: CollectionState, 
 
 function rewrite(conn: SqliteConnection, state: CollectionState, id: EncodedId, next: Document): void {
   state.observe(conn, next);
-  uniquely(state, () => conn.run(`UPDATE ${state.table} SET doc = ? WHERE id = ?`, [JSON.stringify(next), id]));
+  uniquely(state, () => conn.run(state.write.update, [JSON.stringify(next), ...state.columnValues(next), id]));
   state.writeElements(conn, id, next);
 }
 
