@@ -1,17 +1,6 @@
-import type { DocumentStore } from '../../../read-store/src/index.js';
-import { sitePermissions } from '../domain/site.permissions.js';
-import { SITE_COLLECTIONS as C, type MemberDocument } from '../projections/read-models.js';
-
 export const REDACTED = '(redacted)';
 
-/** Sites whose contacts this person may read (primary, or secondary with contactUpdates ≥ view). */
-export async function sitesWithContactView(store: DocumentStore, userId: string): Promise<string[]> {
-  const memberships = await store.collection<MemberDocument>(C.members).find({ userId });
-  const actor = { userId, operator: false, auditor: false };
-  return memberships.filter((m) => sitePermissions.viewContacts(actor, m)).map((m) => m.siteId);
-}
-
-/** Audit changes about a contact are named `contact(<id>)...` (see site.audit.ts). */
+/** Audit changes about a contact are named `contact(<id>)...` (see describeSiteEvent). */
 export const isContactChange = (field: string): boolean => field.startsWith('contact(');
 
 /**
