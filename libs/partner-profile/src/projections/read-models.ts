@@ -32,7 +32,7 @@ export interface CountryEnterpriseView {
 }
 
 /** The whole hierarchy of one worldwide enterprise, as GET /v1/enterprises/{id} shows it. */
-export interface EnterpriseDocument extends Record<string, unknown> {
+export type EnterpriseDocument = {
   _id: string;
   enterpriseId: string;
   name: string;
@@ -41,9 +41,9 @@ export interface EnterpriseDocument extends Record<string, unknown> {
   registeredAt: string;
   registeredBy: string;
   position: string;
-}
+};
 
-export interface EmployeeDocument extends Record<string, unknown> {
+export type EmployeeDocument = {
   _id: string;
   enterpriseId: string;
   locationId: string;
@@ -57,9 +57,9 @@ export interface EmployeeDocument extends Record<string, unknown> {
   joinedAt: string;
   confirmationNumber: string;
   position: string;
-}
+};
 
-export interface SelfAssociationDocument extends Record<string, unknown> {
+export type SelfAssociationDocument = {
   _id: string;
   associationId: string;
   enterpriseId: string;
@@ -76,6 +76,6 @@ export interface SelfAssociationDocument extends Record<string, unknown> {
   decidedAt?: string;
   reason?: string;
   position: string;
-}
+};
 
 export const partnerEmployeeKey = (locationId: string, userId: string) => `${locationId}:${userId}`;
