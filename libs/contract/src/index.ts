@@ -3,3 +3,4 @@ export * from './command-response.dto.js';
 export * from './csv.js';
 export * from './json-value.js';
 export * from './field-change.dto.js';
+export * from './list-query.dto.js';

@@ -17,17 +17,16 @@ import { SiteCommandsController } from './commands/site-commands.controller.js';
 import { TransferPrimaryContactHandler } from './commands/transfer-primary-contact/transfer-primary-contact.handler.js';
 import { UpdateContactHandler } from './commands/update-contact/update-contact.handler.js';
 import { NotificationOutboxModule } from './notifications/notification-outbox.module.js';
-import { GetUserAccessAsOfHandler, GetUserHistoryHandler, ListSiteUsersAsOfHandler } from './queries/as-of/site-as-of.queries.js';
-import { MeController } from './queries/me.controller.js';
-import { MyListHandler, MyNotificationPreferencesHandler } from './queries/me-queries.js';
-import { SiteQueriesController } from './queries/site-queries.controller.js';
-import {
-  GetSiteSummaryHandler,
-  GetUserAccessHandler,
-  ListAccessRequestsHandler,
-  ListContactsHandler,
-  ListSiteUsersHandler,
-} from './queries/site-query.handlers.js';
+import { AccessRequestsQueriesController } from './queries/access-requests/access-requests-queries.controller.js';
+import { ListAccessRequestsHandler } from './queries/access-requests/access-requests.queries.js';
+import { MeQueriesController } from './queries/me/me-queries.controller.js';
+import { MyListHandler, MyNotificationPreferencesHandler } from './queries/me/me.queries.js';
+import { SiteContactsQueriesController } from './queries/site-contacts/site-contacts-queries.controller.js';
+import { ListContactsHandler } from './queries/site-contacts/site-contacts.queries.js';
+import { SiteUsersQueriesController } from './queries/site-users/site-users-queries.controller.js';
+import { GetUserAccessHandler, GetUserHistoryHandler, ListSiteUsersHandler } from './queries/site-users/site-users.queries.js';
+import { SitesQueriesController } from './queries/sites/sites-queries.controller.js';
+import { GetSiteSummaryHandler } from './queries/sites/sites.queries.js';
 
 const commandHandlers = [
   RegisterSiteHandler,
@@ -52,15 +51,14 @@ const queryHandlers = [
   ListContactsHandler,
   MyListHandler,
   MyNotificationPreferencesHandler,
-  ListSiteUsersAsOfHandler,
-  GetUserAccessAsOfHandler,
   GetUserHistoryHandler,
 ];
+const queryControllers = [SitesQueriesController, SiteUsersQueriesController, AccessRequestsQueriesController, SiteContactsQueriesController, MeQueriesController];
 
 /** Site access (Passport Advantage): contacts, users, roles, privileges, self-nominations. */
 @Module({
   imports: [NotificationOutboxModule],
-  controllers: [RegisterSiteController, SiteCommandsController, RequestAccessController, SiteQueriesController, MeController],
+  controllers: [RegisterSiteController, SiteCommandsController, RequestAccessController, ...queryControllers],
   providers: [SiteCommandRunner, SiteReadAccess, ...commandHandlers, ...queryHandlers],
 })
 export class SiteAccessModule {}

@@ -1,19 +1,18 @@
 import { Body, Controller, Get, Inject, Put, Query as QueryParams } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems } from '../../../contract/src/index.js';
-import { SetNotificationEmailCommand } from '../commands/set-notification-email/set-notification-email.command.js';
-import { SetNotificationEmailRequestDto } from '../commands/set-notification-email/set-notification-email.request.dto.js';
-import { ListQueryDto } from '../http/list-query.dto.js';
-import { AccessRequestListDto } from './access-requests.response.dto.js';
-import { MyListQuery, MyNotificationPreferencesQuery } from './me-queries.js';
+import { CurrentPrincipal, type Principal } from '../../../../auth/src/index.js';
+import { ApiCommandResponse, ApiProblems, ListQueryDto } from '../../../../contract/src/index.js';
+import { SetNotificationEmailCommand } from '../../commands/set-notification-email/set-notification-email.command.js';
+import { SetNotificationEmailRequestDto } from '../../commands/set-notification-email/set-notification-email.request.dto.js';
+import { AccessRequestListDto } from '../access-requests/access-requests.response.dto.js';
+import { MyListQuery, MyNotificationPreferencesQuery } from './me.queries.js';
 import { MySiteListDto, NotificationListDto, NotificationPreferencesDto } from './me.response.dto.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('v1/me')
-export class MeController {
+export class MeQueriesController {
   constructor(
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(CommandBus) private readonly commands: CommandBus,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PRIVILEGE_LEVELS, type Privileges } from '../domain/privileges.js';
-import type { SiteRole } from '../domain/site.events.js';
+import { PRIVILEGE_LEVELS, type Privileges } from '../../domain/privileges.js';
+import type { SiteRole } from '../../domain/site.events.js';
 
 const SITE_ROLES: SiteRole[] = ['primary', 'secondary', 'user'];
 

@@ -1,20 +1,11 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
 import { describeSiteEvent } from '../../application/site-audit.js';
-import type { Privileges } from '../../domain/privileges.js';
-import { type SiteRole, siteEvents } from '../../domain/site.events.js';
+import { siteEvents } from '../../domain/site.events.js';
 import { evolveSite, initialSiteState } from '../../domain/site.state.js';
+import type { MemberDocument } from '../../projections/read-models.js';
 
-export interface MemberAsOf {
-  userId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  role: SiteRole;
-  privileges: Privileges;
-  grantedBy: string;
-  grantedAt: string;
-  confirmationNumber: string;
-}
+/** A member as the members read model holds them, less what only the live model knows. */
+export type MemberAsOf = Omit<MemberDocument, '_id' | 'siteId' | 'siteName' | 'position'>;
 
 /** Payload paths where a site event names a person: a replay for one person reads only these. */
 export const SITE_PERSON_PATHS = ['userId', 'primary.userId', 'from.userId', 'to.userId'] as const;

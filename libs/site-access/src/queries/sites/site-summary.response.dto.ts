@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GrantedPrivilegesDto } from './site-users.response.dto.js';
+import { GrantedPrivilegesDto } from '../site-users/site-users.response.dto.js';
 
 export class SiteSummaryContactDto {
   @ApiProperty() userId: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { SiteRole } from '../domain/site.events.js';
-import { GrantedPrivilegesDto } from './site-users.response.dto.js';
+import type { SiteRole } from '../../domain/site.events.js';
+import { GrantedPrivilegesDto } from '../site-users/site-users.response.dto.js';
 
 /** A site where the caller is a member, with their role. */
 export class MySiteDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONTACT_TYPES, type ContactType } from '../domain/contact.js';
+import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
 
 /** A site contact. */
 export class SiteContactDto {
