@@ -14,8 +14,14 @@ import { RequestSelfAssociationHandler } from './commands/request-self-associati
 import { RotateCompanyTokenHandler } from './commands/rotate-company-token/rotate-company-token.handler.js';
 import { UpdateEmployeeProfileHandler } from './commands/update-employee-profile/update-employee-profile.handler.js';
 import { UpdateLocationProfileHandler } from './commands/update-location-profile/update-location-profile.handler.js';
-import { GetEnterpriseHandler, ListEmployeesHandler, ListSelfAssociationsHandler, PrcRecipientsHandler } from './queries/enterprise-queries.js';
-import { EnterpriseQueriesController } from './queries/enterprise-queries.controller.js';
+import { EmployeesQueriesController } from './queries/employees/employees-queries.controller.js';
+import { ListEmployeesHandler } from './queries/employees/employees.queries.js';
+import { EnterprisesQueriesController } from './queries/enterprises/enterprises-queries.controller.js';
+import { GetEnterpriseHandler } from './queries/enterprises/enterprises.queries.js';
+import { LocationsQueriesController } from './queries/locations/locations-queries.controller.js';
+import { PrcRecipientsHandler } from './queries/locations/locations.queries.js';
+import { SelfAssociationsQueriesController } from './queries/self-associations/self-associations-queries.controller.js';
+import { ListSelfAssociationsHandler } from './queries/self-associations/self-associations.queries.js';
 
 const commandHandlers = [
   RegisterEnterpriseHandler,
@@ -32,10 +38,11 @@ const commandHandlers = [
   RemoveEmployeeHandler,
 ];
 const queryHandlers = [GetEnterpriseHandler, ListEmployeesHandler, ListSelfAssociationsHandler, PrcRecipientsHandler];
+const queryControllers = [EnterprisesQueriesController, EmployeesQueriesController, SelfAssociationsQueriesController, LocationsQueriesController];
 
 /** Partner profile (PartnerWorld): enterprises, locations, access roles, self-association. */
 @Module({
-  controllers: [EnterpriseCommandsController, EnterpriseQueriesController],
+  controllers: [EnterpriseCommandsController, ...queryControllers],
   providers: [EnterpriseCommandRunner, EnterpriseReadAccess, ...commandHandlers, ...queryHandlers],
 })
 export class PartnerProfileModule {}

@@ -3,6 +3,7 @@ import type { Principal } from '../../../auth/src/index.js';
 import { forbidden, notFound } from '../../../core/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
 import { managesLocation, scopeOfHierarchy } from '../domain/enterprise.scope.js';
+import type { Viewer } from '../domain/enterprise.visibility.js';
 import { type EmployeeDocument, type EnterpriseDocument, type LocationView, PARTNER_COLLECTIONS as C } from '../projections/read-models.js';
 
 export interface CallerInEnterprise {
@@ -10,6 +11,11 @@ export interface CallerInEnterprise {
   readonly employments: EmployeeDocument[];
   manages(locationId: string): boolean;
   location(locationId: string): LocationView;
+}
+
+/** The caller as the visibility rules see them. */
+export function viewerOf(principal: Principal): Viewer {
+  return { userId: principal.userId, auditor: principal.roles.includes('auditor'), operator: principal.roles.includes('operator') };
 }
 
 /** Read authorisation from the read models (writes decide it from the aggregate). */

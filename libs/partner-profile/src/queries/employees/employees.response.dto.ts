@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACCESS_ROLES, type AccessRole, type Tci } from '../domain/access-roles.js';
+import { ACCESS_ROLES, type AccessRole, type Tci } from '../../domain/access-roles.js';
 
 export class TciDto implements Tci {
   @ApiProperty() businessContact: boolean;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Region } from '../domain/regions.js';
+import type { Region } from '../../domain/regions.js';
 
 const REGIONS: Region[] = ['north_america', 'latin_america', 'emea', 'asia_pacific', 'japan'];
 
