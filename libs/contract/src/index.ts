@@ -4,3 +4,4 @@ export * from './csv.js';
 export * from './json-value.js';
 export * from './field-change.dto.js';
 export * from './list-query.dto.js';
+export * from './query-routes.js';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
 import { type ListQueryDto, page } from '../../../../contract/src/index.js';
-import { forbidden } from '../../../../core/src/index.js';
+import { forbidden, requireInstant } from '../../../../core/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../../event-store/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore, findPage, shapeOf } from '../../../../read-store/src/index.js';
 import { EnterpriseReadAccess, viewerOf } from '../../application/enterprise-read-access.js';
@@ -15,7 +15,7 @@ import type { EmployeeListDto } from './employees.response.dto.js';
 
 /** A location's employees as the caller may see them, now (read model) or as of an instant (replayed from the stream). */
 export class ListEmployeesQuery extends Query<EmployeeListDto> {
-  constructor(readonly principal: Principal, readonly enterpriseId: string, readonly locationId: string, readonly filter: ListQueryDto, readonly asOf?: Date) {
+  constructor(readonly principal: Principal, readonly enterpriseId: string, readonly locationId: string, readonly filter: ListQueryDto, readonly asOf?: string) {
     super();
   }
 }
@@ -49,7 +49,9 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
     const view = employeeListView(viewer, caller.manages(locationId), caller.employments.find((e) => e.locationId === locationId)?.accessRole);
     if (!view) throw forbidden('Only employees of this location, its PRC/APA and auditors may list its employees.');
     const onlyOwn = view === 'own_record' ? principal.userId : undefined;
-    const { documents, total } = asOf ? await this.replayed(enterpriseId, locationId, asOf, onlyOwn, filter) : await this.current(locationId, onlyOwn, filter);
+    // Parsed after the visibility check, as this route always has: whoever may not list gets 403 whatever the instant.
+    const at = asOf ? requireInstant('asOf', asOf) : undefined;
+    const { documents, total } = at ? await this.replayed(enterpriseId, locationId, at, onlyOwn, filter) : await this.current(locationId, onlyOwn, filter);
     return { items: documents.map((e) => employeeAsSeen(view, viewer, employeeView(e))), total };
   }
 

@@ -1,21 +1,13 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Param } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../../../../auth/src/index.js';
-import { ApiProblems } from '../../../../contract/src/index.js';
+import { QueryController, QueryRoute, QueryRoutes } from '../../../../contract/src/index.js';
 import { LocationParams } from '../../http/partner-params.js';
 import { PrcRecipientsQuery } from './locations.queries.js';
 import { PrcRecipientsDto } from './prc-recipients.response.dto.js';
 
-@ApiTags('enterprises')
-@ApiBearerAuth()
-@Controller('v1/enterprises/:enterpriseId/locations/:locationId')
-export class LocationsQueriesController {
-  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
-
-  @Get('prc-communications-recipients')
-  @ApiOkResponse({ type: PrcRecipientsDto })
-  @ApiProblems(400, 401, 403, 404, 503)
+@QueryController('enterprises', 'v1/enterprises/:enterpriseId/locations/:locationId')
+export class LocationsQueriesController extends QueryRoutes {
+  @QueryRoute('prc-communications-recipients', PrcRecipientsDto, { operationId: 'EnterpriseQueriesController_recipients' })
   recipients(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams) {
     return this.queries.execute(new PrcRecipientsQuery(p, enterpriseId, locationId));
   }

@@ -1,9 +1,8 @@
-import { Controller, Get, Header, Inject, Param, Query as QueryParams } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Get, Header, Param, Query as QueryParams } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, type Principal } from '../../../../auth/src/index.js';
-import { ApiCsvResponse, ApiProblems, AsOfParam, ListQueryDto } from '../../../../contract/src/index.js';
+import { ApiCsvResponse, ApiProblems, AsOfParam, ListQueryDto, QueryController, QueryRoute, QueryRoutes } from '../../../../contract/src/index.js';
 import { requireInstant, toCsv } from '../../../../core/src/index.js';
 import { PRIVILEGE_KEYS } from '../../domain/privileges.js';
 import { SiteParams, SiteUserParams } from '../../http/site-params.js';
@@ -23,20 +22,15 @@ export class AsOfDto {
 
 const instant = (asOf: string | undefined) => (asOf ? requireInstant('asOf', asOf) : undefined);
 
-@ApiTags('sites')
-@ApiBearerAuth()
-@Controller('v1/sites/:siteId/users')
-export class SiteUsersQueriesController {
-  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
-
-  @Get()
-  @ApiOkResponse({ type: SiteUserListDto, description: 'The site’s users (as of `asOf` when given).' })
-  @ApiProblems(400, 401, 403, 404, 503)
+@QueryController('sites', 'v1/sites/:siteId/users')
+export class SiteUsersQueriesController extends QueryRoutes {
+  @QueryRoute('', SiteUserListDto, { operationId: 'SiteQueriesController_users', description: 'The site’s users (as of `asOf` when given).' })
   users(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @QueryParams() filter: UserFilterDto) {
     return this.queries.execute(new ListSiteUsersQuery(p, siteId, filter, instant(filter.asOf)));
   }
 
   @Get('report.csv')
+  @ApiOperation({ operationId: 'SiteQueriesController_report', summary: undefined })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="site-users.csv"')
   @ApiCsvResponse('The site’s users as CSV: a header row, then one row per user.')
@@ -48,16 +42,12 @@ export class SiteUsersQueriesController {
     return toCsv(header, rows);
   }
 
-  @Get(':userId/access')
-  @ApiOkResponse({ type: UserAccessDto })
-  @ApiProblems(400, 401, 403, [404, 'NOT_FOUND: not a member (at that time), or no such site'], 503)
+  @QueryRoute(':userId/access', UserAccessDto, { operationId: 'SiteQueriesController_access', problems: [400, 401, 403, [404, 'NOT_FOUND: not a member (at that time), or no such site'], 503] })
   access(@CurrentPrincipal() p: Principal, @Param() { siteId, userId }: SiteUserParams, @QueryParams() { asOf }: AsOfDto) {
     return this.queries.execute(new GetUserAccessQuery(p, siteId, userId, instant(asOf)));
   }
 
-  @Get(':userId/history')
-  @ApiOkResponse({ type: UserHistoryDto, description: 'Oldest first.' })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @QueryRoute(':userId/history', UserHistoryDto, { operationId: 'SiteQueriesController_history', description: 'Oldest first.' })
   history(@CurrentPrincipal() p: Principal, @Param() { siteId, userId }: SiteUserParams) {
     return this.queries.execute(new GetUserHistoryQuery(p, siteId, userId));
   }
