@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseCommandRunner } from './application/enterprise-command-runner.js';
 import { EnterpriseReadAccess } from './application/enterprise-read-access.js';
+import { EnterpriseReads } from './application/enterprise-reads.js';
 import { AssignPrimaryRelationshipContactHandler } from './commands/assign-primary-relationship-contact/assign-primary-relationship-contact.handler.js';
 import { ChangeAccessRoleHandler } from './commands/change-access-role/change-access-role.handler.js';
 import { ChangeSelfAssociationPolicyHandler } from './commands/change-self-association-policy/change-self-association-policy.handler.js';
@@ -43,6 +44,6 @@ const queryControllers = [EnterprisesQueriesController, EmployeesQueriesControll
 /** Partner profile (PartnerWorld): enterprises, locations, access roles, self-association. */
 @Module({
   controllers: [EnterpriseCommandsController, ...queryControllers],
-  providers: [EnterpriseCommandRunner, EnterpriseReadAccess, ...commandHandlers, ...queryHandlers],
+  providers: [EnterpriseCommandRunner, EnterpriseReadAccess, EnterpriseReads, ...commandHandlers, ...queryHandlers],
 })
 export class PartnerProfileModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SiteCommandRunner } from './application/site-command-runner.js';
 import { SiteReadAccess } from './application/site-read-access.js';
+import { SiteReads } from './application/site-reads.js';
 import { AddUserHandler } from './commands/add-user/add-user.handler.js';
 import { ChangeUserAccessHandler } from './commands/change-user-access/change-user-access.handler.js';
 import { DenyAccessHandler } from './commands/deny-access/deny-access.handler.js';
@@ -59,6 +60,6 @@ const queryControllers = [SitesQueriesController, SiteUsersQueriesController, Ac
 @Module({
   imports: [NotificationOutboxModule],
   controllers: [RegisterSiteController, SiteCommandsController, RequestAccessController, ...queryControllers],
-  providers: [SiteCommandRunner, SiteReadAccess, ...commandHandlers, ...queryHandlers],
+  providers: [SiteCommandRunner, SiteReadAccess, SiteReads, ...commandHandlers, ...queryHandlers],
 })
 export class SiteAccessModule {}

@@ -43,8 +43,8 @@ export type EnterpriseDocument = {
   position: string;
 };
 
-export type EmployeeDocument = {
-  _id: string;
+/** The person an employee or self-association document is about, and where. */
+type PersonAtLocation = {
   enterpriseId: string;
   locationId: string;
   userId: string;
@@ -52,6 +52,10 @@ export type EmployeeDocument = {
   lastName: string;
   email: string;
   telephone?: string;
+};
+
+export type EmployeeDocument = PersonAtLocation & {
+  _id: string;
   accessRole: AccessRole;
   tci: Tci;
   joinedAt: string;
@@ -59,16 +63,9 @@ export type EmployeeDocument = {
   position: string;
 };
 
-export type SelfAssociationDocument = {
+export type SelfAssociationDocument = PersonAtLocation & {
   _id: string;
   associationId: string;
-  enterpriseId: string;
-  locationId: string;
-  userId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  telephone?: string;
   status: 'pending' | 'accepted' | 'denied';
   requestedAt: string;
   confirmationNumber: string;

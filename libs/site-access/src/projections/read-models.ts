@@ -14,14 +14,18 @@ export const SITE_COLLECTIONS = {
   preferences: 'user_preferences',
 } as const;
 
-/** What an event tells about a member; the projection adds when, by which confirmation, at which position. */
-export type MemberFields = {
+/** The person a member or access request document is about, and the site. */
+type PersonOnSite = {
   siteId: string;
   siteName: string;
   userId: string;
   firstName: string;
   lastName: string;
   email: string;
+};
+
+/** What an event tells about a member; the projection adds when, by which confirmation, at which position. */
+export type MemberFields = PersonOnSite & {
   role: SiteRole;
   privileges: Privileges;
   grantedBy: string;
@@ -42,15 +46,9 @@ export interface JustificationEdit {
   confirmationNumber: string;
 }
 
-export type AccessRequestDocument = {
+export type AccessRequestDocument = PersonOnSite & {
   _id: string;
   requestId: string;
-  siteId: string;
-  siteName: string;
-  userId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
   /** From the requester's token: where the decision is mailed; never shown to approvers. */
   verifiedEmail?: string;
   businessJustification: string;

@@ -3,9 +3,9 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
 import { type ListQueryDto, page } from '../../../../contract/src/index.js';
 import { forbidden, requireInstant } from '../../../../core/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../../event-store/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, findPage, shapeOf } from '../../../../read-store/src/index.js';
-import { EnterpriseReadAccess, viewerOf } from '../../application/enterprise-read-access.js';
+import { findPage, shapeOf } from '../../../../read-store/src/index.js';
+import { viewerOf } from '../../application/enterprise-read-access.js';
+import { EnterpriseReads } from '../../application/enterprise-reads.js';
 import type { AccessRole, Tci } from '../../domain/access-roles.js';
 import { enterpriseStream } from '../../domain/enterprise.streams.js';
 import { employeeAsSeen, employeeListView } from '../../domain/enterprise.visibility.js';
@@ -36,14 +36,10 @@ const employeeView = (e: EmployeeRecord) => ({
 
 @QueryHandler(ListEmployeesQuery)
 export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
-  constructor(
-    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(EnterpriseReadAccess) private readonly access: EnterpriseReadAccess,
-  ) {}
+  constructor(@Inject(EnterpriseReads) private readonly reads: EnterpriseReads) {}
 
   async execute({ principal, enterpriseId, locationId, filter, asOf }: ListEmployeesQuery): Promise<EmployeeListDto> {
-    const caller = await this.access.caller(enterpriseId, principal);
+    const caller = await this.reads.access.caller(enterpriseId, principal);
     caller.location(locationId);
     const viewer = viewerOf(principal);
     const view = employeeListView(viewer, caller.manages(locationId), caller.employments.find((e) => e.locationId === locationId)?.accessRole);
@@ -57,12 +53,12 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
 
   private async current(locationId: string, onlyUserId: string | undefined, filter: ListQueryDto) {
     const query = onlyUserId ? { locationId, userId: onlyUserId } : { locationId };
-    const { items, total } = await findPage(this.store.collection<EmployeeDocument>(C.employees), query, EMPLOYEE, { sort: { lastName: 1, firstName: 1, userId: 1 }, ...page(filter) });
+    const { items, total } = await findPage(this.reads.store.collection<EmployeeDocument>(C.employees), query, EMPLOYEE, { sort: { lastName: 1, firstName: 1, userId: 1 }, ...page(filter) });
     return { documents: items, total };
   }
 
   private async replayed(enterpriseId: string, locationId: string, asOf: Date, onlyUserId: string | undefined, filter: ListQueryDto) {
-    const all = employeesAsOf(await this.events.readStream(enterpriseStream.of(enterpriseId), { until: asOf }), locationId, onlyUserId);
+    const all = employeesAsOf(await this.reads.events.readStream(enterpriseStream.of(enterpriseId), { until: asOf }), locationId, onlyUserId);
     const { skip, limit } = page(filter);
     return { documents: all.slice(skip, skip + limit), total: all.length };
   }

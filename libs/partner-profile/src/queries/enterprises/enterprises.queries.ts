@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
 import { forbidden } from '../../../../core/src/index.js';
-import { EnterpriseReadAccess, viewerOf } from '../../application/enterprise-read-access.js';
+import { viewerOf } from '../../application/enterprise-read-access.js';
+import { EnterpriseReads } from '../../application/enterprise-reads.js';
 import { maySeeEnterprise } from '../../domain/enterprise.visibility.js';
 import type { EnterpriseDto } from './enterprise.response.dto.js';
 
@@ -14,10 +15,10 @@ export class GetEnterpriseQuery extends Query<EnterpriseDto> {
 
 @QueryHandler(GetEnterpriseQuery)
 export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
-  constructor(@Inject(EnterpriseReadAccess) private readonly access: EnterpriseReadAccess) {}
+  constructor(@Inject(EnterpriseReads) private readonly reads: EnterpriseReads) {}
 
   async execute({ principal, enterpriseId }: GetEnterpriseQuery): Promise<EnterpriseDto> {
-    const { enterprise, employments } = await this.access.caller(enterpriseId, principal);
+    const { enterprise, employments } = await this.reads.access.caller(enterpriseId, principal);
     if (!maySeeEnterprise(viewerOf(principal), employments.length)) {
       throw forbidden('Only employees of this enterprise, auditors and operators may see it.');
     }

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore } from '../../../../read-store/src/index.js';
-import { EnterpriseReadAccess } from '../../application/enterprise-read-access.js';
+import { EnterpriseReads } from '../../application/enterprise-reads.js';
 import { prcCommunicationRecipients } from '../../domain/enterprise.health.js';
 import { type EmployeeDocument, PARTNER_COLLECTIONS as C } from '../../projections/read-models.js';
 import type { PrcRecipientsDto } from './prc-recipients.response.dto.js';
@@ -16,11 +15,11 @@ export class PrcRecipientsQuery extends Query<PrcRecipientsDto> {
 
 @QueryHandler(PrcRecipientsQuery)
 export class PrcRecipientsHandler implements IQueryHandler<PrcRecipientsQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(EnterpriseReadAccess) private readonly access: EnterpriseReadAccess) {}
+  constructor(@Inject(EnterpriseReads) private readonly reads: EnterpriseReads) {}
 
   async execute({ principal, enterpriseId, locationId }: PrcRecipientsQuery): Promise<PrcRecipientsDto> {
-    await this.access.requireManager(enterpriseId, locationId, principal, ['operator']);
-    const admins = await this.store.collection<EmployeeDocument>(C.employees).find({ locationId, accessRole: { $in: ['prc', 'apa'] } }, { sort: { userId: 1 } });
+    await this.reads.access.requireManager(enterpriseId, locationId, principal, ['operator']);
+    const admins = await this.reads.store.collection<EmployeeDocument>(C.employees).find({ locationId, accessRole: { $in: ['prc', 'apa'] } }, { sort: { userId: 1 } });
     return { recipients: prcCommunicationRecipients(admins) };
   }
 }

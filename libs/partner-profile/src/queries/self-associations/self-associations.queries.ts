@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
 import { type ListQueryDto, page } from '../../../../contract/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, findPage, shapeOf } from '../../../../read-store/src/index.js';
-import { EnterpriseReadAccess } from '../../application/enterprise-read-access.js';
+import { findPage, shapeOf } from '../../../../read-store/src/index.js';
+import { EnterpriseReads } from '../../application/enterprise-reads.js';
 import { PARTNER_COLLECTIONS as C, type SelfAssociationDocument } from '../../projections/read-models.js';
 import type { SelfAssociationListDto } from './self-associations.response.dto.js';
 
@@ -17,11 +17,11 @@ const ASSOCIATION = shapeOf<SelfAssociationDocument>().omit('_id', 'position');
 
 @QueryHandler(ListSelfAssociationsQuery)
 export class ListSelfAssociationsHandler implements IQueryHandler<ListSelfAssociationsQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(EnterpriseReadAccess) private readonly access: EnterpriseReadAccess) {}
+  constructor(@Inject(EnterpriseReads) private readonly reads: EnterpriseReads) {}
 
   async execute({ principal, enterpriseId, locationId, filter }: ListSelfAssociationsQuery): Promise<SelfAssociationListDto> {
-    await this.access.requireManager(enterpriseId, locationId, principal);
+    await this.reads.access.requireManager(enterpriseId, locationId, principal);
     const query = { locationId, ...(filter.status ? { status: filter.status } : {}) };
-    return findPage(this.store.collection<SelfAssociationDocument>(C.associations), query, ASSOCIATION, { sort: { requestedAt: -1 }, ...page(filter) });
+    return findPage(this.reads.store.collection<SelfAssociationDocument>(C.associations), query, ASSOCIATION, { sort: { requestedAt: -1 }, ...page(filter) });
   }
 }

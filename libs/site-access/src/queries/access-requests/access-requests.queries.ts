@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
 import { type ListQueryDto, page } from '../../../../contract/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, findPage, shapeOf } from '../../../../read-store/src/index.js';
-import { SiteReadAccess } from '../../application/site-read-access.js';
+import { findPage, shapeOf } from '../../../../read-store/src/index.js';
+import { SiteReads } from '../../application/site-reads.js';
 import { type AccessRequestDocument, SITE_COLLECTIONS as C } from '../../projections/read-models.js';
 import type { AccessRequestListDto } from './access-requests.response.dto.js';
 
@@ -18,11 +18,11 @@ const FOR_APPROVERS = shapeOf<AccessRequestDocument>().omit('_id', 'position', '
 
 @QueryHandler(ListAccessRequestsQuery)
 export class ListAccessRequestsHandler implements IQueryHandler<ListAccessRequestsQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(SiteReadAccess) private readonly access: SiteReadAccess) {}
+  constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
   async execute({ principal, siteId, filter }: ListAccessRequestsQuery): Promise<AccessRequestListDto> {
-    await this.access.require(siteId, principal, ['viewUsers']);
+    await this.reads.access.require(siteId, principal, ['viewUsers']);
     const query = { siteId, ...(filter.status ? { status: filter.status } : {}) };
-    return findPage(this.store.collection<AccessRequestDocument>(C.requests), query, FOR_APPROVERS, { sort: { requestedAt: -1, _id: 1 }, ...page(filter) });
+    return findPage(this.reads.store.collection<AccessRequestDocument>(C.requests), query, FOR_APPROVERS, { sort: { requestedAt: -1, _id: 1 }, ...page(filter) });
   }
 }

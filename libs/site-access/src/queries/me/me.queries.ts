@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
 import { type ListQueryDto, page } from '../../../../contract/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, findPage, shapeOf } from '../../../../read-store/src/index.js';
+import { type DocumentStore, findPage, shapeOf } from '../../../../read-store/src/index.js';
+import { SiteReads } from '../../application/site-reads.js';
 import {
   type AccessRequestDocument,
   type MemberDocument,
@@ -52,19 +53,19 @@ const LISTS: { [W in keyof MyLists]: (store: DocumentStore, userId: string, filt
 
 @QueryHandler(MyListQuery)
 export class MyListHandler implements IQueryHandler<MyListQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore) {}
+  constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
   execute<W extends keyof MyLists>({ principal, what, filter }: MyListQuery<W>): Promise<MyLists[W]> {
-    return LISTS[what](this.store, principal.userId, filter);
+    return LISTS[what](this.reads.store, principal.userId, filter);
   }
 }
 
 @QueryHandler(MyNotificationPreferencesQuery)
 export class MyNotificationPreferencesHandler implements IQueryHandler<MyNotificationPreferencesQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore) {}
+  constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
   async execute({ principal }: MyNotificationPreferencesQuery): Promise<NotificationPreferencesDto> {
-    const found = await this.store.collection<UserPreferencesDocument>(C.preferences).findOne({ _id: principal.userId });
+    const found = await this.reads.store.collection<UserPreferencesDocument>(C.preferences).findOne({ _id: principal.userId });
     return { userId: principal.userId, email: found?.email ?? null, updatedAt: found?.updatedAt ?? null };
   }
 }

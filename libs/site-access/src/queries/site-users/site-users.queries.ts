@@ -3,9 +3,8 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
 import { type ListQueryDto, escapeRegex, page } from '../../../../contract/src/index.js';
 import { notFound } from '../../../../core/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../../event-store/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, type Filter, findOneShaped, findPage, shapeOf } from '../../../../read-store/src/index.js';
-import { SiteReadAccess } from '../../application/site-read-access.js';
+import { type Filter, findOneShaped, findPage, shapeOf } from '../../../../read-store/src/index.js';
+import { SiteReads } from '../../application/site-reads.js';
 import type { SiteRole } from '../../domain/site.events.js';
 import { siteStream } from '../../domain/site.streams.js';
 import { type MemberDocument, SITE_COLLECTIONS as C, memberKey } from '../../projections/read-models.js';
@@ -41,14 +40,10 @@ const SITE_USER = shapeOf<MemberDocument>().pick('siteId', 'userId', 'firstName'
 
 @QueryHandler(ListSiteUsersQuery)
 export class ListSiteUsersHandler implements IQueryHandler<ListSiteUsersQuery> {
-  constructor(
-    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(SiteReadAccess) private readonly access: SiteReadAccess,
-  ) {}
+  constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
   async execute({ principal, siteId, filter, asOf, all }: ListSiteUsersQuery): Promise<SiteUserListDto> {
-    await this.access.require(siteId, principal, ['viewUsers']);
+    await this.reads.access.require(siteId, principal, ['viewUsers']);
     return asOf ? this.replayed(siteId, filter, asOf, all) : this.current(siteId, filter, all);
   }
 
@@ -60,11 +55,11 @@ export class ListSiteUsersHandler implements IQueryHandler<ListSiteUsersQuery> {
       query.$or = [{ firstName: q }, { lastName: q }, { email: q }, { userId: q }];
     }
     const sort = { lastName: 1, firstName: 1, userId: 1 } as const;
-    return findPage(this.store.collection<MemberDocument>(C.members), query, SITE_USER, all ? { sort } : { sort, ...page(filter) });
+    return findPage(this.reads.store.collection<MemberDocument>(C.members), query, SITE_USER, all ? { sort } : { sort, ...page(filter) });
   }
 
   private async replayed(siteId: string, filter: UserFilter, asOf: Date, all: boolean) {
-    const { members } = membersAsOf(await this.events.readStream(siteStream.of(siteId), { until: asOf }));
+    const { members } = membersAsOf(await this.reads.events.readStream(siteStream.of(siteId), { until: asOf }));
     const q = filter.q?.toLowerCase();
     const matching = members.filter(
       (m) => (!filter.role || m.role === filter.role) && (!q || [m.firstName, m.lastName, m.email, m.userId].some((v) => v.toLowerCase().includes(q))),
@@ -76,20 +71,16 @@ export class ListSiteUsersHandler implements IQueryHandler<ListSiteUsersQuery> {
 
 @QueryHandler(GetUserAccessQuery)
 export class GetUserAccessHandler implements IQueryHandler<GetUserAccessQuery> {
-  constructor(
-    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(SiteReadAccess) private readonly access: SiteReadAccess,
-  ) {}
+  constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
   async execute({ principal, siteId, userId, asOf }: GetUserAccessQuery): Promise<UserAccessDto> {
-    await this.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
+    await this.reads.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
     if (!asOf) {
-      const member = await findOneShaped(this.store.collection<MemberDocument>(C.members), { _id: memberKey(siteId, userId) }, SITE_USER);
+      const member = await findOneShaped(this.reads.store.collection<MemberDocument>(C.members), { _id: memberKey(siteId, userId) }, SITE_USER);
       if (!member) throw notFound(`${userId} is not a member of site ${siteId}.`);
       return member;
     }
-    const mine = await this.events.readStream(siteStream.of(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    const mine = await this.reads.events.readStream(siteStream.of(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
     const member = membersAsOf(mine).members.find((m) => m.userId === userId);
     if (!member) throw notFound(`${userId} was not a member of site ${siteId} at ${asOf.toISOString()}.`);
     return { siteId, ...member, asOf: asOf.toISOString() };
@@ -98,11 +89,11 @@ export class GetUserAccessHandler implements IQueryHandler<GetUserAccessQuery> {
 
 @QueryHandler(GetUserHistoryQuery)
 export class GetUserHistoryHandler implements IQueryHandler<GetUserHistoryQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore, @Inject(SiteReadAccess) private readonly access: SiteReadAccess) {}
+  constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
   async execute({ principal, siteId, userId }: GetUserHistoryQuery): Promise<UserHistoryDto> {
-    await this.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
-    const mine = await this.events.readStream(siteStream.of(siteId), { mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    await this.reads.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
+    const mine = await this.reads.events.readStream(siteStream.of(siteId), { mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
     return { items: accessHistory(mine) };
   }
 }

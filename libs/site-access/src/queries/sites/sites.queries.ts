@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../auth/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore } from '../../../../read-store/src/index.js';
-import { SiteReadAccess } from '../../application/site-read-access.js';
+import { SiteReads } from '../../application/site-reads.js';
 import { SITE_COLLECTIONS as C, type SiteSummaryDocument } from '../../projections/read-models.js';
 import type { SiteSummaryDto } from './site-summary.response.dto.js';
 
@@ -14,12 +13,12 @@ export class GetSiteSummaryQuery extends Query<SiteSummaryDto> {
 
 @QueryHandler(GetSiteSummaryQuery)
 export class GetSiteSummaryHandler implements IQueryHandler<GetSiteSummaryQuery> {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore, @Inject(SiteReadAccess) private readonly access: SiteReadAccess) {}
+  constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
   async execute({ principal, siteId }: GetSiteSummaryQuery): Promise<SiteSummaryDto> {
-    await this.access.require(siteId, principal, ['viewSummary']);
+    await this.reads.access.require(siteId, principal, ['viewSummary']);
     // The site exists (checked above), so its summary does.
-    const { _id, position, ...summary } = (await this.store.collection<SiteSummaryDocument>(C.summaries).findOne({ _id: siteId }))!;
+    const { _id, position, ...summary } = (await this.reads.store.collection<SiteSummaryDocument>(C.summaries).findOne({ _id: siteId }))!;
     return summary;
   }
 }
