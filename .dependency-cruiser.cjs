@@ -1,4 +1,8 @@
 /** Layer rules (checked in CI): the domain stays pure, libs never reach into apps, drivers stay in adapters. */
+
+/** A path-to-path ban, the common shape of the rules below. */
+const forbid = (name, comment, { from, to }) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: to } });
+
 module.exports = {
   forbidden: [
     {
@@ -32,6 +36,14 @@ module.exports = {
       from: { path: '^libs/(site-access|partner-profile)/' },
       to: { path: '^libs/(site-access|partner-profile|audit)/', pathNot: ['^libs/$1/', '^libs/audit/src/ports/'] },
     },
+    forbid('commands-know-no-http', 'Use cases take domain commands: nothing under a context commands/ imports its http/ (controllers, route params).', {
+      from: '^libs/[^/]+/src/commands/',
+      to: '^libs/[^/]+/src/http/',
+    }),
+    forbid('handlers-take-no-request-dto', 'A handler receives domain types: the controller maps the request DTO before calling it.', {
+      from: '\\.handler\\.ts$',
+      to: ['\\.request\\.dto\\.ts$', '-input\\.dto\\.ts$', '\\.controller\\.ts$'],
+    }),
     {
       name: 'libs-never-import-apps',
       severity: 'error',

@@ -7,3 +7,4 @@ export * from './principal.js';
 export * from './token-minter.js';
 export * from './whoami.controller.js';
 export * from './identity-fields.js';
+export * from './actor-of.js';

@@ -5,3 +5,4 @@ export * from './json-value.js';
 export * from './field-change.dto.js';
 export * from './list-query.dto.js';
 export * from './query-routes.js';
+export * from './resource-controller.js';

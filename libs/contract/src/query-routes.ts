@@ -1,10 +1,7 @@
-import { Controller, Get, Inject, type Type, applyDecorators } from '@nestjs/common';
+import { Get, Inject, type Type, applyDecorators } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems, type ProblemStatus } from './problem.dto.js';
-
-/** A resource's read routes: tagged in the OpenAPI document, bearer-authenticated, under `path`. */
-export const QueryController = (tag: string, path: string): ClassDecorator => applyDecorators(ApiTags(tag), ApiBearerAuth(), Controller(path));
 
 type Problem = ProblemStatus | [ProblemStatus, string];
 

@@ -12,3 +12,4 @@ export * from './secrets.js';
 export * from './persistent-map.js';
 export * from './instant.js';
 export * from './user-id.js';
+export * from './actor.js';

@@ -92,7 +92,7 @@ export async function seedPartner(file: string, employees = 50): Promise<Partner
     });
   const at = () => new Date().toISOString();
   await run({
-    type: 'RegisterEnterprise', actor: { userId: prcUserId }, at: at(), enterpriseId, name: 'Partner Inc', countryEnterpriseId: 'c1000000-0000-4000-8000-000000000001',
+    type: 'RegisterEnterprise', actor: { userId: prcUserId, operator: false, auditor: false }, at: at(), enterpriseId, name: 'Partner Inc', countryEnterpriseId: 'c1000000-0000-4000-8000-000000000001',
     countryEnterpriseName: 'Partner Germany',
     location: { locationId, country: 'DE', companyTokenDigest: digest, name: 'Munich', address: 'Main Street 1', city: 'Munich', postalCode: '80331', partnerTier: 1 },
     employee: { firstName: 'Pia', lastName: 'Prc', email: prcUserId },
@@ -100,8 +100,8 @@ export async function seedPartner(file: string, employees = 50): Promise<Partner
   for (let i = 0; i < employees; i++) {
     const userId = `employee${i}@partner.example`;
     const associationId = `a1000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    await run({ type: 'RequestSelfAssociation', actor: { userId }, at: at(), locationId, associationId, companyTokenDigest: digest, employee: { firstName: 'Eve', lastName: `Employee ${i}`, email: userId } });
-    await run({ type: 'ApproveSelfAssociation', actor: { userId: prcUserId }, at: at(), associationId, locationId });
+    await run({ type: 'RequestSelfAssociation', actor: { userId, operator: false, auditor: false }, at: at(), locationId, associationId, companyTokenDigest: digest, employee: { firstName: 'Eve', lastName: `Employee ${i}`, email: userId } });
+    await run({ type: 'ApproveSelfAssociation', actor: { userId: prcUserId, operator: false, auditor: false }, at: at(), associationId, locationId });
   }
   await store.close();
   return { enterpriseId, locationId, prcUserId, employees };

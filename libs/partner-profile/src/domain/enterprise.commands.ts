@@ -1,10 +1,5 @@
+import type { Issued } from '../../../core/src/index.js';
 import type { AccessRole, EmployeeProfile, LocationProfile } from './access-roles.js';
-
-/** Who asks and when; ids and token digests are chosen outside so deciding stays pure. */
-export interface Issued {
-  readonly actor: { readonly userId: string; readonly operator?: boolean; readonly auditor?: boolean };
-  readonly at: string;
-}
 
 export interface NewLocation extends LocationProfile {
   readonly locationId: string;

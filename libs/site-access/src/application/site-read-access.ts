@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '../../../auth/src/index.js';
+import { type Principal, actorOf } from '../../../auth/src/index.js';
 import { forbidden, notFound } from '../../../core/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
 import { type SitePermission, sitePermissions } from '../domain/site.permissions.js';
 import { SITE_COLLECTIONS as C, type MemberDocument, memberKey } from '../projections/read-models.js';
-import { actorOf } from './actor.js';
 
 /** Read authorisation from the read models (domain.md allows it for reads; writes use the aggregate). */
 @Injectable()

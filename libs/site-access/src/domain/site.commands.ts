@@ -1,13 +1,7 @@
 import type { ContactDetails, ContactType } from './contact.js';
 import type { PrivilegesInput } from './privileges.js';
-import type { Actor } from './site.permissions.js';
+import type { Issued } from '../../../core/src/index.js';
 import type { GrantableRole, MemberProfile } from './site.events.js';
-
-/** Every command carries who asks and when; ids are chosen by the caller so deciding stays pure. */
-interface Issued {
-  readonly actor: Actor;
-  readonly at: string;
-}
 
 export type SiteCommand = Issued &
   (

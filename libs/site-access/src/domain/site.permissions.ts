@@ -1,16 +1,9 @@
 import { type Privileges, atLeast } from './privileges.js';
 import type { SiteRole } from './site.events.js';
+import type { Actor } from '../../../core/src/index.js';
 
-/** Who is asking: their id and platform roles, as the command or query carries them. */
-export interface Actor {
-  readonly userId: string;
-  readonly operator: boolean;
-  readonly auditor: boolean;
-  /** ISO instant of the caller's last sign-in (`auth_time`), when known. */
-  readonly authTime?: string;
-  /** The caller's e-mail as the identity provider vouches for it (token claim), when known. */
-  readonly verifiedEmail?: string;
-}
+/** Who is asking: the one actor type of every context (libs/core). */
+export type { Actor };
 
 /** The caller's standing on one site, from the aggregate (writes) or the members read model (reads). */
 export interface Standing {

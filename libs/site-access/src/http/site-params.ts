@@ -2,8 +2,6 @@ import { IsUserId } from '../../../auth/src/index.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-
 export class SiteParams {
   @ApiProperty({ example: '1234567', description: '4 to 10 digits' })
   @Matches(/^\d{4,10}$/, { message: 'siteId must be 4 to 10 digits' })
@@ -27,5 +25,3 @@ export class SiteContactParams extends SiteParams {
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'contactId must be 1 to 64 letters, digits, - or _' })
   contactId: string;
 }
-
-export { lower };

@@ -1,26 +1,25 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '../../../../auth/src/index.js';
 import { newSecretToken, secretDigest } from '../../../../core/src/index.js';
-import { toCommandResponse } from '../../../../event-store/src/index.js';
-import { EnterpriseCommandRunner } from '../../application/enterprise-command-runner.js';
-import { employeeProfile, locationProfile } from '../../http/partner-inputs.dto.js';
-import { CreateLocationCommand } from './create-location.command.js';
+import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
+import type { EmployeeProfile, LocationProfile } from '../../domain/access-roles.js';
 
-@CommandHandler(CreateLocationCommand)
-export class CreateLocationHandler implements ICommandHandler<CreateLocationCommand> {
-  constructor(@Inject(EnterpriseCommandRunner) private readonly enterprises: EnterpriseCommandRunner) {}
+export interface CreateLocation {
+  readonly location: LocationProfile & { readonly country: string };
+  readonly employee: EmployeeProfile;
+}
 
-  async execute(command: CreateLocationCommand) {
-    const { request } = command;
-    const locationId = this.enterprises.ids.uuid();
-    const companyToken = newSecretToken();
-    const outcome = await this.enterprises.run(command.params.enterpriseId, command.principal, {
-      type: 'CreateLocation',
-      location: { ...locationProfile(request), locationId, country: request.country, companyTokenDigest: secretDigest(companyToken) },
-      newCountryEnterpriseId: this.enterprises.ids.uuid(),
-      employee: employeeProfile(request.employee),
-    });
-    const countryEnterpriseId = outcome.state.locations.get(locationId)!.countryEnterpriseId;
-    return { locationId, countryEnterpriseId, companyToken, ...toCommandResponse(outcome) };
-  }
+export type CreateLocationResult = { locationId: string; countryEnterpriseId: string; companyToken: string } & CommandResponse;
+
+/** Mints the ids and the location's first company token; a new country gets a new country enterprise. */
+export async function createLocation(enterprises: EnterpriseCommands, principal: Principal, enterpriseId: string, { location, employee }: CreateLocation): Promise<CreateLocationResult> {
+  const companyToken = newSecretToken();
+  const done = await enterprises.execute(enterpriseId, principal, {
+    type: 'CreateLocation',
+    location: { ...location, locationId: enterprises.newId(), companyTokenDigest: secretDigest(companyToken) },
+    newCountryEnterpriseId: enterprises.newId(),
+    employee,
+  });
+  const { locationId, countryEnterpriseId } = done.the('LocationCreated').data;
+  return { locationId, countryEnterpriseId, companyToken, ...done.response };
 }

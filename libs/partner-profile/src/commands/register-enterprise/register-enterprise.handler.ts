@@ -1,30 +1,31 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '../../../../auth/src/index.js';
 import { newSecretToken, secretDigest } from '../../../../core/src/index.js';
-import { toCommandResponse } from '../../../../event-store/src/index.js';
-import { EnterpriseCommandRunner } from '../../application/enterprise-command-runner.js';
-import { employeeProfile, locationProfile } from '../../http/partner-inputs.dto.js';
-import { RegisterEnterpriseCommand } from './register-enterprise.command.js';
+import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
+import type { EmployeeProfile, LocationProfile } from '../../domain/access-roles.js';
 
-@CommandHandler(RegisterEnterpriseCommand)
-export class RegisterEnterpriseHandler implements ICommandHandler<RegisterEnterpriseCommand> {
-  constructor(@Inject(EnterpriseCommandRunner) private readonly enterprises: EnterpriseCommandRunner) {}
+export interface RegisterEnterprise {
+  readonly name: string;
+  readonly countryEnterpriseName: string;
+  readonly location: LocationProfile & { readonly country: string };
+  readonly employee: EmployeeProfile;
+}
 
-  async execute(command: RegisterEnterpriseCommand) {
-    const { request } = command;
-    const enterpriseId = this.enterprises.ids.uuid();
-    const countryEnterpriseId = this.enterprises.ids.uuid();
-    const locationId = this.enterprises.ids.uuid();
-    const companyToken = newSecretToken();
-    const outcome = await this.enterprises.run(enterpriseId, command.principal, {
-      type: 'RegisterEnterprise',
-      enterpriseId,
-      name: request.name,
-      countryEnterpriseId,
-      countryEnterpriseName: request.countryEnterpriseName,
-      location: { ...locationProfile(request.location), locationId, country: request.location.country, companyTokenDigest: secretDigest(companyToken) },
-      employee: employeeProfile(request.employee),
-    });
-    return { enterpriseId, countryEnterpriseId, locationId, companyToken, ...toCommandResponse(outcome) };
-  }
+export type RegisterEnterpriseResult = { enterpriseId: string; countryEnterpriseId: string; locationId: string; companyToken: string } & CommandResponse;
+
+/** Mints the ids and the first company token (shown only in this answer; the stream keeps its digest). */
+export async function registerEnterprise(enterprises: EnterpriseCommands, principal: Principal, { name, countryEnterpriseName, location, employee }: RegisterEnterprise): Promise<RegisterEnterpriseResult> {
+  const enterpriseId = enterprises.newId();
+  const companyToken = newSecretToken();
+  const done = await enterprises.execute(enterpriseId, principal, {
+    type: 'RegisterEnterprise',
+    enterpriseId,
+    name,
+    countryEnterpriseId: enterprises.newId(),
+    countryEnterpriseName,
+    location: { ...location, locationId: enterprises.newId(), companyTokenDigest: secretDigest(companyToken) },
+    employee,
+  });
+  const created = done.the('LocationCreated').data;
+  return { enterpriseId: created.enterpriseId, countryEnterpriseId: created.countryEnterpriseId, locationId: created.locationId, companyToken, ...done.response };
 }

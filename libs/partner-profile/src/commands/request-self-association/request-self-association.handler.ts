@@ -1,27 +1,25 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '../../../../auth/src/index.js';
 import { secretDigest } from '../../../../core/src/index.js';
-import { toCommandResponse } from '../../../../event-store/src/index.js';
-import { EnterpriseCommandRunner } from '../../application/enterprise-command-runner.js';
-import { employeeProfile } from '../../http/partner-inputs.dto.js';
-import { RequestSelfAssociationCommand } from './request-self-association.command.js';
+import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
+import type { EmployeeProfile } from '../../domain/access-roles.js';
 
-@CommandHandler(RequestSelfAssociationCommand)
-export class RequestSelfAssociationHandler implements ICommandHandler<RequestSelfAssociationCommand> {
-  constructor(@Inject(EnterpriseCommandRunner) private readonly enterprises: EnterpriseCommandRunner) {}
+export interface RequestSelfAssociation {
+  readonly companyToken: string;
+  readonly employee: EmployeeProfile;
+}
 
-  async execute(command: RequestSelfAssociationCommand) {
-    const { request } = command;
-    const { enterpriseId, locationId } = command.params;
-    const associationId = this.enterprises.ids.uuid();
-    const outcome = await this.enterprises.run(enterpriseId, command.principal, {
-      type: 'RequestSelfAssociation',
-      locationId,
-      associationId,
-      companyTokenDigest: secretDigest(request.companyToken),
-      employee: employeeProfile(request),
-    });
-    const status: 'accepted' | 'pending' = outcome.state.associations.get(associationId)?.status === 'accepted' ? 'accepted' : 'pending';
-    return { associationId, status, ...toCommandResponse(outcome) };
-  }
+export type SelfAssociationResult = { associationId: string; status: 'accepted' | 'pending' } & CommandResponse;
+
+/** Checks the presented token by its digest; a location that auto-accepts lets the caller join at once. */
+export async function requestSelfAssociation(enterprises: EnterpriseCommands, principal: Principal, enterpriseId: string, locationId: string, { companyToken, employee }: RequestSelfAssociation): Promise<SelfAssociationResult> {
+  const done = await enterprises.execute(enterpriseId, principal, {
+    type: 'RequestSelfAssociation',
+    locationId,
+    associationId: enterprises.newId(),
+    companyTokenDigest: secretDigest(companyToken),
+    employee,
+  });
+  const { associationId } = done.the('EmployeeSelfAssociationRequested').data;
+  return { associationId, status: done.has('EmployeeJoined') ? 'accepted' : 'pending', ...done.response };
 }

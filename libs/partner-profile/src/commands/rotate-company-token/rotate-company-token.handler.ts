@@ -1,18 +1,13 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '../../../../auth/src/index.js';
 import { newSecretToken, secretDigest } from '../../../../core/src/index.js';
-import { toCommandResponse } from '../../../../event-store/src/index.js';
-import { EnterpriseCommandRunner } from '../../application/enterprise-command-runner.js';
-import { RotateCompanyTokenCommand } from './rotate-company-token.command.js';
+import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
 
-@CommandHandler(RotateCompanyTokenCommand)
-export class RotateCompanyTokenHandler implements ICommandHandler<RotateCompanyTokenCommand> {
-  constructor(@Inject(EnterpriseCommandRunner) private readonly enterprises: EnterpriseCommandRunner) {}
+export type RotateCompanyTokenResult = { companyToken: string } & CommandResponse;
 
-  async execute(command: RotateCompanyTokenCommand) {
-    const { enterpriseId, locationId } = command.params;
-    const companyToken = newSecretToken();
-    const outcome = await this.enterprises.run(enterpriseId, command.principal, { type: 'RotateCompanyToken', locationId, companyTokenDigest: secretDigest(companyToken) });
-    return { companyToken, ...toCommandResponse(outcome) };
-  }
+/** Mints the new token: the answer shows it once, the stream keeps only its digest. */
+export async function rotateCompanyToken(enterprises: EnterpriseCommands, principal: Principal, enterpriseId: string, locationId: string): Promise<RotateCompanyTokenResult> {
+  const companyToken = newSecretToken();
+  const response = await enterprises.run(enterpriseId, principal, { type: 'RotateCompanyToken', locationId, companyTokenDigest: secretDigest(companyToken) });
+  return { companyToken, ...response };
 }

@@ -65,7 +65,7 @@ const CY_REASON = 'Not known at the New York office';
 const BEA_TCI = { businessContact: true, secondaryBusinessContact: false };
 
 /** Who issues a command, and when. */
-const issued = (userId: string, operator = false) => ({ actor: { userId, operator }, at: new Date().toISOString() });
+const issued = (userId: string, operator = false) => ({ actor: { userId, operator, auditor: false }, at: new Date().toISOString() });
 
 /** The history, driven through the real pipeline; each step labelled by what it did. */
 const history: [label: string, command: () => EnterpriseCommand][] = [

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import type { GrantableRole } from '../../domain/site.events.js';
-import { PrivilegesDto } from '../../http/privileges.dto.js';
+import { PrivilegesDto } from '../privileges-input.dto.js';
 
 export const GRANTABLE_ROLES: GrantableRole[] = ['secondary', 'user'];
 

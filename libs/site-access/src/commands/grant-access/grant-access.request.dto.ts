@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, ValidateNested, IsObject } from 'class-validator';
 import type { GrantableRole } from '../../domain/site.events.js';
-import { PrivilegesDto } from '../../http/privileges.dto.js';
+import { PrivilegesDto } from '../privileges-input.dto.js';
 import { GRANTABLE_ROLES } from '../add-user/add-user.request.dto.js';
 
 export class GrantAccessRequestDto {

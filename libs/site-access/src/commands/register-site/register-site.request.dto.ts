@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
-import { ContactInputDto } from '../../http/contact.dto.js';
+import { ContactInputDto } from '../contact-input.dto.js';
 
 export class PrimaryContactInputDto extends ContactInputDto {
   @ApiProperty({ example: 'ana@example.com', description: 'the person\'s user id (the `sub` of their tokens)' })

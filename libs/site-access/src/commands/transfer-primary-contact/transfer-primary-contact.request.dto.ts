@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { IsUserId } from '../../../../auth/src/index.js';
 import type { GrantableRole } from '../../domain/site.events.js';
-import { PrivilegesDto } from '../../http/privileges.dto.js';
+import { PrivilegesDto } from '../privileges-input.dto.js';
 import { GRANTABLE_ROLES } from '../add-user/add-user.request.dto.js';
 
 export class TransferPrimaryContactRequestDto {

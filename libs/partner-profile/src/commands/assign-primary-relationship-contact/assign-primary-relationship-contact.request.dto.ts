@@ -1,0 +1,6 @@
+import { IsUserId } from '../../../../auth/src/index.js';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AssignPrcDto {
+  @ApiProperty() @IsUserId() userId: string;
+}

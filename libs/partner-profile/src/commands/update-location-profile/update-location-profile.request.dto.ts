@@ -1,0 +1,4 @@
+import { OmitType } from '@nestjs/swagger';
+import { LocationInputDto } from '../location-input.dto.js';
+
+export class LocationProfileDto extends OmitType(LocationInputDto, ['country'] as const) {}

@@ -1,0 +1,57 @@
+import { Body, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
+import { AssignPrcDto } from '../commands/assign-primary-relationship-contact/assign-primary-relationship-contact.request.dto.js';
+import { SettingsDto } from '../commands/change-self-association-policy/change-self-association-policy.request.dto.js';
+import { createLocation } from '../commands/create-location/create-location.handler.js';
+import { CreateLocationRequestDto } from '../commands/create-location/create-location.request.dto.js';
+import { CreateLocationResponseDto } from '../commands/create-location/create-location.response.dto.js';
+import { employeeProfile } from '../commands/employee-input.dto.js';
+import { locationProfile } from '../commands/location-input.dto.js';
+import { rotateCompanyToken } from '../commands/rotate-company-token/rotate-company-token.handler.js';
+import { RotateCompanyTokenResponseDto } from '../commands/rotate-company-token/rotate-company-token.response.dto.js';
+import { LocationProfileDto } from '../commands/update-location-profile/update-location-profile.request.dto.js';
+import { EnterpriseParams, LocationParams } from './partner-params.js';
+
+/** An enterprise's locations: their profile, self-association policy, company token and PRC. */
+@ResourceController('enterprises', 'v1/enterprises/:enterpriseId/locations')
+export class LocationsCommandsController {
+  constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
+
+  @Post()
+  @ApiCommandResponse(201, CreateLocationResponseDto)
+  @ApiProblems(400, 401, 403, 404, 409)
+  createLocation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId }: EnterpriseParams, @Body() body: CreateLocationRequestDto) {
+    return createLocation(this.enterprises, p, enterpriseId, { location: { ...locationProfile(body), country: body.country }, employee: employeeProfile(body.employee) });
+  }
+
+  @Put(':locationId/profile')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, 409)
+  updateProfile(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() body: LocationProfileDto) {
+    return this.enterprises.run(enterpriseId, p, { type: 'UpdateLocationProfile', locationId, profile: locationProfile(body) });
+  }
+
+  @Put(':locationId/settings')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, 409)
+  settings(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() { autoAcceptSelfAssociation }: SettingsDto) {
+    return this.enterprises.run(enterpriseId, p, { type: 'ChangeSelfAssociationPolicy', locationId, autoAcceptSelfAssociation });
+  }
+
+  @Post(':locationId/company-token')
+  @HttpCode(200)
+  @ApiCommandResponse(200, RotateCompanyTokenResponseDto)
+  @ApiProblems(400, 401, 403, 404, 409)
+  rotateToken(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams) {
+    return rotateCompanyToken(this.enterprises, p, enterpriseId, locationId);
+  }
+
+  @Put(':locationId/primary-relationship-contact')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, [409, 'NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])
+  assignPrc(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() { userId }: AssignPrcDto) {
+    return this.enterprises.run(enterpriseId, p, { type: 'AssignPrimaryRelationshipContact', locationId, userId });
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
+import { DenySelfAssociationDto } from '../commands/decide-self-association/decide-self-association.request.dto.js';
+import { employeeProfile } from '../commands/employee-input.dto.js';
+import { requestSelfAssociation } from '../commands/request-self-association/request-self-association.handler.js';
+import { SelfAssociationRequestDto } from '../commands/request-self-association/request-self-association.request.dto.js';
+import { SelfAssociationResponseDto } from '../commands/request-self-association/request-self-association.response.dto.js';
+import { AssociationParams, LocationAssociationParams, LocationParams } from './partner-params.js';
+
+/** People join a location with its company token; its administrators approve or deny (by enterprise or by location). */
+@ResourceController('enterprises', 'v1/enterprises/:enterpriseId')
+export class SelfAssociationsCommandsController {
+  constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
+
+  @Post('locations/:locationId/self-associations')
+  @ApiCommandResponse(201, SelfAssociationResponseDto)
+  @ApiProblems(400, 401, [403, 'INVALID_COMPANY_TOKEN'], 404, 409)
+  requestSelfAssociation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() body: SelfAssociationRequestDto) {
+    return requestSelfAssociation(this.enterprises, p, enterpriseId, locationId, { companyToken: body.companyToken, employee: employeeProfile(body) });
+  }
+
+  @Post('self-associations/:associationId/approve')
+  @HttpCode(200)
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, 409)
+  approve(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, associationId }: AssociationParams) {
+    return this.enterprises.run(enterpriseId, p, { type: 'ApproveSelfAssociation', associationId });
+  }
+
+  @Post('self-associations/:associationId/deny')
+  @HttpCode(200)
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, 409)
+  deny(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, associationId }: AssociationParams, @Body() { reason }: DenySelfAssociationDto) {
+    return this.enterprises.run(enterpriseId, p, { type: 'DenySelfAssociation', associationId, ...(reason ? { reason } : {}) });
+  }
+
+  @Post('locations/:locationId/self-associations/:associationId/approve')
+  @HttpCode(200)
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, 409)
+  approveAtLocation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId, associationId }: LocationAssociationParams) {
+    return this.enterprises.run(enterpriseId, p, { type: 'ApproveSelfAssociation', associationId, locationId });
+  }
+
+  @Post('locations/:locationId/self-associations/:associationId/deny')
+  @HttpCode(200)
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, 409)
+  denyAtLocation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId, associationId }: LocationAssociationParams, @Body() { reason }: DenySelfAssociationDto) {
+    return this.enterprises.run(enterpriseId, p, { type: 'DenySelfAssociation', associationId, locationId, ...(reason ? { reason } : {}) });
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
+import { DenyAccessRequestDto } from '../commands/deny-access/deny-access.request.dto.js';
+import { EditJustificationRequestDto } from '../commands/edit-justification/edit-justification.request.dto.js';
+import { GrantAccessRequestDto } from '../commands/grant-access/grant-access.request.dto.js';
+import { RequestAccessRequestDto } from '../commands/request-access/request-access.request.dto.js';
+import { RequestAccessResponseDto } from '../commands/request-access/request-access.response.dto.js';
+import { SiteParams, SiteRequestParams } from './site-params.js';
+
+/** Self-nominations: anyone asks, administrators edit, grant or deny. */
+@ResourceController('access requests', 'v1/sites/:siteId/access-requests')
+export class AccessRequestsCommandsController {
+  constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
+
+  @Post()
+  @ApiCreatedResponse({ description: '{requestId, confirmationNumber, position}', type: RequestAccessResponseDto })
+  @ApiProblems(400, 401, 403, 404, [409, 'ALREADY_MEMBER, REQUEST_PENDING, CONCURRENCY_CONFLICT'])
+  async request(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @Body() { firstName, lastName, email, businessJustification }: RequestAccessRequestDto) {
+    const done = await this.sites.execute(siteId, p, { type: 'NominateSelf', requestId: this.sites.newId(), firstName, lastName, email, businessJustification });
+    return { requestId: done.the('UserNominated').data.requestId, ...done.response };
+  }
+
+  @Patch(':requestId')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, CONCURRENCY_CONFLICT'])
+  editJustification(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() body: EditJustificationRequestDto) {
+    return this.sites.run(siteId, p, { type: 'EditNominationJustification', requestId, businessJustification: body.businessJustification });
+  }
+
+  @Post(':requestId/grant')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT'])
+  @HttpCode(200)
+  grant(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() { role, privileges, businessJustification }: GrantAccessRequestDto) {
+    return this.sites.run(siteId, p, {
+      type: 'GrantAccess',
+      requestId,
+      role,
+      privileges: privileges ?? {},
+      ...(businessJustification !== undefined ? { businessJustification } : {}),
+    });
+  }
+
+  @Post(':requestId/deny')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, CONCURRENCY_CONFLICT'])
+  @HttpCode(200)
+  deny(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() { reason, businessJustification }: DenyAccessRequestDto) {
+    return this.sites.run(siteId, p, { type: 'DenyAccess', requestId, reason, ...(businessJustification !== undefined ? { businessJustification } : {}) });
+  }
+}

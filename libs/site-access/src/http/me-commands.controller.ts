@@ -1,0 +1,18 @@
+import { Body, Inject, Put } from '@nestjs/common';
+import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { PREFERENCE_COMMANDS, type PreferenceCommands } from '../application/site-commands.js';
+import { SetNotificationEmailRequestDto } from '../commands/set-notification-email/set-notification-email.request.dto.js';
+
+/** The caller's own settings: where their eNotifications go. */
+@ResourceController('me', 'v1/me')
+export class MeCommandsController {
+  constructor(@Inject(PREFERENCE_COMMANDS) private readonly preferences: PreferenceCommands) {}
+
+  @Put('notification-preferences')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 409)
+  setPreferences(@CurrentPrincipal() p: Principal, @Body() { email }: SetNotificationEmailRequestDto) {
+    return this.preferences.run(p.userId, p, { type: 'SetNotificationEmail', userId: p.userId, email });
+  }
+}
