@@ -6,3 +6,4 @@ export * from './field-change.dto.js';
 export * from './list-query.dto.js';
 export * from './query-routes.js';
 export * from './resource-controller.js';
+export * from './page-of.dto.js';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCESS_ROLES, type AccessRole, type Tci } from '../../domain/access-roles.js';
+import { PageOf } from '../../../../contract/src/index.js';
 
 export class TciDto implements Tci {
   @ApiProperty() businessContact: boolean;
@@ -21,7 +22,4 @@ export class EmployeeDto {
 }
 
 /** GET /v1/enterprises/{enterpriseId}/locations/{locationId}/employees (also `?asOf=`). */
-export class EmployeeListDto {
-  @ApiProperty({ type: () => [EmployeeDto] }) items: EmployeeDto[];
-  @ApiProperty({ type: 'integer' }) total: number;
-}
+export class EmployeeListDto extends PageOf(EmployeeDto) {}

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../../../contract/src/index.js';
 
 /** A request to join a location as its employee. */
 export class SelfAssociationDto {
@@ -19,7 +20,4 @@ export class SelfAssociationDto {
 }
 
 /** GET .../locations/{locationId}/self-associations: newest first. */
-export class SelfAssociationListDto {
-  @ApiProperty({ type: () => [SelfAssociationDto] }) items: SelfAssociationDto[];
-  @ApiProperty({ type: 'integer' }) total: number;
-}
+export class SelfAssociationListDto extends PageOf(SelfAssociationDto) {}

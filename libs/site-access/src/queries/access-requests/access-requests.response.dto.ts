@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../../../contract/src/index.js';
 
 export class JustificationEditDto {
   @ApiProperty() from: string;
@@ -31,7 +32,4 @@ export class AccessRequestDto {
 }
 
 /** GET /v1/sites/{siteId}/access-requests and GET /v1/me/access-requests: newest first. */
-export class AccessRequestListDto {
-  @ApiProperty({ type: () => [AccessRequestDto] }) items: AccessRequestDto[];
-  @ApiProperty({ type: 'integer' }) total: number;
-}
+export class AccessRequestListDto extends PageOf(AccessRequestDto) {}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SiteRole } from '../../domain/site.events.js';
 import { GrantedPrivilegesDto } from '../site-users/site-users.response.dto.js';
+import { PageOf } from '../../../../contract/src/index.js';
 
 /** A site where the caller is a member, with their role. */
 export class MySiteDto {
@@ -14,10 +15,7 @@ export class MySiteDto {
 }
 
 /** GET /v1/me/sites. */
-export class MySiteListDto {
-  @ApiProperty({ type: () => [MySiteDto] }) items: MySiteDto[];
-  @ApiProperty({ type: 'integer' }) total: number;
-}
+export class MySiteListDto extends PageOf(MySiteDto) {}
 
 /** An e-mail queued for (or sent to) the caller. */
 export class NotificationDto {
@@ -34,10 +32,7 @@ export class NotificationDto {
 }
 
 /** GET /v1/me/notifications: newest first. */
-export class NotificationListDto {
-  @ApiProperty({ type: () => [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty({ type: 'integer' }) total: number;
-}
+export class NotificationListDto extends PageOf(NotificationDto) {}
 
 /** GET /v1/me/notification-preferences. */
 export class NotificationPreferencesDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
+import { PageOf } from '../../../../contract/src/index.js';
 
 /** A site contact. */
 export class SiteContactDto {
@@ -22,7 +23,4 @@ export class SiteContactDto {
 }
 
 /** GET /v1/sites/{siteId}/contacts. */
-export class SiteContactListDto {
-  @ApiProperty({ type: () => [SiteContactDto] }) items: SiteContactDto[];
-  @ApiProperty({ type: 'integer' }) total: number;
-}
+export class SiteContactListDto extends PageOf(SiteContactDto) {}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRIVILEGE_LEVELS, type Privileges } from '../../domain/privileges.js';
 import type { SiteRole } from '../../domain/site.events.js';
+import { PageOf } from '../../../../contract/src/index.js';
 
 const SITE_ROLES: SiteRole[] = ['primary', 'secondary', 'user'];
 
@@ -29,10 +30,7 @@ export class SiteUserDto {
 }
 
 /** GET /v1/sites/{siteId}/users (also `?asOf=`, replayed from the event stream). */
-export class SiteUserListDto {
-  @ApiProperty({ type: () => [SiteUserDto] }) items: SiteUserDto[];
-  @ApiProperty({ type: 'integer', description: 'matching users in all pages' }) total: number;
-}
+export class SiteUserListDto extends PageOf(SiteUserDto, 'matching users in all pages') {}
 
 /** GET /v1/sites/{siteId}/users/{userId}/access: one member's access (now, or `?asOf=`). */
 export class UserAccessDto extends SiteUserDto {
