@@ -76,6 +76,13 @@ module.exports = {
       to: { path: 'node_modules/mingo/' },
     },
     {
+      name: 'every-import-resolves',
+      comment: 'An import the cruiser cannot resolve (a mistyped #alias, say) would silently escape every rule above.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -87,6 +94,10 @@ module.exports = {
     exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    // '#alias' imports (package.json "imports") resolve to the TypeScript sources, never to dist/.
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.js'],
+      conditionNames: ['@access-governance/source', 'import', 'require', 'node', 'default'],
+    },
   },
 };

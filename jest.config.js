@@ -1,3 +1,15 @@
+import { readFileSync } from 'node:fs';
+
+/** `#alias` imports (package.json "imports") resolve to the TypeScript sources under test, not to dist/. */
+const SOURCE_CONDITION = '@access-governance/source';
+const { imports } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const aliases = Object.fromEntries(
+  Object.entries(imports).map(([alias, targets]) => [
+    `^${alias.replace('*', '(.*)')}$`,
+    `<rootDir>/${targets[SOURCE_CONDITION].replace(/^\.\//, '').replace('*', '$1')}`,
+  ]),
+);
+
 /**
  * NestJS 12 ships ES modules only, so Jest runs in native ESM mode
  * (NODE_OPTIONS=--experimental-vm-modules, set by `npm test`).
@@ -8,7 +20,7 @@ export default {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 20000,
 };

@@ -1,10 +1,10 @@
 import { parseCsv } from '../../libs/core/src/index.js';
 import { type TestApp, startTestApp } from '../support/test-app.js';
+import { TestClock } from '../support/test-clock.js';
 import { addUser, allEvents, bearer, caughtUp, expectRejected, nominate, person, registerSite } from '../support/site-fixtures.js';
 import { type Registered, createLocation, registerEnterprise, selfAssociate } from '../support/partner-fixtures.js';
 
 const u = (name: string) => `${name}@example.com`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CONFIRMATION = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 const CSV_HEADER = ['confirmationNumber', 'occurredAt', 'action', 'actorId', 'siteId', 'enterpriseId', 'locationId', 'targetUserId', 'changes', 'justification', 'reason'];
 
@@ -52,78 +52,75 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
   const OLI_JUSTIFICATION = '=HYPERLINK("http://evil.example","click for access")';
   const OLI_REASON = '@SUM(1+1) is not a business need';
 
-  /** Records a transaction of this file; a short pause keeps every transaction on its own millisecond. */
-  async function logged(name: string, entry: Omit<Logged, 'cn'>, confirmationNumber: string) {
+  // The app's clock: every transaction stamps its own millisecond, and `instant()` names one between two.
+  const clock = new TestClock();
+  /** Records a transaction of this file. */
+  function logged(name: string, entry: Omit<Logged, 'cn'>, confirmationNumber: string) {
     expect(confirmationNumber).toMatch(CONFIRMATION);
     cn[name] = confirmationNumber;
     log.push({ cn: confirmationNumber, ...entry });
-    await sleep(3);
   }
-  async function instant() {
-    await sleep(15);
-    const at = new Date().toISOString();
-    await sleep(15);
-    return at;
-  }
+  /** An instant strictly between the command just answered and the next one. */
+  const instant = (): string => clock.between();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { clock });
     auditor = await bearer(t, u('audrey'), { roles: ['auditor'] });
     operator = await bearer(t, u('oscar'), { roles: ['operator'] });
     const pat = await bearer(t, u('pat'));
     const sue = await bearer(t, u('sue'));
     const site = (siteId: string) => ({ siteId });
 
-    await logged('registerA', { action: 'RegisterSite', actorId: u('op'), ...site('4001'), targets: [u('pat')] }, (await registerSite(t, '4001', u('pat'))).confirmationNumber);
-    await logged('registerB', { action: 'RegisterSite', actorId: u('op'), ...site('4002'), targets: [u('quinn')] }, (await registerSite(t, '4002', u('quinn'))).confirmationNumber);
+    logged('registerA', { action: 'RegisterSite', actorId: u('op'), ...site('4001'), targets: [u('pat')] }, (await registerSite(t, '4001', u('pat'))).confirmationNumber);
+    logged('registerB', { action: 'RegisterSite', actorId: u('op'), ...site('4002'), targets: [u('quinn')] }, (await registerSite(t, '4002', u('quinn'))).confirmationNumber);
     const addUma = await addUser(t, '4001', person(u('uma'), 'user', { softwareAccess: 'downloads' }));
-    await logged('addUma', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('uma')] }, addUma.confirmationNumber);
-    await logged('addVic', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('vic')] }, (await addUser(t, '4001', person(u('vic'), 'secondary', { manageAccess: 'view' }))).confirmationNumber);
-    await logged('addSue', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('sue')] }, (await addUser(t, '4001', person(u('sue'), 'secondary', { manageAccess: 'update' }))).confirmationNumber);
-    await logged('addUmaB', { action: 'AddUser', actorId: u('quinn'), ...site('4002'), targets: [u('uma')] }, (await addUser(t, '4002', person(u('uma')), u('quinn'))).confirmationNumber);
-    mark.m1 = await instant();
+    logged('addUma', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('uma')] }, addUma.confirmationNumber);
+    logged('addVic', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('vic')] }, (await addUser(t, '4001', person(u('vic'), 'secondary', { manageAccess: 'view' }))).confirmationNumber);
+    logged('addSue', { action: 'AddUser', actorId: u('pat'), ...site('4001'), targets: [u('sue')] }, (await addUser(t, '4001', person(u('sue'), 'secondary', { manageAccess: 'update' }))).confirmationNumber);
+    logged('addUmaB', { action: 'AddUser', actorId: u('quinn'), ...site('4002'), targets: [u('uma')] }, (await addUser(t, '4002', person(u('uma')), u('quinn'))).confirmationNumber);
+    mark.m1 = instant();
 
     const nia = await nominate(t, '4001', u('nia'), NIA_ORIGINAL);
-    await logged('nominateNia', { action: 'NominateSelf', actorId: u('nia'), ...site('4001'), targets: [u('nia')] }, nia.confirmationNumber);
+    logged('nominateNia', { action: 'NominateSelf', actorId: u('nia'), ...site('4001'), targets: [u('nia')] }, nia.confirmationNumber);
     const grant = await t.http
       .post(`/v1/sites/4001/access-requests/${nia.requestId}/grant`)
       .set('Authorization', pat)
       .send({ role: 'user', privileges: { softwareAccess: 'downloads_media' }, businessJustification: NIA_EDITED })
       .expect(200);
-    await logged('grantNia', { action: 'GrantAccess', actorId: u('pat'), ...site('4001'), targets: [u('nia')] }, grant.body.confirmationNumber);
+    logged('grantNia', { action: 'GrantAccess', actorId: u('pat'), ...site('4001'), targets: [u('nia')] }, grant.body.confirmationNumber);
     const oli = await t.http
       .post('/v1/sites/4001/access-requests')
       .set('Authorization', await bearer(t, OLI))
       .send({ firstName: '=Oli', lastName: 'Formula', email: 'oli@example.com', businessJustification: OLI_JUSTIFICATION })
       .expect(201);
-    await logged('nominateOli', { action: 'NominateSelf', actorId: OLI, ...site('4001'), targets: [OLI] }, oli.body.confirmationNumber);
+    logged('nominateOli', { action: 'NominateSelf', actorId: OLI, ...site('4001'), targets: [OLI] }, oli.body.confirmationNumber);
     const deny = await t.http.post(`/v1/sites/4001/access-requests/${oli.body.requestId}/deny`).set('Authorization', sue).send({ reason: OLI_REASON }).expect(200);
-    await logged('denyOli', { action: 'DenyAccess', actorId: u('sue'), ...site('4001'), targets: [OLI] }, deny.body.confirmationNumber);
-    await logged('addTed', { action: 'AddUser', actorId: u('sue'), ...site('4001'), targets: [u('ted')] }, (await addUser(t, '4001', person(u('ted')), u('sue'))).confirmationNumber);
+    logged('denyOli', { action: 'DenyAccess', actorId: u('sue'), ...site('4001'), targets: [OLI] }, deny.body.confirmationNumber);
+    logged('addTed', { action: 'AddUser', actorId: u('sue'), ...site('4001'), targets: [u('ted')] }, (await addUser(t, '4001', person(u('ted')), u('sue'))).confirmationNumber);
     const removeSue = await t.http.delete(`/v1/sites/4001/users/${u('sue')}`).set('Authorization', pat).expect(200);
-    await logged('removeSue', { action: 'RemoveUser', actorId: u('pat'), ...site('4001'), targets: [u('sue')] }, removeSue.body.confirmationNumber);
-    mark.m2 = await instant();
+    logged('removeSue', { action: 'RemoveUser', actorId: u('pat'), ...site('4001'), targets: [u('sue')] }, removeSue.body.confirmationNumber);
+    mark.m2 = instant();
 
     reg = await registerEnterprise(t, u('paula'));
     const hq = { enterpriseId: reg.enterpriseId, locationId: reg.locationId };
-    await logged('registerEnterprise', { action: 'RegisterEnterprise', actorId: u('paula'), ...hq, targets: [u('paula')] }, reg.confirmationNumber);
+    logged('registerEnterprise', { action: 'RegisterEnterprise', actorId: u('paula'), ...hq, targets: [u('paula')] }, reg.confirmationNumber);
     const settings = await t.http
       .put(`/v1/enterprises/${reg.enterpriseId}/locations/${reg.locationId}/settings`)
       .set('Authorization', await bearer(t, u('paula')))
       .send({ autoAcceptSelfAssociation: true })
       .expect(200);
-    await logged('settings', { action: 'ChangeSelfAssociationPolicy', actorId: u('paula'), ...hq, targets: [] }, settings.body.confirmationNumber);
+    logged('settings', { action: 'ChangeSelfAssociationPolicy', actorId: u('paula'), ...hq, targets: [] }, settings.body.confirmationNumber);
     const lars = await selfAssociate(t, reg.enterpriseId, reg.locationId, reg.companyToken, u('lars'));
     expect(lars.status).toBe('accepted');
-    await logged('larsJoins', { action: 'RequestSelfAssociation', actorId: u('lars'), ...hq, targets: [u('lars')] }, lars.confirmationNumber);
+    logged('larsJoins', { action: 'RequestSelfAssociation', actorId: u('lars'), ...hq, targets: [u('lars')] }, lars.confirmationNumber);
     l2 = await createLocation(t, reg.enterpriseId, u('lars'), 'Acme Munich', 'DE', 1);
-    await logged('createL2', { action: 'CreateLocation', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: l2.locationId, targets: [u('lars')] }, l2.confirmationNumber);
+    logged('createL2', { action: 'CreateLocation', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: l2.locationId, targets: [u('lars')] }, l2.confirmationNumber);
     const rotate = await t.http.post(`/v1/enterprises/${reg.enterpriseId}/locations/${l2.locationId}/company-token`).set('Authorization', await bearer(t, u('lars'))).expect(200);
     rotatedToken = rotate.body.companyToken;
-    await logged('rotateL2', { action: 'RotateCompanyToken', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: l2.locationId, targets: [] }, rotate.body.confirmationNumber);
+    logged('rotateL2', { action: 'RotateCompanyToken', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: l2.locationId, targets: [] }, rotate.body.confirmationNumber);
 
     const change = await t.http.patch(`/v1/sites/4002/users/${u('uma')}`).set('Authorization', await bearer(t, u('quinn'))).send({ role: 'secondary' }).expect(200);
-    await logged('changeUmaB', { action: 'ChangeUserAccess', actorId: u('quinn'), ...site('4002'), targets: [u('uma')] }, change.body.confirmationNumber);
+    logged('changeUmaB', { action: 'ChangeUserAccess', actorId: u('quinn'), ...site('4002'), targets: [u('uma')] }, change.body.confirmationNumber);
     await caughtUp(t);
   });
   afterAll(() => t.close());
@@ -148,7 +145,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
   describe('GET /v1/confirmations/{confirmationNumber}', () => {
     it('answers the transaction: action, actor, time, scope, target, before/after changes and the events it recorded', async () => {
-      const res = await confirmation(cn.addUma, await bearer(t, u('pat'))).expect(200);
+      const res = await confirmation(cn.addUma!, await bearer(t, u('pat'))).expect(200);
       expect(res.headers['x-projection-position']).toEqual(expect.any(String));
       expect(res.body).toMatchObject({
         confirmationNumber: cn.addUma,
@@ -186,14 +183,14 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
     it('finds the number case-insensitively, with or without dashes', async () => {
       const pat = await bearer(t, u('pat'));
-      const canonical = (await confirmation(cn.addUma, pat).expect(200)).body;
-      for (const spelling of [cn.addUma.toLowerCase(), cn.addUma.replace(/-/g, ''), cn.addUma.replace(/-/g, '').toLowerCase(), ` ${cn.addUma.toLowerCase()} `]) {
+      const canonical = (await confirmation(cn.addUma!, pat).expect(200)).body;
+      for (const spelling of [cn.addUma!.toLowerCase(), cn.addUma!.replace(/-/g, ''), cn.addUma!.replace(/-/g, '').toLowerCase(), ` ${cn.addUma!.toLowerCase()} `]) {
         expect((await confirmation(spelling, pat).expect(200)).body).toEqual(canonical);
       }
     });
 
     it('a grant with an edited justification shows the justification as decided, both events and the edit before/after', async () => {
-      const res = await confirmation(cn.grantNia, auditor).expect(200);
+      const res = await confirmation(cn.grantNia!, auditor).expect(200);
       expect(res.body).toMatchObject({ action: 'GrantAccess', actorId: u('pat'), scope: { siteId: '4001' }, targetUserId: u('nia'), justification: NIA_EDITED });
       expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['NominationJustificationEdited', 'AccessGranted']);
       expect(res.body.events[0].data).toMatchObject({ from: NIA_ORIGINAL, to: NIA_EDITED, editedBy: u('pat') });
@@ -207,12 +204,12 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         ]),
       );
       expect(res.body).not.toHaveProperty('reason');
-      const nominated = await confirmation(cn.nominateNia, auditor).expect(200);
+      const nominated = await confirmation(cn.nominateNia!, auditor).expect(200);
       expect(nominated.body).toMatchObject({ action: 'NominateSelf', actorId: u('nia'), justification: NIA_ORIGINAL, changes: [{ field: 'request', from: null, to: 'pending' }] });
     });
 
     it('a deny shows the reason (and the justification it was decided on)', async () => {
-      const res = await confirmation(cn.denyOli, auditor).expect(200);
+      const res = await confirmation(cn.denyOli!, auditor).expect(200);
       expect(res.body).toMatchObject({
         action: 'DenyAccess',
         actorId: u('sue'),
@@ -234,49 +231,49 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
     it('403 for someone who is neither the actor, nor an administrator of the scope, nor auditor/operator', async () => {
       const cases: [string, string][] = [
-        [u('xavier'), cn.addUma], // a stranger
-        [u('uma'), cn.grantNia], // a plain user of the site
-        [u('uma'), cn.addUma], // the target, but not the actor nor an administrator
-        [u('quinn'), cn.addUma], // the primary of another site
-        [u('nia'), cn.grantNia], // the requester: her own transaction was the nomination, not the grant
-        [u('lars'), cn.registerEnterprise], // PRC of another location, plain employee at this one
-        [u('pat'), cn.registerEnterprise], // a site primary has no say in an enterprise
-        [u('paula'), cn.addUma], // nor an enterprise's PRC in a site
+        [u('xavier'), cn.addUma!], // a stranger
+        [u('uma'), cn.grantNia!], // a plain user of the site
+        [u('uma'), cn.addUma!], // the target, but not the actor nor an administrator
+        [u('quinn'), cn.addUma!], // the primary of another site
+        [u('nia'), cn.grantNia!], // the requester: her own transaction was the nomination, not the grant
+        [u('lars'), cn.registerEnterprise!], // PRC of another location, plain employee at this one
+        [u('pat'), cn.registerEnterprise!], // a site primary has no say in an enterprise
+        [u('paula'), cn.addUma!], // nor an enterprise's PRC in a site
       ];
       for (const [who, number] of cases) {
         const auth = await bearer(t, who);
         await expectRejected(t, () => confirmation(number, auth), 403, 'FORBIDDEN');
       }
-      await expectRejected(t, () => confirmation(cn.addUma, 'Bearer nope'), 401, 'UNAUTHENTICATED');
+      await expectRejected(t, () => confirmation(cn.addUma!, 'Bearer nope'), 401, 'UNAUTHENTICATED');
       await expectRejected(t, () => t.http.get(`/v1/confirmations/${cn.addUma}`), 401, 'UNAUTHENTICATED');
     });
 
     it('the actor may read their own transactions, even without any administrator role (left, removed, or never had one)', async () => {
-      expect((await confirmation(cn.nominateNia, await bearer(t, u('nia'))).expect(200)).body.action).toBe('NominateSelf');
-      expect((await confirmation(cn.nominateOli, await bearer(t, OLI)).expect(200)).body.actorId).toBe(OLI);
+      expect((await confirmation(cn.nominateNia!, await bearer(t, u('nia'))).expect(200)).body.action).toBe('NominateSelf');
+      expect((await confirmation(cn.nominateOli!, await bearer(t, OLI)).expect(200)).body.actorId).toBe(OLI);
       // sue added ted as a secondary with manageAccess=update, then was removed herself
       const sue = await bearer(t, u('sue'));
-      expect((await confirmation(cn.addTed, sue).expect(200)).body).toMatchObject({ action: 'AddUser', actorId: u('sue'), targetUserId: u('ted') });
-      await expectRejected(t, () => confirmation(cn.addVic, sue), 403, 'FORBIDDEN');
-      expect((await confirmation(cn.larsJoins, await bearer(t, u('lars'))).expect(200)).body.action).toBe('RequestSelfAssociation');
+      expect((await confirmation(cn.addTed!, sue).expect(200)).body).toMatchObject({ action: 'AddUser', actorId: u('sue'), targetUserId: u('ted') });
+      await expectRejected(t, () => confirmation(cn.addVic!, sue), 403, 'FORBIDDEN');
+      expect((await confirmation(cn.larsJoins!, await bearer(t, u('lars'))).expect(200)).body.action).toBe('RequestSelfAssociation');
       // the sub is compared case-insensitively
-      expect((await confirmation(cn.nominateNia, await bearer(t, 'NIA@Example.com')).expect(200)).body.actorId).toBe(u('nia'));
+      expect((await confirmation(cn.nominateNia!, await bearer(t, 'NIA@Example.com')).expect(200)).body.actorId).toBe(u('nia'));
     });
 
     it('administrators of the scope may read it: site primary, secondary with manageAccess=view, the PRC in scope', async () => {
       for (const who of [u('pat'), u('vic')]) {
         const auth = await bearer(t, who);
-        for (const name of ['registerA', 'addUma', 'grantNia', 'denyOli', 'addTed', 'removeSue']) await confirmation(cn[name], auth).expect(200);
-        await expectRejected(t, () => confirmation(cn.changeUmaB, auth), 403, 'FORBIDDEN');
+        for (const name of ['registerA', 'addUma', 'grantNia', 'denyOli', 'addTed', 'removeSue']) await confirmation(cn[name]!, auth).expect(200);
+        await expectRejected(t, () => confirmation(cn.changeUmaB!, auth), 403, 'FORBIDDEN');
       }
       const quinn = await bearer(t, u('quinn'));
-      await confirmation(cn.changeUmaB, quinn).expect(200);
-      await confirmation(cn.registerB, quinn).expect(200);
+      await confirmation(cn.changeUmaB!, quinn).expect(200);
+      await confirmation(cn.registerB!, quinn).expect(200);
       const paula = await bearer(t, u('paula'));
-      for (const name of ['registerEnterprise', 'settings', 'larsJoins', 'createL2', 'rotateL2']) await confirmation(cn[name], paula).expect(200);
+      for (const name of ['registerEnterprise', 'settings', 'larsJoins', 'createL2', 'rotateL2']) await confirmation(cn[name]!, paula).expect(200);
       const lars = await bearer(t, u('lars'));
-      for (const name of ['createL2', 'rotateL2']) await confirmation(cn[name], lars).expect(200);
-      await expectRejected(t, () => confirmation(cn.settings, lars), 403, 'FORBIDDEN');
+      for (const name of ['createL2', 'rotateL2']) await confirmation(cn[name]!, lars).expect(200);
+      await expectRejected(t, () => confirmation(cn.settings!, lars), 403, 'FORBIDDEN');
     });
 
     it('an auditor and an operator may read any transaction', async () => {
@@ -293,7 +290,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       expect(numbers(all.items)).toEqual(expected(() => true));
       const times = all.items.map((i) => i.occurredAt);
       expect(times).toEqual([...times].sort().reverse());
-      const byNumber = (await confirmation(cn.grantNia, auditor).expect(200)).body;
+      const byNumber = (await confirmation(cn.grantNia!, auditor).expect(200)).body;
       expect(all.items.find((i) => i.confirmationNumber === cn.grantNia)).toEqual(byNumber);
       for (const entry of log) {
         const item = all.items.find((i) => i.confirmationNumber === entry.cn)!;
@@ -359,7 +356,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
     it('paginates with limit and offset (default 50); total counts every match', async () => {
       const all = numbers((await audit({ limit: 500 })).items);
       expect(numbers((await audit({})).items)).toEqual(all); // fewer than 50
-      for (const [limit, offset] of [[3, 0], [3, 2], [5, 15], [1, all.length - 1], [10, all.length]]) {
+      for (const [limit, offset] of [[3, 0], [3, 2], [5, 15], [1, all.length - 1], [10, all.length]] as const) {
         const page = await audit({ limit, offset });
         expect({ limit, offset, numbers: numbers(page.items), total: page.total }).toEqual({ limit, offset, numbers: all.slice(offset, offset + limit), total: all.length });
       }
@@ -437,7 +434,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         expect({ query, numbers: rows.map((r) => r[0]) }).toEqual({ query, numbers: numbers(json.items) });
         expect(rows).toHaveLength(json.total);
         for (const [i, row] of rows.entries()) {
-          const item = json.items[i];
+          const item = json.items[i]!;
           const plain = (v: string | undefined) => (v === undefined ? '' : /^[=+\-@]/.test(v) ? `'${v}` : v);
           expect(row).toHaveLength(CSV_HEADER.length);
           expect([row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[9], row[10]]).toEqual([
@@ -466,7 +463,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       expect(denied[column('reason')]).toBe(`'${OLI_REASON}`);
       expect(denied[column('justification')]).toBe(`'${OLI_JUSTIFICATION}`);
       for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-      const json = (await confirmation(cn.nominateOli, auditor).expect(200)).body;
+      const json = (await confirmation(cn.nominateOli!, auditor).expect(200)).body;
       expect({ actorId: json.actorId, justification: json.justification }).toEqual({ actorId: OLI, justification: OLI_JUSTIFICATION });
     });
 
@@ -493,7 +490,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       expect(digests).toHaveLength(3); // HQ and L2 created, L2 rotated
       const secrets = [...tokens, ...digests];
 
-      const rotated = (await confirmation(cn.rotateL2, auditor).expect(200)).body;
+      const rotated = (await confirmation(cn.rotateL2!, auditor).expect(200)).body;
       expect(rotated).toMatchObject({
         action: 'RotateCompanyToken',
         actorId: u('lars'),
@@ -501,9 +498,9 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         changes: [{ field: 'companyToken', from: '(previous)', to: '(rotated)' }],
         events: [{ type: 'CompanyTokenRotated', data: { companyTokenDigest: '(redacted)', rotatedBy: u('lars') } }],
       });
-      const created = (await confirmation(cn.createL2, auditor).expect(200)).body;
+      const created = (await confirmation(cn.createL2!, auditor).expect(200)).body;
       expect(created.events.find((e: { type: string }) => e.type === 'LocationCreated').data.companyTokenDigest).toBe('(redacted)');
-      const registered = (await confirmation(cn.registerEnterprise, auditor).expect(200)).body;
+      const registered = (await confirmation(cn.registerEnterprise!, auditor).expect(200)).body;
       expect(registered.events.find((e: { type: string }) => e.type === 'LocationCreated').data.companyTokenDigest).toBe('(redacted)');
 
       const answers = [
@@ -539,7 +536,7 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
   describe('scopes that change after the fact', () => {
     it('a confirmation is readable at once with X-Consistent-With the position the command answered', async () => {
       const res = await t.http.post('/v1/sites/4002/users').set('Authorization', await bearer(t, u('quinn'))).send(person(u('walt'))).expect(201);
-      await logged('addWalt', { action: 'AddUser', actorId: u('quinn'), siteId: '4002', targets: [u('walt')] }, res.body.confirmationNumber);
+      logged('addWalt', { action: 'AddUser', actorId: u('quinn'), siteId: '4002', targets: [u('walt')] }, res.body.confirmationNumber);
       const entry = await confirmation(res.body.confirmationNumber, auditor).set('X-Consistent-With', res.body.position).expect(200);
       expect(entry.body).toMatchObject({ confirmationNumber: res.body.confirmationNumber, action: 'AddUser', actorId: u('quinn'), targetUserId: u('walt') });
       const trail = await t.http.get('/v1/audit').query({ targetUserId: u('walt') }).set('Authorization', auditor).set('X-Consistent-With', res.body.position).expect(200);
@@ -548,33 +545,33 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
 
     it('an APA sees the entries of the location they administer once they are made APA', async () => {
       const lars = await bearer(t, u('lars'));
-      await expectRejected(t, () => confirmation(cn.settings, lars), 403, 'FORBIDDEN');
+      await expectRejected(t, () => confirmation(cn.settings!, lars), 403, 'FORBIDDEN');
       const res = await t.http
         .put(`/v1/enterprises/${reg.enterpriseId}/locations/${reg.locationId}/employees/${u('lars')}/access-role`)
         .set('Authorization', await bearer(t, u('paula')))
         .send({ accessRole: 'apa' })
         .expect(200);
-      await logged('larsApa', { action: 'ChangeAccessRole', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, res.body.confirmationNumber);
+      logged('larsApa', { action: 'ChangeAccessRole', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, res.body.confirmationNumber);
       await caughtUp(t);
-      await confirmation(cn.settings, lars).expect(200);
+      await confirmation(cn.settings!, lars).expect(200);
       const mine = await audit({ limit: 500 }, lars);
       expect(numbers(mine.items)).toEqual(expected((e) => e.enterpriseId === reg.enterpriseId));
     });
 
     it("the PRC of a country's headquarters sees every location of that country, not other countries'", async () => {
       const l3 = await createLocation(t, reg.enterpriseId, u('paula'), 'Acme Berlin', 'DE', 2);
-      await logged('createL3', { action: 'CreateLocation', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: l3.locationId, targets: [u('paula')] }, l3.confirmationNumber);
+      logged('createL3', { action: 'CreateLocation', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: l3.locationId, targets: [u('paula')] }, l3.confirmationNumber);
       const l4 = await createLocation(t, reg.enterpriseId, u('paula'), 'Acme Paris', 'FR', 2);
-      await logged('createL4', { action: 'CreateLocation', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: l4.locationId, targets: [u('paula')] }, l4.confirmationNumber);
+      logged('createL4', { action: 'CreateLocation', actorId: u('paula'), enterpriseId: reg.enterpriseId, locationId: l4.locationId, targets: [u('paula')] }, l4.confirmationNumber);
       // lars leaves the worldwide HQ: what remains is his PRC role at the German HQ (L2)
       const left = await t.http.delete(`/v1/enterprises/${reg.enterpriseId}/locations/${reg.locationId}/employees/${u('lars')}`).set('Authorization', await bearer(t, u('lars'))).expect(200);
-      await logged('larsLeaves', { action: 'RemoveEmployee', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, left.body.confirmationNumber);
+      logged('larsLeaves', { action: 'RemoveEmployee', actorId: u('lars'), enterpriseId: reg.enterpriseId, locationId: reg.locationId, targets: [u('lars')] }, left.body.confirmationNumber);
       await caughtUp(t);
       const lars = await bearer(t, u('lars'));
       expect(numbers((await audit({ limit: 500 }, lars)).items)).toEqual(expected((e) => e.locationId === l2.locationId || e.locationId === l3.locationId));
-      await confirmation(cn.createL3, lars).expect(200);
-      await expectRejected(t, () => confirmation(cn.createL4, lars), 403, 'FORBIDDEN');
-      await confirmation(cn.larsLeaves, lars).expect(200); // his own action, in a scope he no longer administers
+      await confirmation(cn.createL3!, lars).expect(200);
+      await expectRejected(t, () => confirmation(cn.createL4!, lars), 403, 'FORBIDDEN');
+      await confirmation(cn.larsLeaves!, lars).expect(200); // his own action, in a scope he no longer administers
       // the worldwide HQ PRC still sees everything of the enterprise
       expect(numbers((await audit({ limit: 500 }, await bearer(t, u('paula')))).items)).toEqual(expected((e) => e.enterpriseId === reg.enterpriseId));
       expect(numbers((await audit({ limit: 500 })).items)).toEqual(expected(() => true));
@@ -583,9 +580,9 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
     it('a primary transfer concerns both people; the former primary, now a plain user, loses the trail but keeps their own confirmations', async () => {
       const quinn = await bearer(t, u('quinn'));
       const res = await t.http.post('/v1/sites/4002/primary-contact').set('Authorization', quinn).send({ userId: u('walt'), formerPrimaryRole: 'user' }).expect(200);
-      await logged('transferB', { action: 'TransferPrimaryContact', actorId: u('quinn'), siteId: '4002', targets: [u('walt'), u('quinn')] }, res.body.confirmationNumber);
+      logged('transferB', { action: 'TransferPrimaryContact', actorId: u('quinn'), siteId: '4002', targets: [u('walt'), u('quinn')] }, res.body.confirmationNumber);
       await caughtUp(t);
-      const entry = (await confirmation(cn.transferB, auditor).expect(200)).body;
+      const entry = (await confirmation(cn.transferB!, auditor).expect(200)).body;
       expect(entry).toMatchObject({ action: 'TransferPrimaryContact', targetUserId: u('walt'), scope: { siteId: '4002' } });
       expect(entry.changes).toEqual([
         { field: `role(${u('walt')})`, from: 'user', to: 'primary' },
@@ -595,8 +592,8 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       expect(numbers((await audit({ targetUserId: u('quinn'), limit: 500 })).items)).toEqual(expected((e) => e.targets.includes(u('quinn'))));
       expect(numbers((await audit({ targetUserId: u('quinn') })).items)).toContain(cn.transferB);
       await expectRejected(t, () => t.http.get('/v1/audit').set('Authorization', quinn), 403, 'FORBIDDEN');
-      await expectRejected(t, () => confirmation(cn.registerB, quinn), 403, 'FORBIDDEN');
-      for (const name of ['addUmaB', 'changeUmaB', 'transferB']) await confirmation(cn[name], quinn).expect(200);
+      await expectRejected(t, () => confirmation(cn.registerB!, quinn), 403, 'FORBIDDEN');
+      for (const name of ['addUmaB', 'changeUmaB', 'transferB']) await confirmation(cn[name]!, quinn).expect(200);
       const walt = await audit({ limit: 500 }, await bearer(t, u('walt')));
       expect(numbers(walt.items)).toEqual(expected((e) => e.siteId === '4002'));
     });

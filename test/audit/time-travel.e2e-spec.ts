@@ -1,18 +1,14 @@
 import { parseCsv } from '../../libs/core/src/index.js';
 import { type TestApp, startTestApp } from '../support/test-app.js';
+import { TestClock } from '../support/test-clock.js';
 import { addUser, bearer, caughtUp, expectRejected, nominate, person, registerSite } from '../support/site-fixtures.js';
 import { type Registered, registerEnterprise, selfAssociate } from '../support/partner-fixtures.js';
 
 const u = (name: string) => `${name}@example.com`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let clock: TestClock;
 
 /** An instant strictly between the command just answered and the next one. */
-async function instant(): Promise<string> {
-  await sleep(15);
-  const at = new Date().toISOString();
-  await sleep(15);
-  return at;
-}
+const instant = (): string => clock.between();
 
 const NONE = { softwareAccess: 'none', reporting: 'none', entitlements: 'none', manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
 const FULL = {
@@ -54,18 +50,19 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
   const editedJustification = 'Nia needs downloads for the Munich team (confirmed by her manager)';
 
   beforeAll(async () => {
-    t = await startTestApp();
+    clock = new TestClock();
+    t = await startTestApp({}, { clock });
     auditor = await bearer(t, u('audrey'), { roles: ['auditor'] });
     const pat = await bearer(t, u('pat'));
     // another site's history must never leak into this one's replay
     await registerSite(t, '3999', u('quinn'));
     await addUser(t, '3999', person(u('uma'), 'secondary', { manageAccess: 'update' }), u('quinn'));
 
-    at.t0 = await instant();
+    at.t0 = instant();
     cn.register = (await registerSite(t, SITE, u('pat'))).confirmationNumber;
-    at.t1 = await instant();
+    at.t1 = instant();
     cn.addUma = (await addUser(t, SITE, person(u('uma'), 'user', { softwareAccess: 'downloads' }))).confirmationNumber;
-    at.t2 = await instant();
+    at.t2 = instant();
     const { requestId } = await nominate(t, SITE, u('nia'), originalJustification);
     const grant = await t.http
       .post(`${path}/access-requests/${requestId}/grant`)
@@ -73,15 +70,15 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
       .send({ role: 'user', privileges: { softwareAccess: 'downloads_media', reporting: 'view' }, businessJustification: editedJustification })
       .expect(200);
     cn.grantNia = grant.body.confirmationNumber;
-    at.t3 = await instant();
+    at.t3 = instant();
     const change = await t.http.patch(`${path}/users/${u('uma')}`).set('Authorization', pat).send({ role: 'secondary', privileges: { softwareAccess: 'downloads', manageAccess: 'view' } }).expect(200);
     cn.changeUma = change.body.confirmationNumber;
-    at.t4 = await instant();
+    at.t4 = instant();
     cn.removeUma = (await t.http.delete(`${path}/users/${u('uma')}`).set('Authorization', pat).expect(200)).body.confirmationNumber;
-    at.t5 = await instant();
+    at.t5 = instant();
     const transfer = await t.http.post(`${path}/primary-contact`).set('Authorization', pat).send({ userId: u('nia'), formerPrimaryRole: 'user' }).expect(200);
     cn.transfer = transfer.body.confirmationNumber;
-    at.t6 = await instant();
+    at.t6 = instant();
     // after the scripted history: uma comes back, an administrator with view rights and a secondary without them
     cn.readdUma = (await addUser(t, SITE, person(u('uma'), 'user', { reporting: 'view' }), u('nia'))).confirmationNumber;
     await addUser(t, SITE, person(u('vic'), 'secondary', { manageAccess: 'view' }), u('nia'));
@@ -128,11 +125,11 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
 
   it('grantedAt is the instant of the granting command: after the instant before it, before the instant after it', async () => {
     const t6 = Object.fromEntries((await usersAsOf(at.t6)).map((m) => [m.userId, m]));
-    expect(t6[u('pat')].grantedAt > at.t0 && t6[u('pat')].grantedAt < at.t1).toBe(true);
-    expect(t6[u('nia')].grantedAt > at.t2 && t6[u('nia')].grantedAt < at.t3).toBe(true);
+    expect(t6[u('pat')]!.grantedAt > at.t0 && t6[u('pat')]!.grantedAt < at.t1).toBe(true);
+    expect(t6[u('nia')]!.grantedAt > at.t2 && t6[u('nia')]!.grantedAt < at.t3).toBe(true);
     const t4 = Object.fromEntries((await usersAsOf(at.t4)).map((m) => [m.userId, m]));
     // a later change of role does not move the grant
-    expect(t4[u('uma')].grantedAt > at.t1 && t4[u('uma')].grantedAt < at.t2).toBe(true);
+    expect(t4[u('uma')]!.grantedAt > at.t1 && t4[u('uma')]!.grantedAt < at.t2).toBe(true);
   });
 
   it('users?asOf= carries the profile fields and honours role, q and paging like the live list', async () => {
@@ -217,18 +214,18 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
       ['AddUser', cn.readdUma],
     ]);
     expect(items.map((i) => i.actorId)).toEqual([u('pat'), u('pat'), u('pat'), u('nia')]);
-    expect(items[0].changes).toEqual([
+    expect(items[0]!.changes).toEqual([
       { field: 'role', from: null, to: 'user' },
       { field: 'privileges.softwareAccess', from: 'none', to: 'downloads' },
     ]);
-    expect(items[1].changes).toEqual([
+    expect(items[1]!.changes).toEqual([
       { field: 'role', from: 'user', to: 'secondary' },
       { field: 'privileges.manageAccess', from: 'none', to: 'view' },
     ]);
-    expect(items[2].changes).toEqual([{ field: 'role', from: 'secondary', to: null }]);
-    expect(items[0].occurredAt > at.t1 && items[0].occurredAt < at.t2).toBe(true);
-    expect(items[1].occurredAt > at.t3 && items[1].occurredAt < at.t4).toBe(true);
-    expect(items[2].occurredAt > at.t4 && items[2].occurredAt < at.t5).toBe(true);
+    expect(items[2]!.changes).toEqual([{ field: 'role', from: 'secondary', to: null }]);
+    expect(items[0]!.occurredAt > at.t1 && items[0]!.occurredAt < at.t2).toBe(true);
+    expect(items[1]!.occurredAt > at.t3 && items[1]!.occurredAt < at.t4).toBe(true);
+    expect(items[2]!.occurredAt > at.t4 && items[2]!.occurredAt < at.t5).toBe(true);
   });
 
   it('users/{u}/history for uma lists each recorded change oldest first, with its command, actor and confirmation number', async () => {
@@ -375,23 +372,24 @@ describe('Time travel: location employees?asOf across a PRC change (HTTP)', () =
   const locationPath = () => `/v1/enterprises/${reg.enterpriseId}/locations/${reg.locationId}`;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    clock = new TestClock();
+    t = await startTestApp({}, { clock });
     auditor = await bearer(t, u('audrey'), { roles: ['auditor'] });
-    at.e0 = await instant();
+    at.e0 = instant();
     reg = await registerEnterprise(t, u('paula'));
-    at.e1 = await instant();
+    at.e1 = instant();
     const paula = await bearer(t, u('paula'));
     await t.http.put(`${locationPath()}/settings`).set('Authorization', paula).send({ autoAcceptSelfAssociation: true }).expect(200);
     expect((await selfAssociate(t, reg.enterpriseId, reg.locationId, reg.companyToken, u('andy'))).status).toBe('accepted');
-    at.e2 = await instant();
+    at.e2 = instant();
     await t.http.put(`${locationPath()}/employees/${u('andy')}/access-role`).set('Authorization', paula).send({ accessRole: 'apa' }).expect(200);
-    at.e3 = await instant();
+    at.e3 = instant();
     await t.http.delete(`${locationPath()}/employees/${u('paula')}`).set('Authorization', paula).expect(200);
-    at.e4 = await instant();
+    at.e4 = instant();
     expect((await selfAssociate(t, reg.enterpriseId, reg.locationId, reg.companyToken, u('bea'))).status).toBe('accepted');
-    at.e5 = await instant();
+    at.e5 = instant();
     await t.http.put(`${locationPath()}/primary-relationship-contact`).set('Authorization', await bearer(t, u('andy'))).send({ userId: u('bea') }).expect(200);
-    at.e6 = await instant();
+    at.e6 = instant();
     expect((await selfAssociate(t, reg.enterpriseId, reg.locationId, reg.companyToken, u('carl'))).status).toBe('accepted');
     await caughtUp(t);
   });

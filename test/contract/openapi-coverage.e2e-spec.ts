@@ -62,7 +62,7 @@ describe('OpenAPI document: every operation has a response schema', () => {
 
   it('documents the CSV downloads as text/csv strings', () => {
     for (const path of ['/v1/audit.csv', '/v1/sites/{siteId}/users/report.csv']) {
-      expect(document.paths[path].get.responses?.['200']?.content?.['text/csv']?.schema).toEqual({ type: 'string' });
+      expect(document.paths[path]!.get!.responses?.['200']?.content?.['text/csv']?.schema).toEqual({ type: 'string' });
     }
   });
 });

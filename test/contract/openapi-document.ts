@@ -26,6 +26,9 @@ export async function fetchDocument(app: TestApp): Promise<OpenApiDocument> {
 
 export function operations(document: OpenApiDocument): { id: string; operation: OpenApiOperation }[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((m) => item[m]).map((method) => ({ id: `${method.toUpperCase()} ${path}`, operation: item[method] })),
+    HTTP_METHODS.flatMap((method) => {
+      const operation = item[method];
+      return operation ? [{ id: `${method.toUpperCase()} ${path}`, operation }] : [];
+    }),
   );
 }

@@ -19,7 +19,7 @@ describe('OpenAPI document: real answers conform to the documented response sche
   function conform(method: string, template: string, res: Response): Response {
     const operation = document.paths[template]?.[method];
     const response = operation?.responses?.[String(res.status)];
-    const mediaType = String(res.headers['content-type'] ?? '').split(';')[0];
+    const mediaType = String(res.headers['content-type'] ?? '').split(';')[0] ?? '';
     const schema = response?.content?.[mediaType]?.schema;
     const id = `${method.toUpperCase()} ${template} ${res.status} ${mediaType}`;
     if (res.status < 300) checked.add(`${method.toUpperCase()} ${template}`);

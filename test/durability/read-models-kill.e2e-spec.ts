@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import { verifyCommand } from '../../apps/cli/src/commands/verify.command.js';
 import { allProjections } from '../../apps/api/src/projections.js';
 import { mintToken } from '../../libs/auth/src/index.js';
-import { loadConfig } from '../../libs/core/src/index.js';
+import Database from 'better-sqlite3';
+import { loadConfig, randomIds } from '../../libs/core/src/index.js';
+import { CommandPipeline, SqliteEventStore } from '../../libs/event-store/src/index.js';
+import { siteDecider } from '../../libs/site-access/src/domain/site.decider.js';
+import { siteSnapshot } from '../../libs/site-access/src/domain/site.snapshot.js';
+import { siteStream } from '../../libs/site-access/src/domain/site.streams.js';
 import { READ_MODELS_FILE } from '../../libs/read-store/src/index.js';
 import {
   type Checkpoints,
@@ -65,16 +70,16 @@ interface Api {
  * `node dist/apps/api/src/main.js` on a free port. LOG_LEVEL=info only so that the Projector's
  * start line ("projections running from X towards Y") marks the moment catch-up begins.
  */
-async function startApi(label: string): Promise<Api> {
+async function startApi(label: string, extra: Record<string, string> = {}): Promise<Api> {
   const port = await freePort();
-  const child = startNode(label, ROOT, ['dist/apps/api/src/main.js'], childEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }));
+  const child = startNode(label, ROOT, ['dist/apps/api/src/main.js'], childEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra }));
   return { child, port };
 }
 
 /** Where the runner says it resumes from: the position, or undefined for "the beginning". */
 async function catchUpStart(api: Api): Promise<{ from?: string; towards: string; at: number }> {
   const match = await api.child.waitForOutput(CATCH_UP_MARKER, 30_000);
-  return { from: match[1] === 'the beginning' ? undefined : match[1], towards: match[2], at: Date.now() };
+  return { from: match[1] === 'the beginning' ? undefined : match[1], towards: match[2]!, at: Date.now() };
 }
 
 async function stopGracefully(api: Api): Promise<void> {
@@ -100,6 +105,32 @@ function expectNeverBack(before: Checkpoints, after: Checkpoints, when: string):
       throw new Error(`checkpoint of ${name} went back ${when}: ${earlier.position} v${earlier.version} → ${later ? `${later.position} v${later.version}` : 'gone'} (KILL_SEED=${SEED})`);
     }
   }
+}
+
+/**
+ * Every site snapshot left in the events file (some written just before a SIGKILL) covers only
+ * committed events (the event at its revision carries its hash), and state restored from it plus
+ * the tail equals the full fold of the stream. Answers how many were checked.
+ */
+async function expectSnapshotsMatchTheFold(): Promise<number> {
+  const file = join(dataDir, 'events.sqlite');
+  const db = new Database(file);
+  const streams = (db.prepare('SELECT stream FROM snapshots').pluck().all() as string[]).filter((s) => s.startsWith(`${siteStream.category}-`));
+  db.close();
+  const events = new SqliteEventStore(file);
+  try {
+    for (const stream of streams) {
+      const snapshot = (await events.snapshots.load(stream))!;
+      const [covered] = await events.readStream(stream, { fromRevision: snapshot.revision });
+      expect({ stream, hash: covered?.metadata.hash }).toEqual({ stream, hash: snapshot.lastHash });
+      const restored = await new CommandPipeline(events).load(stream, siteDecider);
+      const folded = await new CommandPipeline(events, randomIds, { snapshots: false }).load(stream, siteDecider);
+      expect({ ...restored, state: siteSnapshot.toJson(restored.state), snapshotRevision: undefined }).toEqual({ ...folded, state: siteSnapshot.toJson(folded.state), snapshotRevision: undefined });
+    }
+  } finally {
+    await events.close();
+  }
+  return streams.length;
 }
 
 const rebuildingFiles = () => readdirSync(dataDir).filter((f) => f.includes('.rebuilding'));
@@ -256,7 +287,8 @@ describe('read models survive SIGKILL (built product in child processes)', () =>
     const contact = { telephone: '+49 89 1234', address: 'Main Street 1', city: 'Munich', postalCode: '80331' };
     const before = readCheckpoints(liveFile);
 
-    const api = await startApi('api (commands)');
+    // A snapshot every 2 events: sites of 5 events get snapshots at revisions 1 and 3, some written just before the kill.
+    const api = await startApi('api (commands)', { SNAPSHOT_EVERY: '2' });
     await catchUpStart(api);
     await waitForHealth(api.child, api.port, (h) => h.projections.caughtUp, 60_000);
 
@@ -330,6 +362,9 @@ describe('read models survive SIGKILL (built product in child processes)', () =>
     expect(missing).toEqual([]);
     log(`restarted: resumed from ${short(start.from)}, caught up to ${short(done.projections.position)}; all ${acknowledged.sites.length} acknowledged sites readable; SIGTERM`);
     await stopGracefully(again);
+    const snapshots = await expectSnapshotsMatchTheFold();
+    expect(snapshots).toBeGreaterThan(0);
+    log(`${snapshots} site snapshots after the kill: each covers committed events only and restores the state of the full fold`);
     await verifyOk('after the kill under load');
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type TestApp, startTestApp } from '../support/test-app.js';
+import { TestClock } from '../support/test-clock.js';
 import { allEvents, bearer, caughtUp, expectRejected } from '../support/site-fixtures.js';
 import { type Registered, createLocation, employeeInput, registerEnterprise } from '../support/partner-fixtures.js';
 import { CONFIRMATION, type Caller, employeesOf, eventsOf, hierarchyOf, hire, locationIn, locationPath, setRole } from './partner-steps.js';
@@ -9,7 +10,8 @@ const at = (domain: string) => (name: string) => `${name}@${domain}`;
 const u = at('example.com');
 const NO_TCI = { businessContact: false, secondaryBusinessContact: false };
 const NAMES_AND_ROLE = ['accessRole', 'firstName', 'lastName', 'userId'];
-const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
+/** The app's clock: `clock.between()` names an instant strictly between two commands, without sleeping. */
+const clock = new TestClock();
 const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 
 /**
@@ -31,7 +33,7 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
   const e = () => reg.enterpriseId;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { clock });
     reg = await registerEnterprise(t, u('paula'));
     for (const founder of ['sam', 'tom', 'dieter', 'greta']) await hire(t, e(), reg.locationId, reg.companyToken, u(founder), u('paula'));
     await hire(t, e(), reg.locationId, reg.companyToken, u('hank'), u('paula'), { role: 'apa' });
@@ -66,7 +68,7 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
     const everyone = ['amy', 'dina', 'leo', 'max', 'pam', 'pia', 'rita', 'sam', 'uli', 'vera'].map(u);
     const full = (name: string, accessRole: string, telephone?: string) => ({
       userId: u(name),
-      firstName: name[0].toUpperCase() + name.slice(1),
+      firstName: name[0]!.toUpperCase() + name.slice(1),
       lastName: 'Partner',
       email: u(name),
       ...(telephone ? { telephone } : {}),
@@ -388,7 +390,7 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
       expect(await recordOf(u('uli'), res.body.position)).toMatchObject({ ...profile, accessRole: 'personal_update' });
       const [event] = await eventsOf(t, res.body.confirmationNumber);
       expect(event).toMatchObject({ type: 'EmployeeProfileUpdated', data: { userId: u('uli'), updatedBy: u('uli') } });
-      expect(event.data.changes).toEqual(
+      expect(event!.data.changes).toEqual(
         expect.arrayContaining([
           { field: 'firstName', from: 'Uli', to: 'Ulrich' },
           { field: 'email', from: u('uli'), to: 'ulrich.umlaut@example.com' },
@@ -454,9 +456,7 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
 
     it('an employee removes themself (200); afterwards NOT_AN_EMPLOYEE and no more access to the list', async () => {
       const leo = await bearer(t, u('leo'));
-      await tick();
-      const beforeLeaving = new Date().toISOString();
-      await tick();
+      const beforeLeaving = clock.between();
       const res = await remove(dallas.locationId, u('leo'), leo)().expect(200);
       expect(res.body).toEqual({ confirmationNumber: expect.stringMatching(CONFIRMATION), position: expect.any(String) });
       expect(await idsAt(dallas.locationId, res.body.position)).not.toContain(u('leo'));

@@ -63,7 +63,7 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
 
       const events = await eventsOf(t, confirmationNumber);
       expect(events.map((e) => e.type)).toEqual(['EnterpriseRegistered', 'CountryEnterpriseAdded', 'LocationCreated', 'EmployeeJoined']);
-      expect(events[3].data).toMatchObject({ enterpriseId, locationId, userId: 'paula@example.com', accessRole: 'prc' });
+      expect(events[3]!.data).toMatchObject({ enterpriseId, locationId, userId: 'paula@example.com', accessRole: 'prc' });
     });
 
     it('makes the caller (from the token, not the body) the PRC, with the e-mail from the body', async () => {
@@ -164,14 +164,14 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
         expect(res.body.enterpriseId).toBe(reg.enterpriseId);
         expect(res.headers['x-projection-position']).toEqual(expect.any(String));
       }
-      await expectRejected(t, () => t.http.get(path).set('Authorization', callers[0].replace(/.$/, '')), 401, 'UNAUTHENTICATED');
+      await expectRejected(t, () => t.http.get(path).set('Authorization', callers[0]!.replace(/.$/, '')), 401, 'UNAUTHENTICATED');
       await expectRejected(t, () => t.http.get(path), 401, 'UNAUTHENTICATED');
       await expectRejected(t, () => t.http.get(path).set('Authorization', 'Bearer x'), 401, 'UNAUTHENTICATED');
       const stranger = await bearer(t, 'eve@example.com');
       await expectRejected(t, () => t.http.get(path).set('Authorization', stranger), 403, 'FORBIDDEN');
-      await expectRejected(t, () => t.http.get(enterprisePath(randomUUID())).set('Authorization', callers[0]), 404, 'NOT_FOUND');
-      await expectRejected(t, () => t.http.get(enterprisePath(randomUUID())).set('Authorization', callers[3]), 404, 'NOT_FOUND');
-      const bad = await expectRejected(t, () => t.http.get(enterprisePath('not-a-uuid')).set('Authorization', callers[0]), 400, 'VALIDATION_FAILED');
+      await expectRejected(t, () => t.http.get(enterprisePath(randomUUID())).set('Authorization', callers[0]!), 404, 'NOT_FOUND');
+      await expectRejected(t, () => t.http.get(enterprisePath(randomUUID())).set('Authorization', callers[3]!), 404, 'NOT_FOUND');
+      const bad = await expectRejected(t, () => t.http.get(enterprisePath('not-a-uuid')).set('Authorization', callers[0]!), 400, 'VALIDATION_FAILED');
       expect(fieldsOf(bad.body)).toEqual(['enterpriseId']);
     });
 
@@ -204,8 +204,8 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
       expect(res.body.companyToken).not.toBe(reg.companyToken);
       const hierarchy = await hierarchyOf(t, reg.enterpriseId, 'paula@example.com', res.body.position);
       expect(hierarchy.countryEnterprises).toHaveLength(1);
-      expect(hierarchy.countryEnterprises[0].headquartersLocationId).toBe(reg.locationId);
-      expect(hierarchy.countryEnterprises[0].locations.map((l) => l.locationId)).toEqual([reg.locationId, res.body.locationId]);
+      expect(hierarchy.countryEnterprises[0]!.headquartersLocationId).toBe(reg.locationId);
+      expect(hierarchy.countryEnterprises[0]!.locations.map((l) => l.locationId)).toEqual([reg.locationId, res.body.locationId]);
       expect(locationIn(hierarchy, res.body.locationId)).toMatchObject({ name: 'Acme Dallas', region: 'north_america', partnerTier: 2, prcUserId: 'paula@example.com', warnings: [] });
       expect((await eventsOf(t, res.body.confirmationNumber)).map((e) => e.type)).toEqual(['LocationCreated', 'EmployeeJoined']);
     });
@@ -238,8 +238,8 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
       const second = await t.http.post(path()).set('Authorization', await bearer(t, 'paula@example.com')).send(body('paula@example.com', 'Acme Osaka', 'JP', 2)).expect(201);
       expect(second.body.countryEnterpriseId).toBe(res.body.countryEnterpriseId);
       const after = await hierarchyOf(t, reg.enterpriseId, 'paula@example.com', second.body.position);
-      expect(after.countryEnterprises[1].headquartersLocationId).toBe(res.body.locationId);
-      expect(after.countryEnterprises[1].locations.map((l) => l.locationId)).toEqual([res.body.locationId, second.body.locationId]);
+      expect(after.countryEnterprises[1]!.headquartersLocationId).toBe(res.body.locationId);
+      expect(after.countryEnterprises[1]!.locations.map((l) => l.locationId)).toEqual([res.body.locationId, second.body.locationId]);
     });
 
     it('refuses 403 to non-employees (strangers, auditors, operators), 401, 400, 404 — recording nothing', async () => {
@@ -286,8 +286,8 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
       const view = locationIn(await hierarchyOf(t, reg.enterpriseId, 'uli@example.com', res.body.position), houston.locationId);
       expect(view).toMatchObject({ name: 'Acme Houston North', partnerTier: 2, region: 'north_america', prcUserId: 'tom@example.com', warnings: [] });
       const [event] = await eventsOf(t, res.body.confirmationNumber);
-      expect(event.type).toBe('LocationProfileUpdated');
-      expect(event.data.changes).toEqual(
+      expect(event!.type).toBe('LocationProfileUpdated');
+      expect(event!.data.changes).toEqual(
         expect.arrayContaining([
           { field: 'name', from: 'Acme Houston', to: 'Acme Houston North' },
           { field: 'address', from: '1 Partner Way', to: '2 Partner Way' },
@@ -295,7 +295,7 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
           { field: 'postalCode', from: '73301', to: '77001' },
         ]),
       );
-      expect(event.data.changes).toHaveLength(4);
+      expect(event!.data.changes).toHaveLength(4);
 
       const before = await allEvents(t);
       const same = await t.http.put(path(houston.locationId)).set('Authorization', await bearer(t, 'tom@example.com')).send(profile).expect(200);

@@ -1,10 +1,12 @@
 import { type TestApp, startTestApp } from '../support/test-app.js';
+import { TestClock } from '../support/test-clock.js';
 import { allEvents, bearer, caughtUp, expectRejected } from '../support/site-fixtures.js';
 import { type Registered, registerEnterprise, selfAssociate } from '../support/partner-fixtures.js';
 import { CONFIRMATION, type Caller, employeesOf, enterprisePath, eventsOf, hierarchyOf, locationIn, locationPath, setRole } from './partner-steps.js';
 
 const u = (name: string) => `${name}@example.com`;
-const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
+/** The app's clock: `clock.between()` names an instant strictly between two commands, without sleeping. */
+const clock = new TestClock();
 
 /**
  * The PRC story at one location: Paula registers the enterprise (PRC); Ana asks to join, is approved
@@ -27,7 +29,7 @@ describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PR
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { clock });
   });
   afterAll(() => t.close());
 
@@ -79,9 +81,7 @@ describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PR
   });
 
   it('5. Paula leaves: the location shows no PRC and the PRC_MISSING warning', async () => {
-    await tick();
-    beforePaulaLeft = new Date().toISOString();
-    await tick();
+    beforePaulaLeft = clock.between();
     const res = await t.http.delete(`${locationPath(e(), reg.locationId)}/employees/${u('paula')}`).set('Authorization', await bearer(t, u('paula'))).expect(200);
     expect(res.body).toEqual({ confirmationNumber: expect.stringMatching(CONFIRMATION), position: expect.any(String) });
     expect(await eventsOf(t, res.body.confirmationNumber)).toEqual([
@@ -117,9 +117,7 @@ describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PR
   });
 
   it('7. an APA assigns Bob as the new PRC: the warning clears and Bob alone receives the communications (prc)', async () => {
-    await tick();
-    beforeBobWasPrc = new Date().toISOString();
-    await tick();
+    beforeBobWasPrc = clock.between();
     const res = await t.http.put(`${locationPath(e(), reg.locationId)}/primary-relationship-contact`).set('Authorization', await bearer(t, u('ana'))).send({ userId: u('bob') }).expect(200);
     expect(res.body).toEqual({ confirmationNumber: expect.stringMatching(CONFIRMATION), position: expect.any(String) });
     expect(await eventsOf(t, res.body.confirmationNumber)).toEqual([

@@ -230,7 +230,7 @@ describe('Partner profile: self-association with the company token, settings, to
       // deny without a reason, on the enterprise route, by the HQ PRC
       const bare = await decide(again.associationId, 'deny', await bearer(t, u('paula')))().expect(200);
       const [event] = await eventsOf(t, bare.body.confirmationNumber);
-      expect(event.data).not.toHaveProperty('reason');
+      expect(event!.data).not.toHaveProperty('reason');
     });
 
     it('the PRC at the HQ decides requests at another location of the country; that location\'s PRC too', async () => {
@@ -366,7 +366,7 @@ describe('Partner profile: self-association with the company token, settings, to
       const answers: string[] = [];
       for (const [auth, path] of reads) answers.push((await t.http.get(path).set('Authorization', auth).expect(200)).text);
       // the audit answers do cover the token-issuing commands
-      const rotations = JSON.parse(answers[10]).items.filter((i: { action: string }) => i.action === 'RotateCompanyToken');
+      const rotations = JSON.parse(answers[10]!).items.filter((i: { action: string }) => i.action === 'RotateCompanyToken');
       expect(rotations).toHaveLength(3);
       for (const answer of answers.slice(-6)) expect(JSON.parse(answer).confirmationNumber).toEqual(expect.stringMatching(CONFIRMATION));
 

@@ -126,7 +126,7 @@ describe('HTTP hardening (security review findings)', () => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe/);
       expect(ui.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-      const assets = [...ui.text.matchAll(/(?:src|href)=["']([^"']+\.(?:js|css))["']/g)].map((m) => m[1]);
+      const assets = [...ui.text.matchAll(/(?:src|href)=["']([^"']+\.(?:js|css))["']/g)].map((m) => m[1]!);
       expect(assets).toEqual(expect.arrayContaining([expect.stringContaining('swagger-ui-bundle.js'), expect.stringContaining('swagger-ui-init.js')]));
       for (const asset of assets) {
         // Resolved as the browser does, against the page's own URL.
@@ -181,7 +181,7 @@ describe('HTTP hardening (security review findings)', () => {
     it('is 400 VALIDATION_FAILED at once, even for a caller who would get 403', async () => {
       await caughtUp(t);
       const before = await allEvents(t);
-      const head = before[before.length - 1].position;
+      const head = before[before.length - 1]!.position;
       const future = positionOf(10n ** 12n, 10n ** 12n);
       const res = await t.http.get('/v1/sites/1001').set('Authorization', stranger).set('X-Consistent-With', future);
       expect(res.status).not.toBe(503);

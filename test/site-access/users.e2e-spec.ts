@@ -54,8 +54,8 @@ describe('Site users: add, change, remove, transfer primary, list, report (HTTP)
       expect(res.body).toEqual({ confirmationNumber: expect.any(String), position: expect.any(String) });
       const events = (await allEvents(t)).slice(-2);
       expect(events.map((e) => e.type)).toEqual(['RoleChanged', 'PrivilegesChanged']);
-      expect(events[0].data).toMatchObject({ from: 'user', to: 'secondary' });
-      expect(events[1].data).toMatchObject({ changes: expect.arrayContaining([{ field: 'privileges.manageAccess', from: 'none', to: 'view' }]) });
+      expect(events[0]!.data).toMatchObject({ from: 'user', to: 'secondary' });
+      expect(events[1]!.data).toMatchObject({ changes: expect.arrayContaining([{ field: 'privileges.manageAccess', from: 'none', to: 'view' }]) });
       const before = await allEvents(t);
       const again = await t.http.patch('/v1/sites/1001/users/uma@example.com').set('Authorization', pat).send({ role: 'secondary', privileges: { manageAccess: 'view' } }).expect(200);
       expect(again.body).toEqual({ changed: false });

@@ -12,7 +12,7 @@ export const locationInput = (name: string, country = 'US', partnerTier: 1 | 2 =
 
 export const employeeInput = (userId: string) => {
   const [name] = userId.split('@');
-  return { firstName: name[0].toUpperCase() + name.slice(1), lastName: 'Partner', email: userId };
+  return { firstName: name![0]!.toUpperCase() + name!.slice(1), lastName: 'Partner', email: userId };
 };
 
 export interface Registered {

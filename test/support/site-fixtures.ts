@@ -31,7 +31,7 @@ export async function registerSite(t: TestApp, siteId: string, primary = 'pat@ex
 
 export function person(userId: string, role: 'secondary' | 'user' = 'user', privileges: Record<string, string> = {}) {
   const [name] = userId.split('@');
-  return { userId, firstName: name[0].toUpperCase() + name.slice(1), lastName: 'Tester', email: userId, role, privileges };
+  return { userId, firstName: name![0]!.toUpperCase() + name!.slice(1), lastName: 'Tester', email: userId, role, privileges };
 }
 
 /** Adds a member as `by` (the primary by default) and returns the command answer. */

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { type PlatformRole, mintToken } from '../../libs/auth/src/index.js';
-import { type AppConfig, loadConfig } from '../../libs/core/src/index.js';
+import { type AppConfig, type Clock, loadConfig } from '../../libs/core/src/index.js';
 
 export const TEST_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
 
@@ -19,9 +19,10 @@ export interface TestApp {
 
 /**
  * The whole API as `npm start` builds it, on the embedded stores in a fresh DATA_DIR, listening on
- * an ephemeral loopback port; requests go over real HTTP with real signed JWTs.
+ * an ephemeral loopback port; requests go over real HTTP with real signed JWTs. A suite may hand
+ * the app its clock (see TestClock).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, overrides: { clock?: Clock } = {}): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'e2e-'));
   const config = loadConfig({
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
@@ -32,7 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
     DATA_DIR: dataDir,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, overrides);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {

@@ -2,7 +2,7 @@
 export function parseArgs(argv: readonly string[], allowed: readonly string[]): Map<string, string[]> {
   const values = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
+    const flag = argv[i] ?? '';
     if (!flag.startsWith('--')) throw new Error(`unexpected argument: ${flag}`);
     const name = flag.slice(2);
     if (!allowed.includes(name)) throw new Error(`unknown option --${name} (allowed: ${allowed.map((a) => `--${a}`).join(', ')})`);

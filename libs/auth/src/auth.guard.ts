@@ -33,7 +33,7 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError('UNAUTHENTICATED', 'Send an Authorization: Bearer <token> header.');
     try {
-      request.principal = await this.verifier.verify(match[1]);
+      request.principal = await this.verifier.verify(match[1]!);
     } catch (error) {
       // Only failed verifications count towards the per-client limit (429 past it).
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') await this.failures.recordFailure(request.ip ?? 'unknown');

@@ -11,6 +11,3 @@ export interface Principal {
   /** The e-mail the identity provider vouches for: the `email` claim unless `email_verified` is false, else `sub` when it is an address. */
   readonly email?: string;
 }
-
-export const isOperator = (p: Principal) => p.roles.includes('operator');
-export const isAuditor = (p: Principal) => p.roles.includes('auditor');

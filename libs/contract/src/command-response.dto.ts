@@ -12,7 +12,7 @@ export class CommandUnchangedDto {
   @ApiProperty({ type: 'boolean', enum: [false], description: 'always false: the command changed nothing' }) changed: false;
 }
 
-/** What every plain command answers (api.md): `{confirmationNumber, position}` or `{changed: false}`. */
+/** What every plain command answers: `{confirmationNumber, position}` or `{changed: false}`. */
 export type CommandResponseDto = CommandConfirmationDto | CommandUnchangedDto;
 
 /**

@@ -12,7 +12,7 @@ export class ProblemDto {
   @ApiProperty({ example: 'Not Found' }) title: string;
   @ApiProperty({ type: 'integer', example: 404 }) status: number;
   @ApiProperty({ description: 'what went wrong, for people' }) detail: string;
-  @ApiProperty({ description: 'machine-readable error code (api.md), e.g. VALIDATION_FAILED, FORBIDDEN, SITE_EXISTS', example: 'NOT_FOUND' }) code: string;
+  @ApiProperty({ description: 'machine-readable error code, e.g. VALIDATION_FAILED, FORBIDDEN, SITE_EXISTS', example: 'NOT_FOUND' }) code: string;
   @ApiPropertyOptional({ description: 'the request path' }) instance?: string;
   @ApiPropertyOptional({ type: () => [FieldErrorDto], description: 'validation failures, one per field' }) errors?: FieldErrorDto[];
 }

@@ -15,3 +15,13 @@ describe('loadConfig: HTTP limits', () => {
     expect(() => loadConfig({ AUTH_FAILURE_LIMIT: 'many' })).toThrow(/AUTH_FAILURE_LIMIT/);
   });
 });
+
+describe('loadConfig: snapshots', () => {
+  it('snapshots every 1,000 events by default, 0 turns them off, nonsense is refused', () => {
+    expect(loadConfig({}).snapshotEvery).toBe(1000);
+    expect(loadConfig({ SNAPSHOT_EVERY: '250' }).snapshotEvery).toBe(250);
+    expect(loadConfig({ SNAPSHOT_EVERY: '0' }).snapshotEvery).toBe(0);
+    expect(() => loadConfig({ SNAPSHOT_EVERY: '-1' })).toThrow(/SNAPSHOT_EVERY/);
+    expect(() => loadConfig({ SNAPSHOT_EVERY: 'often' })).toThrow(/SNAPSHOT_EVERY/);
+  });
+});

@@ -29,6 +29,8 @@ export interface AppConfig {
   readonly smtpFrom: string;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug' | 'verbose';
   readonly logFormat: 'json' | 'text';
+  /** Events between snapshots of an aggregate's state in the event store (0: no snapshots). */
+  readonly snapshotEvery: number;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
@@ -50,6 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${env[name]}`);
     return value;
   };
+  const snapshotEvery = Number(blank(env.SNAPSHOT_EVERY) ?? 1000);
+  if (!Number.isInteger(snapshotEvery) || snapshotEvery < 0) {
+    throw new Error(`SNAPSHOT_EVERY must be 0 (off) or a positive integer, got ${env.SNAPSHOT_EVERY}`);
+  }
   return {
     port,
     host: blank(env.HOST) ?? '0.0.0.0',
@@ -76,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpFrom: blank(env.SMTP_FROM) ?? 'Access governance <no-reply@localhost>',
     logLevel: logLevel as AppConfig['logLevel'],
     logFormat,
+    snapshotEvery,
   };
 }

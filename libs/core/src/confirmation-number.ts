@@ -8,7 +8,7 @@ const LENGTH = 12; // 12 × 5 bits = 60 bits of randomness
 export function newConfirmationNumber(random: (size: number) => Uint8Array = randomBytes): string {
   const bytes = random(LENGTH);
   let out = '';
-  for (let i = 0; i < LENGTH; i++) out += ALPHABET[bytes[i] & 31];
+  for (let i = 0; i < LENGTH; i++) out += ALPHABET[bytes[i]! & 31];
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}`;
 }
 

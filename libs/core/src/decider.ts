@@ -10,6 +10,19 @@ export interface Decider<TCommand, TEvent extends DomainEvent, TState> {
   readonly decide: (command: TCommand, state: TState) => readonly TEvent[];
   /** Reads a stored event as today's (see eventRegistry); absent: stored events are today's shape. */
   readonly read?: (stored: { readonly type: string; readonly data: object }) => TEvent | undefined;
+  /** How this aggregate's state is written to and read from a snapshot; absent: never snapshotted. */
+  readonly snapshot?: SnapshotCodec<TState>;
+}
+
+/**
+ * A pure, versioned translation of an aggregate's state to plain JSON and back. Snapshots are a
+ * derived cache: `fromJson(toJson(s))` must behave exactly like `s`. Bump `version` whenever the
+ * state's shape or meaning changes; snapshots of another version are ignored and replaced.
+ */
+export interface SnapshotCodec<TState> {
+  readonly version: number;
+  readonly toJson: (state: TState) => unknown;
+  readonly fromJson: (json: unknown) => TState;
 }
 
 export function fold<TEvent extends DomainEvent, TState>(

@@ -6,7 +6,7 @@ export interface DomainEvent<TType extends string = string, TData extends object
   readonly data: TData;
 }
 
-/** Recorded with every event; see domain.md "Every change is a transaction". */
+/** Recorded with every event: every change is a transaction, with its actor, time and confirmation number. */
 export interface EventMetadata {
   readonly actorId: string;
   readonly occurredAt: string;
@@ -67,7 +67,7 @@ export function eventRegistry<E extends DomainEvent>(entries: EventRegistryEntri
     has: (event) => known.has(event.type),
     read(event) {
       if (!known.has(event.type)) return undefined;
-      const upcast = (entries as Record<string, EventTypeEntry<object>>)[event.type].upcast;
+      const upcast = (entries as Record<string, EventTypeEntry<object>>)[event.type]!.upcast;
       return { type: event.type, data: upcast ? upcast(event.data as Record<string, unknown>) : event.data } as E;
     },
     readRecorded(event) {

@@ -10,15 +10,11 @@ export const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\
 export function parseInstant(text: string): Date | undefined {
   const match = INSTANT_PATTERN.exec(text);
   if (!match) return undefined;
-  const [, year, month, day] = match.map(Number);
+  const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
   const calendar = new Date(Date.UTC(year, month - 1, day));
   if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
   const instant = new Date(text);
   return Number.isNaN(instant.getTime()) ? undefined : instant;
-}
-
-export function isInstant(text: unknown): boolean {
-  return typeof text === 'string' && parseInstant(text) !== undefined;
 }
 
 /** The instant a request parameter names, or a 400 naming that parameter. */

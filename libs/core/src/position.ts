@@ -9,15 +9,13 @@ export type Position = string & { readonly __brand: 'Position' };
 const WIDTH = 20;
 const PATTERN = /^\d{20}-\d{20}$/;
 
-export const START_POSITION = positionOf(0n, 0n);
-
 export function positionOf(commit: bigint, prepare: bigint): Position {
   if (commit < 0n || prepare < 0n) throw new RangeError('positions are never negative');
   return `${commit.toString().padStart(WIDTH, '0')}-${prepare.toString().padStart(WIDTH, '0')}` as Position;
 }
 
 export function positionParts(position: Position): { commit: bigint; prepare: bigint } {
-  const [commit, prepare] = position.split('-');
+  const [commit = '', prepare = ''] = position.split('-');
   return { commit: BigInt(commit), prepare: BigInt(prepare) };
 }
 
@@ -31,8 +29,4 @@ export function parsePosition(value: string): Position | undefined {
 
 export function comparePositions(a: Position, b: Position): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function maxPosition(a: Position, b: Position): Position {
-  return a >= b ? a : b;
 }

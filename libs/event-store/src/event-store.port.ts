@@ -1,4 +1,5 @@
 import type { NewEvent, Position, RecordedEvent } from '../../core/src/index.js';
+import type { SnapshotStore } from './snapshot-store.port.js';
 
 /**
  * The revision a writer expects a stream to be at:
@@ -57,6 +58,8 @@ export interface RetryNotice {
 
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
+  /** Where the command pipeline keeps snapshots of aggregate state next to the events; absent: no snapshots. */
+  readonly snapshots?: SnapshotStore;
   /** Appends atomically or throws WrongExpectedRevisionError; re-appending the same event ids is a no-op. */
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; [] for a stream that does not exist. */

@@ -1,5 +1,6 @@
 export * from './event-store.module.js';
 export * from './event-store.port.js';
+export * from './snapshot-store.port.js';
 export * from './pipeline/command-meta.js';
 export * from './pipeline/command-pipeline.js';
 export * from './sqlite/sqlite-event-store.js';

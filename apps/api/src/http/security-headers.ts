@@ -45,7 +45,7 @@ const docsHeaders = helmet({
 export function installSecurityHeaders(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
-    const path = (req.url ?? '').split('?')[0];
+    const [path = ''] = (req.url ?? '').split('?');
     const isDocs = path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`) || path.startsWith(`${DOCS_PATH}-`);
     (isDocs ? docsHeaders : apiHeaders)(req, res, next);
   });

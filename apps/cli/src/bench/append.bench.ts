@@ -22,7 +22,7 @@ async function portLoop(count: number): Promise<number> {
   const store = new SqliteEventStore(join(dir, 'events.sqlite'));
   const events = Array.from({ length: count }, (_, i) => sampleEvent(i));
   const started = performance.now();
-  for (let i = 0; i < count; i++) await store.append(`site-${i % 50}`, [events[i]], 'any');
+  for (let i = 0; i < count; i++) await store.append(`site-${i % 50}`, [events[i]!], 'any');
   const seconds = (performance.now() - started) / 1000;
   await store.close();
   cleanup();
@@ -43,7 +43,7 @@ function rawLoop(count: number): number {
     const stream = `site-${i % 50}`;
     const revision = (revisions.get(stream) ?? -1) + 1;
     revisions.set(stream, revision);
-    const e = events[i];
+    const e = events[i]!;
     insert.run(e.id, stream, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.occurredAt);
   });
   const started = performance.now();

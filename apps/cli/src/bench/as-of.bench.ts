@@ -15,7 +15,7 @@ export async function benchAsOf(size: number, runs = 7) {
   const siteId = '1000000';
   await seedSite(store, siteId, size);
   const events = await store.readStream(siteStream.of(siteId), { fromRevision: size - 1 });
-  const asOf = new Date(events[0].metadata.occurredAt);
+  const asOf = new Date(events[0]!.metadata.occurredAt);
   const userId = `user${Math.floor(size / 8)}@${siteId}.example`;
   const oneUser: number[] = [];
   const wholeSite: number[] = [];

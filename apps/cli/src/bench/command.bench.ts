@@ -16,6 +16,7 @@ const addUser: Decider<{ i: number }, Added, Members> = {
   initialState: () => ({ count: 0 }),
   evolve: (state) => ({ count: state.count + 1 }),
   decide: (command) => [{ type: 'UserAdded', data: sampleEvent(command.i).data as Record<string, unknown> }],
+  snapshot: { version: 1, toJson: (state) => state, fromJson: (json) => json as Members },
 };
 
 /** (c) Command latency (load + decide + durable append) on a stream of `bigSize` events vs a fresh one. */
@@ -23,7 +24,7 @@ export async function benchCommand(bigSize: number, samples: number) {
   const { dir, cleanup } = tempDir('bench-command-');
   const store = new SqliteEventStore(join(dir, 'events.sqlite'));
   await seedStream(store, 'site-big', bigSize);
-  const pipeline = new CommandPipeline(store);
+  let pipeline = new CommandPipeline(store);
   const run = async (stream: string, i: number) => {
     const started = performance.now();
     await pipeline.execute({
@@ -34,7 +35,11 @@ export async function benchCommand(bigSize: number, samples: number) {
     });
     return performance.now() - started;
   };
+  // Cold (a new pipeline, as after a process start): without a snapshot it folds every event (and
+  // then writes one); with it, it reads the snapshot and the events after it.
   const coldBig = await run('site-big', 0);
+  pipeline = new CommandPipeline(store);
+  const coldWithSnapshot = await run('site-big', 0);
   const big: number[] = [];
   const fresh: number[] = [];
   for (let i = 0; i < samples; i++) {
@@ -45,6 +50,7 @@ export async function benchCommand(bigSize: number, samples: number) {
   cleanup();
   return {
     coldBigMs: coldBig,
+    coldWithSnapshotMs: coldWithSnapshot,
     bigMedianMs: median(big),
     bigP99Ms: percentile(big, 99),
     freshMedianMs: median(fresh),

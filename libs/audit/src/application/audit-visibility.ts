@@ -23,7 +23,7 @@ export class AuditVisibility {
   /** Whether the caller may see contact details in entries of a scope; auditors and operators everywhere. */
   async contactViewer(principal: Principal): Promise<(scope: AuditScope) => boolean> {
     if (seesEverything(principal)) return () => true;
-    const viewers = await Promise.all(this.contexts.map((c) => c.contactViewer?.(principal.userId)));
+    const viewers = await Promise.all(this.contexts.map(async (c) => c.contactViewer?.(principal.userId)));
     return (scope) => viewers.some((mayView) => mayView?.(scope) === true);
   }
 }

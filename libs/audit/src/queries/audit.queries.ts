@@ -111,7 +111,7 @@ function flatten(conditions: Filter[]): Filter {
   const rest: Filter[] = [];
   for (const condition of conditions) {
     const keys = Object.keys(condition);
-    if (keys.length === 1 && !keys[0].startsWith('$') && !(keys[0] in merged)) Object.assign(merged, condition);
+    if (keys.length === 1 && !keys[0]!.startsWith('$') && !(keys[0]! in merged)) Object.assign(merged, condition);
     else if (keys.length > 0) rest.push(condition);
   }
   return rest.length > 0 ? { ...merged, $and: rest } : merged;

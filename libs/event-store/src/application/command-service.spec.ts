@@ -56,16 +56,16 @@ describe('CommandService (the one command path, on the real SQLite store)', () =
     const shelfId = service.newId();
     await service.run(shelfId, ana, { type: 'OpenShelf', shelfId, label: 'Poetry' });
     const [event] = await store.readStream('shelf-id-1');
-    expect(event.type).toBe('ShelfOpened');
-    expect(event.data).toEqual({ shelfId: 'id-1', label: 'Poetry', openedBy: 'ana@example.com', at: NOW });
-    expect(event.metadata).toMatchObject({ actorId: 'ana@example.com', command: 'OpenShelf', occurredAt: NOW });
+    expect(event!.type).toBe('ShelfOpened');
+    expect(event!.data).toEqual({ shelfId: 'id-1', label: 'Poetry', openedBy: 'ana@example.com', at: NOW });
+    expect(event!.metadata).toMatchObject({ actorId: 'ana@example.com', command: 'OpenShelf', occurredAt: NOW });
   });
 
   it('answers the confirmation of what it recorded, and {changed: false} when nothing would change', async () => {
     await service.run('s1', ana, { type: 'OpenShelf', shelfId: 's1', label: 'Poetry' });
     const first = await service.run('s1', bo, { type: 'Shelve', bookId: 'b1', title: 'Odes' });
     const [, shelved] = await store.readStream('shelf-s1');
-    expect(first).toEqual({ confirmationNumber: shelved.metadata.confirmationNumber, position: shelved.position });
+    expect(first).toEqual({ confirmationNumber: shelved!.metadata.confirmationNumber, position: shelved!.position });
     expect(await service.run('s1', bo, { type: 'Shelve', bookId: 'b1', title: 'Odes' })).toEqual({ changed: false });
     expect(await store.readStream('shelf-s1')).toHaveLength(2);
   });

@@ -55,7 +55,7 @@ describe('EventStoreDB stream reads: as-of and mentioning filters', () => {
   it('filters by occurredAt instead of stopping at the first later event', () => {
     const { events: found } = read(records, { until: new Date('2026-01-01T11:30:00.000Z') });
     expect(found.map((e) => e.revision)).toEqual([0, 2]);
-    expect(found[1]).toMatchObject({ id: events[2].id, stream, type: 'Added', data: { to: { userId: 'ana' } }, metadata: events[2].metadata });
+    expect(found[1]).toMatchObject({ id: events[2]!.id, stream, type: 'Added', data: { to: { userId: 'ana' } }, metadata: events[2]!.metadata });
   });
 
   it('agrees with the SQLite adapter on every as-of and mentioning read', async () => {

@@ -73,7 +73,7 @@ export function runSubscription(source: EventFeedSource, handler: BatchHandler, 
     } catch (error) {
       throw new HandlerFailed(error);
     }
-    last = fresh[fresh.length - 1].position;
+    last = fresh[fresh.length - 1]!.position;
   };
 
   const run = async () => {

@@ -36,7 +36,7 @@ export async function verifyChains(store: EventStore, batchSize = 5000): Promise
       if (reason) broken.set(event.stream, { stream: event.stream, revision: event.revision, position: event.position, reason });
       tips.set(event.stream, { hash: String(event.metadata.hash), revision: event.revision });
     }
-    after = batch[batch.length - 1].position;
+    after = batch[batch.length - 1]!.position;
   }
   return { streams: tips.size, events, broken: [...broken.values()] };
 }

@@ -56,17 +56,17 @@ describe('CommandPipeline (on the real SQLite store)', () => {
     if (!outcome.changed) return;
     expect(normalizeConfirmationNumber(outcome.confirmationNumber)).toBe(outcome.confirmationNumber);
     const [event] = await store.readStream(stream);
-    expect(event.type).toBe('Incremented');
-    expect(event.data).toEqual({ by: 2, total: 2 });
-    expect(event.position).toBe(outcome.position);
-    expect(event.metadata).toMatchObject({
+    expect(event!.type).toBe('Incremented');
+    expect(event!.data).toEqual({ by: 2, total: 2 });
+    expect(event!.position).toBe(outcome.position);
+    expect(event!.metadata).toMatchObject({
       actorId: 'ana@example.com',
       command: 'Increment',
       confirmationNumber: outcome.confirmationNumber,
     });
-    expect(Date.parse(event.metadata.occurredAt)).not.toBeNaN();
-    expect(event.metadata.correlationId).toEqual(expect.any(String));
-    expect(event.metadata.causationId).toEqual(expect.any(String));
+    expect(Date.parse(event!.metadata.occurredAt)).not.toBeNaN();
+    expect(event!.metadata.correlationId).toEqual(expect.any(String));
+    expect(event!.metadata.causationId).toEqual(expect.any(String));
   });
 
   it('chains every event to the previous one in its stream', async () => {
@@ -86,7 +86,7 @@ describe('CommandPipeline (on the real SQLite store)', () => {
       previous = event.metadata.hash;
     }
     const tampered = { ...events[1], data: { by: 2, total: 99 } } as RecordedEvent;
-    expect(eventHash(events[0].metadata.hash, tampered)).not.toBe(events[1].metadata.hash);
+    expect(eventHash(events[0]!.metadata.hash, tampered)).not.toBe(events[1]!.metadata.hash);
   });
 
   it('records nothing and answers changed:false when the decider decides nothing', async () => {
@@ -171,7 +171,7 @@ describe('CommandPipeline (on the real SQLite store)', () => {
       const slow = metaAt(clockOf('2026-03-01T10:00:00.000Z')); // our command is stamped first ...
       await runAt(clockOf('2026-03-01T10:05:00.000Z'), new CommandPipeline(store)); // ... another writer lands first
       const outcome = await pipeline.execute({ stream, decider: counter, command: { by: 1, max: 100, actorId: 'a' }, meta: slow });
-      expect(outcome.changed && outcome.events[0].metadata.occurredAt).toBe('2026-03-01T10:05:00.000Z');
+      expect(outcome.changed && outcome.events[0]!.metadata.occurredAt).toBe('2026-03-01T10:05:00.000Z');
       expect(await times()).toEqual(['2026-03-01T08:00:00.000Z', '2026-03-01T10:05:00.000Z', '2026-03-01T10:05:00.000Z']);
       // So reading the stream as it was at 10:02 sees a prefix, never our event without the one it followed.
       const asOf = await store.readStream(stream, { until: new Date('2026-03-01T10:02:00.000Z') });

@@ -14,6 +14,7 @@ import {
 import type { EventStore } from '../event-store.port.js';
 import type { CommandMeta } from './command-meta.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { SnapshotKeeper, type SnapshotOptions } from './snapshot-keeper.js';
 import { type CachedStream, StateCache } from './state-cache.js';
 
 export const MAX_CONFLICT_RETRIES = 3;
@@ -38,16 +39,21 @@ export type CommandOutcome<S> =
 /**
  * The one write path: load (cached state + newer events), decide (pure), append with the expected
  * revision. A conflict means another writer got there first; decide is pure, so re-deciding on
- * the fresh state is always safe.
+ * the fresh state is always safe. A stream not in the cache starts from its snapshot, when the
+ * decider keeps them, and only the events after it are folded.
  */
 export class CommandPipeline {
   private readonly cache = new StateCache();
   private readonly mutex = new KeyedMutex();
+  private readonly snapshots: SnapshotKeeper;
 
   constructor(
     private readonly store: EventStore,
     private readonly ids: IdGenerator = randomIds,
-  ) {}
+    options: SnapshotOptions = {},
+  ) {
+    this.snapshots = new SnapshotKeeper(store, options);
+  }
 
   execute<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome<S>> {
     return this.mutex.run(request.stream, () => this.executeWithRetries(request));
@@ -60,7 +66,10 @@ export class CommandPipeline {
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const loaded = await this.load(stream, decider);
       const decided = decider.decide(command, loaded.state);
-      if (decided.length === 0) return { changed: false, state: loaded.state };
+      if (decided.length === 0) {
+        this.cache.set(stream, await this.snapshots.saveIfDue(stream, decider, loaded));
+        return { changed: false, state: loaded.state };
+      }
 
       const events = this.toNewEvents(decided, meta, loaded);
       try {
@@ -71,7 +80,9 @@ export class CommandPipeline {
         );
         const state = decided.reduce(decider.evolve, loaded.state);
         const last = events.at(-1)!.metadata;
-        this.cache.set(stream, { state, revision: result.nextRevision, lastHash: last.hash, lastOccurredAt: last.occurredAt });
+        const appended = { state, revision: result.nextRevision, lastHash: last.hash, lastOccurredAt: last.occurredAt, snapshotRevision: loaded.snapshotRevision };
+        // The events are committed; the snapshot (when due) goes in its own transaction after them.
+        this.cache.set(stream, await this.snapshots.saveIfDue(stream, decider, appended));
         return { changed: true, confirmationNumber: meta.confirmationNumber, position: result.position, events, state };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -84,14 +95,26 @@ export class CommandPipeline {
     );
   }
 
-  /** The stream's state now, folded from the cache and only the events it has not seen. */
+  /** The stream's state now, folded from the cache (or its snapshot) and only the events it has not seen. */
   async load<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<CachedStream<S>> {
-    const cached = this.cache.get<S>(stream) ?? { state: decider.initialState(), revision: -1, lastHash: GENESIS_HASH };
-    const newer = await this.store.readStream(stream, { fromRevision: cached.revision + 1 });
-    if (newer.length === 0) return cached;
-    const loaded = foldRecorded(decider, cached, newer);
+    const { from, newer } = await this.startingPoint(stream, decider);
+    if (newer.length === 0) {
+      this.cache.set(stream, from);
+      return from;
+    }
+    const loaded = foldRecorded(decider, from, newer);
     this.cache.set(stream, loaded);
     return loaded;
+  }
+
+  private async startingPoint<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>) {
+    const cached = this.cache.get<S>(stream);
+    if (cached === undefined) {
+      const restored = await this.snapshots.restore(stream, decider);
+      if (restored) return restored;
+    }
+    const from = cached ?? { state: decider.initialState(), revision: -1, lastHash: GENESIS_HASH };
+    return { from, newer: await this.store.readStream(stream, { fromRevision: from.revision + 1 }) };
   }
 
   private toNewEvents(decided: readonly DomainEvent[], meta: CommandMeta, previous: CachedStream<unknown>): NewEvent[] {
@@ -143,6 +166,7 @@ function foldRecorded<C, E extends DomainEvent, S>(
     const read = decider.read ? decider.read(stored) : (stored as unknown as E);
     if (read) state = decider.evolve(state, read);
   }
-  const last = events[events.length - 1];
-  return { state, revision: last.revision, lastHash: last.metadata.hash, lastOccurredAt: last.metadata.occurredAt };
+  const last = events.at(-1);
+  if (last === undefined) return from;
+  return { state, revision: last.revision, lastHash: last.metadata.hash, lastOccurredAt: last.metadata.occurredAt, snapshotRevision: from.snapshotRevision };
 }

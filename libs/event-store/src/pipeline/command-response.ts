@@ -1,7 +1,7 @@
 import type { Position } from '../../../core/src/index.js';
 import type { CommandOutcome } from './command-pipeline.js';
 
-/** What every command answers over HTTP (api.md): the transaction's proof, or that nothing changed. */
+/** What every command answers over HTTP: the transaction's proof, or that nothing changed. */
 export type CommandResponse = { confirmationNumber: string; position: Position } | { changed: false };
 
 export function toCommandResponse(outcome: CommandOutcome<unknown>): CommandResponse {

@@ -6,6 +6,8 @@ export interface CachedStream<S> {
   readonly lastHash: string;
   /** `occurredAt` of the last folded event (undefined for a stream with no events). */
   readonly lastOccurredAt?: string;
+  /** Revision of the newest snapshot written or read for this stream (undefined: none known). */
+  readonly snapshotRevision?: number;
 }
 
 /** A small LRU of recent aggregate states, so a command reads only events newer than its cache. */

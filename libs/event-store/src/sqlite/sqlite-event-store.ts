@@ -21,6 +21,7 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
+import { SqliteSnapshotStore } from './sqlite-snapshot-store.js';
 
 interface EventRow {
   position: number;
@@ -42,6 +43,8 @@ const POLL_MS = 250;
 /** The embedded event store: one SQLite file, WAL, synchronous=FULL, immediate transactions. */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
+  /** Snapshots of aggregate state, in the same file (table `snapshots`). */
+  readonly snapshots: SqliteSnapshotStore;
   private readonly db: Database.Database;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
@@ -61,6 +64,7 @@ export class SqliteEventStore implements EventStore {
     this.db.exec(SQLITE_SCHEMA);
     this.appended.setMaxListeners(0);
     this.statements = prepareStatements(this.db);
+    this.snapshots = new SqliteSnapshotStore(this.db);
     this.appendTransaction = this.db.transaction((stream, events, expected) =>
       this.appendRows(stream, events, expected),
     );
@@ -153,7 +157,7 @@ export class SqliteEventStore implements EventStore {
         const batch = this.readAllSync(after, this.subscriptionBatch);
         if (batch.length > 0) {
           await handler(batch);
-          after = batch[batch.length - 1].position;
+          after = batch[batch.length - 1]!.position;
           // Reading and projecting are synchronous underneath: let HTTP requests in between batches.
           await new Promise<void>((resolve) => setImmediate(resolve));
           continue;

@@ -13,4 +13,15 @@ CREATE TABLE IF NOT EXISTS events (
   occurred_at TEXT    NOT NULL,
   UNIQUE (stream, revision)
 );
+-- Snapshots of aggregate state (a derived cache, never the truth): one per stream, replaced as the
+-- stream grows. Created here for existing files too, so opening an older file migrates it.
+CREATE TABLE IF NOT EXISTS snapshots (
+  stream           TEXT    PRIMARY KEY,
+  revision         INTEGER NOT NULL,
+  version          INTEGER NOT NULL,
+  last_hash        TEXT    NOT NULL,
+  last_occurred_at TEXT,
+  state            TEXT    NOT NULL,
+  written_at       TEXT    NOT NULL
+);
 `;

@@ -48,10 +48,10 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
       [first.id, 'Opened', 0, stream('a')],
       [second.id, 'Renamed', 1, stream('a')],
     ]);
-    expect(events[0].data).toEqual({ n: 1, nested: { list: [1, 'two'] } });
-    expect(events[1].metadata).toEqual(second.metadata);
-    expect(events[1].position).toBe(result.position);
-    expect(comparePositions(events[0].position, events[1].position)).toBe(-1);
+    expect(events[0]!.data).toEqual({ n: 1, nested: { list: [1, 'two'] } });
+    expect(events[1]!.metadata).toEqual(second.metadata);
+    expect(events[1]!.position).toBe(result.position);
+    expect(comparePositions(events[0]!.position, events[1]!.position)).toBe(-1);
   });
 
   it('rejects no_stream on an existing stream and records nothing', async () => {
@@ -131,12 +131,12 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     await store.append(stream('a'), [event('A2')], 0);
     const all = await readAllOurs();
     expect(all.map((e) => e.type)).toEqual(['A1', 'B1', 'A2']);
-    const after = ours(await store.readAll({ after: all[0].position, limit: 100_000 }));
+    const after = ours(await store.readAll({ after: all[0]!.position, limit: 100_000 }));
     expect(after.map((e) => e.type)).toEqual(['B1', 'A2']);
-    const limited = await store.readAll({ after: all[0].position, limit: 1 });
+    const limited = await store.readAll({ after: all[0]!.position, limit: 1 });
     expect(limited).toHaveLength(1);
-    expect(limited[0].id).toBe(all[1].id);
-    expect(await store.headPosition()).toBe(all[2].position);
+    expect(limited[0]!.id).toBe(all[1]!.id);
+    expect(await store.headPosition()).toBe(all[2]!.position);
   });
 
   it('subscribes: catches up from a position, then delivers new events live, until stopped', async () => {
@@ -150,7 +150,7 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
         seen.push(...ours([...batch]).map((e) => e.type));
         notify();
       },
-      { after: first.position },
+      { after: first!.position },
     );
     const waitFor = (count: number) =>
       new Promise<void>((resolve, reject) => {
@@ -185,7 +185,7 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
         count += mine.length;
         if (count >= total) done();
       },
-      { after: start.position },
+      { after: start!.position },
     );
     await caughtUp;
     await subscription.stop();

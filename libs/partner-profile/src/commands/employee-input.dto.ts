@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { EmployeeProfile } from '../domain/access-roles.js';
 
-/** Employee input (api.md); also the whole body of an employee's profile update. */
+/** Employee input (hire or update an employee); also the whole body of an employee's profile update. */
 export class EmployeeInputDto {
   @ApiProperty() @IsSingleLineText(100) firstName: string;
   @ApiProperty() @IsSingleLineText(100) lastName: string;

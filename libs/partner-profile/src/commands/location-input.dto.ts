@@ -7,7 +7,7 @@ import { KNOWN_COUNTRIES } from '../domain/regions.js';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
-/** Location input (api.md). */
+/** Location input (create or update a location). */
 export class LocationInputDto {
   @ApiProperty() @IsSingleLineText(200) name: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) address: string;

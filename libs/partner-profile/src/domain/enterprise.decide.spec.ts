@@ -60,7 +60,7 @@ const TOKEN_A = secretDigest('token-a');
 const digestOf = (l: Loc) => secretDigest(l.token);
 
 const person = (userId: string): EmployeeProfile => ({
-  firstName: userId[0].toUpperCase() + userId.slice(1),
+  firstName: userId[0]!.toUpperCase() + userId.slice(1),
   lastName: 'Example',
   email: `${userId}@example.com`,
 });
@@ -835,7 +835,7 @@ describe('ChangeAccessRole', () => {
     world().when(changeRole('pat', US_SOUTH, 'uma', 'apa')).thenRejects('NOT_FOUND');
   });
 
-  // Scope (domain.md "Scope"), shown with a role change on a personal_update employee.
+  // Scope (see managesLocation in enterprise.scope.ts), shown with a role change on a personal_update employee.
   describe('scope', () => {
     const TARGET: Record<string, readonly [Loc, string]> = {
       'loc-us-hq': [US_HQ, 'uma'],
@@ -846,11 +846,11 @@ describe('ChangeAccessRole', () => {
       'loc-de-berlin': [DE_BERLIN, 'bob'],
     };
     const viewOnly = (actor: string, locationId: string) => {
-      const [l, userId] = TARGET[locationId];
+      const [l, userId] = TARGET[locationId]!;
       return world().when(changeRole(actor, l, userId, 'view_only'));
     };
     const emitted = (actor: string, locationId: string) => {
-      const [l, userId] = TARGET[locationId];
+      const [l, userId] = TARGET[locationId]!;
       viewOnly(actor, locationId).then([roleChanged(l, userId, 'personal_update', 'view_only', actor)]);
     };
 

@@ -17,7 +17,7 @@ export interface ScopeMap {
 
 /**
  * PRC/APA of a location manage it; the PRC at a country HQ manages every location of that country
- * enterprise; the PRC at the worldwide HQ manages every country enterprise (domain.md "Scope").
+ * enterprise; the PRC at the worldwide HQ manages every country enterprise.
  */
 export function managesLocation(employments: readonly Employment[], scope: ScopeMap, locationId: string): boolean {
   const countryEnterpriseId = scope.countryOf(locationId);

@@ -13,7 +13,7 @@ export function maySeeEnterprise(viewer: Viewer, employmentsInEnterprise: number
 }
 
 /**
- * How much of a location's employee list a viewer sees (domain.md "Visibility of employee lists"):
+ * How much of a location's employee list a viewer sees:
  * PRC/APA in scope, auditors and `distributor_pi` everything; `distributor` and `view_only` names and
  * roles of the others; `personal_update` only their own record; anyone else nothing (`undefined`).
  */

@@ -70,16 +70,17 @@ function applyOne(target: Document, operator: Operator, path: string, argument: 
 /** The object holding the last segment of `path`, created on the way when `create` is set. */
 function locate(target: Document, path: string, create: boolean): { parent?: Document; key: string } {
   const parts = path.split('.');
+  const key = parts.at(-1) ?? path;
   let node = target;
   for (const part of parts.slice(0, -1)) {
     const next = node[part];
-    if (next === undefined && !create) return { key: parts[parts.length - 1] };
+    if (next === undefined && !create) return { key };
     if (next !== undefined && (next === null || typeof next !== 'object' || Array.isArray(next))) {
       throw new Error(`cannot traverse ${part} in ${path}`);
     }
     node = node[part] = { ...(next as Document | undefined) };
   }
-  return { parent: node, key: parts[parts.length - 1] };
+  return { parent: node, key };
 }
 
 /** A copy of the array at `key` (or a new one), to be written back by the caller. */
@@ -119,7 +120,7 @@ function assertNoConflicts(update: Omit<UpdateDocument, '$setOnInsert'>): void {
   if (paths.length < 2) return;
   for (let i = 0; i < paths.length; i++) {
     for (let j = i + 1; j < paths.length; j++) {
-      const [a, b] = [paths[i], paths[j]];
+      const [a, b] = [paths[i]!, paths[j]!];
       if (a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`)) {
         throw new Error(`updating the path '${a}' would create a conflict at '${b}'`);
       }

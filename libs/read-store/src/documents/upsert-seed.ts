@@ -39,7 +39,7 @@ export function setPath(target: Document, path: string, value: unknown): void {
     if (node[part] === null || typeof node[part] !== 'object') node[part] = {};
     node = node[part] as Document;
   }
-  node[parts[parts.length - 1]] = cloneValue(value);
+  node[parts[parts.length - 1]!] = cloneValue(value);
 }
 
 export function getPath(source: Document, path: string): unknown {

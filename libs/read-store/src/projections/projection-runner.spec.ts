@@ -122,7 +122,7 @@ describe('ProjectionRunner', () => {
         name: 'failing',
         collections: ['failing'],
         project: async (batch, store) => {
-          await store.collection('failing').insertOne({ _id: batch[0].id });
+          await store.collection('failing').insertOne({ _id: batch[0]!.id });
           throw new Error('disk on fire');
         },
       };
@@ -150,8 +150,8 @@ describe('ProjectionRunner', () => {
       await oneByOne.close();
       expect(again.seen).toBe(0);
       expect(await file.collection(CHECKPOINTS).find({}, { sort: { _id: 1 } })).toEqual([
-        { _id: 'late', position: all[2].position, version: 1 },
-        { _id: 'stream-tally', position: all[2].position, version: 1 },
+        { _id: 'late', position: all[2]!.position, version: 1 },
+        { _id: 'stream-tally', position: all[2]!.position, version: 1 },
       ]);
       expect(await tallyIn(file, 'a-1')).toBe(3);
     });

@@ -183,7 +183,7 @@ export class ProjectionRunner {
 
   private async apply(batch: readonly RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
-    const last = batch[batch.length - 1].position;
+    const last = batch[batch.length - 1]!.position;
     const advanced = this.projections.filter((p) => {
       const checkpoint = this.perProjection.get(p.name);
       return checkpoint === undefined || checkpoint < last; // a projection ahead is never set back

@@ -130,5 +130,5 @@ export class CollectionState {
 
 /** The dotted paths of an index created by createIndex, from its `json_extract(doc, '$.a."b-c"')` terms. */
 function indexedPathsOf(sql: string): string[] {
-  return [...sql.matchAll(/json_extract\(doc, '\$\.([^']*)'\)/g)].map((m) => m[1].split('.').map((s) => s.replace(/^"(.*)"$/, '$1')).join('.'));
+  return [...sql.matchAll(/json_extract\(doc, '\$\.([^']*)'\)/g)].map((m) => m[1]!.split('.').map((s) => s.replace(/^"(.*)"$/, '$1')).join('.'));
 }

@@ -115,6 +115,7 @@ function scalarClauses(json: string, kinds: number): ClauseBuilder {
   };
   const range = (operator: string, v: unknown): SqlCondition | undefined => {
     const op = RANGE[operator];
+    if (op === undefined) return undefined;
     // SQLite orders NULL < numbers < text: the extra bound keeps each type in its MongoDB bracket.
     if (typeof v === 'string') {
       const lower = op.startsWith('<') ? ` AND ${value} >= ''` : '';
@@ -195,6 +196,7 @@ const idClauses: ClauseBuilder = {
         return { sql: argument ? '1' : '0', params: [] };
     }
     const op = RANGE[operator];
+    if (op === undefined) return undefined;
     if (op && typeof argument === 'string') return { sql: `(id ${op} ? AND typeof(id) = 'text')`, params: [argument] };
     if (op && isNumber(argument)) return { sql: `(id ${op} ? AND typeof(id) IN ('integer', 'real'))`, params: [argument] };
     return undefined;
@@ -238,12 +240,12 @@ function isNumber(v: unknown): v is number {
 
 export function allConditions(conditions: readonly SqlCondition[]): SqlCondition {
   if (conditions.length === 0) return { sql: '1', params: [] };
-  if (conditions.length === 1) return conditions[0];
+  if (conditions.length === 1) return conditions[0]!;
   return { sql: `(${conditions.map((c) => c.sql).join(' AND ')})`, params: conditions.flatMap((c) => c.params) };
 }
 
 function any(conditions: readonly SqlCondition[]): SqlCondition {
-  if (conditions.length === 1) return conditions[0];
+  if (conditions.length === 1) return conditions[0]!;
   return { sql: `(${conditions.map((c) => c.sql).join(' OR ')})`, params: conditions.flatMap((c) => c.params) };
 }
 

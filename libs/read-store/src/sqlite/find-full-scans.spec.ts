@@ -18,7 +18,7 @@ describe('findFullScans', () => {
     const scans = findFullScans(store);
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatchObject({ collection: 'members', plan: ['SCAN members'] });
-    expect(scans[0].sql).toContain(`json_extract(doc, '$.lastName') = ?`);
+    expect(scans[0]!.sql).toContain(`json_extract(doc, '$.lastName') = ?`);
     expect(findFullScans(store, ['members'])).toEqual([]);
   });
 

@@ -130,7 +130,7 @@ export class SqliteCollection implements DocumentCollection {
         this.state.indexedPaths.add(path);
         if ((this.state.kinds.at(path) & KIND.array) !== 0) this.state.makeMultikey(conn, path);
       }
-      if (entries.length === 1 && entries[0][0] === '_id') return name;
+      if (entries.length === 1 && entries[0]![0] === '_id') return name;
       const columns = entries.map(([path, direction]) => {
         const expression = fieldExpression(path);
         if (!expression) throw new Error(`cannot index ${path}`);

@@ -5,7 +5,7 @@ import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/inde
 import { type SitePermission, sitePermissions } from '../domain/site.permissions.js';
 import { SITE_COLLECTIONS as C, type MemberDocument, memberKey } from '../projections/read-models.js';
 
-/** Read authorisation from the read models (domain.md allows it for reads; writes use the aggregate). */
+/** Read authorisation from the read models (allowed for reads; writes decide on the aggregate). */
 @Injectable()
 export class SiteReadAccess {
   constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore) {}

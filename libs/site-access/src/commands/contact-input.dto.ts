@@ -2,7 +2,7 @@ import { IsSingleLineText } from '../../../auth/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
-/** Contact input (api.md): the first seven fields are mandatory. */
+/** Contact input: the first seven fields are mandatory. */
 export class ContactInputDto {
   @ApiProperty() @IsSingleLineText(100) firstName: string;
   @ApiProperty() @IsSingleLineText(100) lastName: string;

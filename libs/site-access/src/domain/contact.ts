@@ -1,7 +1,7 @@
 export const CONTACT_TYPES = ['administrative', 'renewal', 'media_shipping', 'billing'] as const;
 export type ContactType = (typeof CONTACT_TYPES)[number];
 
-/** A site contact; the first seven fields are mandatory (domain.md "Contacts"). */
+/** A site contact; the first seven fields are mandatory. */
 export interface ContactDetails {
   readonly firstName: string;
   readonly lastName: string;

@@ -1,4 +1,4 @@
-/** One level per application or tool, lowest first (domain.md "Privileges"). */
+/** One level per application or tool, lowest first. */
 export const PRIVILEGE_LEVELS = {
   softwareAccess: ['none', 'downloads', 'downloads_media', 'downloads_media_quotes_renewals'],
   reporting: ['none', 'view'],

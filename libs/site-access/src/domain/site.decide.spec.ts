@@ -55,7 +55,7 @@ const UMA_PRIVILEGES = priv({ softwareAccess: 'downloads', reporting: 'view' });
 
 const person = (userId: string): MemberProfile => ({
   userId,
-  firstName: userId[0].toUpperCase() + userId.slice(1),
+  firstName: userId[0]!.toUpperCase() + userId.slice(1),
   lastName: 'Example',
   email: `${userId}@example.com`,
 });

@@ -4,7 +4,7 @@ import type { SiteRole } from './site.events.js';
 export type SiteWarning = 'NO_SECONDARY_CONTACT' | `MISSING_CONTACT_TYPE:${ContactType}`;
 
 /**
- * What a site lacks (domain.md): no secondary contact (at least one is recommended), and each
+ * What a site lacks: no secondary contact (at least one is recommended), and each
  * contact type no contact covers, in the order of CONTACT_TYPES.
  */
 export function siteWarnings(members: readonly { role: SiteRole }[], contacts: readonly { contactTypes: readonly ContactType[] }[]): SiteWarning[] {

@@ -17,7 +17,7 @@ const isPrimary = (s: Standing | undefined) => s?.role === 'primary';
 const secondaryWith = (s: Standing | undefined, key: 'manageAccess' | 'contactUpdates', level: 'view' | 'update') =>
   s?.role === 'secondary' && atLeast(s.privileges, key, level);
 
-/** The table "Who may do what on a site" of domain.md, one rule per row. */
+/** Who may do what on a site, one rule per action. */
 export const sitePermissions = {
   viewSummary: (a, s) => s !== undefined || a.operator || a.auditor,
   viewUsers: (a, s) => isPrimary(s) || secondaryWith(s, 'manageAccess', 'view') || a.operator || a.auditor,

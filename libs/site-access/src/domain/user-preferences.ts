@@ -1,6 +1,6 @@
 import { type Decider, forbidden } from '../../../core/src/index.js';
 
-/** eNotification e-mail: per person, never changed by a site contact's e-mail (domain.md). */
+/** eNotification e-mail: per person, never changed by a site contact's e-mail. */
 export type UserPreferencesEvent = { type: 'NotificationEmailChanged'; data: { userId: string; from: string | null; to: string } };
 export type UserPreferencesCommand = { type: 'SetNotificationEmail'; userId: string; email: string; actor?: { auditor: boolean } };
 export interface UserPreferencesState {

@@ -224,21 +224,21 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     expect(to(NED)).toHaveLength(1);
     const [granted] = to(NIA);
     const [denied] = to(NED);
-    expect(granted.rcptTo).toEqual([NIA]);
-    expect(granted.mailFrom).toBe('no-reply@localhost');
-    expect(granted.headers.get('to')).toBe(NIA);
-    expect(granted.headers.get('subject')).toBe(`Access granted to Passport Advantage site ${SITE} (${SITE_NAME})`);
-    expect(granted.headers.get('message-id')).toBe(`<${grant.id}@access-governance>`);
-    expect(granted.body).toContain(`Confirmation number: ${grant.metadata.confirmationNumber}`);
-    expect(granted.body.trimEnd()).toBe(queued[1].body.trimEnd());
+    expect(granted!.rcptTo).toEqual([NIA]);
+    expect(granted!.mailFrom).toBe('no-reply@localhost');
+    expect(granted!.headers.get('to')).toBe(NIA);
+    expect(granted!.headers.get('subject')).toBe(`Access granted to Passport Advantage site ${SITE} (${SITE_NAME})`);
+    expect(granted!.headers.get('message-id')).toBe(`<${grant.id}@access-governance>`);
+    expect(granted!.body).toContain(`Confirmation number: ${grant.metadata.confirmationNumber}`);
+    expect(granted!.body.trimEnd()).toBe(queued[1]!.body.trimEnd());
 
-    expect(denied.rcptTo).toEqual([NED]);
-    expect(denied.headers.get('to')).toBe(NED);
-    expect(denied.headers.get('subject')).toBe(`Access denied to Passport Advantage site ${SITE} (${SITE_NAME})`);
-    expect(denied.headers.get('message-id')).toBe(`<${deny.id}@access-governance>`);
-    expect(denied.body).toContain(`Reason: ${NED_REASON}`);
-    expect(denied.body).toContain(`Confirmation number: ${deny.metadata.confirmationNumber}`);
-    expect(denied.body.trimEnd()).toBe(queued[0].body.trimEnd());
+    expect(denied!.rcptTo).toEqual([NED]);
+    expect(denied!.headers.get('to')).toBe(NED);
+    expect(denied!.headers.get('subject')).toBe(`Access denied to Passport Advantage site ${SITE} (${SITE_NAME})`);
+    expect(denied!.headers.get('message-id')).toBe(`<${deny.id}@access-governance>`);
+    expect(denied!.body).toContain(`Reason: ${NED_REASON}`);
+    expect(denied!.body).toContain(`Confirmation number: ${deny.metadata.confirmationNumber}`);
+    expect(denied!.body.trimEnd()).toBe(queued[0]!.body.trimEnd());
 
     const recorded = (await after(head)).sort((a, b) => a.stream.localeCompare(b.stream));
     expect(recorded).toHaveLength(2);
@@ -314,8 +314,8 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     expect(await restarted.deliverQueued()).toBe(1);
     expect(await restarted.deliverQueued()).toBe(0);
     expect(received).toHaveLength(3);
-    expect(received[2].rcptTo).toEqual([OLA]);
-    expect(received[2].body).toContain(`Confirmation number: ${granted.confirmationNumber}`);
+    expect(received[2]!.rcptTo).toEqual([OLA]);
+    expect(received[2]!.body).toContain(`Confirmation number: ${granted.confirmationNumber}`);
     expect(await sentEvents()).toHaveLength(3);
   });
 

@@ -166,11 +166,12 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
   /** The step's event of this type (the only one it recorded). */
   const ev = (label: string, type?: string) => {
     const matching = evs(label).filter((e) => type === undefined || e.type === type);
-    if (matching.length !== 1) throw new Error(`${label} recorded ${matching.length} events of type ${type ?? '(any)'}`);
-    return matching[0];
+    const [only] = matching;
+    if (matching.length !== 1 || only === undefined) throw new Error(`${label} recorded ${matching.length} events of type ${type ?? '(any)'}`);
+    return only;
   };
   const at = (label: string, type?: string) => ev(label, type).metadata.occurredAt;
-  const confirmation = (label: string) => evs(label)[0].metadata.confirmationNumber;
+  const confirmation = (label: string) => evs(label)[0]!.metadata.confirmationNumber;
   const pos = (label: string, type?: string) => ev(label, type).position;
   const lastPos = (label: string) => evs(label).at(-1)!.position;
   /** Events up to and including every event of the step `label`. */

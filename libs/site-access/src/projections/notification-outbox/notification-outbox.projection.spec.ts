@@ -162,12 +162,12 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
     const mails = await notifications(store);
     expect(mails).toEqual([deniedMail(`site ${SITE} (${SITE_NAME})`), grantedMail(`site ${SITE} (${SITE_NAME})`)]);
     const [denied, granted] = mails;
-    expect(granted.subject).toContain('granted');
-    expect(granted.body).toContain(grant.metadata.confirmationNumber);
-    expect(denied.subject).toContain('denied');
-    expect(denied.body).toContain(`Reason: ${NED_REASON}\n`);
-    expect(denied.body).toContain(deny.metadata.confirmationNumber);
-    expect(granted.confirmationNumber).not.toBe(denied.confirmationNumber);
+    expect(granted!.subject).toContain('granted');
+    expect(granted!.body).toContain(grant.metadata.confirmationNumber);
+    expect(denied!.subject).toContain('denied');
+    expect(denied!.body).toContain(`Reason: ${NED_REASON}\n`);
+    expect(denied!.body).toContain(deny.metadata.confirmationNumber);
+    expect(granted!.confirmationNumber).not.toBe(denied!.confirmationNumber);
   });
 
   it('marks an e-mail sent when its NotificationSent is recorded, and only that one', async () => {

@@ -50,7 +50,7 @@ const UMA_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view' } 
 const UMA_NEW_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view', manageAccess: 'view' } as const;
 const NIA_PRIVILEGES = { softwareAccess: 'downloads', reporting: 'view' } as const;
 
-/** The history of the brief, driven through the real pipeline; each step labelled by what it did. */
+/** A representative site history, driven through the real pipeline; each step labelled by what it did. */
 const history: [label: string, command: () => SiteCommand][] = [
   [
     'register',
@@ -134,7 +134,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
     for (const [label] of history) {
       const own = events.filter((e) => e.metadata.confirmationNumber === confirmations.get(label));
       expect(own).toHaveLength(1);
-      recorded.set(label, own[0]);
+      recorded.set(label, own[0]!);
     }
     store = await expectIdempotent(new SiteAccessProjection(), events);
   });

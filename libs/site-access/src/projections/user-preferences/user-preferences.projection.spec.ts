@@ -60,8 +60,8 @@ describe('UserPreferencesProjection (events recorded by the real pipeline on SQL
     const [, benSet, , anaLast] = events;
 
     expect(await preferences(events)).toEqual([
-      { _id: ANA, userId: ANA, email: 'ana.third@example.com', updatedAt: anaLast.metadata.occurredAt, position: anaLast.position },
-      { _id: BEN, userId: BEN, email: 'ben.only@example.com', updatedAt: benSet.metadata.occurredAt, position: benSet.position },
+      { _id: ANA, userId: ANA, email: 'ana.third@example.com', updatedAt: anaLast!.metadata.occurredAt, position: anaLast!.position },
+      { _id: BEN, userId: BEN, email: 'ben.only@example.com', updatedAt: benSet!.metadata.occurredAt, position: benSet!.position },
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('UserPreferencesProjection (events recorded by the real pipeline on SQL
     expect(events).toHaveLength(emails.length);
     for (let n = 1; n <= events.length; n++) {
       expect(await preferences(events.slice(0, n))).toEqual([
-        { _id: ANA, userId: ANA, email: emails[n - 1], updatedAt: events[n - 1].metadata.occurredAt, position: events[n - 1].position },
+        { _id: ANA, userId: ANA, email: emails[n - 1], updatedAt: events[n - 1]!.metadata.occurredAt, position: events[n - 1]!.position },
       ]);
     }
   });
