@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type TestApp, startTestApp } from '../support/test-app.js';
 import { type OpenApiDocument, type OpenApiSchema, fetchDocument, operations } from './openapi-document.js';
 
@@ -36,6 +37,15 @@ describe('OpenAPI document: every operation has a response schema', () => {
     }
     expect(missing).toEqual([]);
     expect(all.length).toBeGreaterThanOrEqual(47);
+  });
+
+  it('keeps every operationId clients generated from earlier documents know (new operations only add), each unique', () => {
+    const pinned = JSON.parse(readFileSync(new URL('./operation-ids.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const actual = Object.fromEntries(operations(document).map(({ id, operation }) => [id, (operation as { operationId?: string }).operationId]));
+    expect(Object.keys(pinned)).toHaveLength(47);
+    expect(Object.fromEntries(Object.keys(pinned).map((route) => [route, actual[route]]))).toEqual(pinned);
+    const ids = Object.values(actual);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('documents the problem+json error answers with the Problem schema', () => {

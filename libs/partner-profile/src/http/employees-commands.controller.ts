@@ -1,4 +1,5 @@
 import { Body, Delete, Inject, Param, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
@@ -13,6 +14,7 @@ import { EmployeeParams } from './partner-params.js';
 export class EmployeesCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_accessRole', summary: undefined })
   @Put('access-role')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'PRC_REQUIRES_TRANSFER, DISTRIBUTOR_ROLE_NOT_ALLOWED, NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])
@@ -20,6 +22,7 @@ export class EmployeesCommandsController {
     return this.enterprises.run(enterpriseId, p, { type: 'ChangeAccessRole', locationId, userId, accessRole: body.accessRole ?? DEFAULT_ACCESS_ROLE });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_tciRoles', summary: undefined })
   @Put('tci-roles')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])
@@ -28,6 +31,7 @@ export class EmployeesCommandsController {
     return this.enterprises.run(enterpriseId, p, { type: 'ChangeTciRoles', locationId, userId, businessContact, secondaryBusinessContact });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_employeeProfile', summary: undefined })
   @Put('profile')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])
@@ -35,6 +39,7 @@ export class EmployeesCommandsController {
     return this.enterprises.run(enterpriseId, p, { type: 'UpdateEmployeeProfile', locationId, userId, profile: employeeProfile(body) });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_removeEmployee', summary: undefined })
   @Delete()
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])

@@ -1,4 +1,5 @@
 import { Body, Inject, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
@@ -13,6 +14,7 @@ import { RegisterEnterpriseResponseDto } from '../commands/register-enterprise/r
 export class EnterprisesCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_register', summary: undefined })
   @Post()
   @ApiCommandResponse(201, RegisterEnterpriseResponseDto)
   @ApiProblems(400, 401, 409)

@@ -1,4 +1,5 @@
 import { Body, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
@@ -19,6 +20,7 @@ import { EnterpriseParams, LocationParams } from './partner-params.js';
 export class LocationsCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_createLocation', summary: undefined })
   @Post()
   @ApiCommandResponse(201, CreateLocationResponseDto)
   @ApiProblems(400, 401, 403, 404, 409)
@@ -26,6 +28,7 @@ export class LocationsCommandsController {
     return createLocation(this.enterprises, p, enterpriseId, { location: { ...locationProfile(body), country: body.country }, employee: employeeProfile(body.employee) });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_updateProfile', summary: undefined })
   @Put(':locationId/profile')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, 409)
@@ -33,6 +36,7 @@ export class LocationsCommandsController {
     return this.enterprises.run(enterpriseId, p, { type: 'UpdateLocationProfile', locationId, profile: locationProfile(body) });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_settings', summary: undefined })
   @Put(':locationId/settings')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, 409)
@@ -40,6 +44,7 @@ export class LocationsCommandsController {
     return this.enterprises.run(enterpriseId, p, { type: 'ChangeSelfAssociationPolicy', locationId, autoAcceptSelfAssociation });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_rotateToken', summary: undefined })
   @Post(':locationId/company-token')
   @HttpCode(200)
   @ApiCommandResponse(200, RotateCompanyTokenResponseDto)
@@ -48,6 +53,7 @@ export class LocationsCommandsController {
     return rotateCompanyToken(this.enterprises, p, enterpriseId, locationId);
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_assignPrc', summary: undefined })
   @Put(':locationId/primary-relationship-contact')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])

@@ -1,4 +1,5 @@
 import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
@@ -14,6 +15,7 @@ import { AssociationParams, LocationAssociationParams, LocationParams } from './
 export class SelfAssociationsCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_requestSelfAssociation', summary: undefined })
   @Post('locations/:locationId/self-associations')
   @ApiCommandResponse(201, SelfAssociationResponseDto)
   @ApiProblems(400, 401, [403, 'INVALID_COMPANY_TOKEN'], 404, 409)
@@ -21,6 +23,7 @@ export class SelfAssociationsCommandsController {
     return requestSelfAssociation(this.enterprises, p, enterpriseId, locationId, { companyToken: body.companyToken, employee: employeeProfile(body) });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_approve', summary: undefined })
   @Post('self-associations/:associationId/approve')
   @HttpCode(200)
   @ApiCommandResponse(200)
@@ -29,6 +32,7 @@ export class SelfAssociationsCommandsController {
     return this.enterprises.run(enterpriseId, p, { type: 'ApproveSelfAssociation', associationId });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_deny', summary: undefined })
   @Post('self-associations/:associationId/deny')
   @HttpCode(200)
   @ApiCommandResponse(200)
@@ -37,6 +41,7 @@ export class SelfAssociationsCommandsController {
     return this.enterprises.run(enterpriseId, p, { type: 'DenySelfAssociation', associationId, ...(reason ? { reason } : {}) });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_approveAtLocation', summary: undefined })
   @Post('locations/:locationId/self-associations/:associationId/approve')
   @HttpCode(200)
   @ApiCommandResponse(200)
@@ -45,6 +50,7 @@ export class SelfAssociationsCommandsController {
     return this.enterprises.run(enterpriseId, p, { type: 'ApproveSelfAssociation', associationId, locationId });
   }
 
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_denyAtLocation', summary: undefined })
   @Post('locations/:locationId/self-associations/:associationId/deny')
   @HttpCode(200)
   @ApiCommandResponse(200)

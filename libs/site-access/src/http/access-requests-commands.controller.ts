@@ -1,5 +1,5 @@
 import { Body, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
@@ -15,6 +15,7 @@ import { SiteParams, SiteRequestParams } from './site-params.js';
 export class AccessRequestsCommandsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
+  @ApiOperation({ operationId: 'RequestAccessController_request', summary: undefined })
   @Post()
   @ApiCreatedResponse({ description: '{requestId, confirmationNumber, position}', type: RequestAccessResponseDto })
   @ApiProblems(400, 401, 403, 404, [409, 'ALREADY_MEMBER, REQUEST_PENDING, CONCURRENCY_CONFLICT'])
@@ -23,6 +24,7 @@ export class AccessRequestsCommandsController {
     return { requestId: done.the('UserNominated').data.requestId, ...done.response };
   }
 
+  @ApiOperation({ operationId: 'SiteCommandsController_editJustification', summary: undefined })
   @Patch(':requestId')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, CONCURRENCY_CONFLICT'])
@@ -30,6 +32,7 @@ export class AccessRequestsCommandsController {
     return this.sites.run(siteId, p, { type: 'EditNominationJustification', requestId, businessJustification: body.businessJustification });
   }
 
+  @ApiOperation({ operationId: 'SiteCommandsController_grant', summary: undefined })
   @Post(':requestId/grant')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT'])
@@ -44,6 +47,7 @@ export class AccessRequestsCommandsController {
     });
   }
 
+  @ApiOperation({ operationId: 'SiteCommandsController_deny', summary: undefined })
   @Post(':requestId/deny')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, CONCURRENCY_CONFLICT'])

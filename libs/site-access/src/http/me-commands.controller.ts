@@ -1,4 +1,5 @@
 import { Body, Inject, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { PREFERENCE_COMMANDS, type PreferenceCommands } from '../application/site-commands.js';
@@ -9,6 +10,7 @@ import { SetNotificationEmailRequestDto } from '../commands/set-notification-ema
 export class MeCommandsController {
   constructor(@Inject(PREFERENCE_COMMANDS) private readonly preferences: PreferenceCommands) {}
 
+  @ApiOperation({ operationId: 'MeController_setPreferences', summary: undefined })
   @Put('notification-preferences')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 409)

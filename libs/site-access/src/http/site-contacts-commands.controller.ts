@@ -1,4 +1,5 @@
 import { Body, Delete, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
@@ -14,6 +15,7 @@ const REAUTHENTICATION: [401, string] = [401, 'UNAUTHENTICATED, or REAUTHENTICAT
 export class SiteContactsCommandsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
+  @ApiOperation({ operationId: 'SiteCommandsController_transferPrimaryContact', summary: undefined })
   @Post('primary-contact')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, 409)
@@ -28,6 +30,7 @@ export class SiteContactsCommandsController {
     });
   }
 
+  @ApiOperation({ operationId: 'SiteCommandsController_updateContact', summary: undefined })
   @Put('contacts/:contactId')
   @ApiCommandResponse(200)
   @ApiProblems(400, REAUTHENTICATION, 403, 404, 409)
@@ -41,6 +44,7 @@ export class SiteContactsCommandsController {
     });
   }
 
+  @ApiOperation({ operationId: 'SiteCommandsController_removeContact', summary: undefined })
   @Delete('contacts/:contactId')
   @ApiCommandResponse(200)
   @ApiProblems(400, REAUTHENTICATION, 403, 404, 409)

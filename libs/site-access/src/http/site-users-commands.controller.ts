@@ -1,4 +1,5 @@
 import { Body, Delete, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
@@ -11,6 +12,7 @@ import { SiteParams, SiteUserParams } from './site-params.js';
 export class SiteUsersCommandsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
+  @ApiOperation({ operationId: 'SiteCommandsController_addUser', summary: undefined })
   @Post()
   @ApiCommandResponse(201)
   @ApiProblems(400, 401, 403, 404, [409, 'ALREADY_MEMBER, REQUEST_PENDING, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT'])
@@ -19,6 +21,7 @@ export class SiteUsersCommandsController {
     return this.sites.run(siteId, p, { type: 'AddUser', user: { userId, firstName, lastName, email }, role, privileges: privileges ?? {} });
   }
 
+  @ApiOperation({ operationId: 'SiteCommandsController_changeUserAccess', summary: undefined })
   @Patch(':userId')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_A_MEMBER, PRIMARY_CONTACT_IMMUTABLE, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT'])
@@ -31,6 +34,7 @@ export class SiteUsersCommandsController {
     });
   }
 
+  @ApiOperation({ operationId: 'SiteCommandsController_removeUser', summary: undefined })
   @Delete(':userId')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_A_MEMBER, PRIMARY_CONTACT_IMMUTABLE, CONCURRENCY_CONFLICT'])

@@ -1,5 +1,5 @@
 import { Body, Inject, Post } from '@nestjs/common';
-import { ApiCreatedResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
 import { ApiProblems, ResourceController } from '../../../contract/src/index.js';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
@@ -12,6 +12,7 @@ import { RegisterSiteResponseDto } from '../commands/register-site/register-site
 export class SitesCommandsController {
   constructor(@Inject(SITE_COMMANDS) private readonly sites: SiteCommands) {}
 
+  @ApiOperation({ operationId: 'RegisterSiteController_register', summary: undefined })
   @Post()
   @ApiCreatedResponse({ description: '{siteId, confirmationNumber, position}', type: RegisterSiteResponseDto })
   @ApiProblems(400, 401, [403, 'FORBIDDEN: only operators register sites'], [409, 'SITE_EXISTS (or CONCURRENCY_CONFLICT after retries)'])
