@@ -115,6 +115,16 @@ describe('Idempotency-Key on commands (over HTTP, embedded stores)', () => {
     expect(later.body.confirmationNumber).not.toBe(first.body.confirmationNumber);
   });
 
+  it('is documented on every command in /docs-json, and only there', async () => {
+    const { body } = await t.http.get('/docs-json').expect(200);
+    const paths = body.paths as Record<string, Record<string, { parameters?: { name: string }[]; responses: Record<string, unknown> }>>;
+    const withKey = (operation: { parameters?: { name: string }[] } | undefined) => (operation?.parameters ?? []).some((p) => p.name === 'Idempotency-Key');
+    const addUserOperation = paths['/v1/sites/{siteId}/users']?.post;
+    expect(withKey(addUserOperation)).toBe(true);
+    expect(addUserOperation?.responses['422']).toBeDefined();
+    expect(withKey(paths['/v1/sites/{siteId}/users']?.get)).toBe(false);
+  });
+
   // Tokens minted ahead for the synchronous send callbacks of expectRejected.
   const tokens = new Map<string, string>();
   const tokenOf = (userId: string) => tokens.get(userId)!;
