@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mintToken } from '../libs/auth/src/index.js';
 import { positionOf } from '../libs/core/src/index.js';
 import { ProjectionLeader } from '../libs/read-store/src/index.js';
@@ -32,7 +33,16 @@ describe('Platform over HTTP (embedded stores)', () => {
   it('answers 401 problem+json without a token, with a bad one, and with an expired one', async () => {
     const expired = await mintToken(TEST_SECRET, { sub: 'ana', expiresIn: Math.floor(Date.now() / 1000) - 5 });
     const forged = await mintToken('not-the-server-secret-not-the-server', { sub: 'ana' });
-    const cases = [undefined, 'Bearer nonsense', 'Basic abc', `Bearer ${expired}`, `Bearer ${forged}`];
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const hmac = (input: string) => createHmac('sha256', TEST_SECRET).update(input).digest('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (header: object, claims: object) => `${b64(header)}.${b64(claims)}.${hmac(`${b64(header)}.${b64(claims)}`)}`;
+    const good = await mintToken(TEST_SECRET, { sub: 'ana' });
+    const tampered = `${good.slice(0, good.lastIndexOf('.'))}.${hmac('something else')}`;
+    const algNone = `${b64({ alg: 'none' })}.${b64({ sub: 'ana', exp: now + 300 })}.`;
+    const rs256 = signed({ alg: 'RS256' }, { sub: 'ana', exp: now + 300 });
+    const notYet = signed({ alg: 'HS256' }, { sub: 'ana', exp: now + 300, nbf: now + 120 });
+    const cases = [undefined, 'Bearer nonsense', 'Basic abc', `Bearer ${expired}`, `Bearer ${forged}`, ...[tampered, algNone, rs256, notYet].map((tk) => `Bearer ${tk}`)];
     for (const header of cases) {
       const req = t.http.get('/v1/me');
       const res = await (header ? req.set('Authorization', header) : req).expect(401);

@@ -10,6 +10,7 @@ import { PartnerProfileModule } from '../../../libs/partner-profile/src/index.js
 import { SiteAccessModule } from '../../../libs/site-access/src/index.js';
 import { allProjections, auditContexts } from './projections.js';
 import { HealthController } from './health/health.controller.js';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadConsistencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig, Clock } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
 import { installBodyParsers } from './http/json-limits.js';
+import { documentIdempotency } from './http/openapi-idempotency.js';
 import { documentReadConsistency } from './http/openapi-read-consistency.js';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers.js';
 
@@ -32,7 +33,7 @@ export async function createApp(config: AppConfig, overrides: { clock?: Clock } 
   installSecurityHeaders(app);
   installBodyParsers(app, config.http);
   // Every operation declares its answer schemas (test/contract keeps it so): clients are generated from /docs-json.
-  const document = documentReadConsistency(
+  const document = documentIdempotency(documentReadConsistency(
     SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
@@ -45,7 +46,7 @@ export async function createApp(config: AppConfig, overrides: { clock?: Clock } 
         .addBearerAuth()
         .build(),
     ),
-  );
+  ));
   SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;

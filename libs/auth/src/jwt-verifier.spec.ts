@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { JwtVerifier } from './jwt-verifier.js';
 import { mintToken } from './token-minter.js';
@@ -61,5 +62,77 @@ describe('JwtVerifier (HS256, real tokens)', () => {
     const wrongAudience = await mintToken(secret, { sub: 'ana', issuer: 'https://idp', audience: 'other' });
     expect((await strict.verify(good)).userId).toBe('ana');
     await expect(strict.verify(wrongAudience)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  describe('hostile and invalid HS256 tokens (verified with node:crypto)', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    /** A compact JWS with any header, HMAC-SHA256-signed with `key` (the algorithm-confusion attack when the header lies). */
+    const forge = (header: object, claims: object, key = secret) => {
+      const signingInput = `${b64(header)}.${b64(claims)}`;
+      return `${signingInput}.${createHmac('sha256', key).update(signingInput).digest('base64url')}`;
+    };
+    const claims = () => ({ sub: 'ana', exp: now() + 300 });
+    const rejects = async (token: string, detail: RegExp) => {
+      await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(detail) });
+    };
+
+    it('accepts a hand-made HS256 token (the forge helper signs correctly)', async () => {
+      expect((await verifier.verify(forge({ alg: 'HS256', typ: 'JWT' }, claims()))).userId).toBe('ana');
+    });
+
+    it('rejects a tampered signature, payload or header', async () => {
+      const good = await mintToken(secret, { sub: 'ana' });
+      const [header, payload, signature] = good.split('.') as [string, string, string];
+      const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
+      await rejects(`${header}.${payload}.${flipped}`, /signature does not verify/);
+      await rejects(`${header}.${b64({ sub: 'op', roles: ['operator'], exp: now() + 300 })}.${signature}`, /signature does not verify/);
+      await rejects(`${b64({ alg: 'HS256', typ: 'JWT', kid: 'x' })}.${payload}.${signature}`, /signature does not verify/);
+      await rejects(`${header}.${payload}.${signature}=`, /malformed/);
+      await rejects(`${header}.${payload}`, /malformed/);
+    });
+
+    it('rejects alg=none, with and without a signature', async () => {
+      const input = `${b64({ alg: 'none' })}.${b64(claims())}`;
+      await rejects(`${input}.`, /malformed/);
+      await rejects(forge({ alg: 'none' }, claims()), /malformed/);
+    });
+
+    it('rejects an HS512 or RS256 header on the HS256 secret, even when signed with that secret', async () => {
+      const hs512 = await new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject('ana').setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+      await rejects(hs512, /malformed or not signed with an accepted key/);
+      await rejects(forge({ alg: 'RS256' }, claims()), /malformed or not signed with an accepted key/);
+      await rejects(forge({ alg: 'hs256' }, claims()), /malformed or not signed with an accepted key/);
+      await rejects(forge({ alg: 'HS256', crit: ['exp'] }, claims()), /malformed or not signed with an accepted key/);
+    });
+
+    it('rejects expired and not-yet-valid tokens, and non-numeric dates', async () => {
+      await rejects(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() - 1 }), /expired/);
+      await rejects(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() }), /expired/);
+      await rejects(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() + 300, nbf: now() + 60 }), /"nbf" claim timestamp check failed/);
+      await rejects(forge({ alg: 'HS256' }, { sub: 'ana', exp: String(now() + 300) }), /"exp" claim must be a number/);
+      await rejects(forge({ alg: 'HS256' }, { sub: 'ana' }), /missing required "exp" claim/);
+      expect((await verifier.verify(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() + 300, nbf: now() }))).userId).toBe('ana');
+    });
+
+    it('rejects a wrong or missing issuer and audience when configured; an audience list must include ours', async () => {
+      const strict = new JwtVerifier({ key: { kind: 'secret', secret }, issuer: 'https://idp', audience: 'api' });
+      const strictRejects = async (token: string, detail: RegExp) => {
+        await expect(strict.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(detail) });
+      };
+      await strictRejects(await mintToken(secret, { sub: 'ana', issuer: 'https://evil', audience: 'api' }), /unexpected "iss" claim value/);
+      await strictRejects(await mintToken(secret, { sub: 'ana', audience: 'api' }), /missing required "iss" claim/);
+      await strictRejects(await mintToken(secret, { sub: 'ana', issuer: 'https://idp' }), /missing required "aud" claim/);
+      await strictRejects(forge({ alg: 'HS256' }, { ...claims(), iss: 'https://idp', aud: ['other', 'more'] }), /unexpected "aud" claim value/);
+      expect((await strict.verify(forge({ alg: 'HS256' }, { ...claims(), iss: 'https://idp', aud: ['other', 'api'] }))).userId).toBe('ana');
+    });
+
+    it('rejects payloads that are not a JSON object', async () => {
+      const header = b64({ alg: 'HS256' });
+      for (const body of [Buffer.from('[1]'), Buffer.from('"x"'), Buffer.from([0xff, 0xfe])]) {
+        const input = `${header}.${body.toString('base64url')}`;
+        await rejects(`${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`, /malformed/);
+      }
+    });
   });
 });

@@ -25,3 +25,12 @@ describe('loadConfig: snapshots', () => {
     expect(() => loadConfig({ SNAPSHOT_EVERY: 'often' })).toThrow(/SNAPSHOT_EVERY/);
   });
 });
+
+describe('loadConfig: idempotency keys', () => {
+  it('keeps Idempotency-Keys 24 h by default, IDEMPOTENCY_KEY_RETENTION_HOURS sets it, nonsense is refused', () => {
+    expect(loadConfig({}).idempotencyRetentionMs).toBe(24 * 3_600_000);
+    expect(loadConfig({ IDEMPOTENCY_KEY_RETENTION_HOURS: '48' }).idempotencyRetentionMs).toBe(48 * 3_600_000);
+    expect(() => loadConfig({ IDEMPOTENCY_KEY_RETENTION_HOURS: '0' })).toThrow(/IDEMPOTENCY_KEY_RETENTION_HOURS/);
+    expect(() => loadConfig({ IDEMPOTENCY_KEY_RETENTION_HOURS: 'a day' })).toThrow(/IDEMPOTENCY_KEY_RETENTION_HOURS/);
+  });
+});

@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly logFormat: 'json' | 'text';
   /** Events between snapshots of an aggregate's state in the event store (0: no snapshots). */
   readonly snapshotEvery: number;
+  /** How long a command's Idempotency-Key is remembered (IDEMPOTENCY_KEY_RETENTION_HOURS). */
+  readonly idempotencyRetentionMs: number;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
@@ -83,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: logLevel as AppConfig['logLevel'],
     logFormat,
     snapshotEvery,
+    idempotencyRetentionMs: positive('IDEMPOTENCY_KEY_RETENTION_HOURS', 24) * 3_600_000,
   };
 }

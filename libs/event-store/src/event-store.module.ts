@@ -41,7 +41,7 @@ export class EventStoreModule {
         { provide: ID_GENERATOR, useValue: overrides.ids ?? randomIds },
         {
           provide: CommandPipeline,
-          useFactory: (store: EventStore, ids: IdGenerator) => new CommandPipeline(store, ids, { snapshotEvery: config.snapshotEvery }),
+          useFactory: (store: EventStore, ids: IdGenerator) => new CommandPipeline(store, ids, { snapshotEvery: config.snapshotEvery, idempotencyRetentionMs: config.idempotencyRetentionMs }),
           inject: [EVENT_STORE, ID_GENERATOR],
         },
         EventStoreLifecycle,

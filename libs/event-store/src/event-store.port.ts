@@ -14,6 +14,40 @@ export interface AppendResult {
   readonly position: Position;
 }
 
+/**
+ * A command's `Idempotency-Key`, as the store records it next to the command's events: keyed per
+ * scope (the principal) with a fingerprint of the request, so a retry can be told from a misuse.
+ */
+export interface IdempotencyClaim {
+  readonly scope: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  /** When the command was issued (ISO 8601); the key is remembered for the retention from then. */
+  readonly recordedAt: string;
+}
+
+/** What a key's first command recorded: enough to answer a retry exactly as the first time. */
+export interface IdempotentRecord {
+  readonly fingerprint: string;
+  readonly recordedAt: string;
+  readonly stream: string;
+  /** The events the first command appended, in order (their metadata holds its confirmation number). */
+  readonly events: readonly NewEvent[];
+  /** Position of the last of them. */
+  readonly position: Position;
+}
+
+/** Looks up the keys a store recorded atomically with the appends that carried them. */
+export interface IdempotencyKeys {
+  /** The key's record when it was recorded at or after `since` (ISO 8601); older records are forgotten. */
+  find(scope: string, key: string, since: string): Promise<IdempotentRecord | undefined>;
+}
+
+export interface AppendOptions {
+  /** Recorded in the same transaction as the events by a store that has `idempotencyKeys`; ignored by others. */
+  readonly idempotency?: IdempotencyClaim;
+}
+
 export interface ReadStreamOptions {
   /** Only events with a revision >= this (default 0). */
   readonly fromRevision?: number;
@@ -60,8 +94,14 @@ export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
   /** Where the command pipeline keeps snapshots of aggregate state next to the events; absent: no snapshots. */
   readonly snapshots?: SnapshotStore;
-  /** Appends atomically or throws WrongExpectedRevisionError; re-appending the same event ids is a no-op. */
-  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Idempotency keys recorded with the appends (SQLite); absent: the pipeline keeps them in memory, best effort. */
+  readonly idempotencyKeys?: IdempotencyKeys;
+  /**
+   * Appends atomically or throws WrongExpectedRevisionError; re-appending the same event ids is a no-op.
+   * With `options.idempotency` a store that has `idempotencyKeys` records the key in the same
+   * transaction, and throws IDEMPOTENCY_KEY_IN_USE (nothing appended) when the key is already recorded.
+   */
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
   /** The stream's events in revision order; [] for a stream that does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of every stream in log order (our own events only, never system events). */

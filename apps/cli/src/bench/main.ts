@@ -1,6 +1,7 @@
 import { allProjections } from '../../../api/src/projections.js';
 import { benchAppend } from './append.bench.js';
 import { benchAsOf } from './as-of.bench.js';
+import { benchAuth } from './auth.bench.js';
 import { benchAuditQuery } from './audit.bench.js';
 import { fmt } from './bench-util.js';
 import { benchCommand } from './command.bench.js';
@@ -14,6 +15,19 @@ const quick = process.argv.includes('--quick');
 
 if (process.argv.includes('--scale')) {
   await benchScale(process.argv, out);
+  process.exit(0);
+}
+
+const printAuth = async () => {
+  const auth = await benchAuth(quick ? 5_000 : 50_000);
+  out(
+    `(f) bearer-token verification (HS256, iss+aud checked): node:crypto ${fmt(auth.nodeRate, 0)}/s (${fmt(auth.microsPerVerify, 1)} µs each) ` +
+      `vs jose/WebCrypto ${fmt(auth.joseRate, 0)}/s → ratio ${fmt(auth.ratio)}`,
+  );
+};
+
+if (process.argv.includes('--auth')) {
+  await printAuth();
   process.exit(0);
 }
 
@@ -66,4 +80,6 @@ out(
   `(e) audit query by actor over ${quick ? '100k' : '1M'} entries (embedded SQLite read store in memory, through the query handler, ${fmt(auditQuery.perActor, 0)} per actor): ` +
     `median ${fmt(auditQuery.medianMs, 1)} ms, max ${fmt(auditQuery.maxMs, 1)} ms (target <= 200); RSS with the entries loaded ${fmt(auditQuery.rssAfterLoadMiB, 0)} MiB`,
 );
+collect();
+await printAuth();
 out(`peak RSS of the whole run ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`);

@@ -1,9 +1,10 @@
 import type { FactoryProvider } from '@nestjs/common';
-import type { Clock, Decider, DomainEvent, IdGenerator } from '../../../core/src/index.js';
+import { type Clock, type Decider, type DomainEvent, DomainError, type IdGenerator } from '../../../core/src/index.js';
 import { CLOCK, ID_GENERATOR } from '../event-store.module.js';
 import { newCommandMeta } from '../pipeline/command-meta.js';
 import { type CommandOutcome, CommandPipeline } from '../pipeline/command-pipeline.js';
 import { type CommandResponse, toCommandResponse } from '../pipeline/command-response.js';
+import { takeIdempotentRequest } from './idempotent-request.js';
 
 /** A domain command as the caller writes it: the service stamps `actor` and `at`. */
 export type CommandBody<C> = C extends unknown ? Omit<C, 'actor' | 'at'> : never;
@@ -22,7 +23,22 @@ export class Executed<E extends DomainEvent> {
   constructor(
     readonly response: CommandResponse,
     readonly events: readonly E[],
+    /** The recorded answer of an earlier request with the same Idempotency-Key: nothing new was decided or recorded. */
+    readonly replayed = false,
   ) {}
+
+  /**
+   * For answers that show a secret once (company tokens): the secret of a replayed command is
+   * known to nobody any more, so its answer cannot be repeated; say so instead of a wrong secret.
+   */
+  unlessReplayed(): this {
+    if (!this.replayed) return this;
+    const recorded = 'confirmationNumber' in this.response ? ` under confirmation number ${this.response.confirmationNumber}` : '';
+    throw new DomainError(
+      'IDEMPOTENT_ANSWER_UNAVAILABLE',
+      `This request was already recorded${recorded}; its answer held a secret shown only once, so it cannot be repeated. Nothing new was recorded.`,
+    );
+  }
 
   has(type: E['type']): boolean {
     return this.events.some((event) => event.type === type);
@@ -55,12 +71,13 @@ export class CommandService<C extends { readonly type: string }, E extends Domai
   }
 
   async execute(id: string, issuer: I, body: CommandBody<C>): Promise<Executed<E>> {
-    const meta = newCommandMeta({ commandName: body.type, actorId: issuer.userId }, this.clock, this.ids);
+    const idempotency = takeIdempotentRequest();
+    const meta = newCommandMeta({ commandName: body.type, actorId: issuer.userId, ...(idempotency ? { idempotency } : {}) }, this.clock, this.ids);
     // A distributive Omit spread back together is the command again; TypeScript cannot see that generically.
     const command = { ...body, actor: this.context.actorOf(issuer), at: meta.occurredAt } as C;
     const { decider, streamOf } = this.context;
     const outcome = await this.pipeline.execute({ stream: streamOf(id), decider, command, meta });
-    return new Executed(toCommandResponse(outcome), this.decided(outcome));
+    return new Executed(toCommandResponse(outcome), this.decided(outcome), outcome.changed && outcome.replayed === true);
   }
 
   /** The common answer: `{confirmationNumber, position}` or `{changed: false}`. */

@@ -11,13 +11,20 @@ import {
   eventHash,
   randomIds,
 } from '../../../core/src/index.js';
-import type { EventStore } from '../event-store.port.js';
+import type { EventStore, IdempotencyClaim, IdempotencyKeys, IdempotentRecord } from '../event-store.port.js';
 import type { CommandMeta } from './command-meta.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { MemoryIdempotencyKeys } from './memory-idempotency-keys.js';
 import { SnapshotKeeper, type SnapshotOptions } from './snapshot-keeper.js';
 import { type CachedStream, StateCache } from './state-cache.js';
 
 export const MAX_CONFLICT_RETRIES = 3;
+export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+
+export interface PipelineOptions extends SnapshotOptions {
+  /** How long an Idempotency-Key answers retries (default 24 h). */
+  readonly idempotencyRetentionMs?: number;
+}
 
 export interface CommandRequest<C, E extends DomainEvent, S> {
   readonly stream: string;
@@ -34,6 +41,8 @@ export type CommandOutcome<S> =
       readonly position: Position;
       readonly events: readonly NewEvent[];
       readonly state: S;
+      /** True when this is the recorded answer of an earlier request with the same Idempotency-Key (nothing new was recorded). */
+      readonly replayed?: boolean;
     };
 
 /**
@@ -46,17 +55,58 @@ export class CommandPipeline {
   private readonly cache = new StateCache();
   private readonly mutex = new KeyedMutex();
   private readonly snapshots: SnapshotKeeper;
+  /** Requests with the same Idempotency-Key (and principal) wait for each other here. */
+  private readonly keyMutex = new KeyedMutex();
+  private readonly keys: IdempotencyKeys;
+  /** Set when the store cannot record keys with its appends: the pipeline remembers them itself. */
+  private readonly memoryKeys: MemoryIdempotencyKeys | undefined;
+  private readonly retentionMs: number;
 
   constructor(
     private readonly store: EventStore,
     private readonly ids: IdGenerator = randomIds,
-    options: SnapshotOptions = {},
+    options: PipelineOptions = {},
   ) {
     this.snapshots = new SnapshotKeeper(store, options);
+    this.memoryKeys = store.idempotencyKeys ? undefined : new MemoryIdempotencyKeys();
+    this.keys = store.idempotencyKeys ?? this.memoryKeys!;
+    this.retentionMs = options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
   }
 
   execute<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>): Promise<CommandOutcome<S>> {
-    return this.mutex.run(request.stream, () => this.executeWithRetries(request));
+    const claim = request.meta.idempotency;
+    if (claim === undefined) return this.mutex.run(request.stream, () => this.executeWithRetries(request));
+    return this.keyMutex.run(`${claim.scope}\u0000${claim.key}`, () => this.executeOnce(request, claim));
+  }
+
+  /**
+   * A request with an Idempotency-Key: the key's first command answers every retry (same
+   * fingerprint) without deciding again; another request under the same key is refused. The key
+   * is recorded with the command's events, so it exists exactly when they do.
+   */
+  private async executeOnce<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>, claim: IdempotencyClaim): Promise<CommandOutcome<S>> {
+    const since = new Date(Date.parse(claim.recordedAt) - this.retentionMs).toISOString();
+    const earlier = await this.keys.find(claim.scope, claim.key, since);
+    if (earlier) return this.replay(request, claim, earlier);
+    const outcome = await this.mutex.run(request.stream, () => this.executeWithRetries(request));
+    if (outcome.changed && this.memoryKeys) {
+      const { fingerprint, recordedAt } = claim;
+      this.memoryKeys.remember(claim, { fingerprint, recordedAt, stream: request.stream, events: outcome.events, position: outcome.position });
+    }
+    return outcome;
+  }
+
+  private async replay<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>, claim: IdempotencyClaim, earlier: IdempotentRecord): Promise<CommandOutcome<S>> {
+    if (earlier.fingerprint !== claim.fingerprint) {
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        `This Idempotency-Key was already used at ${earlier.recordedAt} for a different request (method, path or body); nothing was recorded. Use a new key for a new request.`,
+      );
+    }
+    const first = earlier.events[0];
+    if (first === undefined) throw new Error(`the record of Idempotency-Key ${claim.key} names no events`);
+    const state = await this.mutex.run(earlier.stream, async () => (await this.load(earlier.stream, request.decider)).state);
+    return { changed: true, replayed: true, confirmationNumber: first.metadata.confirmationNumber, position: earlier.position, events: earlier.events, state };
   }
 
   private async executeWithRetries<C, E extends DomainEvent, S>(
@@ -77,6 +127,7 @@ export class CommandPipeline {
           stream,
           events,
           loaded.revision < 0 ? 'no_stream' : loaded.revision,
+          meta.idempotency ? { idempotency: meta.idempotency } : {},
         );
         const state = decided.reduce(decider.evolve, loaded.state);
         const last = events.at(-1)!.metadata;

@@ -11,16 +11,19 @@ import {
   positionParts,
 } from '../../../core/src/index.js';
 import type {
+  AppendOptions,
   AppendResult,
   BatchHandler,
   EventStore,
   ExpectedRevision,
+  IdempotencyClaim,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
+import { SqliteIdempotencyKeys } from './sqlite-idempotency-keys.js';
 import { SqliteSnapshotStore } from './sqlite-snapshot-store.js';
 
 interface EventRow {
@@ -45,12 +48,14 @@ export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   /** Snapshots of aggregate state, in the same file (table `snapshots`). */
   readonly snapshots: SqliteSnapshotStore;
+  /** Commands' Idempotency-Keys, recorded in the append transaction (table `idempotency_keys`). */
+  readonly idempotencyKeys: SqliteIdempotencyKeys;
   private readonly db: Database.Database;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appendTransaction: Database.Transaction<
-    (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult
+    (stream: string, events: readonly NewEvent[], expected: ExpectedRevision, idempotency: IdempotencyClaim | undefined) => AppendResult
   >;
 
   constructor(
@@ -65,14 +70,17 @@ export class SqliteEventStore implements EventStore {
     this.appended.setMaxListeners(0);
     this.statements = prepareStatements(this.db);
     this.snapshots = new SqliteSnapshotStore(this.db);
-    this.appendTransaction = this.db.transaction((stream, events, expected) =>
-      this.appendRows(stream, events, expected),
-    );
+    this.idempotencyKeys = new SqliteIdempotencyKeys(this.db, toPosition);
+    this.appendTransaction = this.db.transaction((stream, events, expected, idempotency) => {
+      const result = this.appendRows(stream, events, expected);
+      if (idempotency) this.idempotencyKeys.record(idempotency, stream, result.nextRevision - events.length + 1, result.nextRevision);
+      return result;
+    });
   }
 
-  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    const result = this.appendTransaction.immediate(stream, events, expected);
+    const result = this.appendTransaction.immediate(stream, events, expected, options.idempotency);
     this.appended.emit('appended');
     return result;
   }

@@ -24,4 +24,17 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state            TEXT    NOT NULL,
   written_at       TEXT    NOT NULL
 );
+-- Idempotency-Key of commands, written in the same transaction as the command's events (so a key
+-- exists exactly when its command committed); forgotten after IDEMPOTENCY_KEY_RETENTION_HOURS.
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  scope          TEXT    NOT NULL,
+  key            TEXT    NOT NULL,
+  fingerprint    TEXT    NOT NULL,
+  stream         TEXT    NOT NULL,
+  first_revision INTEGER NOT NULL,
+  last_revision  INTEGER NOT NULL,
+  recorded_at    TEXT    NOT NULL,
+  PRIMARY KEY (scope, key)
+);
+CREATE INDEX IF NOT EXISTS idempotency_keys_recorded_at ON idempotency_keys (recorded_at);
 `;

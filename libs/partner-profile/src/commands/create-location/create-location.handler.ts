@@ -20,6 +20,6 @@ export async function createLocation(enterprises: EnterpriseCommands, principal:
     newCountryEnterpriseId: enterprises.newId(),
     employee,
   });
-  const { locationId, countryEnterpriseId } = done.the('LocationCreated').data;
+  const { locationId, countryEnterpriseId } = done.unlessReplayed().the('LocationCreated').data;
   return { locationId, countryEnterpriseId, companyToken, ...done.response };
 }

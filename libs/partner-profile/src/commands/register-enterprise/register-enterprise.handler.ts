@@ -26,6 +26,6 @@ export async function registerEnterprise(enterprises: EnterpriseCommands, princi
     location: { ...location, locationId: enterprises.newId(), companyTokenDigest: secretDigest(companyToken) },
     employee,
   });
-  const created = done.the('LocationCreated').data;
+  const created = done.unlessReplayed().the('LocationCreated').data;
   return { enterpriseId: created.enterpriseId, countryEnterpriseId: created.countryEnterpriseId, locationId: created.locationId, companyToken, ...done.response };
 }

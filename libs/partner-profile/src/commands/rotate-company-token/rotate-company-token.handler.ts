@@ -8,6 +8,6 @@ export type RotateCompanyTokenResult = { companyToken: string } & CommandRespons
 /** Mints the new token: the answer shows it once, the stream keeps only its digest. */
 export async function rotateCompanyToken(enterprises: EnterpriseCommands, principal: Principal, enterpriseId: string, locationId: string): Promise<RotateCompanyTokenResult> {
   const companyToken = newSecretToken();
-  const response = await enterprises.run(enterpriseId, principal, { type: 'RotateCompanyToken', locationId, companyTokenDigest: secretDigest(companyToken) });
-  return { companyToken, ...response };
+  const done = await enterprises.execute(enterpriseId, principal, { type: 'RotateCompanyToken', locationId, companyTokenDigest: secretDigest(companyToken) });
+  return { companyToken, ...done.unlessReplayed().response };
 }
