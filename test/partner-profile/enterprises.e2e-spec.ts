@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type TestApp, startTestApp } from '../support/test-app.js';
 import { allEvents, bearer, expectRejected } from '../support/site-fixtures.js';
 import { type Registered, createLocation, employeeInput, locationInput, registerEnterprise } from '../support/partner-fixtures.js';
-import { COMPANY_TOKEN, CONFIRMATION, UUID, employeesOf, enterprisePath, eventsOf, hierarchyOf, hire, locationIn, locationPath, setRole } from './partner-steps.js';
+import { COMPANY_TOKEN, CONFIRMATION, UUID, employeesOf, enterprisePath, eventsOf, fieldsOf, hierarchyOf, hire, locationIn, locationPath, setRole } from './partner-steps.js';
 
-const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 const profileOf = (name: string, partnerTier: 1 | 2 = 2) => {
   const { country: _country, ...profile } = locationInput(name, 'US', partnerTier);
   return profile;

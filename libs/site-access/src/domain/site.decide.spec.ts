@@ -6,6 +6,7 @@ import { siteDecider } from './site.decider.js';
 import type { GrantableRole, MemberProfile, SiteEvent } from './site.events.js';
 import type { Actor } from './site.permissions.js';
 import { given } from '../../../core/src/testing/given-when-then.js';
+import { FULL, FULL_USER, NONE } from '../testing/privilege-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: one site "1234567" with a primary (pat), a secondary who manages access (sam), a
@@ -38,16 +39,6 @@ const VIC = actor('vic');
 const UMA = actor('uma');
 const NINA = actor('nina');
 
-const NONE: Privileges = { softwareAccess: 'none', reporting: 'none', entitlements: 'none', manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
-const FULL: Privileges = {
-  softwareAccess: 'downloads_media_quotes_renewals',
-  reporting: 'view',
-  entitlements: 'update',
-  manageAccess: 'update',
-  contactUpdates: 'update',
-  accountDocuments: 'view',
-};
-const FULL_USER: Privileges = { ...FULL, manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
 const priv = (levels: Partial<Privileges>): Privileges => ({ ...NONE, ...levels });
 const SAM_PRIVILEGES = priv({ manageAccess: 'update', contactUpdates: 'update' });
 const VIC_PRIVILEGES = priv({ manageAccess: 'view', contactUpdates: 'view' });
