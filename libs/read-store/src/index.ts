@@ -4,6 +4,7 @@ export * from './projections/projection-runner.js';
 export * from './read-consistency.interceptor.js';
 export * from './read-store.module.js';
 export * from './projections/unit-of-work.js';
+export * from './queries/find-page.js';
 export * from './projections/compare-read-models.js';
 export * from './sqlite/sqlite-document-store.js';
 export * from './sqlite/find-full-scans.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
-import { SITE_PERSON_PATHS, membersAsOf } from '../../../../libs/site-access/src/queries/as-of/site-access-as-of.js';
+import { SITE_PERSON_PATHS, membersAsOf } from '../../../../libs/site-access/src/queries/site-users/site-users.as-of.js';
 import { median, tempDir } from './bench-util.js';
 import { seedSite } from './site-history.js';
 import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';

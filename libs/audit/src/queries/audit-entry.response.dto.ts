@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FieldChangeDto } from '../../../contract/src/index.js';
+import { FieldChangeDto, PageOf } from '../../../contract/src/index.js';
 
 export class AuditScopeDto {
   @ApiPropertyOptional() siteId?: string;
@@ -31,7 +31,4 @@ export class AuditEntryDto {
 }
 
 /** GET /v1/audit: newest first. */
-export class AuditEntryListDto {
-  @ApiProperty({ type: () => [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty({ type: 'integer' }) total: number;
-}
+export class AuditEntryListDto extends PageOf(AuditEntryDto) {}

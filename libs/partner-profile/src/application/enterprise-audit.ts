@@ -1,13 +1,14 @@
 import type { AdministeredScopes, AuditDescriber, AuditedEvent, AuditFacts } from '../../../audit/src/ports/index.js';
 import type { DocumentStore } from '../../../read-store/src/index.js';
 import { ENTERPRISE_EVENT_TYPES, type EnterpriseEvent, enterpriseEvents } from '../domain/enterprise.events.js';
+import { withoutCompanyTokenDigest } from '../domain/enterprise.redaction.js';
 import { locationsManagedBy } from './managed-locations.js';
 
 /** How the partner profile explains its events to the audit trail; company-token digests never leave the server. */
 export const enterpriseAuditDescriber: AuditDescriber = {
   eventTypes: ENTERPRISE_EVENT_TYPES,
   describe: (event: AuditedEvent) => describeEnterpriseEvent(enterpriseEvents.read(event)!),
-  redact: (event: AuditedEvent) => ('companyTokenDigest' in event.data ? { ...event.data, companyTokenDigest: '(redacted)' } : event.data),
+  redact: (event: AuditedEvent) => withoutCompanyTokenDigest(event.data),
 };
 
 /** Locations a person manages as PRC or APA in scope. */

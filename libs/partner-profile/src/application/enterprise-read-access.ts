@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/src/index.js';
 import { forbidden, notFound } from '../../../core/src/index.js';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
-import { type Employment, managesLocation } from '../domain/enterprise.scope.js';
+import { managesLocation, scopeOfHierarchy } from '../domain/enterprise.scope.js';
+import type { Viewer } from '../domain/enterprise.visibility.js';
 import { type EmployeeDocument, type EnterpriseDocument, type LocationView, PARTNER_COLLECTIONS as C } from '../projections/read-models.js';
 
 export interface CallerInEnterprise {
@@ -10,6 +11,11 @@ export interface CallerInEnterprise {
   readonly employments: EmployeeDocument[];
   manages(locationId: string): boolean;
   location(locationId: string): LocationView;
+}
+
+/** The caller as the visibility rules see them. */
+export function viewerOf(principal: Principal): Viewer {
+  return { userId: principal.userId, auditor: principal.roles.includes('auditor'), operator: principal.roles.includes('operator') };
 }
 
 /** Read authorisation from the read models (writes decide it from the aggregate). */
@@ -21,17 +27,11 @@ export class EnterpriseReadAccess {
     const enterprise = await this.store.collection<EnterpriseDocument>(C.enterprises).findOne({ _id: enterpriseId });
     if (!enterprise) throw notFound(`Enterprise ${enterpriseId} does not exist.`);
     const employments = await this.store.collection<EmployeeDocument>(C.employees).find({ enterpriseId, userId: principal.userId });
-    const countryOf = new Map(enterprise.countryEnterprises.flatMap((c) => c.locations.map((l) => [l.locationId, c.countryEnterpriseId] as const)));
-    const hqOf = new Map(enterprise.countryEnterprises.map((c) => [c.countryEnterpriseId, c.headquartersLocationId] as const));
-    const scope = {
-      worldwideHeadquartersLocationId: enterprise.worldwideHeadquartersLocationId,
-      countryOf: (id: string) => countryOf.get(id),
-      headquartersOf: (id: string) => hqOf.get(id),
-    };
+    const scope = scopeOfHierarchy(enterprise);
     return {
       enterprise,
       employments,
-      manages: (locationId) => managesLocation(employments as Employment[], scope, locationId),
+      manages: (locationId) => managesLocation(employments, scope, locationId),
       location: (locationId) => {
         const found = enterprise.countryEnterprises.flatMap((c) => c.locations).find((l) => l.locationId === locationId);
         if (!found) throw notFound(`Location ${locationId} does not exist in enterprise ${enterpriseId}.`);

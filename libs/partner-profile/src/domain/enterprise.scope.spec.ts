@@ -1,5 +1,5 @@
 import type { AccessRole } from './access-roles.js';
-import { type Employment, type ScopeMap, managesLocation } from './enterprise.scope.js';
+import { type Employment, type Hierarchy, type ScopeMap, locationsManagedIn, managesLocation, scopeOfHierarchy } from './enterprise.scope.js';
 
 // One worldwide enterprise with two country enterprises:
 //   ce-us: HQ us-hq (also the worldwide HQ), plus us-east and us-west
@@ -70,5 +70,30 @@ describe('managesLocation', () => {
     expect(managesLocation([at('us-hq', 'prc')], scope, 'de-berlin')).toBe(true);
     expect(managesLocation([at('de-berlin', 'apa')], scope, 'de-berlin')).toBe(true);
     expect(managesLocation([at('de-hq', 'prc')], scope, 'de-berlin')).toBe(false);
+  });
+});
+
+describe('scopeOfHierarchy and locationsManagedIn', () => {
+  const hierarchy: Hierarchy = {
+    worldwideHeadquartersLocationId: 'us-hq',
+    countryEnterprises: [
+      { countryEnterpriseId: 'ce-us', headquartersLocationId: 'us-hq', locations: [{ locationId: 'us-hq' }, { locationId: 'us-east' }, { locationId: 'us-west' }] },
+      { countryEnterpriseId: 'ce-de', headquartersLocationId: 'de-hq', locations: [{ locationId: 'de-hq' }, { locationId: 'de-berlin' }] },
+    ],
+  };
+
+  it('reads the same scope out of a hierarchy as the map above', () => {
+    const scope = scopeOfHierarchy(hierarchy);
+    expect(scope.worldwideHeadquartersLocationId).toBe('us-hq');
+    for (const locationId of Object.keys(COUNTRY_OF)) expect(scope.countryOf(locationId)).toBe(COUNTRY_OF[locationId]);
+    expect(scope.countryOf('elsewhere')).toBeUndefined();
+    expect(scope.headquartersOf('ce-de')).toBe('de-hq');
+    expect(scope.headquartersOf('ce-fr')).toBeUndefined();
+  });
+
+  it('lists every location the employments manage, in hierarchy order', () => {
+    expect(locationsManagedIn(hierarchy, [at('us-hq', 'prc')])).toEqual(['us-hq', 'us-east', 'us-west', 'de-hq', 'de-berlin']);
+    expect(locationsManagedIn(hierarchy, [at('de-hq', 'prc'), at('us-east', 'apa')])).toEqual(['us-east', 'de-hq', 'de-berlin']);
+    expect(locationsManagedIn(hierarchy, [at('us-west', 'view_only')])).toEqual([]);
   });
 });

@@ -38,3 +38,32 @@ export function isPrcInScope(employments: readonly Employment[], scope: ScopeMap
     locationId,
   );
 }
+
+/** The part of an enterprise's hierarchy (as a read model shows it) that scope depends on. */
+export interface Hierarchy {
+  readonly worldwideHeadquartersLocationId: string;
+  readonly countryEnterprises: readonly {
+    readonly countryEnterpriseId: string;
+    readonly headquartersLocationId: string;
+    readonly locations: readonly { readonly locationId: string }[];
+  }[];
+}
+
+/** The scope map of a hierarchy: each location's country enterprise and each country's headquarters. */
+export function scopeOfHierarchy(hierarchy: Hierarchy): ScopeMap {
+  const countryOf = new Map(hierarchy.countryEnterprises.flatMap((c) => c.locations.map((l) => [l.locationId, c.countryEnterpriseId] as const)));
+  const headquartersOf = new Map(hierarchy.countryEnterprises.map((c) => [c.countryEnterpriseId, c.headquartersLocationId] as const));
+  return {
+    worldwideHeadquartersLocationId: hierarchy.worldwideHeadquartersLocationId,
+    countryOf: (locationId) => countryOf.get(locationId),
+    headquartersOf: (countryEnterpriseId) => headquartersOf.get(countryEnterpriseId),
+  };
+}
+
+/** Every location of the hierarchy that these employments manage (PRC or APA in scope). */
+export function locationsManagedIn(hierarchy: Hierarchy, employments: readonly Employment[]): string[] {
+  const scope = scopeOfHierarchy(hierarchy);
+  return hierarchy.countryEnterprises
+    .flatMap((c) => c.locations.map((l) => l.locationId))
+    .filter((locationId) => managesLocation(employments, scope, locationId));
+}

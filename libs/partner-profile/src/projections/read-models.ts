@@ -32,7 +32,7 @@ export interface CountryEnterpriseView {
 }
 
 /** The whole hierarchy of one worldwide enterprise, as GET /v1/enterprises/{id} shows it. */
-export interface EnterpriseDocument extends Record<string, unknown> {
+export type EnterpriseDocument = {
   _id: string;
   enterpriseId: string;
   name: string;
@@ -41,10 +41,10 @@ export interface EnterpriseDocument extends Record<string, unknown> {
   registeredAt: string;
   registeredBy: string;
   position: string;
-}
+};
 
-export interface EmployeeDocument extends Record<string, unknown> {
-  _id: string;
+/** The person an employee or self-association document is about, and where. */
+type PersonAtLocation = {
   enterpriseId: string;
   locationId: string;
   userId: string;
@@ -52,23 +52,20 @@ export interface EmployeeDocument extends Record<string, unknown> {
   lastName: string;
   email: string;
   telephone?: string;
+};
+
+export type EmployeeDocument = PersonAtLocation & {
+  _id: string;
   accessRole: AccessRole;
   tci: Tci;
   joinedAt: string;
   confirmationNumber: string;
   position: string;
-}
+};
 
-export interface SelfAssociationDocument extends Record<string, unknown> {
+export type SelfAssociationDocument = PersonAtLocation & {
   _id: string;
   associationId: string;
-  enterpriseId: string;
-  locationId: string;
-  userId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  telephone?: string;
   status: 'pending' | 'accepted' | 'denied';
   requestedAt: string;
   confirmationNumber: string;
@@ -76,6 +73,6 @@ export interface SelfAssociationDocument extends Record<string, unknown> {
   decidedAt?: string;
   reason?: string;
   position: string;
-}
+};
 
 export const partnerEmployeeKey = (locationId: string, userId: string) => `${locationId}:${userId}`;

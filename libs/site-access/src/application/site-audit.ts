@@ -4,8 +4,8 @@ import type { NotificationDeliveryEvent } from '../domain/notification-delivery.
 import { PRIVILEGE_KEYS, type Privileges, privilegeChanges } from '../domain/privileges.js';
 import { SITE_EVENT_TYPES, type SiteEvent, siteEvents } from '../domain/site.events.js';
 import type { UserPreferencesEvent } from '../domain/user-preferences.js';
-import { isContactChange, sitesWithContactView, withoutContactDetails } from './contact-redaction.js';
-import { sitesAdministeredBy } from './administered-sites.js';
+import { isContactChange, withoutContactDetails } from '../domain/contact.redaction.js';
+import { sitesWhere } from './administered-sites.js';
 
 /** How site access explains its events (site, eNotification preferences, e-mail deliveries) to the audit trail. */
 export const siteAuditDescriber: AuditDescriber = {
@@ -24,11 +24,11 @@ export const siteAuditDescriber: AuditDescriber = {
 export function siteAdministeredScopes(store: DocumentStore): AdministeredScopes {
   return {
     async scopesOf(userId) {
-      const sites = await sitesAdministeredBy(store, userId);
+      const sites = await sitesWhere(store, userId, 'viewUsers');
       return sites.length > 0 ? [{ 'scope.siteId': { $in: sites } }] : [];
     },
     async contactViewer(userId) {
-      const sites = new Set(await sitesWithContactView(store, userId));
+      const sites = new Set(await sitesWhere(store, userId, 'viewContacts'));
       return (scope) => scope.siteId !== undefined && sites.has(scope.siteId);
     },
   };

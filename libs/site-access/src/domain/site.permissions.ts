@@ -37,3 +37,9 @@ export function recentlyAuthenticated(actor: Actor, now: string): boolean {
   const age = Date.parse(now) - Date.parse(actor.authTime);
   return age >= -60_000 && age <= REAUTHENTICATION_WINDOW_MS;
 }
+
+/** The sites among a person's memberships where their standing alone (no platform role) grants `permission`. */
+export function sitesGranting(permission: SitePermission, userId: string, memberships: readonly (Standing & { readonly siteId: string })[]): string[] {
+  const member: Actor = { userId, operator: false, auditor: false };
+  return memberships.filter((m) => sitePermissions[permission](member, m)).map((m) => m.siteId);
+}

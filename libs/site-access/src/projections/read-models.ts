@@ -9,28 +9,34 @@ export const SITE_COLLECTIONS = {
   requests: 'site_access_requests',
   contacts: 'site_contacts',
   notifications: 'notifications',
+  /** The outbox's own record of each site's name, so it never reads another projection's collection. */
+  outboxSites: 'notification_sites',
   preferences: 'user_preferences',
 } as const;
 
-/** What an event tells about a member; the projection adds when, by which confirmation, at which position. */
-export interface MemberFields {
+/** The person a member or access request document is about, and the site. */
+type PersonOnSite = {
   siteId: string;
   siteName: string;
   userId: string;
   firstName: string;
   lastName: string;
   email: string;
+};
+
+/** What an event tells about a member; the projection adds when, by which confirmation, at which position. */
+export type MemberFields = PersonOnSite & {
   role: SiteRole;
   privileges: Privileges;
   grantedBy: string;
-}
+};
 
-export interface MemberDocument extends MemberFields, Record<string, unknown> {
+export type MemberDocument = MemberFields & {
   _id: string;
   grantedAt: string;
   confirmationNumber: string;
   position: string;
-}
+};
 
 export interface JustificationEdit {
   from: string;
@@ -40,15 +46,11 @@ export interface JustificationEdit {
   confirmationNumber: string;
 }
 
-export interface AccessRequestDocument extends Record<string, unknown> {
+export type AccessRequestDocument = PersonOnSite & {
   _id: string;
   requestId: string;
-  siteId: string;
-  siteName: string;
-  userId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
+  /** From the requester's token: where the decision is mailed; never shown to approvers. */
+  verifiedEmail?: string;
   businessJustification: string;
   originalJustification: string;
   justificationEdits: JustificationEdit[];
@@ -60,9 +62,9 @@ export interface AccessRequestDocument extends Record<string, unknown> {
   decisionConfirmationNumber?: string;
   reason?: string;
   position: string;
-}
+};
 
-export interface ContactDocument extends Record<string, unknown>, Omit<Contact, 'contactTypes'> {
+export type ContactDocument = Omit<Contact, 'contactTypes'> & {
   _id: string;
   siteId: string;
   contactTypes: ContactType[];
@@ -70,9 +72,9 @@ export interface ContactDocument extends Record<string, unknown>, Omit<Contact, 
   updatedAt: string;
   confirmationNumber: string;
   position: string;
-}
+};
 
-export interface SiteSummaryDocument extends Record<string, unknown> {
+export type SiteSummaryDocument = {
   _id: string;
   siteId: string;
   name: string;
@@ -84,9 +86,10 @@ export interface SiteSummaryDocument extends Record<string, unknown> {
   warnings: string[];
   registeredAt: string;
   registeredBy: string;
-}
+  position: string;
+};
 
-export interface NotificationDocument extends Record<string, unknown> {
+export type NotificationDocument = {
   _id: string;
   notificationId: string;
   userId: string;
@@ -98,7 +101,16 @@ export interface NotificationDocument extends Record<string, unknown> {
   createdAt: string;
   status: 'queued' | 'sent';
   sentAt?: string;
-}
+};
+
+/** A person's eNotification e-mail (user-preferences projection). */
+export type UserPreferencesDocument = {
+  _id: string;
+  userId: string;
+  email: string;
+  updatedAt: string;
+  position: string;
+};
 
 export const memberKey = (siteId: string, userId: string) => `${siteId}:${userId}`;
 export const contactKey = (siteId: string, contactId: string) => `${siteId}:${contactId}`;

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../../../core/src/index.js';
 import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
 import { type EnterpriseEvent, enterpriseEvents } from '../../domain/enterprise.events.js';
+import { locationWarnings } from '../../domain/enterprise.health.js';
 import {
   type EmployeeDocument,
   type EnterpriseDocument,
@@ -58,7 +59,7 @@ export class PartnerProfileProjection implements Projection {
       const view = location(doc, locationId);
       if (!view) return;
       view.prcUserId = prcUserId;
-      view.warnings = prcUserId ? [] : ['PRC_MISSING'];
+      view.warnings = locationWarnings(prcUserId);
     };
     const employee = async (locationId: string, userId: string, change: Partial<EmployeeDocument>) => {
       const current = await fresh<EmployeeDocument>(C.employees, partnerEmployeeKey(locationId, userId));
@@ -90,7 +91,7 @@ export class PartnerProfileProjection implements Projection {
         const { enterpriseId, countryEnterpriseId, locationId, name, address, city, postalCode, country, region, partnerTier, autoAcceptSelfAssociation } = event.data;
         return hierarchy(enterpriseId, (doc) => {
           const countryEnterprise = doc.countryEnterprises.find((c) => c.countryEnterpriseId === countryEnterpriseId);
-          countryEnterprise?.locations.push({ locationId, name, address, city, postalCode, country, region, partnerTier, autoAcceptSelfAssociation, prcUserId: null, warnings: ['PRC_MISSING'] });
+          countryEnterprise?.locations.push({ locationId, name, address, city, postalCode, country, region, partnerTier, autoAcceptSelfAssociation, prcUserId: null, warnings: locationWarnings(null) });
         });
       }
       case 'LocationProfileUpdated':

@@ -30,19 +30,18 @@ function issued(userId: string, operator = false): { actor: Actor; at: string } 
   return { actor: { userId, operator, auditor: false, authTime: at }, at };
 }
 
-/** What the projection runner does per batch: site-access first, so the outbox finds the site's name. */
-function withSiteAccess(outbox: NotificationOutboxProjection): Projection {
-  const siteAccess = new SiteAccessProjection();
+/** Both projections over each batch, in the order given: the outbox must not care which runs first. */
+function together(first: Projection, second: Projection): Projection {
   return {
-    name: 'site-access+notification-outbox',
-    collections: [...siteAccess.collections, ...outbox.collections],
+    name: `${first.name}+${second.name}`,
+    collections: [...first.collections, ...second.collections],
     setup: async (store) => {
-      await siteAccess.setup(store);
-      await outbox.setup(store);
+      await first.setup?.(store);
+      await second.setup?.(store);
     },
     project: async (events, store) => {
-      await siteAccess.project(events, store);
-      await outbox.project(events, store);
+      await first.project(events, store);
+      await second.project(events, store);
     },
   };
 }
@@ -144,12 +143,22 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
 
   it('queues exactly one e-mail per grant and per denial, to the requester, however often the events are fed', async () => {
     const store = await expectIdempotent(new NotificationOutboxProjection(), events);
-    // Alone (no site summary in the store) the e-mail names the site by its number.
-    expect(await notifications(store)).toEqual([deniedMail(`site ${SITE}`), grantedMail(`site ${SITE}`)]);
+    // Alone (no site-access read model in the store) the e-mail still names the site: the outbox keeps its own names.
+    expect(await notifications(store)).toEqual([deniedMail(`site ${SITE} (${SITE_NAME})`), grantedMail(`site ${SITE} (${SITE_NAME})`)]);
+    expect(await store.collection(C.summaries).countDocuments({})).toBe(0);
+  });
+
+  it('gives the same outbox alone, before and after the site-access projection (event by event and in one batch)', async () => {
+    // expectIdempotent feeds the events one batch each and all in one batch, and returns the first.
+    const outbox = async (projection: Projection) => notifications(await expectIdempotent(projection, events));
+    const alone = await outbox(new NotificationOutboxProjection());
+    expect(alone).toHaveLength(2);
+    expect(await outbox(together(new NotificationOutboxProjection(), new SiteAccessProjection()))).toEqual(alone);
+    expect(await outbox(together(new SiteAccessProjection(), new NotificationOutboxProjection()))).toEqual(alone);
   });
 
   it('names the site, the decision, the reason of a denial and the confirmation number when site-access projects first', async () => {
-    const store = await expectIdempotent(withSiteAccess(new NotificationOutboxProjection()), events);
+    const store = await expectIdempotent(together(new SiteAccessProjection(), new NotificationOutboxProjection()), events);
     const mails = await notifications(store);
     expect(mails).toEqual([deniedMail(`site ${SITE} (${SITE_NAME})`), grantedMail(`site ${SITE} (${SITE_NAME})`)]);
     const [denied, granted] = mails;
@@ -182,7 +191,7 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
       data: { notificationId: grant.id, to: NIA, messageId: `<${grant.id}@access-governance>` },
     });
 
-    const store = await expectIdempotent(withSiteAccess(new NotificationOutboxProjection()), all);
+    const store = await expectIdempotent(together(new SiteAccessProjection(), new NotificationOutboxProjection()), all);
     expect(await notifications(store)).toEqual([
       deniedMail(`site ${SITE} (${SITE_NAME})`),
       { ...grantedMail(`site ${SITE} (${SITE_NAME})`), status: 'sent', sentAt: sent.metadata.occurredAt },

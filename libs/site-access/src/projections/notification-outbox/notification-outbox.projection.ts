@@ -6,14 +6,19 @@ import { SITE_COLLECTIONS as C } from '../read-models.js';
 import { decisionEmail } from './decision-email.js';
 
 type Decision = Extract<SiteEvent, { type: 'AccessGranted' | 'AccessDenied' }>;
+type OutboxSite = { _id: string; name: string };
 
 /**
  * The outbox: one e-mail per grant or denial, keyed by the deciding event's id (so replays never
- * queue it twice), marked sent when its delivery is recorded.
+ * queue it twice), marked sent when its delivery is recorded. It keeps each site's name in its own
+ * collection (from SiteRegistered; a site is never renamed), so it reads no other projection's
+ * collection and gives the same outbox whatever order the projections run in.
  */
 export class NotificationOutboxProjection implements Projection {
   readonly name = 'notification-outbox';
-  readonly collections = [C.notifications];
+  // 2: site names from its own collection instead of the site summaries.
+  readonly version = 2;
+  readonly collections = [C.notifications, C.outboxSites];
 
   async setup(store: DocumentStore): Promise<void> {
     await store.collection(C.notifications).createIndex({ userId: 1, createdAt: -1 });
@@ -22,30 +27,12 @@ export class NotificationOutboxProjection implements Projection {
   }
 
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
-    // Read once per batch, written once: site summaries are only read (their projection runs first).
     const work = new UnitOfWork(store);
     for (const event of events) {
-      const decision = event.type === 'AccessGranted' || event.type === 'AccessDenied' ? (siteEvents.read(event) as Decision) : undefined;
-      if (decision) {
-        // Queued once: a replayed decision finds its e-mail and leaves it as it is.
-        if ((await work.get(C.notifications, event.id)) !== undefined) continue;
-        const site = await work.get(C.summaries, decision.data.siteId);
-        const { subject, body } = decisionEmail(decision, (site?.name as string) ?? '', event.metadata.confirmationNumber);
-        // Never the e-mail typed into the request; decisions stored before verified addresses are upcast (site.events.ts).
-        const to = decision.data.verifiedEmail ?? null;
-        work.put(C.notifications, {
-          _id: event.id,
-          notificationId: event.id,
-          userId: decision.data.userId,
-          to,
-          subject,
-          body,
-          siteId: decision.data.siteId,
-          confirmationNumber: event.metadata.confirmationNumber,
-          createdAt: event.metadata.occurredAt,
-          // Without a verified address there is nobody to tell: never fall back to a typed one.
-          status: to ? 'queued' : 'no_verified_address',
-        });
+      if (event.type === 'SiteRegistered' || event.type === 'AccessGranted' || event.type === 'AccessDenied') {
+        const siteEvent = siteEvents.read(event);
+        if (siteEvent?.type === 'SiteRegistered') work.put(C.outboxSites, { _id: siteEvent.data.siteId, name: siteEvent.data.name });
+        else if (siteEvent) await queue(siteEvent as Decision, event, work);
       } else if (event.type === 'NotificationSent') {
         const { notificationId } = (event as unknown as NotificationDeliveryEvent).data;
         const current = await work.get(C.notifications, notificationId);
@@ -54,4 +41,26 @@ export class NotificationOutboxProjection implements Projection {
     }
     await work.flush();
   }
+}
+
+/** Queues the decision's e-mail once: a replayed decision finds its e-mail and leaves it as it is. */
+async function queue(decision: Decision, event: RecordedEvent, work: UnitOfWork): Promise<void> {
+  if ((await work.get(C.notifications, event.id)) !== undefined) return;
+  const site = await work.get<OutboxSite>(C.outboxSites, decision.data.siteId);
+  const { subject, body } = decisionEmail(decision, site?.name ?? '', event.metadata.confirmationNumber);
+  // Never the e-mail typed into the request; decisions stored before verified addresses are upcast (site.events.ts).
+  const to = decision.data.verifiedEmail ?? null;
+  work.put(C.notifications, {
+    _id: event.id,
+    notificationId: event.id,
+    userId: decision.data.userId,
+    to,
+    subject,
+    body,
+    siteId: decision.data.siteId,
+    confirmationNumber: event.metadata.confirmationNumber,
+    createdAt: event.metadata.occurredAt,
+    // Without a verified address there is nobody to tell: never fall back to a typed one.
+    status: to ? 'queued' : 'no_verified_address',
+  });
 }

@@ -1,5 +1,5 @@
 import type { DocumentStore } from '../../../../read-store/src/index.js';
-import { CONTACT_TYPES } from '../../domain/contact.js';
+import { siteWarnings } from '../../domain/site.health.js';
 import { SITE_COLLECTIONS as C, type ContactDocument, type MemberDocument } from '../read-models.js';
 
 /**
@@ -15,11 +15,6 @@ export async function recomputeSiteSummary(store: DocumentStore, siteId: string)
   const pick = ({ userId, firstName, lastName, email }: MemberDocument) => ({ userId, firstName, lastName, email });
   const primary = members.find((m) => m.role === 'primary');
   const secondaries = members.filter((m) => m.role === 'secondary');
-  const covered = new Set(contacts.flatMap((c) => c.contactTypes));
-  const warnings = [
-    ...(secondaries.length === 0 ? ['NO_SECONDARY_CONTACT'] : []),
-    ...CONTACT_TYPES.filter((t) => !covered.has(t)).map((t) => `MISSING_CONTACT_TYPE:${t}`),
-  ];
   await summaries.updateOne(
     { _id: siteId },
     {
@@ -29,7 +24,7 @@ export async function recomputeSiteSummary(store: DocumentStore, siteId: string)
         userCount: members.length,
         pendingRequestCount,
         contactCount: contacts.length,
-        warnings,
+        warnings: siteWarnings(members, contacts),
       },
     },
   );

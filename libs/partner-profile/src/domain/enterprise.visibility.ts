@@ -1,0 +1,36 @@
+import type { AccessRole } from './access-roles.js';
+
+/** Who reads: the platform roles the token carries. */
+export interface Viewer {
+  readonly userId: string;
+  readonly auditor: boolean;
+  readonly operator: boolean;
+}
+
+/** Employees, auditors and operators may see an enterprise's hierarchy; nobody else. */
+export function maySeeEnterprise(viewer: Viewer, employmentsInEnterprise: number): boolean {
+  return employmentsInEnterprise > 0 || viewer.auditor || viewer.operator;
+}
+
+/**
+ * How much of a location's employee list a viewer sees:
+ * PRC/APA in scope, auditors and `distributor_pi` everything; `distributor` and `view_only` names and
+ * roles of the others; `personal_update` only their own record; anyone else nothing (`undefined`).
+ */
+export type EmployeeListView = 'everything' | 'names_and_roles' | 'own_record';
+
+export function employeeListView(viewer: Viewer, managesLocation: boolean, ownRole: AccessRole | undefined): EmployeeListView | undefined {
+  if (managesLocation || viewer.auditor || ownRole === 'distributor_pi') return 'everything';
+  if (ownRole === 'distributor' || ownRole === 'view_only') return 'names_and_roles';
+  if (ownRole === 'personal_update') return 'own_record';
+  return undefined;
+}
+
+export const NAMES_AND_ROLES = ['userId', 'firstName', 'lastName', 'accessRole'] as const;
+type NamesAndRoles = (typeof NAMES_AND_ROLES)[number];
+
+/** One employee as the viewer sees them: their own record always in full. */
+export function employeeAsSeen<E extends Record<NamesAndRoles, unknown>>(view: EmployeeListView, viewer: Viewer, employee: E): E | Pick<E, NamesAndRoles> {
+  if (view !== 'names_and_roles' || employee.userId === viewer.userId) return employee;
+  return Object.fromEntries(NAMES_AND_ROLES.map((k) => [k, employee[k]])) as Pick<E, NamesAndRoles>;
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SiteRole } from '../../domain/site.events.js';
+import { GrantedPrivilegesDto } from '../site-users/site-users.response.dto.js';
+import { PageOf } from '../../../../contract/src/index.js';
+
+/** A site where the caller is a member, with their role. */
+export class MySiteDto {
+  @ApiProperty() siteId: string;
+  @ApiProperty() siteName: string;
+  @ApiProperty({ enum: ['primary', 'secondary', 'user'] }) role: SiteRole;
+  @ApiProperty({ type: () => GrantedPrivilegesDto }) privileges: GrantedPrivilegesDto;
+  @ApiProperty() grantedBy: string;
+  @ApiProperty({ format: 'date-time' }) grantedAt: string;
+  @ApiProperty() confirmationNumber: string;
+}
+
+/** GET /v1/me/sites. */
+export class MySiteListDto extends PageOf(MySiteDto) {}
+
+/** An e-mail queued for (or sent to) the caller. */
+export class NotificationDto {
+  @ApiProperty() notificationId: string;
+  @ApiProperty() userId: string;
+  @ApiProperty() to: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() body: string;
+  @ApiProperty() siteId: string;
+  @ApiProperty({ description: 'confirmation number of the transaction the e-mail is about' }) confirmationNumber: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ enum: ['queued', 'sent'] }) status: 'queued' | 'sent';
+  @ApiPropertyOptional({ format: 'date-time' }) sentAt?: string;
+}
+
+/** GET /v1/me/notifications: newest first. */
+export class NotificationListDto extends PageOf(NotificationDto) {}
+
+/** GET /v1/me/notification-preferences. */
+export class NotificationPreferencesDto {
+  @ApiProperty() userId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the eNotification e-mail; null when never set' }) email: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: string | null;
+}
