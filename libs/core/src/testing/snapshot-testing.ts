@@ -5,13 +5,18 @@ import { DomainError, type SnapshotCodec } from '../index.js';
  * state and decide exactly as it does. Uses Jest's global `expect`.
  */
 
-/** A state with its persistent maps spelled out as entry lists, so that `toEqual` compares contents. */
+/** Every field, each persistent map as its entries in iteration order (so order differences show too). */
 export const plainState = (state: object) =>
   Object.fromEntries(Object.entries(state).map(([key, value]) => [key, typeof value?.entries === 'function' ? [...value.entries()] : value]));
 
 /** Through a snapshot and its JSON text, as the SQLite snapshot store keeps it. */
 export const throughSnapshot = <TState>(codec: SnapshotCodec<TState>, state: TState): TState =>
   codec.fromJson(JSON.parse(JSON.stringify(codec.toJson(state))));
+
+/** The history holds exactly these event types, so that comparing the states it folds into is not vacuous. */
+export function expectEventTypes(events: readonly { readonly type: string }[], types: readonly string[]): void {
+  expect(new Set(events.map((e) => e.type))).toEqual(new Set(types));
+}
 
 /** What deciding comes to: the events, or `{ refused: code }` for a DomainError. */
 function outcome<TCommand, TState, TEvent>(decide: (command: TCommand, state: TState) => readonly TEvent[], state: TState, command: TCommand) {
