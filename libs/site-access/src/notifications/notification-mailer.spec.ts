@@ -19,11 +19,8 @@ import { notificationStream } from '../domain/site.streams.js';
 
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
-const OP = 'op@example.com';
-const PAT = 'pat@example.com';
-const NIA = 'nia@example.com';
-const NED = 'ned@example.com';
-const OLA = 'ola@example.com';
+/** The operator, the primary (pat) and three people who ask for access: nia (granted), ned (denied), ola. */
+const [OP, PAT, NIA, NED, OLA] = ['op', 'pat', 'nia', 'ned', 'ola'].map((name) => `${name}@example.com`) as [string, string, string, string, string];
 const NED_REASON = 'Not an employee of this site';
 
 /** One message as the SMTP server received it: envelope, headers (lower-case names), decoded text body. */
