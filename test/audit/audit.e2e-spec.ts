@@ -1,3 +1,4 @@
+import type { AuditEntryDto } from '../../libs/audit/src/queries/audit-entry.response.dto.js';
 import { parseCsv } from '../../libs/core/src/index.js';
 import { type TestApp, startTestApp } from '../support/test-app.js';
 import { TestClock } from '../support/test-clock.js';
@@ -19,18 +20,8 @@ interface Logged {
   targets: string[];
 }
 
-interface AuditEntry {
-  confirmationNumber: string;
-  action: string;
-  actorId: string;
-  occurredAt: string;
-  scope: { siteId?: string; enterpriseId?: string; locationId?: string };
-  targetUserId?: string;
-  changes: { field: string; from: unknown; to: unknown }[];
-  events: { type: string; data: Record<string, unknown> }[];
-  justification?: string;
-  reason?: string;
-}
+/** An entry as GET /v1/audit documents it. */
+type AuditEntry = AuditEntryDto;
 
 /**
  * Two sites and one enterprise with a handful of transactions by different people, then the audit

@@ -1,4 +1,5 @@
 import { parseCsv } from '../../libs/core/src/index.js';
+import { FULL, FULL_USER, NONE } from '../../libs/site-access/src/testing/privilege-fixtures.js';
 import { type TestApp, startTestApp } from '../support/test-app.js';
 import { TestClock } from '../support/test-clock.js';
 import { addUser, bearer, caughtUp, expectRejected, nominate, person, registerSite } from '../support/site-fixtures.js';
@@ -10,17 +11,6 @@ let clock: TestClock;
 /** An instant strictly between the command just answered and the next one. */
 const instant = (): string => clock.between();
 
-const NONE = { softwareAccess: 'none', reporting: 'none', entitlements: 'none', manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
-const FULL = {
-  softwareAccess: 'downloads_media_quotes_renewals',
-  reporting: 'view',
-  entitlements: 'update',
-  manageAccess: 'update',
-  contactUpdates: 'update',
-  accountDocuments: 'view',
-};
-/** What a former primary keeps as a `user`: everything but the Account Management privileges. */
-const FULL_USER = { ...FULL, manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
 
 interface MemberView {
   userId: string;

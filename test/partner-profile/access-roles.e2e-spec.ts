@@ -3,16 +3,14 @@ import { type TestApp, startTestApp } from '../support/test-app.js';
 import { TestClock } from '../support/test-clock.js';
 import { allEvents, bearer, caughtUp, expectRejected } from '../support/site-fixtures.js';
 import { type Registered, createLocation, employeeInput, registerEnterprise } from '../support/partner-fixtures.js';
-import { CONFIRMATION, type Caller, employeesOf, eventsOf, hierarchyOf, hire, locationIn, locationPath, setRole } from './partner-steps.js';
+import { CONFIRMATION, type Caller, type Location, employeesOf, eventsOf, fieldsOf, hierarchyOf, hire, locationIn, locationPath, setRole } from './partner-steps.js';
 
-type Location = Awaited<ReturnType<typeof createLocation>>;
 const at = (domain: string) => (name: string) => `${name}@${domain}`;
 const u = at('example.com');
 const NO_TCI = { businessContact: false, secondaryBusinessContact: false };
 const NAMES_AND_ROLE = ['accessRole', 'firstName', 'lastName', 'userId'];
 /** The app's clock: `clock.between()` names an instant strictly between two commands, without sleeping. */
 const clock = new TestClock();
-const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 
 /**
  * One enterprise:

@@ -1,6 +1,6 @@
 import type { TestApp } from '../support/test-app.js';
-import { allEvents, bearer, caughtUp } from '../support/site-fixtures.js';
-import { employeeInput, selfAssociate } from '../support/partner-fixtures.js';
+import { allEvents, bearer, caughtUp, expectRejected } from '../support/site-fixtures.js';
+import { type createLocation, employeeInput, selfAssociate } from '../support/partner-fixtures.js';
 
 /** Shared steps for the partner-profile e2e specs (built on the support fixtures). */
 
@@ -11,6 +11,19 @@ export const COMPANY_TOKEN = /^[A-Za-z0-9_-]{22,}$/;
 
 export const enterprisePath = (enterpriseId: string) => `/v1/enterprises/${enterpriseId}`;
 export const locationPath = (enterpriseId: string, locationId: string) => `/v1/enterprises/${enterpriseId}/locations/${locationId}`;
+
+/** A location as `createLocation` answers it. */
+export type Location = Awaited<ReturnType<typeof createLocation>>;
+
+/** The fields a 400 VALIDATION_FAILED names, each once, sorted. */
+export const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+
+/** POSTs `body` as `userId`, which must be refused 400 VALIDATION_FAILED recording nothing; answers the fields named. */
+export async function invalidFields(t: TestApp, userId: string, path: string, body: object): Promise<string[]> {
+  const auth = await bearer(t, userId);
+  const res = await expectRejected(t, () => t.http.post(path).set('Authorization', auth).send(body), 400, 'VALIDATION_FAILED');
+  return fieldsOf(res.body);
+}
 
 export type AccessRoleName = 'prc' | 'apa' | 'distributor' | 'distributor_pi' | 'personal_update' | 'view_only';
 

@@ -2,11 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type TestApp, startTestApp } from '../support/test-app.js';
 import { allEvents, bearer, caughtUp, expectRejected } from '../support/site-fixtures.js';
 import { type Registered, createLocation, employeeInput, registerEnterprise, selfAssociate } from '../support/partner-fixtures.js';
-import { COMPANY_TOKEN, CONFIRMATION, type Caller, UUID, employeesOf, enterprisePath, eventsOf, hire, locationPath } from './partner-steps.js';
+import { COMPANY_TOKEN, CONFIRMATION, type Caller, type Location, UUID, employeesOf, enterprisePath, eventsOf, fieldsOf, hire, locationPath } from './partner-steps.js';
 
-type Location = Awaited<ReturnType<typeof createLocation>>;
 const u = (name: string) => `${name}@example.com`;
-const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 
 /**
  * One enterprise: HQ (US; paula PRC, amy APA, uli personal_update) and Dallas (US; sam PRC, a

@@ -1,12 +1,11 @@
-import { type TestApp, startTestApp } from '../support/test-app.js';
-import { addUser, bearer, caughtUp, expectRejected, nominate, person, registerSite } from '../support/site-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+import { addUser, bearer, caughtUp, expectRejected, nominate, person, registerSite, startAppWithSite } from '../support/site-fixtures.js';
 
 describe('Self-nominations: request, edit, grant, deny, e-mails (HTTP)', () => {
   let t: TestApp;
   let pat: string;
   beforeAll(async () => {
-    t = await startTestApp();
-    await registerSite(t, '1001');
+    t = await startAppWithSite('1001');
     await registerSite(t, '2002', 'quinn@example.com');
     pat = await bearer(t, 'pat@example.com');
   });

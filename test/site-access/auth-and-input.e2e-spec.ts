@@ -1,5 +1,5 @@
-import { type TestApp, startTestApp } from '../support/test-app.js';
-import { bearer, expectRejected, registerSite } from '../support/site-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+import { bearer, expectRejected, startAppWithSite } from '../support/site-fixtures.js';
 
 const REQUEST = '00000000-0000-4000-8000-000000000001';
 /** Every site-access route, with a body good enough to pass validation. */
@@ -31,8 +31,7 @@ const ROUTES: [method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string
 describe('Every site-access route: authentication and path validation (HTTP)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
-    await registerSite(t, '1001');
+    t = await startAppWithSite('1001');
   });
   afterAll(() => t.close());
 

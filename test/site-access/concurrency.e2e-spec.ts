@@ -1,11 +1,10 @@
-import { type TestApp, startTestApp } from '../support/test-app.js';
-import { allEvents, bearer, caughtUp, person, registerSite } from '../support/site-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+import { allEvents, bearer, caughtUp, person, startAppWithSite } from '../support/site-fixtures.js';
 
 describe('Concurrency: the secondary-contact limit holds under parallel requests', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
-    await registerSite(t, '1001');
+    t = await startAppWithSite('1001');
   });
   afterAll(() => t.close());
 

@@ -1,13 +1,12 @@
-import { type TestApp, startTestApp } from '../support/test-app.js';
-import { addUser, allEvents, bearer, contact, expectRejected, person, registerSite } from '../support/site-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+import { addUser, allEvents, bearer, contact, expectRejected, person, startAppWithSite } from '../support/site-fixtures.js';
 
 describe('Site contacts: list, create/replace, remove, re-identification (HTTP)', () => {
   let t: TestApp;
   let pat: string;
   const staleSignIn = () => Math.floor(Date.now() / 1000) - 16 * 60;
   beforeAll(async () => {
-    t = await startTestApp();
-    await registerSite(t, '1001');
+    t = await startAppWithSite('1001');
     await addUser(t, '1001', person('cara@example.com', 'secondary', { contactUpdates: 'update' }));
     await addUser(t, '1001', person('cody@example.com', 'secondary', { contactUpdates: 'view' }));
     await addUser(t, '1001', person('uma@example.com'));

@@ -1,11 +1,10 @@
-import { type TestApp, startTestApp } from '../support/test-app.js';
-import { addUser, bearer, expectRejected, person, registerSite } from '../support/site-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+import { addUser, bearer, expectRejected, person, registerSite, startAppWithSite } from '../support/site-fixtures.js';
 
 describe('The caller\'s own view: /v1/me/* (HTTP)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
-    await registerSite(t, '1001');
+    t = await startAppWithSite('1001');
     await registerSite(t, '2002');
     await addUser(t, '2002', person('uma@example.com'));
   });

@@ -1,13 +1,12 @@
 import { parseCsv } from '../../libs/core/src/index.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
-import { addUser, allEvents, bearer, expectRejected, nominate, person, registerSite } from '../support/site-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+import { addUser, allEvents, bearer, expectRejected, nominate, person, startAppWithSite } from '../support/site-fixtures.js';
 
 describe('Site users: add, change, remove, transfer primary, list, report (HTTP)', () => {
   let t: TestApp;
   let pat: string;
   beforeAll(async () => {
-    t = await startTestApp();
-    await registerSite(t, '1001');
+    t = await startAppWithSite('1001');
     pat = await bearer(t, 'pat@example.com');
   });
   afterAll(() => t.close());

@@ -1,7 +1,7 @@
 import type { Test } from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
 import { ProjectionRunner } from '../../libs/read-store/src/index.js';
-import type { TestApp } from './test-app.js';
+import { type TestApp, startTestApp } from './test-app.js';
 
 export const contact = (first: string, last: string, email: string) => ({
   firstName: first,
@@ -27,6 +27,13 @@ export async function registerSite(t: TestApp, siteId: string, primary = 'pat@ex
     .expect(201);
   await caughtUp(t);
   return res.body as { siteId: string; confirmationNumber: string; position: string };
+}
+
+/** A fresh app (see startTestApp) with site `siteId` registered, pat its primary. */
+export async function startAppWithSite(siteId: string): Promise<TestApp> {
+  const t = await startTestApp();
+  await registerSite(t, siteId);
+  return t;
 }
 
 export function person(userId: string, role: 'secondary' | 'user' = 'user', privileges: Record<string, string> = {}) {

@@ -1,3 +1,5 @@
+import { forbidden } from './errors.js';
+
 /** Who issues a command (or asks a query), as every context's domain sees them. */
 export interface Actor {
   readonly userId: string;
@@ -13,4 +15,9 @@ export interface Actor {
 export interface Issued {
   readonly actor: Actor;
   readonly at: string;
+}
+
+/** Auditors read everything and change nothing: every decider refuses their commands first. */
+export function refuseAuditors(actor: Actor): void {
+  if (actor.auditor) throw forbidden('Auditors have read-only access: they change nothing.');
 }

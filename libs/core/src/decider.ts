@@ -32,3 +32,16 @@ export function fold<TEvent extends DomainEvent, TState>(
 ): TState {
   return events.reduce(evolve, state);
 }
+
+/** One small pure decision per command type; the compiler checks that every type has one. */
+export type Decisions<TCommand extends { readonly type: string }, TState, TEvent> = {
+  readonly [T in TCommand['type']]: (command: Extract<TCommand, { type: T }>, state: TState) => TEvent[];
+};
+
+/** A decide function that hands each command to the decision for its type. */
+export function routeByType<TCommand extends { readonly type: string }, TState, TEvent>(
+  decisions: Decisions<TCommand, TState, TEvent>,
+): (command: TCommand, state: TState) => TEvent[] {
+  // The table is complete and keyed by type, so the decision found takes exactly this command.
+  return (command, state) => (decisions[command.type as TCommand['type']] as (command: TCommand, state: TState) => TEvent[])(command, state);
+}

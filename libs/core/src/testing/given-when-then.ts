@@ -15,6 +15,8 @@ export interface Then<TEvent> {
 
 export interface When<TCommand, TEvent> {
   when(command: TCommand): Then<TEvent>;
+  /** Each command, decided alone on the same history, throws a DomainError with this code (a failure names which did not). */
+  rejectsEach(code: string, commands: readonly TCommand[]): void;
 }
 
 export function given<TCommand, TEvent extends DomainEvent, TState>(
@@ -22,7 +24,16 @@ export function given<TCommand, TEvent extends DomainEvent, TState>(
   events: readonly TEvent[] = [],
 ): When<TCommand, TEvent> {
   const state = fold(decider.evolve, decider.initialState(), events);
+  const refusal = (command: TCommand): string => {
+    try {
+      decider.decide(command, state);
+      return 'not refused';
+    } catch (error) {
+      return error instanceof DomainError ? error.code : `not a DomainError: ${String(error)}`;
+    }
+  };
   return {
+    rejectsEach: (code, commands) => expect(commands.map(refusal)).toEqual(commands.map(() => code)),
     when: (command) => ({
       then: (expected) => expect(decider.decide(command, state)).toEqual(expected),
       thenNothing: () => expect(decider.decide(command, state)).toEqual([]),

@@ -1,5 +1,5 @@
 import { enterpriseError } from './enterprise.errors.js';
-import { DomainError, forbidden, notFound, sameDigest } from '../../../core/src/index.js';
+import { DomainError, forbidden, notFound, refuseAuditors, routeByType, sameDigest } from '../../../core/src/index.js';
 import { type AccessRole, DEFAULT_ACCESS_ROLE, DISTRIBUTOR_ROLES, type EmployeeProfile, type LocationProfile, NO_TCI } from './access-roles.js';
 import type { EnterpriseCommand, EnterpriseCommandOf, NewLocation } from './enterprise.commands.js';
 import type { Change, EnterpriseEvent } from './enterprise.events.js';
@@ -7,48 +7,30 @@ import { isPrcInScope, managesLocation } from './enterprise.scope.js';
 import { type EnterpriseState, type Location, countryEnterpriseFor, employeeKey, employmentsOf } from './enterprise.state.js';
 import { regionOf } from './regions.js';
 
-/** Routes each command to its own small decision; all of them pure. */
+/** Refuses auditors, registers enterprises, checks company tokens and routes every other command to its own small decision; all of them pure. */
 export function decideEnterprise(command: EnterpriseCommand, state: EnterpriseState): EnterpriseEvent[] {
-  if (command.actor.auditor) throw forbidden('Auditors have read-only access: they change nothing.');
+  refuseAuditors(command.actor);
   if (command.type === 'RegisterEnterprise') return registerEnterprise(command, state);
   // A wrong token must not reveal whether the enterprise or location exists.
   if (command.type === 'RequestSelfAssociation') return requestSelfAssociation(command, state);
   if (!state.exists) throw notFound('This enterprise does not exist.');
-  switch (command.type) {
-    case 'CreateLocation':
-      return createLocation(command, state);
-    case 'UpdateLocationProfile':
-      return updateLocationProfile(command, state);
-    case 'ApproveSelfAssociation':
-    case 'DenySelfAssociation':
-      return decideSelfAssociation(command, state);
-    case 'ChangeSelfAssociationPolicy': {
-      const location = managedLocation(command, state, command.locationId);
-      if (location.autoAcceptSelfAssociation === command.autoAcceptSelfAssociation) return [];
-      return [{ type: 'SelfAssociationPolicyChanged', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, autoAcceptSelfAssociation: command.autoAcceptSelfAssociation, changedBy: command.actor.userId } }];
-    }
-    case 'RotateCompanyToken': {
-      const location = managedLocation(command, state, command.locationId);
-      if (sameDigest(location.companyTokenDigest, command.companyTokenDigest)) return [];
-      return [{ type: 'CompanyTokenRotated', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, companyTokenDigest: command.companyTokenDigest, rotatedBy: command.actor.userId } }];
-    }
-    case 'ChangeAccessRole':
-      return changeAccessRole(command, state);
-    case 'AssignPrimaryRelationshipContact':
-      return assignPrc(command, state);
-    case 'ChangeTciRoles': {
-      managedLocation(command, state, command.locationId);
-      const employee = existingEmployee(state, command.locationId, command.userId);
-      const to = { businessContact: command.businessContact, secondaryBusinessContact: command.secondaryBusinessContact };
-      if (to.businessContact === employee.tci.businessContact && to.secondaryBusinessContact === employee.tci.secondaryBusinessContact) return [];
-      return [{ type: 'TciRolesChanged', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, from: employee.tci, to, changedBy: command.actor.userId } }];
-    }
-    case 'UpdateEmployeeProfile':
-      return updateEmployeeProfile(command, state);
-    case 'RemoveEmployee':
-      return removeEmployee(command, state);
-  }
+  return decideOnEnterprise(command, state);
 }
+
+/** The decisions on a registered enterprise, one per command. */
+const decideOnEnterprise = routeByType<Exclude<EnterpriseCommand, { type: 'RegisterEnterprise' | 'RequestSelfAssociation' }>, EnterpriseState, EnterpriseEvent>({
+  CreateLocation: createLocation,
+  UpdateLocationProfile: updateLocationProfile,
+  ApproveSelfAssociation: decideSelfAssociation,
+  DenySelfAssociation: decideSelfAssociation,
+  ChangeSelfAssociationPolicy: changeSelfAssociationPolicy,
+  RotateCompanyToken: rotateCompanyToken,
+  ChangeAccessRole: changeAccessRole,
+  AssignPrimaryRelationshipContact: assignPrc,
+  ChangeTciRoles: changeTciRoles,
+  UpdateEmployeeProfile: updateEmployeeProfile,
+  RemoveEmployee: removeEmployee,
+});
 
 function registerEnterprise(command: EnterpriseCommandOf<'RegisterEnterprise'>, state: EnterpriseState): EnterpriseEvent[] {
   if (state.exists) throw new DomainError('CONCURRENCY_CONFLICT', `Enterprise ${state.enterpriseId} already exists; retry to get a new id.`);
@@ -139,6 +121,18 @@ function decideSelfAssociation(command: EnterpriseCommandOf<'ApproveSelfAssociat
   ];
 }
 
+function changeSelfAssociationPolicy(command: EnterpriseCommandOf<'ChangeSelfAssociationPolicy'>, state: EnterpriseState): EnterpriseEvent[] {
+  const location = managedLocation(command, state, command.locationId);
+  if (location.autoAcceptSelfAssociation === command.autoAcceptSelfAssociation) return [];
+  return [{ type: 'SelfAssociationPolicyChanged', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, autoAcceptSelfAssociation: command.autoAcceptSelfAssociation, changedBy: command.actor.userId } }];
+}
+
+function rotateCompanyToken(command: EnterpriseCommandOf<'RotateCompanyToken'>, state: EnterpriseState): EnterpriseEvent[] {
+  const location = managedLocation(command, state, command.locationId);
+  if (sameDigest(location.companyTokenDigest, command.companyTokenDigest)) return [];
+  return [{ type: 'CompanyTokenRotated', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, companyTokenDigest: command.companyTokenDigest, rotatedBy: command.actor.userId } }];
+}
+
 function changeAccessRole(command: EnterpriseCommandOf<'ChangeAccessRole'>, state: EnterpriseState): EnterpriseEvent[] {
   const location = managedLocation(command, state, command.locationId);
   const employee = existingEmployee(state, command.locationId, command.userId);
@@ -170,6 +164,14 @@ function assignPrc(command: EnterpriseCommandOf<'AssignPrimaryRelationshipContac
       data: { enterpriseId: state.enterpriseId, locationId: location.locationId, userId: employee.userId, previousRole: employee.accessRole, formerPrcUserId: location.prcUserId, assignedBy: command.actor.userId },
     },
   ];
+}
+
+function changeTciRoles(command: EnterpriseCommandOf<'ChangeTciRoles'>, state: EnterpriseState): EnterpriseEvent[] {
+  managedLocation(command, state, command.locationId);
+  const employee = existingEmployee(state, command.locationId, command.userId);
+  const to = { businessContact: command.businessContact, secondaryBusinessContact: command.secondaryBusinessContact };
+  if (to.businessContact === employee.tci.businessContact && to.secondaryBusinessContact === employee.tci.secondaryBusinessContact) return [];
+  return [{ type: 'TciRolesChanged', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, from: employee.tci, to, changedBy: command.actor.userId } }];
 }
 
 function updateEmployeeProfile(command: EnterpriseCommandOf<'UpdateEmployeeProfile'>, state: EnterpriseState): EnterpriseEvent[] {

@@ -3,9 +3,10 @@ import type { Contact, ContactDetails } from './contact.js';
 import { type Privileges, fullPrivileges, fullUserPrivileges } from './privileges.js';
 import type { SiteCommand } from './site.commands.js';
 import { siteDecider } from './site.decider.js';
-import type { GrantableRole, MemberProfile, SiteEvent } from './site.events.js';
+import type { Change, GrantableRole, MemberProfile, SiteEvent } from './site.events.js';
 import type { Actor } from './site.permissions.js';
 import { given } from '../../../core/src/testing/given-when-then.js';
+import { FULL, FULL_USER, NONE } from '../testing/privilege-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: one site "1234567" with a primary (pat), a secondary who manages access (sam), a
@@ -38,16 +39,6 @@ const VIC = actor('vic');
 const UMA = actor('uma');
 const NINA = actor('nina');
 
-const NONE: Privileges = { softwareAccess: 'none', reporting: 'none', entitlements: 'none', manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
-const FULL: Privileges = {
-  softwareAccess: 'downloads_media_quotes_renewals',
-  reporting: 'view',
-  entitlements: 'update',
-  manageAccess: 'update',
-  contactUpdates: 'update',
-  accountDocuments: 'view',
-};
-const FULL_USER: Privileges = { ...FULL, manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
 const priv = (levels: Partial<Privileges>): Privileges => ({ ...NONE, ...levels });
 const SAM_PRIVILEGES = priv({ manageAccess: 'update', contactUpdates: 'update' });
 const VIC_PRIVILEGES = priv({ manageAccess: 'view', contactUpdates: 'view' });
@@ -107,17 +98,15 @@ const denied = (requestId: string, userId: string): SiteEvent => ({
   type: 'AccessDenied',
   data: { ...person(userId), siteId: SITE, requestId, reason: 'Not an employee', deniedBy: 'pat', businessJustification: JUSTIFICATION },
 });
-const beaContactAdded: SiteEvent = {
+const privilegesChanged = (userId: string, from: Privileges, to: Privileges, changedBy: string, changes: Change[]): SiteEvent => ({
+  type: 'PrivilegesChanged',
+  data: { siteId: SITE, userId, from, to, changes, changedBy },
+});
+const contactUpdated = (contactId: string, contact: Contact, created: boolean, updatedBy: string, changes: Change[]): SiteEvent => ({
   type: 'ContactUpdated',
-  data: {
-    siteId: SITE,
-    contactId: 'billing-1',
-    contact: BEA_CONTACT,
-    created: true,
-    changes: [],
-    updatedBy: 'pat',
-  },
-};
+  data: { siteId: SITE, contactId, contact, created, changes, updatedBy },
+});
+const beaContactAdded = contactUpdated('billing-1', BEA_CONTACT, true, 'pat', []);
 
 /** pat (primary), sam (secondary, manageAccess update), vic (secondary, manageAccess view), uma (user). */
 const SITE_WITH_MEMBERS: SiteEvent[] = [
@@ -256,20 +245,10 @@ describe('ChangeUserAccess', () => {
     site()
       .when(change(PAT, 'uma', { privileges: { reporting: 'view', entitlements: 'view' } }))
       .then([
-        {
-          type: 'PrivilegesChanged',
-          data: {
-            siteId: SITE,
-            userId: 'uma',
-            from: UMA_PRIVILEGES,
-            to: priv({ reporting: 'view', entitlements: 'view' }),
-            changes: [
-              { field: 'privileges.softwareAccess', from: 'downloads', to: 'none' },
-              { field: 'privileges.entitlements', from: 'none', to: 'view' },
-            ],
-            changedBy: 'pat',
-          },
-        },
+        privilegesChanged('uma', UMA_PRIVILEGES, priv({ reporting: 'view', entitlements: 'view' }), 'pat', [
+          { field: 'privileges.softwareAccess', from: 'downloads', to: 'none' },
+          { field: 'privileges.entitlements', from: 'none', to: 'view' },
+        ]),
       ]);
   });
 
@@ -278,21 +257,11 @@ describe('ChangeUserAccess', () => {
       .when(change(OPS, 'sam', { role: 'user', privileges: { softwareAccess: 'downloads' } }))
       .then([
         { type: 'RoleChanged', data: { siteId: SITE, userId: 'sam', from: 'secondary', to: 'user', changedBy: 'ops' } },
-        {
-          type: 'PrivilegesChanged',
-          data: {
-            siteId: SITE,
-            userId: 'sam',
-            from: SAM_PRIVILEGES,
-            to: priv({ softwareAccess: 'downloads' }),
-            changes: [
-              { field: 'privileges.softwareAccess', from: 'none', to: 'downloads' },
-              { field: 'privileges.manageAccess', from: 'update', to: 'none' },
-              { field: 'privileges.contactUpdates', from: 'update', to: 'none' },
-            ],
-            changedBy: 'ops',
-          },
-        },
+        privilegesChanged('sam', SAM_PRIVILEGES, priv({ softwareAccess: 'downloads' }), 'ops', [
+          { field: 'privileges.softwareAccess', from: 'none', to: 'downloads' },
+          { field: 'privileges.manageAccess', from: 'update', to: 'none' },
+          { field: 'privileges.contactUpdates', from: 'update', to: 'none' },
+        ]),
       ]);
   });
 
@@ -306,20 +275,10 @@ describe('ChangeUserAccess', () => {
     site(SITE_WITH_FOUR_SECONDARIES)
       .when(change(PAT, 'vic', { role: 'secondary', privileges: { manageAccess: 'update' } }))
       .then([
-        {
-          type: 'PrivilegesChanged',
-          data: {
-            siteId: SITE,
-            userId: 'vic',
-            from: VIC_PRIVILEGES,
-            to: priv({ manageAccess: 'update' }),
-            changes: [
-              { field: 'privileges.manageAccess', from: 'view', to: 'update' },
-              { field: 'privileges.contactUpdates', from: 'view', to: 'none' },
-            ],
-            changedBy: 'pat',
-          },
-        },
+        privilegesChanged('vic', VIC_PRIVILEGES, priv({ manageAccess: 'update' }), 'pat', [
+          { field: 'privileges.manageAccess', from: 'view', to: 'update' },
+          { field: 'privileges.contactUpdates', from: 'view', to: 'none' },
+        ]),
       ]);
   });
 
@@ -680,27 +639,17 @@ describe('UpdateContact', () => {
     site()
       .when(update(fresh('pat'), 'billing-1', BEA_DETAILS, ['renewal', 'billing', 'renewal']))
       .then([
-        {
-          type: 'ContactUpdated',
-          data: {
-            siteId: SITE,
-            contactId: 'billing-1',
-            contact: { ...BEA_CONTACT, contactTypes: ['billing', 'renewal'] },
-            created: true,
-            changes: [
-              { field: 'firstName', from: null, to: 'Bea' },
-              { field: 'lastName', from: null, to: 'Billing' },
-              { field: 'email', from: null, to: 'bea@example.com' },
-              { field: 'telephone', from: null, to: '+49 89 5555' },
-              { field: 'address', from: null, to: 'Marienplatz 8' },
-              { field: 'city', from: null, to: 'Munich' },
-              { field: 'postalCode', from: null, to: '80331' },
-              { field: 'stateProvince', from: null, to: 'Bavaria' },
-              { field: 'contactTypes', from: null, to: ['billing', 'renewal'] },
-            ],
-            updatedBy: 'pat',
-          },
-        },
+        contactUpdated('billing-1', { ...BEA_CONTACT, contactTypes: ['billing', 'renewal'] }, true, 'pat', [
+          { field: 'firstName', from: null, to: 'Bea' },
+          { field: 'lastName', from: null, to: 'Billing' },
+          { field: 'email', from: null, to: 'bea@example.com' },
+          { field: 'telephone', from: null, to: '+49 89 5555' },
+          { field: 'address', from: null, to: 'Marienplatz 8' },
+          { field: 'city', from: null, to: 'Munich' },
+          { field: 'postalCode', from: null, to: '80331' },
+          { field: 'stateProvince', from: null, to: 'Bavaria' },
+          { field: 'contactTypes', from: null, to: ['billing', 'renewal'] },
+        ]),
       ]);
   });
 
@@ -708,17 +657,7 @@ describe('UpdateContact', () => {
     site()
       .when(update(fresh('sam'), 'primary', { ...PAT_DETAILS, email: 'pat.primary@example.com' }, ['administrative'], 'pat'))
       .then([
-        {
-          type: 'ContactUpdated',
-          data: {
-            siteId: SITE,
-            contactId: 'primary',
-            contact: { ...PAT_CONTACT, email: 'pat.primary@example.com' },
-            created: false,
-            changes: [{ field: 'email', from: 'pat@example.com', to: 'pat.primary@example.com' }],
-            updatedBy: 'sam',
-          },
-        },
+        contactUpdated('primary', { ...PAT_CONTACT, email: 'pat.primary@example.com' }, false, 'sam', [{ field: 'email', from: 'pat@example.com', to: 'pat.primary@example.com' }]),
       ]);
   });
 
@@ -726,20 +665,10 @@ describe('UpdateContact', () => {
     site(SITE_WITH_CONTACTS)
       .when(update(fresh('ops', { operator: true }), 'billing-1', BEA_DETAILS, ['media_shipping', 'billing'], 'uma'))
       .then([
-        {
-          type: 'ContactUpdated',
-          data: {
-            siteId: SITE,
-            contactId: 'billing-1',
-            contact: { ...BEA_CONTACT, contactTypes: ['billing', 'media_shipping'], userId: 'uma' },
-            created: false,
-            changes: [
-              { field: 'contactTypes', from: ['billing'], to: ['billing', 'media_shipping'] },
-              { field: 'userId', from: null, to: 'uma' },
-            ],
-            updatedBy: 'ops',
-          },
-        },
+        contactUpdated('billing-1', { ...BEA_CONTACT, contactTypes: ['billing', 'media_shipping'], userId: 'uma' }, false, 'ops', [
+          { field: 'contactTypes', from: ['billing'], to: ['billing', 'media_shipping'] },
+          { field: 'userId', from: null, to: 'uma' },
+        ]),
       ]);
   });
 
@@ -747,17 +676,7 @@ describe('UpdateContact', () => {
     site(SITE_WITH_CONTACTS)
       .when(update(actor('pat', { authTime: '2026-03-01T09:45:00.000Z' }), 'billing-1', { ...BEA_DETAILS, telephone: '+49 89 6666' }, ['billing']))
       .then([
-        {
-          type: 'ContactUpdated',
-          data: {
-            siteId: SITE,
-            contactId: 'billing-1',
-            contact: { ...BEA_CONTACT, telephone: '+49 89 6666' },
-            created: false,
-            changes: [{ field: 'telephone', from: '+49 89 5555', to: '+49 89 6666' }],
-            updatedBy: 'pat',
-          },
-        },
+        contactUpdated('billing-1', { ...BEA_CONTACT, telephone: '+49 89 6666' }, false, 'pat', [{ field: 'telephone', from: '+49 89 5555', to: '+49 89 6666' }]),
       ]);
   });
 
@@ -834,36 +753,16 @@ describe('no one raises their own authority', () => {
     const withRich = [...SITE_WITH_MEMBERS, added('ria', 'secondary', priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' }))];
     site(withRich).when(change(SAM, 'uma', { privileges: { ...UMA_PRIVILEGES, entitlements: 'update' } })).thenRejects('FORBIDDEN');
     site(withRich).when(change(SAM, 'vic', { privileges: { manageAccess: 'update', contactUpdates: 'update' } })).then([
-      {
-        type: 'PrivilegesChanged',
-        data: {
-          siteId: SITE,
-          userId: 'vic',
-          from: VIC_PRIVILEGES,
-          to: SAM_PRIVILEGES,
-          changes: [
-            { field: 'privileges.manageAccess', from: 'view', to: 'update' },
-            { field: 'privileges.contactUpdates', from: 'view', to: 'update' },
-          ],
-          changedBy: 'sam',
-        },
-      },
+      privilegesChanged('vic', VIC_PRIVILEGES, SAM_PRIVILEGES, 'sam', [
+        { field: 'privileges.manageAccess', from: 'view', to: 'update' },
+        { field: 'privileges.contactUpdates', from: 'view', to: 'update' },
+      ]),
     ]);
     // ria keeps accountDocuments=view (which sam lacks) while sam lowers her contactUpdates.
     site(withRich)
       .when(change(SAM, 'ria', { privileges: { manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' } }))
       .then([
-        {
-          type: 'PrivilegesChanged',
-          data: {
-            siteId: SITE,
-            userId: 'ria',
-            from: priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' }),
-            to: priv({ manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' }),
-            changes: [{ field: 'privileges.contactUpdates', from: 'update', to: 'view' }],
-            changedBy: 'sam',
-          },
-        },
+        privilegesChanged('ria', priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' }), priv({ manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' }), 'sam', [{ field: 'privileges.contactUpdates', from: 'update', to: 'view' }]),
       ]);
   });
 

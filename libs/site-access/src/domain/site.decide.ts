@@ -1,5 +1,5 @@
 import { siteError } from './site.errors.js';
-import { DomainError, forbidden, notFound } from '../../../core/src/index.js';
+import { DomainError, forbidden, notFound, refuseAuditors, routeByType } from '../../../core/src/index.js';
 import { type Contact, contactChanges } from './contact.js';
 import {
   PRIVILEGE_KEYS,
@@ -15,38 +15,31 @@ import {
 import type { SiteCommand, SiteCommandOf } from './site.commands.js';
 import type { GrantableRole, SiteEvent, SiteRole } from './site.events.js';
 import { type SitePermission, recentlyAuthenticated, sitePermissions } from './site.permissions.js';
-import { type Member, type SiteState, pendingRequestOf, primaryOf, secondaryCount } from './site.state.js';
+import { type AccessRequest, type Member, type SiteState, pendingRequestOf, primaryOf, secondaryCount } from './site.state.js';
 
 export const MAX_SECONDARY_CONTACTS = 4;
 
-/** Routes each command to its own small decision; all of them pure. */
+/** Refuses auditors, registers new sites and routes every other command to its own small decision; all of them pure. */
 export function decideSite(command: SiteCommand, state: SiteState): SiteEvent[] {
-  if (command.actor.auditor) throw forbidden('Auditors have read-only access: they change nothing.');
+  refuseAuditors(command.actor);
   if (command.type === 'RegisterSite') return registerSite(command, state);
   if (!state.exists) throw notFound(`Site ${siteIdOf(state)} does not exist.`);
-  switch (command.type) {
-    case 'AddUser':
-      return addUser(command, state);
-    case 'ChangeUserAccess':
-      return changeUserAccess(command, state);
-    case 'RemoveUser':
-      return removeUser(command, state);
-    case 'TransferPrimaryContact':
-      return transferPrimaryContact(command, state);
-    case 'NominateSelf':
-      return nominateSelf(command, state);
-    case 'EditNominationJustification':
-      return editNominationJustification(command, state);
-    case 'GrantAccess':
-      return grantAccess(command, state);
-    case 'DenyAccess':
-      return denyAccess(command, state);
-    case 'UpdateContact':
-      return updateContact(command, state);
-    case 'RemoveContact':
-      return removeContact(command, state);
-  }
+  return decideOnSite(command, state);
 }
+
+/** The decisions on a registered site, one per command. */
+const decideOnSite = routeByType<Exclude<SiteCommand, { type: 'RegisterSite' }>, SiteState, SiteEvent>({
+  AddUser: addUser,
+  ChangeUserAccess: changeUserAccess,
+  RemoveUser: removeUser,
+  TransferPrimaryContact: transferPrimaryContact,
+  NominateSelf: nominateSelf,
+  EditNominationJustification: editNominationJustification,
+  GrantAccess: grantAccess,
+  DenyAccess: denyAccess,
+  UpdateContact: updateContact,
+  RemoveContact: removeContact,
+});
 
 const siteIdOf = (state: SiteState) => state.siteId || 'requested';
 
@@ -90,9 +83,7 @@ function addUser(command: SiteCommandOf<'AddUser'>, state: SiteState): SiteEvent
   authorize('manageAccess', command, state);
   const { userId } = command.user;
   assertNotSelf(command, userId, 'add yourself to a site; ask an administrator or nominate yourself');
-  const privileges = checkedPrivileges(command.role, command.privileges);
-  assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
-  if (state.members.has(userId)) throw siteError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
+  const privileges = newMemberPrivileges(command, state, userId);
   if (pendingRequestOf(state, userId)) {
     throw siteError('REQUEST_PENDING', `${userId} has a pending access request on site ${state.siteId}; grant or deny it instead.`);
   }
@@ -182,62 +173,40 @@ function editNominationJustification(command: SiteCommandOf<'EditNominationJusti
 }
 
 function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): SiteEvent[] {
-  authorize('manageAccess', command, state);
-  const request = pendingRequest(state, command.requestId);
-  assertNotSelf(command, request.userId, 'decide your own access request');
-  const privileges = checkedPrivileges(command.role, command.privileges);
-  assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
-  if (state.members.has(request.userId)) throw siteError('ALREADY_MEMBER', `${request.userId} is already a member of site ${state.siteId}.`);
+  const request = requestToDecide(command, state);
+  const privileges = newMemberPrivileges(command, state, request.userId);
   if (command.role === 'secondary') assertSecondaryRoom(state, 1);
-  const edits = justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
-  const { userId, firstName, lastName, email } = request;
-  return [
-    ...edits,
-    {
-      type: 'AccessGranted',
-      data: {
-        siteId: state.siteId,
-        requestId: request.requestId,
-        userId,
-        firstName,
-        lastName,
-        email,
-        ...verifiedEmailOf(request),
-        role: command.role,
-        privileges,
-        grantedBy: command.actor.userId,
-        businessJustification: command.businessJustification ?? request.businessJustification,
-      },
-    },
-  ];
+  const { facts, businessJustification, edits } = decision(command, state, request);
+  return [...edits, { type: 'AccessGranted', data: { ...facts, role: command.role, privileges, grantedBy: command.actor.userId, businessJustification } }];
 }
 
 function denyAccess(command: SiteCommandOf<'DenyAccess'>, state: SiteState): SiteEvent[] {
+  const request = requestToDecide(command, state);
+  const reason = command.reason.trim();
+  if (reason === '') throw new DomainError('VALIDATION_FAILED', 'Denying access needs a reason.', [{ field: 'reason', message: 'reason must not be empty' }]);
+  const { facts, businessJustification, edits } = decision(command, state, request);
+  return [...edits, { type: 'AccessDenied', data: { ...facts, reason, deniedBy: command.actor.userId, businessJustification } }];
+}
+
+/** The pending request a manager grants or denies: never their own. */
+function requestToDecide(command: SiteCommandOf<'GrantAccess' | 'DenyAccess'>, state: SiteState): AccessRequest {
   authorize('manageAccess', command, state);
   const request = pendingRequest(state, command.requestId);
   assertNotSelf(command, request.userId, 'decide your own access request');
-  const reason = command.reason.trim();
-  if (reason === '') throw new DomainError('VALIDATION_FAILED', 'Denying access needs a reason.', [{ field: 'reason', message: 'reason must not be empty' }]);
-  const edits = justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
-  const { userId, firstName, lastName, email } = request;
-  return [
-    ...edits,
-    {
-      type: 'AccessDenied',
-      data: {
-        siteId: state.siteId,
-        requestId: request.requestId,
-        userId,
-        firstName,
-        lastName,
-        email,
-        ...verifiedEmailOf(request),
-        reason,
-        deniedBy: command.actor.userId,
-        businessJustification: command.businessJustification ?? request.businessJustification,
-      },
-    },
-  ];
+  return request;
+}
+
+/**
+ * What granting and denying share: the requester as the request names them, the justification as
+ * it stands after the decision (edited by it, or as filed), and the edit event when it changes.
+ */
+function decision(command: SiteCommandOf<'GrantAccess' | 'DenyAccess'>, state: SiteState, request: AccessRequest) {
+  const { requestId, userId, firstName, lastName, email } = request;
+  return {
+    facts: { siteId: state.siteId, requestId, userId, firstName, lastName, email, ...verifiedEmailOf(request) },
+    businessJustification: command.businessJustification ?? request.businessJustification,
+    edits: justificationEdit(state, requestId, command.businessJustification, command.actor.userId),
+  };
 }
 
 function updateContact(command: SiteCommandOf<'UpdateContact'>, state: SiteState): SiteEvent[] {
@@ -309,6 +278,14 @@ function assertWithinOwnAuthority(command: SiteCommand, state: SiteState, from: 
 
 const NO_PRIVILEGES = normalizePrivileges({});
 
+/** The privileges someone joins with, checked: allowed for the role, within the actor's own authority, for a non-member. */
+function newMemberPrivileges(command: SiteCommandOf<'AddUser' | 'GrantAccess'>, state: SiteState, userId: string): Privileges {
+  const privileges = checkedPrivileges(command.role, command.privileges);
+  assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
+  if (state.members.has(userId)) throw siteError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
+  return privileges;
+}
+
 const verifiedEmailOf = (request: { verifiedEmail?: string }) => (request.verifiedEmail ? { verifiedEmail: request.verifiedEmail } : {});
 
 function existingMember(state: SiteState, userId: string): Member {
@@ -317,7 +294,7 @@ function existingMember(state: SiteState, userId: string): Member {
   return member;
 }
 
-function pendingRequest(state: SiteState, requestId: string) {
+function pendingRequest(state: SiteState, requestId: string): AccessRequest {
   const request = state.requests.get(requestId);
   if (!request) throw notFound(`Site ${state.siteId} has no access request ${requestId}.`);
   if (request.status !== 'pending') throw siteError('REQUEST_NOT_PENDING', `Access request ${requestId} was already ${request.status}.`);

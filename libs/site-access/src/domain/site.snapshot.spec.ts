@@ -1,4 +1,3 @@
-import { DomainError } from '../../../core/src/index.js';
 // The bench's realistic history, made by the real Site decider (specs are outside the layer rules).
 import { siteHistory } from '../../../../apps/cli/src/bench/site-history.js';
 import type { SiteCommand } from './site.commands.js';
@@ -6,6 +5,7 @@ import { siteDecider } from './site.decider.js';
 import type { SiteEvent } from './site.events.js';
 import { siteSnapshot } from './site.snapshot.js';
 import type { SiteState } from './site.state.js';
+import { expectEventTypes, expectSameDecisions, plainState, throughSnapshot } from '../../../core/src/testing/snapshot-testing.js';
 
 const SITE = '1234567';
 const AT = '2026-01-02T00:00:00.000Z';
@@ -42,22 +42,13 @@ function history(): SiteEvent[] {
   return events;
 }
 
-/** Every field, each persistent map as its entries in iteration order (so order differences show too). */
-const plain = (state: SiteState) =>
-  Object.fromEntries(Object.entries(state).map(([key, value]) => [key, typeof value?.entries === 'function' ? [...value.entries()] : value]));
-
-/** Through a snapshot and its JSON text, as the SQLite snapshot store keeps it. */
-const throughSnapshot = (state: SiteState) => siteSnapshot.fromJson(JSON.parse(JSON.stringify(siteSnapshot.toJson(state))));
-
 describe('siteSnapshot', () => {
   const events = history();
   const full = fold(events);
 
   it('covers every site event type (the comparison below is not vacuous)', () => {
-    expect(new Set(events.map((e) => e.type))).toEqual(
-      new Set(['SiteRegistered', 'UserAdded', 'PrivilegesChanged', 'UserNominated', 'AccessGranted', 'ContactUpdated', 'RoleChanged', 'UserRemoved',
-        'NominationJustificationEdited', 'AccessDenied', 'PrimaryContactTransferred', 'ContactRemoved']),
-    );
+    expectEventTypes(events, ['SiteRegistered', 'UserAdded', 'PrivilegesChanged', 'UserNominated', 'AccessGranted', 'ContactUpdated', 'RoleChanged', 'UserRemoved',
+      'NominationJustificationEdited', 'AccessDenied', 'PrimaryContactTransferred', 'ContactRemoved']);
     expect(full.members.size).toBeGreaterThan(300);
     expect(full.pendingByUser.size).toBeGreaterThan(0);
     const requests = [...full.requests.values()];
@@ -67,12 +58,12 @@ describe('siteSnapshot', () => {
   });
 
   it.each([0, 1, 2, 17, 999, 1500, 2003, events.length])('state restored from a snapshot after %i events + the tail equals the full fold', (split) => {
-    const restored = fold(events.slice(split), throughSnapshot(fold(events.slice(0, split))));
-    expect(plain(restored)).toEqual(plain(full));
+    const restored = fold(events.slice(split), throughSnapshot(siteSnapshot, fold(events.slice(0, split))));
+    expect(plainState(restored)).toEqual(plainState(full));
   });
 
   it('a restored state decides exactly as the full fold, refusals included', () => {
-    const restored = throughSnapshot(fold(events.slice(0, 1200)));
+    const restored = throughSnapshot(siteSnapshot, fold(events.slice(0, 1200)));
     const continued = fold(events.slice(1200), restored);
     const commands = [
       issue({ type: 'AddUser', user: { userId: 'new@example.com', firstName: 'N', lastName: 'New', email: 'new@example.com' }, role: 'user', privileges: { reporting: 'view' } }),
@@ -81,17 +72,7 @@ describe('siteSnapshot', () => {
       issue({ type: 'ChangeUserAccess', userId: `user21@${SITE}.example`, role: 'secondary' }),
       issue({ type: 'RemoveUser', userId: 'nobody@example.com' }),
     ];
-    const outcome = (state: SiteState, command: SiteCommand) => {
-      try {
-        return siteDecider.decide(command, state);
-      } catch (error) {
-        return error instanceof DomainError ? { refused: error.code } : error;
-      }
-    };
-    const answers = commands.map((c) => outcome(continued, c));
-    expect(answers.some((a) => !Array.isArray(a))).toBe(true);
-    expect(answers.some((a) => Array.isArray(a) && a.length > 0)).toBe(true);
-    expect(answers).toEqual(commands.map((c) => outcome(full, c)));
+    expectSameDecisions(siteDecider.decide, continued, full, commands);
   });
 
   it('refuses what is not a site snapshot (the pipeline then folds the whole stream)', () => {

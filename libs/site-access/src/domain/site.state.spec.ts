@@ -2,18 +2,9 @@ import type { Contact } from './contact.js';
 import type { Privileges } from './privileges.js';
 import type { MemberProfile, SiteEvent } from './site.events.js';
 import { type SiteState, evolveSite, initialSiteState, pendingRequestOf, primaryOf, secondaryCount } from './site.state.js';
+import { FULL, FULL_USER, NONE } from '../testing/privilege-fixtures.js';
 
 const SITE = '1234567';
-const NONE: Privileges = { softwareAccess: 'none', reporting: 'none', entitlements: 'none', manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
-const FULL: Privileges = {
-  softwareAccess: 'downloads_media_quotes_renewals',
-  reporting: 'view',
-  entitlements: 'update',
-  manageAccess: 'update',
-  contactUpdates: 'update',
-  accountDocuments: 'view',
-};
-const FULL_USER: Privileges = { ...FULL, manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
 const person = (userId: string, firstName: string): MemberProfile => ({ userId, firstName, lastName: 'Example', email: `${userId}@example.com` });
 const pat = person('pat', 'Pat');
 const sam = person('sam', 'Sam');

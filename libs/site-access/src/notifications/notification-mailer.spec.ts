@@ -5,27 +5,22 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
 import { type AppConfig, type Position, type RecordedEvent, loadConfig, randomIds, systemClock } from '../../../core/src/index.js';
-import { newCommandMeta } from '../../../event-store/src/pipeline/command-meta.js';
 import { CommandPipeline } from '../../../event-store/src/pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
 import { type DocumentStore, ProjectionLeader, ProjectionLease, ProjectionRunner } from '../../../read-store/src/index.js';
 import { SqliteDocumentStore } from '../../../read-store/src/sqlite/sqlite-document-store.js';
 import type { SiteCommand } from '../domain/site.commands.js';
-import { siteDecider } from '../domain/site.decider.js';
-import type { Actor } from '../domain/site.permissions.js';
 import { NotificationOutboxProjection } from '../projections/notification-outbox/notification-outbox.projection.js';
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
 import { SiteAccessProjection } from '../projections/site-access/site-access.projection.js';
 import { NotificationMailer } from './notification-mailer.js';
-import { notificationStream, siteStream } from '../domain/site.streams.js';
+import { issuedNow, recordSiteCommand, registerSiteCommand } from '../testing/site-pipeline.js';
+import { notificationStream } from '../domain/site.streams.js';
 
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
-const OP = 'op@example.com';
-const PAT = 'pat@example.com';
-const NIA = 'nia@example.com';
-const NED = 'ned@example.com';
-const OLA = 'ola@example.com';
+/** The operator, the primary (pat) and three people who ask for access: nia (granted), ned (denied), ola. */
+const [OP, PAT, NIA, NED, OLA] = ['op', 'pat', 'nia', 'ned', 'ola'].map((name) => `${name}@example.com`) as [string, string, string, string, string];
 const NED_REASON = 'Not an employee of this site';
 
 /** One message as the SMTP server received it: envelope, headers (lower-case names), decoded text body. */
@@ -53,11 +48,6 @@ function parseMessage(raw: string): Pick<Received, 'headers' | 'body'> {
     body = Buffer.from(body, 'base64').toString('utf8');
   }
   return { headers, body: body.replace(/\r\n/g, '\n') };
-}
-
-function issued(userId: string, operator = false): { actor: Actor; at: string } {
-  const at = new Date().toISOString();
-  return { actor: { userId, operator, auditor: false, authTime: at }, at };
 }
 
 async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
@@ -95,18 +85,9 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
   let config: AppConfig;
   const running = new Set<NotificationMailer>();
 
-  const site = async (command: SiteCommand) => {
-    const outcome = await pipeline.execute({
-      stream: siteStream.of(SITE),
-      decider: siteDecider,
-      command,
-      meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
-    });
-    if (!outcome.changed) throw new Error(`${command.type} changed nothing`);
-    return outcome;
-  };
+  const site = (command: SiteCommand) => recordSiteCommand(pipeline, SITE, command);
   const nominate = (userId: string, firstName: string) =>
-    site({ type: 'NominateSelf', ...issued(userId), requestId: `req-${firstName.toLowerCase()}`, firstName, lastName: 'Nominee', email: userId, businessJustification: 'Orders media' });
+    site({ type: 'NominateSelf', ...issuedNow(userId), requestId: `req-${firstName.toLowerCase()}`, firstName, lastName: 'Nominee', email: userId, businessJustification: 'Orders media' });
   const allEvents = () => eventStore.readAll({ limit: 100000 });
   const sentEvents = async () => (await allEvents()).filter((e) => e.type === 'NotificationSent');
   const after = async (position: Position) => eventStore.readAll({ after: position, limit: 100000 });
@@ -179,19 +160,11 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
     pipeline = new CommandPipeline(eventStore, randomIds);
 
-    await site({
-      type: 'RegisterSite',
-      ...issued(OP, true),
-      siteId: SITE,
-      name: SITE_NAME,
-      primary: { userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, telephone: '+49 89 1234', address: 'Main Street 1', city: 'Munich', postalCode: '80331' },
-      contactId: 'c-pat',
-      contactTypes: ['administrative'],
-    });
+    await site(registerSiteCommand(SITE, SITE_NAME, PAT, OP));
     await nominate(NIA, 'Nia');
     await nominate(NED, 'Ned');
-    await site({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-nia', role: 'user', privileges: { softwareAccess: 'downloads' } });
-    await site({ type: 'DenyAccess', ...issued(PAT), requestId: 'req-ned', reason: NED_REASON });
+    await site({ type: 'GrantAccess', ...issuedNow(PAT), requestId: 'req-nia', role: 'user', privileges: { softwareAccess: 'downloads' } });
+    await site({ type: 'DenyAccess', ...issuedNow(PAT), requestId: 'req-ned', reason: NED_REASON });
     const events = await allEvents();
     grant = events.find((e) => e.type === 'AccessGranted')!;
     deny = events.find((e) => e.type === 'AccessDenied')!;
@@ -244,22 +217,16 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     expect(recorded).toHaveLength(2);
     const byStream = [grant, deny].sort((a, b) => a.id.localeCompare(b.id)).map((e) => e.id);
     expect(recorded.map((e) => e.stream)).toEqual(byStream.map((id) => `notification-${id}`));
-    expect(recorded).toEqual(expect.arrayContaining([
+    /** The first event of the notification's own stream, recorded by the mailer. */
+    const sentFor = (decision: RecordedEvent, to: string) =>
       expect.objectContaining({
         type: 'NotificationSent',
-        stream: `notification-${grant.id}`,
+        stream: `notification-${decision.id}`,
         revision: 0,
-        data: { notificationId: grant.id, to: NIA, messageId: `<${grant.id}@access-governance>` },
+        data: { notificationId: decision.id, to, messageId: `<${decision.id}@access-governance>` },
         metadata: expect.objectContaining({ actorId: 'system:mailer', command: 'RecordNotificationSent' }),
-      }),
-      expect.objectContaining({
-        type: 'NotificationSent',
-        stream: `notification-${deny.id}`,
-        revision: 0,
-        data: { notificationId: deny.id, to: NED, messageId: `<${deny.id}@access-governance>` },
-        metadata: expect.objectContaining({ actorId: 'system:mailer', command: 'RecordNotificationSent' }),
-      }),
-    ]));
+      });
+    expect(recorded).toEqual(expect.arrayContaining([sentFor(grant, NIA), sentFor(deny, NED)]));
     expect(await eventStore.readStream(notificationStream.of(grant.id))).toHaveLength(1);
 
     // The read model has not seen the deliveries yet: the delivery stream alone prevents a resend.
@@ -309,7 +276,7 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     // A decision made after the restart is still delivered, once.
     const head = (await eventStore.headPosition())!;
     await nominate(OLA, 'Ola');
-    const granted = await site({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-ola', role: 'user', privileges: {} });
+    const granted = await site({ type: 'GrantAccess', ...issuedNow(PAT), requestId: 'req-ola', role: 'user', privileges: {} });
     await catchUp(rebuilt, await after(head));
     expect(await restarted.deliverQueued()).toBe(1);
     expect(await restarted.deliverQueued()).toBe(0);
