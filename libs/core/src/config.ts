@@ -31,6 +31,10 @@ export interface AppConfig {
   readonly logFormat: 'json' | 'text';
   /** Events between snapshots of an aggregate's state in the event store (0: no snapshots). */
   readonly snapshotEvery: number;
+  /** Commands in flight per process at most; one more is refused with 503 and Retry-After. */
+  readonly commandQueueLimit: number;
+  /** Milliseconds the SQLite event store holds a group commit open for more appends (0: one event-loop turn). */
+  readonly groupCommitWaitMs: number;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
@@ -55,6 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const snapshotEvery = Number(blank(env.SNAPSHOT_EVERY) ?? 1000);
   if (!Number.isInteger(snapshotEvery) || snapshotEvery < 0) {
     throw new Error(`SNAPSHOT_EVERY must be 0 (off) or a positive integer, got ${env.SNAPSHOT_EVERY}`);
+  }
+  const groupCommitWaitMs = Number(blank(env.GROUP_COMMIT_WAIT_MS) ?? 0);
+  if (!Number.isInteger(groupCommitWaitMs) || groupCommitWaitMs < 0 || groupCommitWaitMs > 1000) {
+    throw new Error(`GROUP_COMMIT_WAIT_MS must be an integer 0..1000, got ${env.GROUP_COMMIT_WAIT_MS}`);
   }
   return {
     port,
@@ -83,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: logLevel as AppConfig['logLevel'],
     logFormat,
     snapshotEvery,
+    commandQueueLimit: positive('COMMAND_QUEUE_LIMIT', 512),
+    groupCommitWaitMs,
   };
 }

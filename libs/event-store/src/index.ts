@@ -7,3 +7,4 @@ export * from './sqlite/sqlite-event-store.js';
 export * from './pipeline/command-response.js';
 export * from './integrity/verify-chains.js';
 export * from './application/command-service.js';
+export * from './application/command-admission.js';

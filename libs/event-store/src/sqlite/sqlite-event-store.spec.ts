@@ -32,11 +32,11 @@ describe('EventStore contract: SQLite', () => {
       data: {},
       metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', command: 'T', confirmationNumber: 'AAAA-BBBB-CCCC', hash: 'h' },
     });
-    const open = (maxGroup?: number) => {
+    const open = (maxGroup?: number, waitMs?: number) => {
       const dir = mkdtempSync(join(tmpdir(), 'es-group-'));
       dirs.push(dir);
       const file = join(dir, 'events.sqlite');
-      return { file, store: new SqliteEventStore(file, undefined, maxGroup) };
+      return { file, store: new SqliteEventStore(file, undefined, { maxGroup, waitMs }) };
     };
 
     it('commits appends that arrive together in one transaction, a conflicting one failing alone inside it', async () => {
@@ -71,6 +71,21 @@ describe('EventStore contract: SQLite', () => {
       const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(`b-${i}`, [event('A')], 'no_stream')));
       expect(results.map((r) => r.nextRevision)).toEqual(Array(10).fill(0));
       expect(store.groupCommitStats()).toEqual({ transactions: 3, appends: 10, largest: 4 });
+      await store.close();
+    });
+
+    it('with a wait, holds the group open across event-loop turns until it is full', async () => {
+      const { store } = open(3, 1000);
+      const turn = () => new Promise((resolve) => setImmediate(resolve));
+      const first = store.append('w-1', [event('A')], 'no_stream');
+      await turn();
+      const second = store.append('w-2', [event('A')], 'no_stream');
+      await turn();
+      await turn();
+      expect(store.groupCommitStats().transactions).toBe(0);
+      const third = store.append('w-3', [event('A')], 'no_stream');
+      await Promise.all([first, second, third]);
+      expect(store.groupCommitStats()).toEqual({ transactions: 1, appends: 3, largest: 3 });
       await store.close();
     });
 

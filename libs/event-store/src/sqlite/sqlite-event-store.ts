@@ -37,6 +37,13 @@ const DEFAULT_BATCH = 1000;
 /** Appends sharing one transaction at most: bounds the time the event loop is held by one commit. */
 const MAX_GROUP = 256;
 
+export interface GroupCommitOptions {
+  /** Appends per transaction at most (default 256). */
+  readonly maxGroup?: number;
+  /** Milliseconds the first append of a group waits for others (default 0: one event-loop turn). */
+  readonly waitMs?: number;
+}
+
 interface PendingAppend {
   readonly stream: string;
   readonly events: readonly NewEvent[];
@@ -67,16 +74,23 @@ export class SqliteEventStore implements EventStore {
   >;
   private readonly commitGroup: Database.Transaction<(group: readonly PendingAppend[]) => Settled[]>;
   private readonly queue: PendingAppend[] = [];
-  private flushScheduled = false;
+  private flushTimer: { cancel(): void } | undefined;
   private readonly commits = { transactions: 0, appends: 0, largest: 0 };
+  private readonly maxGroup: number;
+  private readonly waitMs: number;
 
   constructor(
     readonly file: string,
     /** Events per subscription batch (tests use small batches to see batch boundaries). */
     private readonly subscriptionBatch = SUBSCRIPTION_BATCH,
-    /** Appends that share one transaction and fsync at most (group commit). */
-    private readonly maxGroup = MAX_GROUP,
+    /**
+     * Group commit: at most `maxGroup` appends share one transaction and fsync; the first append of a
+     * group waits `waitMs` for others to join (0: until the next turn of the event loop).
+     */
+    groupCommit: GroupCommitOptions = {},
   ) {
+    this.maxGroup = groupCommit.maxGroup ?? MAX_GROUP;
+    this.waitMs = groupCommit.waitMs ?? 0;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     for (const pragma of SQLITE_PRAGMAS) this.db.pragma(pragma);
@@ -90,7 +104,7 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Group commit: an append waits in a queue that drains on the next turn of the event loop
-   * (setImmediate), so the appends that arrived meanwhile (many HTTP requests, each awaiting its own)
+   * (setImmediate; after `waitMs` when configured, at once when `maxGroup` are waiting), so the appends that arrived meanwhile (many HTTP requests, each awaiting its own)
    * share one immediate transaction and one fsync, at most `maxGroup` of them. Each runs inside its
    * own SAVEPOINT with its own expected-revision check: a conflicting append rolls back to its
    * savepoint and fails alone, the others commit. Nobody's promise resolves before the COMMIT
@@ -111,12 +125,20 @@ export class SqliteEventStore implements EventStore {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
+    const full = this.queue.length >= this.maxGroup;
+    if (this.flushTimer && !full) return;
+    this.flushTimer?.cancel();
+    const run = () => {
+      this.flushTimer = undefined;
       this.flush();
-    });
+    };
+    if (this.waitMs > 0 && !full) {
+      const timer = setTimeout(run, this.waitMs);
+      this.flushTimer = { cancel: () => clearTimeout(timer) };
+    } else {
+      const immediate = setImmediate(run);
+      this.flushTimer = { cancel: () => clearImmediate(immediate) };
+    }
   }
 
   /** Commits what the queue holds, `maxGroup` appends per transaction, then answers each caller. */
@@ -277,6 +299,8 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     // Appends already accepted are committed (and answered) before the file closes.
+    this.flushTimer?.cancel();
+    this.flushTimer = undefined;
     if (this.db.open) this.flush();
     if (this.db.open) this.db.close();
   }
