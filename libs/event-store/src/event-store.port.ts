@@ -60,7 +60,11 @@ export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
   /** Where the command pipeline keeps snapshots of aggregate state next to the events; absent: no snapshots. */
   readonly snapshots?: SnapshotStore;
-  /** Appends atomically or throws WrongExpectedRevisionError; re-appending the same event ids is a no-op. */
+  /**
+   * Appends atomically or throws WrongExpectedRevisionError; re-appending the same event ids is a no-op.
+   * Concurrent appends are independent: each is checked against its own expected revision and one
+   * failing leaves the others unaffected (an adapter may commit them together, as SQLite's group commit does).
+   */
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; [] for a stream that does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
