@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { mintToken } from '../../../../libs/auth/src/token-minter.js';
-import { benchAppend } from './append.bench.js';
+import { benchAppend, benchConcurrentAppend } from './append.bench.js';
 import { fmt, tempDir } from './bench-util.js';
 import { type RunningApi, SECRET, startApi } from './scale.bench.js';
 
@@ -23,7 +23,11 @@ export async function benchHttp(argv: readonly string[], out: (line: string) => 
 
   const appends = await benchAppend(argv.includes('--quick') ? 300 : 2000);
   const raw = appends.rawRate;
-  out(`    raw durable single appends: raw better-sqlite3 ${fmt(raw, 0)}/s, through the port ${fmt(appends.portRate, 0)}/s`);
+  const grouped = await benchConcurrentAppend(argv.includes('--quick') ? 600 : 4000, connections);
+  out(
+    `    raw durable single appends: raw better-sqlite3 ${fmt(raw, 0)}/s, through the port ${fmt(appends.portRate, 0)}/s one at a time, ` +
+      `${fmt(grouped.rate, 0)}/s from ${connections} concurrent writers (group commit: ${fmt(grouped.meanGroup, 1)} appends per transaction on average)`,
+  );
 
   const data = tempDir('bench-http-');
   const api = await startApi(data.dir);
