@@ -34,3 +34,19 @@ describe('loadConfig: idempotency keys', () => {
     expect(() => loadConfig({ IDEMPOTENCY_KEY_RETENTION_HOURS: 'a day' })).toThrow(/IDEMPOTENCY_KEY_RETENTION_HOURS/);
   });
 });
+
+describe('loadConfig: command queue', () => {
+  it('admits 512 commands in flight by default; COMMAND_QUEUE_LIMIT changes it, nonsense is refused', () => {
+    expect(loadConfig({}).commandQueueLimit).toBe(512);
+    expect(loadConfig({ COMMAND_QUEUE_LIMIT: '3' }).commandQueueLimit).toBe(3);
+    expect(() => loadConfig({ COMMAND_QUEUE_LIMIT: '0' })).toThrow(/COMMAND_QUEUE_LIMIT/);
+    expect(() => loadConfig({ COMMAND_QUEUE_LIMIT: 'lots' })).toThrow(/COMMAND_QUEUE_LIMIT/);
+  });
+
+  it('holds a group commit open for no extra time by default; GROUP_COMMIT_WAIT_MS sets it, up to 1 s', () => {
+    expect(loadConfig({}).groupCommitWaitMs).toBe(0);
+    expect(loadConfig({ GROUP_COMMIT_WAIT_MS: '2' }).groupCommitWaitMs).toBe(2);
+    expect(() => loadConfig({ GROUP_COMMIT_WAIT_MS: '-1' })).toThrow(/GROUP_COMMIT_WAIT_MS/);
+    expect(() => loadConfig({ GROUP_COMMIT_WAIT_MS: '5000' })).toThrow(/GROUP_COMMIT_WAIT_MS/);
+  });
+});

@@ -33,6 +33,10 @@ export interface AppConfig {
   readonly snapshotEvery: number;
   /** How long a command's Idempotency-Key is remembered (IDEMPOTENCY_KEY_RETENTION_HOURS). */
   readonly idempotencyRetentionMs: number;
+  /** Commands in flight per process at most; one more is refused with 503 and Retry-After. */
+  readonly commandQueueLimit: number;
+  /** Milliseconds the SQLite event store holds a group commit open for more appends (0: one event-loop turn). */
+  readonly groupCommitWaitMs: number;
 }
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
@@ -57,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const snapshotEvery = Number(blank(env.SNAPSHOT_EVERY) ?? 1000);
   if (!Number.isInteger(snapshotEvery) || snapshotEvery < 0) {
     throw new Error(`SNAPSHOT_EVERY must be 0 (off) or a positive integer, got ${env.SNAPSHOT_EVERY}`);
+  }
+  const groupCommitWaitMs = Number(blank(env.GROUP_COMMIT_WAIT_MS) ?? 0);
+  if (!Number.isInteger(groupCommitWaitMs) || groupCommitWaitMs < 0 || groupCommitWaitMs > 1000) {
+    throw new Error(`GROUP_COMMIT_WAIT_MS must be an integer 0..1000, got ${env.GROUP_COMMIT_WAIT_MS}`);
   }
   return {
     port,
@@ -86,5 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat,
     snapshotEvery,
     idempotencyRetentionMs: positive('IDEMPOTENCY_KEY_RETENTION_HOURS', 24) * 3_600_000,
+    commandQueueLimit: positive('COMMAND_QUEUE_LIMIT', 512),
+    groupCommitWaitMs,
   };
 }

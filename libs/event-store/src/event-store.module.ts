@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { type AppConfig, type Clock, type IdGenerator, randomIds, systemClock } from '../../core/src/index.js';
+import { CommandAdmission } from './application/command-admission.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { CommandPipeline } from './pipeline/command-pipeline.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
@@ -17,7 +18,7 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
     const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store.js');
     return new EventStoreDbEventStore(config.eventStoreUrl);
   }
-  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'));
+  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), undefined, { waitMs: config.groupCommitWaitMs });
 }
 
 class EventStoreLifecycle implements OnApplicationShutdown {
@@ -44,9 +45,10 @@ export class EventStoreModule {
           useFactory: (store: EventStore, ids: IdGenerator) => new CommandPipeline(store, ids, { snapshotEvery: config.snapshotEvery, idempotencyRetentionMs: config.idempotencyRetentionMs }),
           inject: [EVENT_STORE, ID_GENERATOR],
         },
+        { provide: CommandAdmission, useValue: new CommandAdmission(config.commandQueueLimit) },
         EventStoreLifecycle,
       ],
-      exports: [EVENT_STORE, CLOCK, ID_GENERATOR, CommandPipeline],
+      exports: [EVENT_STORE, CLOCK, ID_GENERATOR, CommandPipeline, CommandAdmission],
     };
   }
 }

@@ -100,6 +100,8 @@ export interface EventStore {
    * Appends atomically or throws WrongExpectedRevisionError; re-appending the same event ids is a no-op.
    * With `options.idempotency` a store that has `idempotencyKeys` records the key in the same
    * transaction, and throws IDEMPOTENCY_KEY_IN_USE (nothing appended) when the key is already recorded.
+   * Concurrent appends are independent: each is checked against its own expected revision and one
+   * failing leaves the others unaffected (an adapter may commit them together, as SQLite's group commit does).
    */
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
   /** The stream's events in revision order; [] for a stream that does not exist. */

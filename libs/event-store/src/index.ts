@@ -8,3 +8,4 @@ export * from './pipeline/command-response.js';
 export * from './integrity/verify-chains.js';
 export * from './application/command-service.js';
 export * from './application/idempotent-request.js';
+export * from './application/command-admission.js';

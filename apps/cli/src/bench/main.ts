@@ -5,6 +5,7 @@ import { benchAuth } from './auth.bench.js';
 import { benchAuditQuery } from './audit.bench.js';
 import { fmt } from './bench-util.js';
 import { benchCommand } from './command.bench.js';
+import { benchHttp } from './http.bench.js';
 import { benchReplay } from './replay.bench.js';
 import { benchScale } from './scale.main.js';
 import { benchSiteCommand } from './site-command.bench.js';
@@ -12,6 +13,11 @@ import { benchSiteCommand } from './site-command.bench.js';
 /** `npm run bench`: the figures the platform promises, measured in one run on this machine. */
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const quick = process.argv.includes('--quick');
+
+if (process.argv.includes('--http')) {
+  await benchHttp(process.argv, out);
+  process.exit(0);
+}
 
 if (process.argv.includes('--scale')) {
   await benchScale(process.argv, out);

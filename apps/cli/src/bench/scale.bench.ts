@@ -12,7 +12,7 @@ import { SqliteDocumentStore } from '../../../../libs/read-store/src/sqlite/sqli
 import { percentile, tempDir } from './bench-util.js';
 import { type PartnerSeed, copyEvents, readMarker, seedPartner, seedSitesFast, siteIdOf, writeMarker } from './seed-history.js';
 
-const SECRET = 'bench-scale-secret-with-enough-entropy-0123456789';
+export const SECRET = 'bench-scale-secret-with-enough-entropy-0123456789';
 const log = (line: string) => process.stderr.write(`  [scale] ${line}\n`);
 
 export interface History {

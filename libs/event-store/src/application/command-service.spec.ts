@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Clock, type Decider, type IdGenerator, eventRegistry, forbidden, streamCategory } from '../../../core/src/index.js';
+import { type Clock, type Decider, DomainErrorWithHeaders, type IdGenerator, eventRegistry, forbidden, streamCategory } from '../../../core/src/index.js';
 import { CommandPipeline } from '../pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
+import { CommandAdmission } from './command-admission.js';
 import { CommandService } from './command-service.js';
 
 // A tiny fixture context: shelves that hold named books; opening one creates it under a fresh id.
@@ -91,5 +92,28 @@ describe('CommandService (the one command path, on the real SQLite store)', () =
     await expect(service.run('s4', bo, { type: 'OpenShelf', shelfId: 's4', label: 'Secret' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await store.readStream('shelf-s4')).toEqual([]);
     expect(await store.readAll()).toEqual([]);
+  });
+
+  it('refuses commands beyond its in-flight bound with 503 COMMAND_QUEUE_FULL and Retry-After, recording nothing for them', async () => {
+    const admission = new CommandAdmission(2);
+    const actorOf = (issuer: Issuer): Actor => ({ userId: issuer.userId, admin: issuer.roles.includes('admin') });
+    const bounded = new CommandService({ decider: shelves, streamOf: shelfStream.of, actorOf }, new CommandPipeline(store), clock, ids, admission);
+    await bounded.run('b', ana, { type: 'OpenShelf', shelfId: 'b', label: 'Busy' });
+    const settled = await Promise.allSettled(
+      ['b1', 'b2', 'b3', 'b4', 'b5'].map((bookId) => bounded.run('b', ana, { type: 'Shelve', bookId, title: bookId })),
+    );
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'rejected']);
+    for (const refused of settled.slice(2)) {
+      const reason = refused.status === 'rejected' ? (refused.reason as unknown) : undefined;
+      expect(reason).toBeInstanceOf(DomainErrorWithHeaders);
+      expect(reason).toMatchObject({ code: 'COMMAND_QUEUE_FULL', status: 503, headers: { 'Retry-After': '1' } });
+    }
+    expect((await store.readStream('shelf-b')).map((e) => e.data.bookId ?? e.type)).toEqual(['ShelfOpened', 'b1', 'b2']);
+    // The slots are free again once the admitted commands were answered, failed ones included.
+    expect(admission.inFlight).toBe(0);
+    await expect(bounded.run('x', bo, { type: 'OpenShelf', shelfId: 'x', label: 'No' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(admission.inFlight).toBe(0);
+    await bounded.run('b', ana, { type: 'Shelve', bookId: 'b6', title: 'b6' });
+    expect(await store.readStream('shelf-b')).toHaveLength(4);
   });
 });

@@ -2,6 +2,7 @@ import type { FactoryProvider } from '@nestjs/common';
 import { type Clock, type Decider, type DomainEvent, DomainError, type IdGenerator } from '../../../core/src/index.js';
 import { CLOCK, ID_GENERATOR } from '../event-store.module.js';
 import { newCommandMeta } from '../pipeline/command-meta.js';
+import { CommandAdmission } from './command-admission.js';
 import { type CommandOutcome, CommandPipeline } from '../pipeline/command-pipeline.js';
 import { type CommandResponse, toCommandResponse } from '../pipeline/command-response.js';
 import { takeIdempotentRequest } from './idempotent-request.js';
@@ -63,6 +64,8 @@ export class CommandService<C extends { readonly type: string }, E extends Domai
     private readonly pipeline: CommandPipeline,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** The process's bound on commands in flight (unbounded when not given). */
+    private readonly admission: CommandAdmission = new CommandAdmission(Infinity),
   ) {}
 
   /** A fresh id for something a command creates: chosen here so deciding stays pure. */
@@ -70,7 +73,11 @@ export class CommandService<C extends { readonly type: string }, E extends Domai
     return this.ids.uuid();
   }
 
-  async execute(id: string, issuer: I, body: CommandBody<C>): Promise<Executed<E>> {
+  execute(id: string, issuer: I, body: CommandBody<C>): Promise<Executed<E>> {
+    return this.admission.run(() => this.executeAdmitted(id, issuer, body));
+  }
+
+  private async executeAdmitted(id: string, issuer: I, body: CommandBody<C>): Promise<Executed<E>> {
     const idempotency = takeIdempotentRequest();
     const meta = newCommandMeta({ commandName: body.type, actorId: issuer.userId, ...(idempotency ? { idempotency } : {}) }, this.clock, this.ids);
     // A distributive Omit spread back together is the command again; TypeScript cannot see that generically.
@@ -99,7 +106,8 @@ export function commandServiceProvider<C extends { readonly type: string }, E ex
 ): FactoryProvider<CommandService<C, E, S, I>> {
   return {
     provide: token,
-    useFactory: (pipeline: CommandPipeline, clock: Clock, ids: IdGenerator) => new CommandService(context, pipeline, clock, ids),
-    inject: [CommandPipeline, CLOCK, ID_GENERATOR],
+    useFactory: (pipeline: CommandPipeline, clock: Clock, ids: IdGenerator, admission: CommandAdmission) =>
+      new CommandService(context, pipeline, clock, ids, admission),
+    inject: [CommandPipeline, CLOCK, ID_GENERATOR, CommandAdmission],
   };
 }

@@ -37,6 +37,26 @@ interface EventRow {
 }
 
 const DEFAULT_BATCH = 1000;
+/** Appends sharing one transaction at most: bounds the time the event loop is held by one commit. */
+const MAX_GROUP = 256;
+
+export interface GroupCommitOptions {
+  /** Appends per transaction at most (default 256). */
+  readonly maxGroup?: number;
+  /** Milliseconds the first append of a group waits for others (default 0: one event-loop turn). */
+  readonly waitMs?: number;
+}
+
+interface PendingAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly idempotency: IdempotencyClaim | undefined;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Settled = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
 /** Catch-up (e.g. rebuilding the embedded read models at boot) reads in bigger slices. */
 // A batch is synchronous work underneath: 1,000 events keep HTTP answered (~0.2 s apart) during catch-up.
 const SUBSCRIPTION_BATCH = 1000;
@@ -54,15 +74,29 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendTransaction: Database.Transaction<
+  /** One append inside the shared transaction: better-sqlite3 runs a nested transaction as a SAVEPOINT. */
+  private readonly appendOne: Database.Transaction<
     (stream: string, events: readonly NewEvent[], expected: ExpectedRevision, idempotency: IdempotencyClaim | undefined) => AppendResult
   >;
+  private readonly commitGroup: Database.Transaction<(group: readonly PendingAppend[]) => Settled[]>;
+  private readonly queue: PendingAppend[] = [];
+  private flushTimer: { cancel(): void } | undefined;
+  private readonly commits = { transactions: 0, appends: 0, largest: 0 };
+  private readonly maxGroup: number;
+  private readonly waitMs: number;
 
   constructor(
     readonly file: string,
     /** Events per subscription batch (tests use small batches to see batch boundaries). */
     private readonly subscriptionBatch = SUBSCRIPTION_BATCH,
+    /**
+     * Group commit: at most `maxGroup` appends share one transaction and fsync; the first append of a
+     * group waits `waitMs` for others to join (0: until the next turn of the event loop).
+     */
+    groupCommit: GroupCommitOptions = {},
   ) {
+    this.maxGroup = groupCommit.maxGroup ?? MAX_GROUP;
+    this.waitMs = groupCommit.waitMs ?? 0;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     for (const pragma of SQLITE_PRAGMAS) this.db.pragma(pragma);
@@ -71,18 +105,87 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareStatements(this.db);
     this.snapshots = new SqliteSnapshotStore(this.db);
     this.idempotencyKeys = new SqliteIdempotencyKeys(this.db, toPosition);
-    this.appendTransaction = this.db.transaction((stream, events, expected, idempotency) => {
+    this.appendOne = this.db.transaction((stream, events, expected, idempotency) => {
       const result = this.appendRows(stream, events, expected);
+      // In the append's own savepoint: the key commits with its events, or neither does.
       if (idempotency) this.idempotencyKeys.record(idempotency, stream, result.nextRevision - events.length + 1, result.nextRevision);
       return result;
     });
+    this.commitGroup = this.db.transaction((group) => group.map((pending) => this.settle(pending)));
   }
 
-  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('append needs at least one event');
-    const result = this.appendTransaction.immediate(stream, events, expected, options.idempotency);
-    this.appended.emit('appended');
-    return result;
+  /**
+   * Group commit: an append waits in a queue that drains on the next turn of the event loop
+   * (setImmediate; after `waitMs` when configured, at once when `maxGroup` are waiting), so the appends that arrived meanwhile (many HTTP requests, each awaiting its own)
+   * share one immediate transaction and one fsync, at most `maxGroup` of them. Each runs inside its
+   * own SAVEPOINT with its own expected-revision check: a conflicting append rolls back to its
+   * savepoint and fails alone, the others commit. Nobody's promise resolves before the COMMIT
+   * returned (synchronous=FULL), so an answered append is durable.
+   */
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+    if (!this.db.open) return Promise.reject(new Error('the event store is closed'));
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ stream, events, expected, idempotency: options.idempotency, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  /** What group commit has done so far: transactions, appends in them, the largest group (bench and tests). */
+  groupCommitStats(): { transactions: number; appends: number; largest: number } {
+    return { ...this.commits };
+  }
+
+  private scheduleFlush(): void {
+    const full = this.queue.length >= this.maxGroup;
+    if (this.flushTimer && !full) return;
+    this.flushTimer?.cancel();
+    const run = () => {
+      this.flushTimer = undefined;
+      this.flush();
+    };
+    if (this.waitMs > 0 && !full) {
+      const timer = setTimeout(run, this.waitMs);
+      this.flushTimer = { cancel: () => clearTimeout(timer) };
+    } else {
+      const immediate = setImmediate(run);
+      this.flushTimer = { cancel: () => clearImmediate(immediate) };
+    }
+  }
+
+  /** Commits what the queue holds, `maxGroup` appends per transaction, then answers each caller. */
+  private flush(): void {
+    while (this.queue.length > 0) {
+      const group = this.queue.splice(0, this.maxGroup);
+      let settled: Settled[];
+      try {
+        settled = this.commitGroup.immediate(group);
+      } catch (error) {
+        // BEGIN or COMMIT itself failed (disk full, I/O error): nothing of the group was recorded.
+        for (const pending of group) pending.reject(error);
+        continue;
+      }
+      this.commits.transactions += 1;
+      this.commits.appends += group.length;
+      this.commits.largest = Math.max(this.commits.largest, group.length);
+      if (settled.some((s) => s.ok)) this.appended.emit('appended');
+      settled.forEach((outcome, i) => {
+        const pending = group[i]!;
+        if (outcome.ok) pending.resolve(outcome.result);
+        else pending.reject(outcome.error);
+      });
+    }
+  }
+
+  /** One append of the group in its own savepoint: its failure rolls back only its own rows. */
+  private settle(pending: PendingAppend): Settled {
+    try {
+      return { ok: true, result: this.appendOne(pending.stream, pending.events, pending.expected, pending.idempotency) };
+    } catch (error) {
+      // SQLite rolled the whole transaction back (e.g. disk full): the group fails together.
+      if (!this.db.inTransaction) throw error;
+      return { ok: false, error };
+    }
   }
 
   private appendRows(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
@@ -207,6 +310,10 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    // Appends already accepted are committed (and answered) before the file closes.
+    this.flushTimer?.cancel();
+    this.flushTimer = undefined;
+    if (this.db.open) this.flush();
     if (this.db.open) this.db.close();
   }
 }

@@ -74,6 +74,45 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     expect(await readAllOurs()).toEqual(before);
   });
 
+  it('answers concurrent appends each on its own: one conflicting append fails alone and records nothing', async () => {
+    await store.append(stream('x'), [event('Opened')], 'no_stream');
+    const stale = [event('Stale1'), event('Stale2')];
+    const attempts = [
+      ...Array.from({ length: 10 }, (_, i) => store.append(stream(`p${i}`), [event('A', undefined, i), event('B', undefined, i)], 'no_stream')),
+      store.append(stream('x'), stale, 5),
+      store.append(stream('x'), [event('Changed')], 0),
+    ];
+    const settled = await Promise.allSettled(attempts);
+    const rejected = settled.flatMap((s, i) => (s.status === 'rejected' ? [[i, s.reason] as const] : []));
+    expect(rejected.map(([i]) => i)).toEqual([10]);
+    expect(rejected[0]![1]).toBeInstanceOf(WrongExpectedRevisionError);
+    for (let i = 0; i < 10; i++) {
+      expect((await store.readStream(stream(`p${i}`))).map((e) => [e.type, e.revision, e.data.n])).toEqual([
+        ['A', 0, i],
+        ['B', 1, i],
+      ]);
+    }
+    expect((await store.readStream(stream('x'))).map((e) => e.type)).toEqual(['Opened', 'Changed']);
+    const recorded = new Set((await readAllOurs()).map((e) => e.id));
+    expect(stale.filter((e) => recorded.has(e.id))).toEqual([]);
+    expect(recorded.size).toBe(1 + 10 * 2 + 1);
+  });
+
+  it('lets exactly one of two concurrent appends expecting the same revision win, atomically', async () => {
+    await store.append(stream('y'), [event('Opened')], 'no_stream');
+    const first = [event('First1'), event('First2')];
+    const second = [event('Second1'), event('Second2')];
+    const settled = await Promise.allSettled([store.append(stream('y'), first, 0), store.append(stream('y'), second, 0)]);
+    expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = settled.find((s) => s.status === 'rejected');
+    expect(loser?.reason).toBeInstanceOf(WrongExpectedRevisionError);
+    const winner = settled[0]!.status === 'fulfilled' ? first : second;
+    const types = (await store.readStream(stream('y'))).map((e) => e.type);
+    expect(types).toEqual(['Opened', ...winner.map((e) => e.type)]);
+    const fulfilled = settled.find((s) => s.status === 'fulfilled');
+    expect(fulfilled?.status === 'fulfilled' && fulfilled.value.nextRevision).toBe(2);
+  });
+
   it('supports any and stream_exists', async () => {
     await expect(store.append(stream('b'), [event('X')], 'stream_exists')).rejects.toBeInstanceOf(
       WrongExpectedRevisionError,
