@@ -11,6 +11,12 @@ import { INTERNAL_PREFIX, quoteIdentifier } from './sql-names.js';
 export interface SqliteDocumentStoreOptions {
   /** How long a connection waits for another process's lock on the file. */
   readonly busyTimeoutMs?: number;
+  /**
+   * The file is a rebuild's target (`read-models.sqlite.rebuilding`), discarded unless the rebuild
+   * completes: commits are not synced to disk (a crash loses nothing that matters, as the file is
+   * thrown away), which takes the syncs out of replaying a long history.
+   */
+  readonly rebuilding?: boolean;
 }
 
 /**
@@ -63,7 +69,7 @@ export class SqliteDocumentStore implements DocumentStore {
     if (!memory) {
       writer.pragma('journal_mode = WAL');
       // Read models are rebuildable from the event log: a lost last commit on power failure is acceptable.
-      writer.pragma('synchronous = NORMAL');
+      writer.pragma(options.rebuilding ? 'synchronous = OFF' : 'synchronous = NORMAL');
       // Replay inserts into every index of big tables: a 2 MiB page cache (the default) sends most of
       // those page visits to the OS. Pages are only held once used, so a small store stays small.
       writer.pragma('cache_size = -65536');
@@ -125,6 +131,14 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
+  beginBulkLoad(collections: readonly string[]): Promise<void> {
+    return this.transaction((tx) => tx.beginBulkLoad!(collections));
+  }
+
+  endBulkLoad(collections: readonly string[]): Promise<void> {
+    return this.transaction((tx) => tx.endBulkLoad!(collections));
+  }
+
   /** Every distinct SELECT this store has prepared, with SQLite's plan for it (for index audits). */
   queryPlans(): QueryPlan[] {
     return [...this.plans.values()];
@@ -146,6 +160,11 @@ export class SqliteDocumentStore implements DocumentStore {
       this.states.set(name, state);
     }
     return state;
+  }
+
+  /** @internal Forgets the plans recorded for `collection` (its indexes changed: the next use records the new plan). */
+  forgetPlans(collection: string): void {
+    for (const [sql, plan] of this.plans) if (plan.collection === collection) this.plans.delete(sql);
   }
 
   /** @internal After a rollback: what is cached about every collection is reloaded from the database. */
@@ -186,6 +205,18 @@ class TransactionScope implements DocumentStore {
 
   listCollectionNames(): Promise<string[]> {
     return this.session.read((conn) => tableNames(conn));
+  }
+
+  beginBulkLoad(collections: readonly string[]): Promise<void> {
+    return this.session.write((conn) => {
+      for (const name of collections) this.store.state(name).beginBulk(conn);
+    });
+  }
+
+  endBulkLoad(collections: readonly string[]): Promise<void> {
+    return this.session.write((conn) => {
+      for (const name of collections) if (this.store.state(name).endBulk(conn)) this.store.forgetPlans(name);
+    });
   }
 
   /** Nested transactions join this one. */
