@@ -120,6 +120,7 @@ export class SqliteDocumentStore implements DocumentStore {
       try {
         const result = await work(scope);
         conn.db.exec('COMMIT');
+        for (const committed of scope.afterCommit) committed();
         return result;
       } catch (error) {
         if (conn.db.inTransaction) conn.db.exec('ROLLBACK');
@@ -177,6 +178,8 @@ export class SqliteDocumentStore implements DocumentStore {
 class TransactionScope implements DocumentStore {
   readonly kind = 'embedded';
   finished = false;
+  /** Run once the transaction has committed. */
+  readonly afterCommit: (() => void)[] = [];
   private readonly collections = new Map<string, SqliteCollection>();
   private readonly session: SqliteSession;
   /**
@@ -215,7 +218,10 @@ class TransactionScope implements DocumentStore {
 
   endBulkLoad(collections: readonly string[]): Promise<void> {
     return this.session.write((conn) => {
-      for (const name of collections) if (this.store.state(name).endBulk(conn)) this.store.forgetPlans(name);
+      for (const name of collections) {
+        // The plans recorded without the new indexes are forgotten once they are visible to readers.
+        if (this.store.state(name).endBulk(conn)) this.afterCommit.push(() => this.store.forgetPlans(name));
+      }
     });
   }
 
