@@ -66,10 +66,16 @@ export class SqliteDocumentStore implements DocumentStore {
     const timeout = options.busyTimeoutMs ?? 5000;
     if (!memory) mkdirSync(dirname(path), { recursive: true });
     const writer = new Database(path, { timeout });
-    if (!memory) {
+    if (options.rebuilding && !memory) {
+      // A rebuild's target is discarded unless complete: no WAL (each page written once, not to the
+      // WAL and again at checkpoints), the rollback journal in memory (rollbacks still work), no syncs.
+      writer.pragma('journal_mode = MEMORY');
+      writer.pragma('synchronous = OFF');
+      writer.pragma('cache_size = -262144');
+    } else if (!memory) {
       writer.pragma('journal_mode = WAL');
       // Read models are rebuildable from the event log: a lost last commit on power failure is acceptable.
-      writer.pragma(options.rebuilding ? 'synchronous = OFF' : 'synchronous = NORMAL');
+      writer.pragma('synchronous = NORMAL');
       // Replay inserts into every index of big tables: a 2 MiB page cache (the default) sends most of
       // those page visits to the OS. Pages are only held once used, so a small store stays small.
       writer.pragma('cache_size = -65536');
