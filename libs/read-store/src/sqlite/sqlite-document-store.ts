@@ -69,9 +69,10 @@ export class SqliteDocumentStore implements DocumentStore {
     if (options.rebuilding && !memory) {
       // A rebuild's target is discarded unless complete: no WAL (each page written once, not to the
       // WAL and again at checkpoints), the rollback journal in memory (rollbacks still work), no syncs.
+      // (Measured on 200k events: within noise of WAL with synchronous = OFF; a 256 MiB cache gained nothing.)
       writer.pragma('journal_mode = MEMORY');
       writer.pragma('synchronous = OFF');
-      writer.pragma('cache_size = -262144');
+      writer.pragma('cache_size = -65536');
     } else if (!memory) {
       writer.pragma('journal_mode = WAL');
       // Read models are rebuildable from the event log: a lost last commit on power failure is acceptable.
