@@ -58,6 +58,12 @@ export interface BulkWriteResult {
 export interface IndexOptions {
   readonly unique?: boolean;
   readonly name?: string;
+  /**
+   * The projection that writes this collection queries by this index while it projects: build it
+   * at once even when the read model is loaded in bulk (see `DocumentStore.beginBulkLoad`), where
+   * other non-unique indexes wait until the load ends. Unique indexes are always immediate.
+   */
+  readonly immediate?: boolean;
 }
 
 export interface DocumentCollection<T extends Document = Document> {
@@ -88,6 +94,14 @@ export interface DocumentStore {
    * given. Adapters document how far they honour this (atomicity, isolation).
    */
   transaction<T>(work: (store: DocumentStore) => Promise<T>): Promise<T>;
+  /**
+   * Optional: the listed (just emptied) collections are about to be filled from zero by their
+   * projection. The store may defer building what only serves queries (non-unique, non-immediate
+   * indexes) until `endBulkLoad`; queries meanwhile stay exact, only slower. Survives a restart.
+   */
+  beginBulkLoad?(collections: readonly string[]): Promise<void>;
+  /** Optional: builds whatever `beginBulkLoad` deferred for the listed collections (a no-op for the others). */
+  endBulkLoad?(collections: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 

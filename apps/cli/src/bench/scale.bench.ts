@@ -195,13 +195,13 @@ export function summarize(latencies: Latencies): Record<QueryKind, { p50: number
   ) as Record<QueryKind, { p50: number; p99: number; n: number }>;
 }
 
-/** (iii) Replay of the first `count` events of the seed into a fresh read-store file, all projections. */
+/** (iii) Replay of the first `count` events of the seed into a fresh read-store file, all projections, as `npm run rebuild` does. */
 export async function replayFromSeed(eventsFile: string, count: number) {
   const { dir, cleanup } = tempDir('bench-scale-replay-');
   const file = join(dir, 'events.sqlite');
   copyEvents(eventsFile, file, count);
   const events = new SqliteEventStore(file);
-  const documents = new SqliteDocumentStore(join(dir, READ_MODELS_FILE));
+  const documents = new SqliteDocumentStore(join(dir, `${READ_MODELS_FILE}.rebuilding`), { rebuilding: true });
   const runner = new ProjectionRunner(events, documents, allProjections());
   (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();

@@ -95,7 +95,7 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
 
 function replayLine(replay: Awaited<ReturnType<typeof replayFromSeed>>): string {
   return (
-    `(iii) replay of ${fmt(replay.replayed, 0)} events (first 200 sites of the seed), all projections, into a fresh read-models.sqlite: ` +
+    `(iii) replay of ${fmt(replay.replayed, 0)} events (first 200 sites of the seed), all projections, into a fresh read-models.sqlite.rebuilding (as npm run rebuild): ` +
     `${fmt(replay.rate, 0)} events/s (${fmt(replay.seconds, 1)} s; target >= 50,000)`
   );
 }

@@ -25,7 +25,7 @@ export async function rebuildCommand(config: AppConfig): Promise<string> {
     const live = join(config.dataDir, READ_MODELS_FILE);
     const next = `${live}.rebuilding`;
     removeDatabaseFiles(next);
-    const documents = new SqliteDocumentStore(next);
+    const documents = new SqliteDocumentStore(next, { rebuilding: true });
     let replayed: number;
     try {
       replayed = await new ProjectionRunner(events, documents, allProjections()).rebuild();

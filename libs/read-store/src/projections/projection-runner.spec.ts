@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type Position, type RecordedEvent, positionOf } from '../../../core/src/index.js';
 import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
 import type { DocumentStore } from '../document-store.port.js';
+import Database from 'better-sqlite3';
 import { SqliteDocumentStore } from '../sqlite/sqlite-document-store.js';
 import { expectIdempotent } from '../testing/projection-testing.js';
 import { CHECKPOINTS } from './checkpoint-store.js';
@@ -242,3 +243,61 @@ function projectInto(collection: string): StreamTally['project'] {
     }
   };
 }
+
+describe('ProjectionRunner bulk loads', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'runner-bulk-'));
+    events = new SqliteEventStore(join(dir, 'events.sqlite'));
+  });
+  afterEach(async () => {
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The tally, with a query-only index on its type. */
+  class IndexedTally extends StreamTally {
+    constructor(readonly version = 1) {
+      super();
+    }
+    async setup(store: DocumentStore): Promise<void> {
+      await store.collection('stream_tally').createIndex({ lastType: 1 });
+    }
+  }
+  const indexes = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stream_tally' AND sql IS NOT NULL`).all() as { name: string }[];
+      return rows.map((r) => r.name);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('builds the deferred indexes once a rebuild, a first start or a version reset has caught up', async () => {
+    for (let i = 0; i < 30; i++) await events.append(`s-${i}`, [newEvent('A'), newEvent('B')], 'no_stream');
+    const file = join(dir, 'read-models.sqlite.rebuilding');
+    let store = new SqliteDocumentStore(file, { rebuilding: true });
+    expect(await new ProjectionRunner(events, store, [new IndexedTally()]).rebuild(7)).toBe(60);
+    expect(indexes(file)).toEqual(['stream_tally.lastType_1']);
+    expect(await tallyIn(store, 's-29')).toBe(2);
+    await store.close();
+
+    const live = join(dir, 'read-models.sqlite');
+    store = new SqliteDocumentStore(live);
+    const first = new ProjectionRunner(events, store, [new IndexedTally()]);
+    await first.start({ catchUp: true });
+    expect(indexes(live)).toEqual(['stream_tally.lastType_1']);
+    expect(await first.status()).toMatchObject({ caughtUp: true });
+    expect((await store.collection('stream_tally').find({ lastType: 'B' })).length).toBe(30);
+    await first.stop();
+
+    const bumped = new ProjectionRunner(events, store, [new IndexedTally(2)]);
+    await bumped.start({ catchUp: true });
+    expect(indexes(live)).toEqual(['stream_tally.lastType_1']);
+    expect(await tallyIn(store, 's-0')).toBe(2);
+    await bumped.stop();
+    await store.close();
+  });
+});

@@ -15,6 +15,8 @@ export interface ProjectionStatus {
 }
 
 const EXTERNAL_POLL_MS = 50;
+/** A rebuild commits this many batches per read-store transaction (bounded: each batch's documents stay in memory until its flush only). */
+const REBUILD_BATCHES_PER_TRANSACTION = 4;
 
 export interface ProjectionRunnerOptions {
   /** Each failure of the subscription, with the attempt that follows (retried with backoff). */
@@ -43,6 +45,8 @@ export class ProjectionRunner {
   private failure?: unknown;
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
+  /** Some read model may still be loading in bulk: its deferred indexes are built once the projections reach the head. */
+  private indexesPending = false;
 
   constructor(
     private readonly events: EventStore,
@@ -65,6 +69,9 @@ export class ProjectionRunner {
     this.perProjection = await this.loadPositions();
     this.position = this.lowestCheckpoint();
     const head = await this.events.headPosition();
+    // Also what an earlier, interrupted bulk load left deferred (the store remembers it).
+    this.indexesPending = this.store.endBulkLoad !== undefined;
+    if (this.reached(head)) await this.endBulkLoad();
     this.subscribe();
     if (options.catchUp && head) await this.waitFor(head, Number.POSITIVE_INFINITY);
   }
@@ -121,13 +128,26 @@ export class ProjectionRunner {
     this.perProjection = new Map();
     this.position = undefined;
     for (const projection of this.projections) await projection.setup?.(this.store);
+    this.indexesPending = this.store.endBulkLoad !== undefined;
     let replayed = 0;
-    for (;;) {
-      const batch = await this.events.readAll({ after: this.position, limit: batchSize });
-      if (batch.length === 0) return replayed;
-      await this.apply(batch);
-      replayed += batch.length;
+    let after: Position | undefined;
+    for (let done = false; !done; ) {
+      // Several batches per transaction: fewer commits, and a page changed by several batches is written once.
+      const batches: RecordedEvent[][] = [];
+      while (batches.length < REBUILD_BATCHES_PER_TRANSACTION) {
+        const batch = await this.events.readAll({ after, limit: batchSize });
+        if (batch.length === 0) {
+          done = true;
+          break;
+        }
+        batches.push(batch);
+        after = batch[batch.length - 1]!.position;
+      }
+      await this.applyAll(batches);
+      for (const batch of batches) replayed += batch.length;
     }
+    await this.endBulkLoad();
+    return replayed;
   }
 
   /** Resolves once the read models include `position`, else PROJECTION_NOT_CAUGHT_UP after `timeoutMs`. */
@@ -161,7 +181,8 @@ export class ProjectionRunner {
     return {
       position: position ?? null,
       head: head ?? null,
-      caughtUp: head === undefined || (position !== undefined && position >= head),
+      // Deferred indexes still building count as catching up (queries answer, slower).
+      caughtUp: (head === undefined || (position !== undefined && position >= head)) && !this.indexesPending,
       running: this.running,
       ...(this.failure ? { error: String(this.failure) } : {}),
     };
@@ -182,18 +203,26 @@ export class ProjectionRunner {
   }
 
   private async apply(batch: readonly RecordedEvent[]): Promise<void> {
-    if (batch.length === 0) return;
-    const last = batch[batch.length - 1]!.position;
+    await this.applyAll([batch]);
+    if (this.indexesPending && this.reached(await this.events.headPosition())) await this.endBulkLoad();
+  }
+
+  /** Projects consecutive batches, in order, in one read-store transaction with the checkpoints they reach. */
+  private async applyAll(batches: readonly (readonly RecordedEvent[])[]): Promise<void> {
+    const last = batches.findLast((b) => b.length > 0)?.at(-1)?.position;
+    if (last === undefined) return;
     const advanced = this.projections.filter((p) => {
       const checkpoint = this.perProjection.get(p.name);
       return checkpoint === undefined || checkpoint < last; // a projection ahead is never set back
     });
     await this.store.transaction(async (tx) => {
       await this.options.lease?.assertHeld(tx);
-      for (const projection of advanced) {
-        const checkpoint = this.perProjection.get(projection.name);
-        const fresh = checkpoint === undefined ? batch : batch.filter((e) => e.position > checkpoint);
-        if (fresh.length > 0) await projection.project(fresh, tx);
+      for (const batch of batches) {
+        for (const projection of advanced) {
+          const checkpoint = this.perProjection.get(projection.name);
+          const fresh = checkpoint === undefined ? batch : batch.filter((e) => e.position > checkpoint);
+          if (fresh.length > 0) await projection.project(fresh, tx);
+        }
       }
       await new CheckpointStore(tx).save(advanced.map((p) => ({ name: p.name, version: versionOf(p) })), last);
     });
@@ -202,6 +231,18 @@ export class ProjectionRunner {
     this.failure = undefined;
     this.failures = 0;
     for (const wake of this.waiters) wake();
+  }
+
+  /** Whether every read model includes `head` (an empty log is reached at once). */
+  private reached(head: Position | undefined): boolean {
+    return head === undefined || (this.position !== undefined && this.position >= head);
+  }
+
+  /** Builds what bulk loads deferred (indexes, multikey entries), now that the read models have caught up. */
+  private async endBulkLoad(): Promise<void> {
+    if (!this.indexesPending) return;
+    await this.store.endBulkLoad?.(this.projections.flatMap((p) => p.collections));
+    this.indexesPending = false;
   }
 
   private async loadPositions(): Promise<Map<string, Position>> {
@@ -225,8 +266,11 @@ export class ProjectionRunner {
 
   private async reset(projections: readonly Projection[]): Promise<void> {
     await this.store.transaction(async (tx) => {
-      for (const collection of projections.flatMap((p) => p.collections)) await tx.collection(collection).drop();
+      const collections = projections.flatMap((p) => p.collections);
+      for (const collection of collections) await tx.collection(collection).drop();
       await new CheckpointStore(tx).clear(projections.map((p) => p.name));
+      // Built from zero: what only serves queries is built in one pass once the projections catch up.
+      await tx.beginBulkLoad?.(collections);
     });
   }
 

@@ -4,12 +4,16 @@ import { FieldKinds, KIND } from './field-kinds.js';
 import type { SqlCondition } from './filter-to-sql.js';
 import { columnOf, columnValue } from './indexed-columns.js';
 import type { SqliteConnection } from './sqlite-connection.js';
-import { type EncodedId, INTERNAL_PREFIX, encodeId, quoteIdentifier } from './sql-names.js';
+import { type EncodedId, INTERNAL_PREFIX, jsonPath, quoteIdentifier } from './sql-names.js';
 
 export const FIELDS_TABLE = `${INTERNAL_PREFIX}_fields`;
 export const MULTIKEY_TABLE = `${INTERNAL_PREFIX}_multikey`;
 export const MULTIKEY_PATHS_TABLE = `${INTERNAL_PREFIX}_multikey_paths`;
 export const COLUMNS_TABLE = `${INTERNAL_PREFIX}_columns`;
+/** Collections being loaded in bulk (see CollectionState.bulk). */
+export const BULK_TABLE = `${INTERNAL_PREFIX}_bulk`;
+/** The CREATE INDEX statements a bulk load defers until it ends. */
+export const DEFERRED_INDEXES_TABLE = `${INTERNAL_PREFIX}_deferred_indexes`;
 
 export const CATALOG_SCHEMA = `
   CREATE TABLE IF NOT EXISTS ${FIELDS_TABLE} (
@@ -24,6 +28,10 @@ export const CATALOG_SCHEMA = `
   CREATE INDEX IF NOT EXISTS ${MULTIKEY_TABLE}_by_id ON ${MULTIKEY_TABLE} (collection, id);
   CREATE TABLE IF NOT EXISTS ${COLUMNS_TABLE} (
     collection TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL, PRIMARY KEY (collection, path)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS ${BULK_TABLE} (collection TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS ${DEFERRED_INDEXES_TABLE} (
+    collection TEXT NOT NULL, name TEXT NOT NULL, sql TEXT NOT NULL, PRIMARY KEY (collection, name)
   ) WITHOUT ROWID;
 `;
 
@@ -43,6 +51,13 @@ export class CollectionState {
   private statements?: WriteStatements;
   /** The table is known to exist on the writer (reset after any rollback). */
   ready = false;
+  /**
+   * Loaded in bulk: the read model is being built from zero by its projection. Until `endBulk`,
+   * non-unique indexes are only recorded (see `deferIndex`) and array paths get no side-table
+   * entries, so queries meanwhile are answered without them (slower, still exact); `endBulk` then
+   * builds them in one pass each. Persisted, so a load interrupted by a restart stays bulk.
+   */
+  bulk = false;
 
   constructor(readonly name: string) {
     if (name.startsWith(INTERNAL_PREFIX) || name.startsWith('sqlite_') || name === '') {
@@ -95,7 +110,7 @@ export class CollectionState {
         `INSERT INTO ${FIELDS_TABLE} (collection, path, kinds) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET kinds = kinds | excluded.kinds`,
         [this.name, path, kinds],
       );
-      if ((kinds & KIND.array) !== 0 && this.indexedPaths.has(path)) this.makeMultikey(conn, path);
+      if ((kinds & KIND.array) !== 0 && this.indexedPaths.has(path) && !this.bulk) this.makeMultikey(conn, path);
     });
   }
 
@@ -104,11 +119,21 @@ export class CollectionState {
     if (this.multikeyPaths.has(path)) return;
     this.ensureTable(conn);
     conn.run(`INSERT OR IGNORE INTO ${MULTIKEY_PATHS_TABLE} (collection, path) VALUES (?, ?)`, [this.name, path]);
-    const rows = conn.unaudited<{ doc: string }>(`SELECT doc FROM ${this.table}`);
-    for (const row of rows) {
-      const document = JSON.parse(row.doc) as Document;
-      this.insertElements(conn, encodeId(document._id), path, document);
-    }
+    // One pass inside SQLite: the same elements insertElements keeps (strings and numbers, the
+    // value itself when it is not an array), without parsing any document in JS. When the path has
+    // only ever held arrays (or null), its column holds each array's JSON text: reading that is
+    // much cheaper than parsing every whole document.
+    const json = jsonPath(path);
+    if (json === undefined) throw new Error(`cannot index ${path}`);
+    const onlyArrays = this.indexedPaths.has(path) && (this.kinds.at(path) & ~(KIND.array | KIND.null)) === 0;
+    const source = onlyArrays
+      ? `json_each(t.${columnOf(path)}) AS e WHERE t.${columnOf(path)} IS NOT NULL`
+      : `json_each(t.doc, ${json}) AS e WHERE json_type(t.doc, ${json}) IN ('array', 'text', 'integer', 'real')`;
+    conn.run(
+      `INSERT OR IGNORE INTO ${MULTIKEY_TABLE} (collection, path, value, id)
+       SELECT ?, ?, e.value, t.id FROM ${this.table} AS t, ${source} AND e.type IN ('text', 'integer', 'real')`,
+      [this.name, path],
+    );
     this.multikeyPaths.add(path);
     // An index led by an array's JSON text serves no query (the side table does): only unique ones stay.
     const indexes = conn.unaudited<{ name: string; sql: string }>(
@@ -152,6 +177,7 @@ export class CollectionState {
     this.indexedPaths.clear();
     this.statements = undefined;
     this.ready = false;
+    this.bulk = conn.unaudited(`SELECT 1 FROM ${BULK_TABLE} WHERE collection = ?`, [this.name]).length > 0;
     const kinds = conn.unaudited<{ path: string; kinds: number }>(`SELECT path, kinds FROM ${FIELDS_TABLE} WHERE collection = ?`, [this.name]);
     for (const row of kinds) this.kinds.add(row.path, row.kinds);
     const paths = conn.unaudited<{ path: string }>(`SELECT path FROM ${MULTIKEY_PATHS_TABLE} WHERE collection = ?`, [this.name]);
@@ -164,12 +190,43 @@ export class CollectionState {
   /** Drops the table (with its indexes) and everything known about it. */
   drop(conn: SqliteConnection): void {
     conn.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
-    for (const table of [FIELDS_TABLE, MULTIKEY_PATHS_TABLE, MULTIKEY_TABLE, COLUMNS_TABLE]) conn.run(`DELETE FROM ${table} WHERE collection = ?`, [this.name]);
+    for (const table of [FIELDS_TABLE, MULTIKEY_PATHS_TABLE, MULTIKEY_TABLE, COLUMNS_TABLE, BULK_TABLE, DEFERRED_INDEXES_TABLE]) {
+      conn.run(`DELETE FROM ${table} WHERE collection = ?`, [this.name]);
+    }
+    this.bulk = false;
     this.kinds.clear();
     this.multikeyPaths.clear();
     this.indexedPaths.clear();
     this.statements = undefined;
     this.ready = false;
+  }
+
+  /** Starts a bulk load (see `bulk`); meant for an empty collection, as its projection starts from zero. */
+  beginBulk(conn: SqliteConnection): void {
+    conn.run(`INSERT OR IGNORE INTO ${BULK_TABLE} (collection) VALUES (?)`, [this.name]);
+    this.bulk = true;
+  }
+
+  /** Records a non-unique index to be created when the bulk load ends. */
+  deferIndex(conn: SqliteConnection, name: string, sql: string): void {
+    conn.run(`INSERT OR REPLACE INTO ${DEFERRED_INDEXES_TABLE} (collection, name, sql) VALUES (?, ?, ?)`, [this.name, name, sql]);
+  }
+
+  /**
+   * Ends a bulk load: fills the side table for every indexed path that holds arrays, then creates
+   * the deferred indexes (but those a multikey path leads, which the side table serves instead).
+   * Answers whether the collection was being loaded in bulk.
+   */
+  endBulk(conn: SqliteConnection): boolean {
+    if (!this.bulk) return false;
+    this.ensureTable(conn);
+    for (const path of this.indexedPaths) if ((this.kinds.at(path) & KIND.array) !== 0) this.makeMultikey(conn, path);
+    const deferred = conn.unaudited<{ sql: string }>(`SELECT sql FROM ${DEFERRED_INDEXES_TABLE} WHERE collection = ? ORDER BY name`, [this.name]);
+    for (const { sql } of deferred) if (!this.ledByMultikey(sql)) conn.db.exec(sql);
+    conn.run(`DELETE FROM ${DEFERRED_INDEXES_TABLE} WHERE collection = ?`, [this.name]);
+    conn.run(`DELETE FROM ${BULK_TABLE} WHERE collection = ?`, [this.name]);
+    this.bulk = false;
+    return true;
   }
 
   private insertElements(conn: SqliteConnection, id: EncodedId, path: string, document: Document): void {

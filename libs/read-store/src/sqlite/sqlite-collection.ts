@@ -130,7 +130,7 @@ export class SqliteCollection implements DocumentCollection {
         if (path === '_id') continue;
         if (!jsonPath(path)) throw new Error(`cannot index ${path}`);
         this.state.addColumn(conn, path);
-        if ((this.state.kinds.at(path) & KIND.array) !== 0) this.state.makeMultikey(conn, path);
+        if ((this.state.kinds.at(path) & KIND.array) !== 0 && !this.state.bulk) this.state.makeMultikey(conn, path);
       }
       if (entries.length === 1 && entries[0]![0] === '_id') return name;
       // Led by an array, it would index the arrays' JSON text, which no query uses (the side table serves them).
@@ -138,7 +138,11 @@ export class SqliteCollection implements DocumentCollection {
       const columns = entries.map(([path, direction]) => `${path === '_id' ? 'id' : columnOf(path)}${direction === -1 ? ' DESC' : ''}`);
       const index = quoteIdentifier(`${this.name}.${name}`);
       const unique = options.unique ? 'UNIQUE ' : '';
-      uniquely(this.state, () => conn.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${index} ON ${this.state.table} (${columns.join(', ')})`));
+      const sql = `CREATE ${unique}INDEX IF NOT EXISTS ${index} ON ${this.state.table} (${columns.join(', ')})`;
+      // While loading in bulk, an index that only serves queries is built once the load ends;
+      // unique ones enforce invariants, and `immediate` ones serve the projection's own reads.
+      if (this.state.bulk && !options.unique && !options.immediate) this.state.deferIndex(conn, name, sql);
+      else uniquely(this.state, () => conn.db.exec(sql));
       return name;
     });
   }

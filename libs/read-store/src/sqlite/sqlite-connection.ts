@@ -25,16 +25,18 @@ export class SqliteConnection {
     this.atomically = db.transaction((work: () => unknown) => work());
   }
 
+  // The plan is recorded after the statement ran: running it brings the connection's schema up to
+  // date (an EXPLAIN alone does not, and would describe indexes as they were when last read).
   all<T>(collection: string, sql: string, params: readonly unknown[]): T[] {
-    const statement = this.statement(sql);
+    const rows = this.statement(sql).all(...params) as T[];
     this.recordPlan(collection, sql, params);
-    return statement.all(...params) as T[];
+    return rows;
   }
 
   get<T>(collection: string, sql: string, params: readonly unknown[]): T | undefined {
-    const statement = this.statement(sql);
+    const row = this.statement(sql).get(...params) as T | undefined;
     this.recordPlan(collection, sql, params);
-    return statement.get(...params) as T | undefined;
+    return row;
   }
 
   /** A SELECT of the store's own bookkeeping (catalog loads, multikey backfills), kept out of the plan audit. */

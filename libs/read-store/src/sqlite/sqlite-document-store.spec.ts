@@ -171,3 +171,97 @@ describe('SqliteDocumentStore multikey indexes after reopening', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('SqliteDocumentStore bulk load (a read model built from zero)', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteDocumentStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sqlite-bulk-'));
+    file = join(dir, 'read-models.sqlite');
+    store = new SqliteDocumentStore(file);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const indexNames = () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' AND sql IS NOT NULL ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+    } finally {
+      db.close();
+    }
+  };
+  const elementRows = () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare(`SELECT value, id FROM __docstore_multikey WHERE collection = 'audit' ORDER BY value, id`).all();
+    } finally {
+      db.close();
+    }
+  };
+
+  it('defers non-unique indexes and multikey entries until the load ends, answering exactly meanwhile, across a reopen', async () => {
+    await store.beginBulkLoad(['audit']);
+    const audit = store.collection('audit');
+    await audit.createIndex({ actorId: 1 });
+    await audit.createIndex({ siteId: 1 }, { immediate: true });
+    await audit.createIndex({ confirmation: 1 }, { unique: true });
+    await audit.createIndex({ targetUserIds: 1 });
+    await audit.insertOne({ _id: 'e1', confirmation: 'C1', actorId: 'pat', siteId: 's1', targetUserIds: ['u1', 'u2'] });
+    await audit.insertOne({ _id: 'e2', confirmation: 'C2', actorId: 'sam', siteId: 's1', targetUserIds: ['u2'] });
+    // Unique and immediate indexes exist at once; the others (and the side table) wait.
+    expect(indexNames()).toEqual(['audit.confirmation_1', 'audit.siteId_1']);
+    expect(elementRows()).toEqual([]);
+    await expect(audit.insertOne({ _id: 'e3', confirmation: 'C1' })).rejects.toBeInstanceOf(DuplicateKeyError);
+    expect((await audit.find({ targetUserIds: 'u2' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e1', 'e2']);
+    expect((await audit.find({ actorId: 'sam' })).map((d) => d._id)).toEqual(['e2']);
+
+    // Still loading in bulk after a restart.
+    await store.close();
+    store = new SqliteDocumentStore(file);
+    const reopened = store.collection('audit');
+    await reopened.insertOne({ _id: 'e4', confirmation: 'C4', actorId: 'pat', siteId: 's2', targetUserIds: ['u3', 'u1'] });
+    expect(indexNames()).toEqual(['audit.confirmation_1', 'audit.siteId_1']);
+    expect((await reopened.find({ targetUserIds: 'u1' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e1', 'e4']);
+
+    await store.endBulkLoad(['audit', 'other']);
+    // An index led by an array path is served by the side table instead.
+    expect(indexNames()).toEqual(['audit.actorId_1', 'audit.confirmation_1', 'audit.siteId_1']);
+    expect(elementRows()).toEqual([
+      { value: 'u1', id: 'e1' },
+      { value: 'u1', id: 'e4' },
+      { value: 'u2', id: 'e1' },
+      { value: 'u2', id: 'e2' },
+      { value: 'u3', id: 'e4' },
+    ]);
+    expect((await reopened.find({ targetUserIds: { $in: ['u1', 'u3'] } }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e1', 'e4']);
+    expect((await reopened.find({ actorId: 'pat' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e1', 'e4']);
+    // Plans recorded while the indexes were missing are forgotten: the same queries are planned again on the indexes.
+    expect(findFullScans(store)).toEqual([]);
+    // Live writes after the load keep the side table in step.
+    await reopened.replaceOne({ _id: 'e2' }, { confirmation: 'C2', actorId: 'sam', siteId: 's1', targetUserIds: ['u3'] });
+    expect((await reopened.find({ targetUserIds: 'u3' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e2', 'e4']);
+    expect((await reopened.find({ targetUserIds: 'u2' })).map((d) => d._id)).toEqual(['e1']);
+  });
+
+  it('keeps a multikey path whose values were not all arrays exact when filled at the end', async () => {
+    await store.beginBulkLoad(['audit']);
+    const audit = store.collection('audit');
+    await audit.createIndex({ tags: 1 });
+    await audit.insertOne({ _id: 1, tags: ['a', 7, true, ['nested']] });
+    await audit.insertOne({ _id: 2, tags: 'a' });
+    await audit.insertOne({ _id: 3, tags: { a: 1 } });
+    await audit.insertOne({ _id: 4 });
+    await store.endBulkLoad(['audit']);
+    expect((await audit.find({ tags: 'a' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual([1, 2]);
+    expect((await audit.find({ tags: 7 })).map((d) => d._id)).toEqual([1]);
+    expect(elementRows()).toEqual([
+      { value: 7, id: 1 },
+      { value: 'a', id: 1 },
+      { value: 'a', id: 2 },
+    ]);
+  });
+});

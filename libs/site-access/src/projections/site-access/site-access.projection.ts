@@ -28,9 +28,10 @@ export class SiteAccessProjection implements Projection {
   async setup(store: DocumentStore): Promise<void> {
     await store.collection(C.members).createIndex({ siteId: 1, userId: 1 }, { unique: true });
     await store.collection(C.members).createIndex({ userId: 1 });
-    await store.collection(C.requests).createIndex({ siteId: 1, status: 1 });
+    // Read while projecting (recomputeSiteSummary): built at once even when loading in bulk.
+    await store.collection(C.requests).createIndex({ siteId: 1, status: 1 }, { immediate: true });
     await store.collection(C.requests).createIndex({ userId: 1 });
-    await store.collection(C.contacts).createIndex({ siteId: 1 });
+    await store.collection(C.contacts).createIndex({ siteId: 1 }, { immediate: true });
   }
 
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
