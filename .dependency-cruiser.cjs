@@ -9,7 +9,10 @@ module.exports = {
       'domain-imports-only-core',
       'A bounded context domain/ folder may import only its own domain and libs/core.',
       { path: '^libs/[^/]+/src/domain/' },
-      { pathNot: ['^libs/core/src/', '^libs/([^/]+)/src/domain/', 'node_modules/@types'], dependencyTypesNot: ['core'] },
+      {
+        pathNot: ['^libs/core/src/', '^libs/([^/]+)/src/domain/', 'node_modules/@types'],
+        dependencyTypesNot: ['core'],
+      },
     ),
     forbid(
       'core-is-pure',
@@ -41,15 +44,30 @@ module.exports = {
       { path: '\\.handler\\.ts$' },
       { path: ['\\.request\\.dto\\.ts$', '-input\\.dto\\.ts$', '\\.controller\\.ts$'] },
     ),
-    forbid('libs-never-import-apps', 'Apps compose libs, never the other way round.', { path: '^libs/' }, { path: '^apps/' }),
+    forbid(
+      'libs-never-import-apps',
+      'Apps compose libs, never the other way round.',
+      { path: '^libs/' },
+      { path: '^apps/' },
+    ),
     forbid(
       'sqlite-driver-only-in-its-adapter',
       'better-sqlite3 stays in the SQLite adapters (and the bench, which measures them).',
       { pathNot: ['^libs/event-store/src/sqlite/', '^libs/read-store/src/sqlite/', '^apps/cli/src/bench/'] },
       { path: 'node_modules/better-sqlite3/' },
     ),
-    forbid('eventstoredb-driver-only-in-its-adapter', 'The EventStoreDB client stays in its adapter.', { pathNot: '^libs/event-store/src/eventstoredb/' }, { path: 'node_modules/@kurrent/' }),
-    forbid('mongodb-driver-only-in-its-adapter', 'The MongoDB driver stays in its adapter.', { pathNot: '^libs/read-store/src/mongodb/' }, { path: 'node_modules/mongodb/' }),
+    forbid(
+      'eventstoredb-driver-only-in-its-adapter',
+      'The EventStoreDB client stays in its adapter.',
+      { pathNot: '^libs/event-store/src/eventstoredb/' },
+      { path: 'node_modules/@kurrent/' },
+    ),
+    forbid(
+      'mongodb-driver-only-in-its-adapter',
+      'The MongoDB driver stays in its adapter.',
+      { pathNot: '^libs/read-store/src/mongodb/' },
+      { path: 'node_modules/mongodb/' },
+    ),
     forbid(
       'mingo-only-in-the-sqlite-adapter',
       'The SQLite store evaluates with mingo what SQL cannot; shared document helpers may use it too.',

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { mintToken } from '../libs/auth/src/index.js';
-import { positionOf } from '../libs/core/src/index.js';
-import { ProjectionLeader } from '../libs/read-store/src/index.js';
+import { mintToken } from '#auth';
+import { positionOf } from '#core';
+import { ProjectionLeader } from '#read-store';
 import { contact } from './support/site-fixtures.js';
 import { TEST_SECRET, type TestApp, startTestApp } from './support/test-app.js';
 
@@ -36,13 +36,21 @@ describe('Platform over HTTP (embedded stores)', () => {
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const hmac = (input: string) => createHmac('sha256', TEST_SECRET).update(input).digest('base64url');
     const now = Math.floor(Date.now() / 1000);
-    const signed = (header: object, claims: object) => `${b64(header)}.${b64(claims)}.${hmac(`${b64(header)}.${b64(claims)}`)}`;
+    const signed = (header: object, claims: object) =>
+      `${b64(header)}.${b64(claims)}.${hmac(`${b64(header)}.${b64(claims)}`)}`;
     const good = await mintToken(TEST_SECRET, { sub: 'ana' });
     const tampered = `${good.slice(0, good.lastIndexOf('.'))}.${hmac('something else')}`;
     const algNone = `${b64({ alg: 'none' })}.${b64({ sub: 'ana', exp: now + 300 })}.`;
     const rs256 = signed({ alg: 'RS256' }, { sub: 'ana', exp: now + 300 });
     const notYet = signed({ alg: 'HS256' }, { sub: 'ana', exp: now + 300, nbf: now + 120 });
-    const cases = [undefined, 'Bearer nonsense', 'Basic abc', `Bearer ${expired}`, `Bearer ${forged}`, ...[tampered, algNone, rs256, notYet].map((tk) => `Bearer ${tk}`)];
+    const cases = [
+      undefined,
+      'Bearer nonsense',
+      'Basic abc',
+      `Bearer ${expired}`,
+      `Bearer ${forged}`,
+      ...[tampered, algNone, rs256, notYet].map((tk) => `Bearer ${tk}`),
+    ];
     for (const header of cases) {
       const req = t.http.get('/v1/me');
       const res = await (header ? req.set('Authorization', header) : req).expect(401);
@@ -61,7 +69,10 @@ describe('Platform over HTTP (embedded stores)', () => {
   });
 
   it('answers unknown routes with 404 NOT_FOUND problem+json', async () => {
-    const res = await t.http.get('/v1/nothing-here').set('Authorization', `Bearer ${await t.token('ana')}`).expect(404);
+    const res = await t.http
+      .get('/v1/nothing-here')
+      .set('Authorization', `Bearer ${await t.token('ana')}`)
+      .expect(404);
     expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 
@@ -80,9 +91,17 @@ describe('Platform over HTTP (embedded stores)', () => {
     await leader.stop();
     try {
       const operator = `Bearer ${await t.token('op@example.com', { roles: ['operator'] })}`;
-      const site = { siteId: '7001', name: 'Paused projections', primaryContact: { userId: 'pat@example.com', ...contact('Pat', 'Primary', 'pat@example.com') } };
+      const site = {
+        siteId: '7001',
+        name: 'Paused projections',
+        primaryContact: { userId: 'pat@example.com', ...contact('Pat', 'Primary', 'pat@example.com') },
+      };
       const { body } = await t.http.post('/v1/sites').set('Authorization', operator).send(site).expect(201);
-      const late = await t.http.get('/v1/me').set('Authorization', operator).set('X-Consistent-With', body.position).expect(503);
+      const late = await t.http
+        .get('/v1/me')
+        .set('Authorization', operator)
+        .set('X-Consistent-With', body.position)
+        .expect(503);
       expect(late.body).toMatchObject({ status: 503, code: 'PROJECTION_NOT_CAUGHT_UP' });
     } finally {
       await leader.start();

@@ -18,7 +18,8 @@ describe('OpenAPI document: every operation has a response schema', () => {
 
   const resolves = (schema: OpenApiSchema | undefined): boolean => {
     if (!schema || Object.keys(schema).length === 0) return false;
-    if (schema.$ref) return document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] !== undefined;
+    if (schema.$ref)
+      return document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] !== undefined;
     if (schema.oneOf) return schema.oneOf.length > 0 && schema.oneOf.every(resolves);
     return true;
   };
@@ -28,20 +29,29 @@ describe('OpenAPI document: every operation has a response schema', () => {
     const missing = all
       .filter(({ operation }) => {
         const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
-        return !success.some(([, response]) => Object.values(response.content ?? {}).some((media) => resolves(media.schema)));
+        return !success.some(([, response]) =>
+          Object.values(response.content ?? {}).some((media) => resolves(media.schema)),
+        );
       })
       .map(({ id }) => id);
     if (missing.length > 0) {
       // Printed so that the failing operations are named, not just counted.
-      console.error(`${missing.length} of ${all.length} operations lack a 2xx response schema:\n  ${missing.join('\n  ')}`);
+      console.error(
+        `${missing.length} of ${all.length} operations lack a 2xx response schema:\n  ${missing.join('\n  ')}`,
+      );
     }
     expect(missing).toEqual([]);
     expect(all.length).toBeGreaterThanOrEqual(47);
   });
 
   it('keeps every operationId clients generated from earlier documents know (new operations only add), each unique', () => {
-    const pinned = JSON.parse(readFileSync(new URL('./operation-ids.json', import.meta.url), 'utf8')) as Record<string, string>;
-    const actual = Object.fromEntries(operations(document).map(({ id, operation }) => [id, (operation as { operationId?: string }).operationId]));
+    const pinned = JSON.parse(readFileSync(new URL('./operation-ids.json', import.meta.url), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const actual = Object.fromEntries(
+      operations(document).map(({ id, operation }) => [id, (operation as { operationId?: string }).operationId]),
+    );
     expect(Object.keys(pinned)).toHaveLength(47);
     expect(Object.fromEntries(Object.keys(pinned).map((route) => [route, actual[route]]))).toEqual(pinned);
     const ids = Object.values(actual);
@@ -49,11 +59,18 @@ describe('OpenAPI document: every operation has a response schema', () => {
   });
 
   it('documents the problem+json error answers with the Problem schema', () => {
-    const problem = document.components?.schemas?.ProblemDto as { properties?: Record<string, unknown>; required?: string[] } | undefined;
-    expect(Object.keys(problem?.properties ?? {})).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'code', 'errors']));
+    const problem = document.components?.schemas?.ProblemDto as
+      { properties?: Record<string, unknown>; required?: string[] } | undefined;
+    expect(Object.keys(problem?.properties ?? {})).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'code', 'errors']),
+    );
     expect(problem?.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']));
     const authenticated = operations(document).filter(({ id }) => !id.endsWith(' /health'));
-    const without401 = authenticated.filter(({ operation }) => operation.responses?.['401']?.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/ProblemDto');
+    const without401 = authenticated.filter(
+      ({ operation }) =>
+        operation.responses?.['401']?.content?.['application/problem+json']?.schema?.$ref !==
+        '#/components/schemas/ProblemDto',
+    );
     expect(without401.map(({ id }) => id)).toEqual([]);
   });
 
@@ -63,8 +80,12 @@ describe('OpenAPI document: every operation has a response schema', () => {
     const undocumented = queries
       .filter(({ operation }) => {
         const parameters = (operation as { parameters?: { name: string; in: string }[] }).parameters ?? [];
-        const headers = (operation.responses?.['200'] as { headers?: Record<string, unknown> } | undefined)?.headers ?? {};
-        return !parameters.some((p) => p.in === 'header' && p.name === 'X-Consistent-With') || !('X-Projection-Position' in headers);
+        const headers =
+          (operation.responses?.['200'] as { headers?: Record<string, unknown> } | undefined)?.headers ?? {};
+        return (
+          !parameters.some((p) => p.in === 'header' && p.name === 'X-Consistent-With') ||
+          !('X-Projection-Position' in headers)
+        );
       })
       .map(({ id }) => id);
     expect(undocumented).toEqual([]);

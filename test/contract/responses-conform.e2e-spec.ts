@@ -49,28 +49,96 @@ describe('OpenAPI document: real answers conform to the documented response sche
     conform(
       'post',
       '/v1/sites',
-      await t.http.post('/v1/sites').set('Authorization', op).send({ siteId: '2001', name: 'Conform', primaryContact: { userId: 'pat@example.com', ...contact('Pat', 'Primary', 'pat@example.com') } }),
+      await t.http
+        .post('/v1/sites')
+        .set('Authorization', op)
+        .send({
+          siteId: '2001',
+          name: 'Conform',
+          primaryContact: { userId: 'pat@example.com', ...contact('Pat', 'Primary', 'pat@example.com') },
+        }),
     );
     await caughtUp(t);
-    conform('post', `${S}/users`, await t.http.post('/v1/sites/2001/users').set('Authorization', pat).send(person('sec@example.com', 'secondary', { manageAccess: 'view' })));
+    conform(
+      'post',
+      `${S}/users`,
+      await t.http
+        .post('/v1/sites/2001/users')
+        .set('Authorization', pat)
+        .send(person('sec@example.com', 'secondary', { manageAccess: 'view' })),
+    );
     await caughtUp(t);
-    conform('patch', `${S}/users/{userId}`, await t.http.patch('/v1/sites/2001/users/sec@example.com').set('Authorization', pat).send({ role: 'secondary', privileges: { manageAccess: 'view' } }));
+    conform(
+      'patch',
+      `${S}/users/{userId}`,
+      await t.http
+        .patch('/v1/sites/2001/users/sec@example.com')
+        .set('Authorization', pat)
+        .send({ role: 'secondary', privileges: { manageAccess: 'view' } }),
+    );
     const request = await nominate(t, '2001', 'nina@example.com');
-    conform('patch', `${S}/access-requests/{requestId}`, await t.http.patch(`/v1/sites/2001/access-requests/${request.requestId}`).set('Authorization', pat).send({ businessJustification: 'I need the software downloads, truly' }));
-    conform('post', `${S}/access-requests/{requestId}/deny`, await t.http.post(`/v1/sites/2001/access-requests/${request.requestId}/deny`).set('Authorization', pat).send({ reason: 'not our company' }));
+    conform(
+      'patch',
+      `${S}/access-requests/{requestId}`,
+      await t.http
+        .patch(`/v1/sites/2001/access-requests/${request.requestId}`)
+        .set('Authorization', pat)
+        .send({ businessJustification: 'I need the software downloads, truly' }),
+    );
+    conform(
+      'post',
+      `${S}/access-requests/{requestId}/deny`,
+      await t.http
+        .post(`/v1/sites/2001/access-requests/${request.requestId}/deny`)
+        .set('Authorization', pat)
+        .send({ reason: 'not our company' }),
+    );
     conform(
       'post',
       `${S}/access-requests`,
-      await t.http.post('/v1/sites/2001/access-requests').set('Authorization', await bearer(t, 'gus@example.com')).send({ firstName: 'Gus', lastName: 'Grant', email: 'gus@example.com', businessJustification: 'I need the reporting view' }),
+      await t.http
+        .post('/v1/sites/2001/access-requests')
+        .set('Authorization', await bearer(t, 'gus@example.com'))
+        .send({
+          firstName: 'Gus',
+          lastName: 'Grant',
+          email: 'gus@example.com',
+          businessJustification: 'I need the reporting view',
+        }),
     );
     await caughtUp(t);
     const pending = await t.http.get('/v1/sites/2001/access-requests?status=pending').set('Authorization', pat);
     conform('get', `${S}/access-requests`, pending);
-    conform('post', `${S}/access-requests/{requestId}/grant`, await t.http.post(`/v1/sites/2001/access-requests/${pending.body.items[0].requestId}/grant`).set('Authorization', pat).send({ role: 'user', privileges: { reporting: 'view' } }));
-    conform('put', `${S}/contacts/{contactId}`, await t.http.put('/v1/sites/2001/contacts/billing').set('Authorization', pat).send({ ...contact('Bill', 'Payer', 'bill@example.com'), country: 'DE', contactTypes: ['billing'] }));
+    conform(
+      'post',
+      `${S}/access-requests/{requestId}/grant`,
+      await t.http
+        .post(`/v1/sites/2001/access-requests/${pending.body.items[0].requestId}/grant`)
+        .set('Authorization', pat)
+        .send({ role: 'user', privileges: { reporting: 'view' } }),
+    );
+    conform(
+      'put',
+      `${S}/contacts/{contactId}`,
+      await t.http
+        .put('/v1/sites/2001/contacts/billing')
+        .set('Authorization', pat)
+        .send({ ...contact('Bill', 'Payer', 'bill@example.com'), country: 'DE', contactTypes: ['billing'] }),
+    );
     await addUser(t, '2001', person('uma@example.com'));
-    conform('delete', `${S}/users/{userId}`, await t.http.delete('/v1/sites/2001/users/uma@example.com').set('Authorization', pat));
-    conform('put', '/v1/me/notification-preferences', await t.http.put('/v1/me/notification-preferences').set('Authorization', pat).send({ email: 'pat.notify@example.com' }));
+    conform(
+      'delete',
+      `${S}/users/{userId}`,
+      await t.http.delete('/v1/sites/2001/users/uma@example.com').set('Authorization', pat),
+    );
+    conform(
+      'put',
+      '/v1/me/notification-preferences',
+      await t.http
+        .put('/v1/me/notification-preferences')
+        .set('Authorization', pat)
+        .send({ email: 'pat.notify@example.com' }),
+    );
     await caughtUp(t);
 
     const asOf = new Date().toISOString();
@@ -102,9 +170,33 @@ describe('OpenAPI document: real answers conform to the documented response sche
     conform('get', `${S}/users`, await t.http.get('/v1/sites/2001/users'));
     conform('get', S, await t.http.get('/v1/sites/2001').set('Authorization', await bearer(t, 'stranger@example.com')));
     conform('post', '/v1/sites', await t.http.post('/v1/sites').set('Authorization', op).send({ siteId: 'x' }));
-    conform('post', '/v1/sites', await t.http.post('/v1/sites').set('Authorization', op).send({ siteId: '2001', name: 'Again', primaryContact: { userId: 'pat@example.com', ...contact('Pat', 'Primary', 'pat@example.com') } }));
-    conform('post', `${S}/primary-contact`, await t.http.post('/v1/sites/2001/primary-contact').set('Authorization', pat).send({ userId: 'sec@example.com', formerPrimaryRole: 'secondary' }));
-    conform('delete', `${S}/contacts/{contactId}`, await t.http.delete('/v1/sites/2001/contacts/billing').set('Authorization', await bearer(t, 'sec@example.com', { authTime: Math.floor(Date.now() / 1000) })));
+    conform(
+      'post',
+      '/v1/sites',
+      await t.http
+        .post('/v1/sites')
+        .set('Authorization', op)
+        .send({
+          siteId: '2001',
+          name: 'Again',
+          primaryContact: { userId: 'pat@example.com', ...contact('Pat', 'Primary', 'pat@example.com') },
+        }),
+    );
+    conform(
+      'post',
+      `${S}/primary-contact`,
+      await t.http
+        .post('/v1/sites/2001/primary-contact')
+        .set('Authorization', pat)
+        .send({ userId: 'sec@example.com', formerPrimaryRole: 'secondary' }),
+    );
+    conform(
+      'delete',
+      `${S}/contacts/{contactId}`,
+      await t.http
+        .delete('/v1/sites/2001/contacts/billing')
+        .set('Authorization', await bearer(t, 'sec@example.com', { authTime: Math.floor(Date.now() / 1000) })),
+    );
 
     expect(problems).toEqual([]);
   });
@@ -116,38 +208,129 @@ describe('OpenAPI document: real answers conform to the documented response sche
     const enterprise = conform(
       'post',
       '/v1/enterprises',
-      await t.http.post('/v1/enterprises').set('Authorization', paula).send({ name: 'Acme', countryEnterpriseName: 'Acme US', location: locationInput('Acme HQ'), employee: employeeInput('paula@example.com') }),
+      await t.http
+        .post('/v1/enterprises')
+        .set('Authorization', paula)
+        .send({
+          name: 'Acme',
+          countryEnterpriseName: 'Acme US',
+          location: locationInput('Acme HQ'),
+          employee: employeeInput('paula@example.com'),
+        }),
     ).body as Registered;
     await caughtUp(t);
     const base = `/v1/enterprises/${enterprise.enterpriseId}`;
     const loc = `${base}/locations/${enterprise.locationId}`;
-    const second = conform('post', `${E}/locations`, await t.http.post(`${base}/locations`).set('Authorization', paula).send({ ...locationInput('Acme DE', 'DE'), employee: employeeInput('paula@example.com') }))
-      .body as Registered;
+    const second = conform(
+      'post',
+      `${E}/locations`,
+      await t.http
+        .post(`${base}/locations`)
+        .set('Authorization', paula)
+        .send({ ...locationInput('Acme DE', 'DE'), employee: employeeInput('paula@example.com') }),
+    ).body as Registered;
     await caughtUp(t);
-    const pendingAt = async (userId: string) => (await selfAssociate(t, enterprise.enterpriseId, second.locationId, second.companyToken, userId)).associationId;
-    const [fay, gil, hal] = [await pendingAt('fay@example.com'), await pendingAt('gil@example.com'), await pendingAt('hal@example.com')];
-    conform('post', `${E}/self-associations/{associationId}/approve`, await t.http.post(`${base}/self-associations/${fay}/approve`).set('Authorization', paula));
-    conform('post', `${E}/self-associations/{associationId}/deny`, await t.http.post(`${base}/self-associations/${gil}/deny`).set('Authorization', paula).send({ reason: 'unknown to us' }));
-    conform('post', `${L}/self-associations/{associationId}/deny`, await t.http.post(`${base}/locations/${second.locationId}/self-associations/${hal}/deny`).set('Authorization', paula).send({}));
-    conform('put', `${L}/settings`, await t.http.put(`${loc}/settings`).set('Authorization', paula).send({ autoAcceptSelfAssociation: true }));
-    conform('put', `${L}/settings`, await t.http.put(`${loc}/settings`).set('Authorization', paula).send({ autoAcceptSelfAssociation: true }));
+    const pendingAt = async (userId: string) =>
+      (await selfAssociate(t, enterprise.enterpriseId, second.locationId, second.companyToken, userId)).associationId;
+    const [fay, gil, hal] = [
+      await pendingAt('fay@example.com'),
+      await pendingAt('gil@example.com'),
+      await pendingAt('hal@example.com'),
+    ];
+    conform(
+      'post',
+      `${E}/self-associations/{associationId}/approve`,
+      await t.http.post(`${base}/self-associations/${fay}/approve`).set('Authorization', paula),
+    );
+    conform(
+      'post',
+      `${E}/self-associations/{associationId}/deny`,
+      await t.http
+        .post(`${base}/self-associations/${gil}/deny`)
+        .set('Authorization', paula)
+        .send({ reason: 'unknown to us' }),
+    );
+    conform(
+      'post',
+      `${L}/self-associations/{associationId}/deny`,
+      await t.http
+        .post(`${base}/locations/${second.locationId}/self-associations/${hal}/deny`)
+        .set('Authorization', paula)
+        .send({}),
+    );
+    conform(
+      'put',
+      `${L}/settings`,
+      await t.http.put(`${loc}/settings`).set('Authorization', paula).send({ autoAcceptSelfAssociation: true }),
+    );
+    conform(
+      'put',
+      `${L}/settings`,
+      await t.http.put(`${loc}/settings`).set('Authorization', paula).send({ autoAcceptSelfAssociation: true }),
+    );
     await caughtUp(t);
     await selfAssociate(t, enterprise.enterpriseId, enterprise.locationId, enterprise.companyToken, 'eve@example.com');
     conform(
       'post',
       `${L}/self-associations`,
-      await t.http.post(`${base}/locations/${second.locationId}/self-associations`).set('Authorization', await bearer(t, 'dan@example.com')).send({ companyToken: second.companyToken, firstName: 'Dan', lastName: 'D', email: 'dan@example.com' }),
+      await t.http
+        .post(`${base}/locations/${second.locationId}/self-associations`)
+        .set('Authorization', await bearer(t, 'dan@example.com'))
+        .send({ companyToken: second.companyToken, firstName: 'Dan', lastName: 'D', email: 'dan@example.com' }),
     );
     await caughtUp(t);
-    const pending = await t.http.get(`${base}/locations/${second.locationId}/self-associations?status=pending`).set('Authorization', paula);
+    const pending = await t.http
+      .get(`${base}/locations/${second.locationId}/self-associations?status=pending`)
+      .set('Authorization', paula);
     conform('get', `${L}/self-associations`, pending);
-    conform('post', `${L}/self-associations/{associationId}/approve`, await t.http.post(`${base}/locations/${second.locationId}/self-associations/${pending.body.items[0].associationId}/approve`).set('Authorization', paula));
-    conform('put', `${L}/employees/{userId}/access-role`, await t.http.put(`${loc}/employees/eve@example.com/access-role`).set('Authorization', paula).send({ accessRole: 'distributor' }));
-    conform('put', `${L}/employees/{userId}/tci-roles`, await t.http.put(`${loc}/employees/eve@example.com/tci-roles`).set('Authorization', paula).send({ businessContact: true, secondaryBusinessContact: false }));
-    conform('put', `${L}/employees/{userId}/profile`, await t.http.put(`${loc}/employees/eve@example.com/profile`).set('Authorization', paula).send({ firstName: 'Eve', lastName: 'E', email: 'eve@example.com', telephone: '+1 555' }));
-    conform('put', `${L}/profile`, await t.http.put(`${loc}/profile`).set('Authorization', paula).send({ name: 'Acme HQ 2', address: '2 Way', city: 'Austin', postalCode: '73301', partnerTier: 2 }));
+    conform(
+      'post',
+      `${L}/self-associations/{associationId}/approve`,
+      await t.http
+        .post(`${base}/locations/${second.locationId}/self-associations/${pending.body.items[0].associationId}/approve`)
+        .set('Authorization', paula),
+    );
+    conform(
+      'put',
+      `${L}/employees/{userId}/access-role`,
+      await t.http
+        .put(`${loc}/employees/eve@example.com/access-role`)
+        .set('Authorization', paula)
+        .send({ accessRole: 'distributor' }),
+    );
+    conform(
+      'put',
+      `${L}/employees/{userId}/tci-roles`,
+      await t.http
+        .put(`${loc}/employees/eve@example.com/tci-roles`)
+        .set('Authorization', paula)
+        .send({ businessContact: true, secondaryBusinessContact: false }),
+    );
+    conform(
+      'put',
+      `${L}/employees/{userId}/profile`,
+      await t.http
+        .put(`${loc}/employees/eve@example.com/profile`)
+        .set('Authorization', paula)
+        .send({ firstName: 'Eve', lastName: 'E', email: 'eve@example.com', telephone: '+1 555' }),
+    );
+    conform(
+      'put',
+      `${L}/profile`,
+      await t.http
+        .put(`${loc}/profile`)
+        .set('Authorization', paula)
+        .send({ name: 'Acme HQ 2', address: '2 Way', city: 'Austin', postalCode: '73301', partnerTier: 2 }),
+    );
     conform('post', `${L}/company-token`, await t.http.post(`${loc}/company-token`).set('Authorization', paula));
-    conform('put', `${L}/primary-relationship-contact`, await t.http.put(`${loc}/primary-relationship-contact`).set('Authorization', paula).send({ userId: 'paula@example.com' }));
+    conform(
+      'put',
+      `${L}/primary-relationship-contact`,
+      await t.http
+        .put(`${loc}/primary-relationship-contact`)
+        .set('Authorization', paula)
+        .send({ userId: 'paula@example.com' }),
+    );
     await caughtUp(t);
 
     const eve = await bearer(t, 'eve@example.com');
@@ -162,14 +345,24 @@ describe('OpenAPI document: real answers conform to the documented response sche
     ] as const) {
       conform('get', template, await t.http.get(path).set('Authorization', who));
     }
-    conform('delete', `${L}/employees/{userId}`, await t.http.delete(`${loc}/employees/eve@example.com`).set('Authorization', eve));
-    conform('post', `${E}/self-associations/{associationId}/deny`, await t.http.post(`${base}/self-associations/nope/deny`).set('Authorization', paula).send({}));
+    conform(
+      'delete',
+      `${L}/employees/{userId}`,
+      await t.http.delete(`${loc}/employees/eve@example.com`).set('Authorization', eve),
+    );
+    conform(
+      'post',
+      `${E}/self-associations/{associationId}/deny`,
+      await t.http.post(`${base}/self-associations/nope/deny`).set('Authorization', paula).send({}),
+    );
 
     expect(problems).toEqual([]);
   });
 
   it('checked a success answer of every operation', () => {
-    const unchecked = operations(document).map(({ id }) => id).filter((id) => !checked.has(id));
+    const unchecked = operations(document)
+      .map(({ id }) => id)
+      .filter((id) => !checked.has(id));
     expect(unchecked).toEqual([]);
   });
 });

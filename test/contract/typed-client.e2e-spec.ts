@@ -77,7 +77,10 @@ function typeCheck(file: string): ts.Diagnostic[] {
 }
 
 const describeDiagnostics = (diagnostics: ts.Diagnostic[]) =>
-  diagnostics.map((d) => `${d.file ? `${d.file.fileName.slice(OUT.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  diagnostics.map(
+    (d) =>
+      `${d.file ? `${d.file.fileName.slice(OUT.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+  );
 
 describe('a typed client generated from /docs-json with openapi-typescript', () => {
   let app: TestApp;

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { seedSite } from '../../apps/cli/src/bench/site-history.js';
-import { SqliteEventStore } from '../../libs/event-store/src/index.js';
+import { seedSite } from '#cli/bench/site-history';
+import { SqliteEventStore } from '#event-store';
 
 /**
  * Helpers for the SIGKILL durability suite: real child processes of the built product (dist/),
@@ -92,13 +92,21 @@ export class Child {
     const already = this.text().match(pattern);
     if (already) return Promise.resolve(already);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.label}: no ${pattern} within ${timeoutMs} ms; output:\n${this.tail()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.label}: no ${pattern} within ${timeoutMs} ms; output:\n${this.tail()}`)),
+        timeoutMs,
+      );
       this.markers.push({ pattern, resolve: (m) => (clearTimeout(timer), resolve(m)) });
       void this.exited.then(() => {
         clearTimeout(timer);
         const match = this.text().match(pattern);
         if (match) resolve(match);
-        else reject(new Error(`${this.label} exited (${this.describeExit()}) before printing ${pattern}; output:\n${this.tail()}`));
+        else
+          reject(
+            new Error(
+              `${this.label} exited (${this.describeExit()}) before printing ${pattern}; output:\n${this.tail()}`,
+            ),
+          );
       });
     });
   }
@@ -161,7 +169,9 @@ export function readCheckpoints(file: string): Checkpoints {
     const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_checkpoints'`).get();
     if (!table) return new Map();
     const rows = db
-      .prepare(`SELECT id, json_extract(doc, '$.position') AS position, json_extract(doc, '$.version') AS version FROM "_checkpoints" ORDER BY id`)
+      .prepare(
+        `SELECT id, json_extract(doc, '$.position') AS position, json_extract(doc, '$.version') AS version FROM "_checkpoints" ORDER BY id`,
+      )
       .all() as { id: string; position: string; version: number | null }[];
     return new Map(rows.map((r) => [r.id, { position: r.position, version: r.version ?? 1 }]));
   } finally {
@@ -180,12 +190,15 @@ export function lowestPosition(checkpoints: Checkpoints, names: readonly string[
 }
 
 /** `00000000000000012345-00000000000000012345` → `12345`, for readable logs. */
-export const short = (position: string | null | undefined) => (position ? String(Number(position.split('-')[0])) : 'none');
+export const short = (position: string | null | undefined) =>
+  position ? String(Number(position.split('-')[0])) : 'none';
 
 export function describeCheckpoints(checkpoints: Checkpoints): string {
   if (checkpoints.size === 0) return '(no checkpoints)';
   const positions = new Set([...checkpoints.values()].map((c) => short(c.position)));
-  return positions.size === 1 ? `all ${checkpoints.size} at ${[...positions][0]}` : [...checkpoints].map(([n, c]) => `${n}@${short(c.position)}`).join(', ');
+  return positions.size === 1
+    ? `all ${checkpoints.size} at ${[...positions][0]}`
+    : [...checkpoints].map(([n, c]) => `${n}@${short(c.position)}`).join(', ');
 }
 
 export function sha256(file: string): string {
@@ -194,7 +207,13 @@ export function sha256(file: string): string {
 
 export interface Health {
   readonly status: string;
-  readonly projections: { position: string | null; head: string | null; caughtUp: boolean; running: boolean; error?: string };
+  readonly projections: {
+    position: string | null;
+    head: string | null;
+    caughtUp: boolean;
+    running: boolean;
+    error?: string;
+  };
 }
 
 export async function health(port: number): Promise<Health | undefined> {
@@ -207,13 +226,24 @@ export async function health(port: number): Promise<Health | undefined> {
 }
 
 /** Polls /health until `until` holds; fails early, with the child's output, if the child exits. */
-export async function waitForHealth(child: Child, port: number, until: (h: Health) => boolean, timeoutMs: number): Promise<Health> {
+export async function waitForHealth(
+  child: Child,
+  port: number,
+  until: (h: Health) => boolean,
+  timeoutMs: number,
+): Promise<Health> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (!child.alive) throw new Error(`${child.label} exited (${child.describeExit()}) while waiting for /health; output:\n${child.tail()}`);
+    if (!child.alive)
+      throw new Error(
+        `${child.label} exited (${child.describeExit()}) while waiting for /health; output:\n${child.tail()}`,
+      );
     const h = await health(port);
     if (h && until(h)) return h;
-    if (Date.now() > deadline) throw new Error(`${child.label}: /health did not get there within ${timeoutMs} ms (last: ${JSON.stringify(h)}); output:\n${child.tail()}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${child.label}: /health did not get there within ${timeoutMs} ms (last: ${JSON.stringify(h)}); output:\n${child.tail()}`,
+      );
     await sleep(50);
   }
 }

@@ -1,16 +1,16 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { verifyCommand } from '../../apps/cli/src/commands/verify.command.js';
-import { allProjections } from '../../apps/api/src/projections.js';
-import { mintToken } from '../../libs/auth/src/index.js';
+import { verifyCommand } from '#cli/commands/verify.command';
+import { allProjections } from '#api/projections';
+import { mintToken } from '#auth';
 import Database from 'better-sqlite3';
-import { loadConfig, randomIds } from '../../libs/core/src/index.js';
-import { CommandPipeline, SqliteEventStore } from '../../libs/event-store/src/index.js';
-import { siteDecider } from '../../libs/site-access/src/domain/site.decider.js';
-import { siteSnapshot } from '../../libs/site-access/src/domain/site.snapshot.js';
-import { siteStream } from '../../libs/site-access/src/domain/site.streams.js';
-import { READ_MODELS_FILE } from '../../libs/read-store/src/index.js';
+import { loadConfig, randomIds } from '#core';
+import { CommandPipeline, SqliteEventStore } from '#event-store';
+import { siteDecider } from '#site-access/domain/site.decider';
+import { siteSnapshot } from '#site-access/domain/site.snapshot';
+import { siteStream } from '#site-access/domain/site.streams';
+import { READ_MODELS_FILE } from '#read-store';
 import {
   type Checkpoints,
   Child,
@@ -57,7 +57,17 @@ let liveFile: string;
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Nothing of the test runner's or the developer's setup leaks in: embedded stores in our DATA_DIR only.
-  for (const key of ['NODE_OPTIONS', 'MONGODB_URL', 'EVENTSTORE_URL', 'PROJECTOR', 'PORT', 'HOST', 'DATA_DIR', 'LOG_FORMAT']) delete env[key];
+  for (const key of [
+    'NODE_OPTIONS',
+    'MONGODB_URL',
+    'EVENTSTORE_URL',
+    'PROJECTOR',
+    'PORT',
+    'HOST',
+    'DATA_DIR',
+    'LOG_FORMAT',
+  ])
+    delete env[key];
   return { ...env, DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'error', LOG_FORMAT: 'text', ...extra };
 }
 
@@ -72,7 +82,12 @@ interface Api {
  */
 async function startApi(label: string, extra: Record<string, string> = {}): Promise<Api> {
   const port = await freePort();
-  const child = startNode(label, ROOT, ['dist/apps/api/src/main.js'], childEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra }));
+  const child = startNode(
+    label,
+    ROOT,
+    ['dist/apps/api/src/main.js'],
+    childEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra }),
+  );
   return { child, port };
 }
 
@@ -86,7 +101,9 @@ async function stopGracefully(api: Api): Promise<void> {
   const status = await api.child.kill('SIGTERM');
   // Nest's shutdown hook closes the stores, then re-raises the signal: SIGTERM (or a clean 0).
   if (!(status.signal === 'SIGTERM' || status.code === 0)) {
-    throw new Error(`${api.child.label} did not stop cleanly on SIGTERM (${api.child.describeExit()}); output:\n${api.child.tail()}`);
+    throw new Error(
+      `${api.child.label} did not stop cleanly on SIGTERM (${api.child.describeExit()}); output:\n${api.child.tail()}`,
+    );
   }
 }
 
@@ -102,7 +119,9 @@ function expectNeverBack(before: Checkpoints, after: Checkpoints, when: string):
   for (const [name, earlier] of before) {
     const later = after.get(name);
     if (!later || later.position < earlier.position || later.version !== earlier.version) {
-      throw new Error(`checkpoint of ${name} went back ${when}: ${earlier.position} v${earlier.version} → ${later ? `${later.position} v${later.version}` : 'gone'} (KILL_SEED=${SEED})`);
+      throw new Error(
+        `checkpoint of ${name} went back ${when}: ${earlier.position} v${earlier.version} → ${later ? `${later.position} v${later.version}` : 'gone'} (KILL_SEED=${SEED})`,
+      );
     }
   }
 }
@@ -115,7 +134,9 @@ function expectNeverBack(before: Checkpoints, after: Checkpoints, when: string):
 async function expectSnapshotsMatchTheFold(): Promise<number> {
   const file = join(dataDir, 'events.sqlite');
   const db = new Database(file);
-  const streams = (db.prepare('SELECT stream FROM snapshots').pluck().all() as string[]).filter((s) => s.startsWith(`${siteStream.category}-`));
+  const streams = (db.prepare('SELECT stream FROM snapshots').pluck().all() as string[]).filter((s) =>
+    s.startsWith(`${siteStream.category}-`),
+  );
   db.close();
   const events = new SqliteEventStore(file);
   try {
@@ -125,7 +146,11 @@ async function expectSnapshotsMatchTheFold(): Promise<number> {
       expect({ stream, hash: covered?.metadata.hash }).toEqual({ stream, hash: snapshot.lastHash });
       const restored = await new CommandPipeline(events).load(stream, siteDecider);
       const folded = await new CommandPipeline(events, randomIds, { snapshots: false }).load(stream, siteDecider);
-      expect({ ...restored, state: siteSnapshot.toJson(restored.state), snapshotRevision: undefined }).toEqual({ ...folded, state: siteSnapshot.toJson(folded.state), snapshotRevision: undefined });
+      expect({ ...restored, state: siteSnapshot.toJson(restored.state), snapshotRevision: undefined }).toEqual({
+        ...folded,
+        state: siteSnapshot.toJson(folded.state),
+        snapshotRevision: undefined,
+      });
     }
   } finally {
     await events.close();
@@ -138,9 +163,15 @@ const rebuildingFiles = () => readdirSync(dataDir).filter((f) => f.includes('.re
 beforeAll(async () => {
   log(`seed ${SEED} (rerun with KILL_SEED=${SEED}), ${EVENTS} events`);
   let started = Date.now();
-  const build = startNode('tsc', ROOT, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--incremental'], childEnv());
+  const build = startNode(
+    'tsc',
+    ROOT,
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--incremental'],
+    childEnv(),
+  );
   const built = await build.exited;
-  if (built.code !== 0) throw new Error(`tsc -p tsconfig.build.json failed (${build.describeExit()}):\n${build.tail(8000)}`);
+  if (built.code !== 0)
+    throw new Error(`tsc -p tsconfig.build.json failed (${build.describeExit()}):\n${build.tail(8000)}`);
   log(`built dist/ in ${Date.now() - started} ms`);
 
   dataDir = mkdtempSync(join(tmpdir(), 'kill-'));
@@ -180,18 +211,21 @@ describe('read models survive SIGKILL (built product in child processes)', () =>
         const before = lowestPosition(previous, PROJECTIONS) ?? '';
         const deadline = Date.now() + 60_000;
         while ((lowestPosition(readCheckpoints(liveFile), PROJECTIONS) ?? '') <= before) {
-          if (!api.child.alive || Date.now() > deadline) throw new Error(`${api.child.label} made no progress (${api.child.describeExit()}):\n${api.child.tail()}`);
+          if (!api.child.alive || Date.now() > deadline)
+            throw new Error(`${api.child.label} made no progress (${api.child.describeExit()}):\n${api.child.tail()}`);
           await sleep(20);
         }
         delay = Date.now() - start.at + between(0, 500);
         await sleep(Math.max(0, delay - (Date.now() - start.at)));
       }
       const status = await api.child.kill('SIGKILL');
-      if (status.signal !== 'SIGKILL') throw new Error(`${api.child.label} had already exited (${api.child.describeExit()}):\n${api.child.tail()}`);
+      if (status.signal !== 'SIGKILL')
+        throw new Error(`${api.child.label} had already exited (${api.child.describeExit()}):\n${api.child.tail()}`);
       const now = readCheckpoints(liveFile);
       expectNeverBack(previous, now, `across the SIGKILL of ${api.child.label}`);
       const lowest = lowestPosition(now, PROJECTIONS);
-      const progressed = lowest !== undefined && lowest !== lowestPosition(previous, PROJECTIONS) && lowest < start.towards;
+      const progressed =
+        lowest !== undefined && lowest !== lowestPosition(previous, PROJECTIONS) && lowest < start.towards;
       if (progressed) killedWithProgress += 1;
       log(
         `round ${round}: resumed from ${short(start.from)} towards ${short(start.towards)}, SIGKILL ${delay} ms into catch-up (${delayFrom}) → ` +
@@ -249,15 +283,22 @@ describe('read models survive SIGKILL (built product in child processes)', () =>
       const status = await rebuild.kill('SIGKILL');
       const leftover = rebuildingFiles().map((f) => `${f} ${statSync(join(dataDir, f)).size} bytes`);
       if (status.signal === 'SIGKILL') {
-        log(`rebuild#${attempt}: SIGKILL ${delay} ms after ${READ_MODELS_FILE}.rebuilding appeared; left behind: ${leftover.join(', ') || 'nothing'}`);
+        log(
+          `rebuild#${attempt}: SIGKILL ${delay} ms after ${READ_MODELS_FILE}.rebuilding appeared; left behind: ${leftover.join(', ') || 'nothing'}`,
+        );
         killed = rebuild;
       } else {
         // It finished (or failed) first: too fast for this delay; a failure is a failure.
-        if (status.code !== 0) throw new Error(`rebuild exited with ${rebuild.describeExit()} before the kill:\n${rebuild.tail()}`);
+        if (status.code !== 0)
+          throw new Error(`rebuild exited with ${rebuild.describeExit()} before the kill:\n${rebuild.tail()}`);
         if (attempt >= 4) throw new Error(`rebuild always finished before the kill (last delay ${delay} ms)`);
         log(`rebuild#${attempt} finished before its SIGKILL at ${delay} ms; retrying with a shorter delay`);
         // It swapped in a complete file: that one is now the live file the next kill must leave alone.
-        [beforeHash, beforeInode, beforeCheckpoints] = [sha256(liveFile), statSync(liveFile).ino, readCheckpoints(liveFile)];
+        [beforeHash, beforeInode, beforeCheckpoints] = [
+          sha256(liveFile),
+          statSync(liveFile).ino,
+          readCheckpoints(liveFile),
+        ];
       }
     }
 
@@ -315,14 +356,31 @@ describe('read models survive SIGKILL (built product in child processes)', () =>
         const siteId = String(900000 + w * 10000 + site);
         try {
           sent += 1;
-          const registered = await post('/v1/sites', operator, { siteId, name: `Site ${siteId}`, primaryContact: { userId: 'pat@example.com', firstName: 'Pat', lastName: 'Primary', email: 'pat@example.com', ...contact } });
+          const registered = await post('/v1/sites', operator, {
+            siteId,
+            name: `Site ${siteId}`,
+            primaryContact: {
+              userId: 'pat@example.com',
+              firstName: 'Pat',
+              lastName: 'Primary',
+              email: 'pat@example.com',
+              ...contact,
+            },
+          });
           acknowledged.sites.push(siteId);
           if (registered.position! > acknowledged.lastPosition) acknowledged.lastPosition = registered.position!;
           firstAck();
           for (let u = 0; u < 4 && !stopping; u++) {
             const userId = `u${u}.${siteId}@example.com`;
             sent += 1;
-            const added = await post(`/v1/sites/${siteId}/users`, primary, { userId, firstName: 'Uma', lastName: `User ${u}`, email: userId, role: 'user', privileges: { softwareAccess: 'downloads' } });
+            const added = await post(`/v1/sites/${siteId}/users`, primary, {
+              userId,
+              firstName: 'Uma',
+              lastName: `User ${u}`,
+              email: userId,
+              role: 'user',
+              privileges: { softwareAccess: 'downloads' },
+            });
             acknowledged.users += 1;
             if (added.position! > acknowledged.lastPosition) acknowledged.lastPosition = added.position!;
           }
@@ -356,15 +414,21 @@ describe('read models survive SIGKILL (built product in child processes)', () =>
     expect(done.projections.head! >= acknowledged.lastPosition).toBe(true);
     const missing: string[] = [];
     for (const siteId of acknowledged.sites) {
-      const res = await fetch(`http://127.0.0.1:${again.port}/v1/sites/${siteId}`, { headers: { authorization: operator } });
+      const res = await fetch(`http://127.0.0.1:${again.port}/v1/sites/${siteId}`, {
+        headers: { authorization: operator },
+      });
       if (res.status !== 200) missing.push(`${siteId}: ${res.status}`);
     }
     expect(missing).toEqual([]);
-    log(`restarted: resumed from ${short(start.from)}, caught up to ${short(done.projections.position)}; all ${acknowledged.sites.length} acknowledged sites readable; SIGTERM`);
+    log(
+      `restarted: resumed from ${short(start.from)}, caught up to ${short(done.projections.position)}; all ${acknowledged.sites.length} acknowledged sites readable; SIGTERM`,
+    );
     await stopGracefully(again);
     const snapshots = await expectSnapshotsMatchTheFold();
     expect(snapshots).toBeGreaterThan(0);
-    log(`${snapshots} site snapshots after the kill: each covers committed events only and restores the state of the full fold`);
+    log(
+      `${snapshots} site snapshots after the kill: each covers committed events only and restores the state of the full fold`,
+    );
     await verifyOk('after the kill under load');
   }, 180_000);
 });

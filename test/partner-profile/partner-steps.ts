@@ -10,25 +10,39 @@ export const CONFIRMATION = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 export const COMPANY_TOKEN = /^[A-Za-z0-9_-]{22,}$/;
 
 export const enterprisePath = (enterpriseId: string) => `/v1/enterprises/${enterpriseId}`;
-export const locationPath = (enterpriseId: string, locationId: string) => `/v1/enterprises/${enterpriseId}/locations/${locationId}`;
+export const locationPath = (enterpriseId: string, locationId: string) =>
+  `/v1/enterprises/${enterpriseId}/locations/${locationId}`;
 
 /** A location as `createLocation` answers it. */
 export type Location = Awaited<ReturnType<typeof createLocation>>;
 
 /** The fields a 400 VALIDATION_FAILED names, each once, sorted. */
-export const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+export const fieldsOf = (body: { errors?: { field: string }[] }) =>
+  [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 
 /** POSTs `body` as `userId`, which must be refused 400 VALIDATION_FAILED recording nothing; answers the fields named. */
 export async function invalidFields(t: TestApp, userId: string, path: string, body: object): Promise<string[]> {
   const auth = await bearer(t, userId);
-  const res = await expectRejected(t, () => t.http.post(path).set('Authorization', auth).send(body), 400, 'VALIDATION_FAILED');
+  const res = await expectRejected(
+    t,
+    () => t.http.post(path).set('Authorization', auth).send(body),
+    400,
+    'VALIDATION_FAILED',
+  );
   return fieldsOf(res.body);
 }
 
 export type AccessRoleName = 'prc' | 'apa' | 'distributor' | 'distributor_pi' | 'personal_update' | 'view_only';
 
 /** Sets an employee's access role as `by` (a PRC/APA in scope); waits for the read models. */
-export async function setRole(t: TestApp, enterpriseId: string, locationId: string, userId: string, accessRole: AccessRoleName | null, by: string) {
+export async function setRole(
+  t: TestApp,
+  enterpriseId: string,
+  locationId: string,
+  userId: string,
+  accessRole: AccessRoleName | null,
+  by: string,
+) {
   const res = await t.http
     .put(`${locationPath(enterpriseId, locationId)}/employees/${userId}/access-role`)
     .set('Authorization', await bearer(t, by))
@@ -72,7 +86,9 @@ export async function hire(
 
 /** The employees of a location as `as` sees them (read after `position` when given). */
 export async function employeesOf(t: TestApp, enterpriseId: string, locationId: string, as: string, position?: string) {
-  const req = t.http.get(`${locationPath(enterpriseId, locationId)}/employees`).set('Authorization', await bearer(t, as));
+  const req = t.http
+    .get(`${locationPath(enterpriseId, locationId)}/employees`)
+    .set('Authorization', await bearer(t, as));
   if (position) req.set('X-Consistent-With', position);
   const res = await req.expect(200);
   return res.body as { items: Record<string, unknown>[]; total: number };
@@ -92,7 +108,13 @@ export interface Hierarchy {
   enterpriseId: string;
   name: string;
   worldwideHeadquartersLocationId: string;
-  countryEnterprises: { countryEnterpriseId: string; country: string; name: string; headquartersLocationId: string; locations: LocationView[] }[];
+  countryEnterprises: {
+    countryEnterpriseId: string;
+    country: string;
+    name: string;
+    headquartersLocationId: string;
+    locations: LocationView[];
+  }[];
   [field: string]: unknown;
 }
 
@@ -110,7 +132,9 @@ export function locationIn(hierarchy: Hierarchy, locationId: string): LocationVi
 
 /** The events a command appended (those carrying its confirmation number), as `{type, data}`. */
 export async function eventsOf(t: TestApp, confirmationNumber: string) {
-  return (await allEvents(t)).filter((e) => e.metadata.confirmationNumber === confirmationNumber).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
+  return (await allEvents(t))
+    .filter((e) => e.metadata.confirmationNumber === confirmationNumber)
+    .map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
 }
 
 /** A person to call as, with optional platform roles: `[userId, {roles}]`. */

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
-import { ProjectionRunner } from '../../libs/read-store/src/index.js';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { ProjectionRunner } from '#read-store';
 import { addUser, bearer, person, registerSite } from '../support/site-fixtures.js';
 import { startTestApp } from '../support/test-app.js';
 
@@ -26,9 +26,20 @@ describe('Read models survive a restart (HTTP, persisted embedded store)', () =>
       expect(health.body).toMatchObject({ caughtUp: true, projections: { position: head, head } });
       const pat = await bearer(second, 'pat@example.com');
       const users = await second.http.get('/v1/sites/8001/users').set('Authorization', pat).expect(200);
-      expect(users.body.items.map((u: { userId: string }) => u.userId).sort()).toEqual(['pat@example.com', 'uma@example.com']);
-      const added = await second.http.post('/v1/sites/8001/users').set('Authorization', pat).send(person('ulf@example.com')).expect(201);
-      const after = await second.http.get('/v1/sites/8001/users').set('Authorization', pat).set('X-Consistent-With', added.body.position).expect(200);
+      expect(users.body.items.map((u: { userId: string }) => u.userId).sort()).toEqual([
+        'pat@example.com',
+        'uma@example.com',
+      ]);
+      const added = await second.http
+        .post('/v1/sites/8001/users')
+        .set('Authorization', pat)
+        .send(person('ulf@example.com'))
+        .expect(201);
+      const after = await second.http
+        .get('/v1/sites/8001/users')
+        .set('Authorization', pat)
+        .set('X-Consistent-With', added.body.position)
+        .expect(200);
       expect(after.body.total).toBe(3);
     } finally {
       await second.close();

@@ -1,4 +1,4 @@
-import { positionOf } from '../../libs/core/src/index.js';
+import { positionOf } from '#core';
 import { type TestApp, startTestApp } from '../support/test-app.js';
 import { allEvents, bearer, caughtUp, contact, expectRejected, registerSite } from '../support/site-fixtures.js';
 
@@ -39,7 +39,12 @@ describe('HTTP hardening (security review findings)', () => {
   describe('1. JSON bodies are bounded before they are parsed', () => {
     it('a 10,000-deep JSON body is 400 VALIDATION_FAILED, records nothing and logs no error', async () => {
       const { result: res, output } = await captureOutput(() =>
-        expectRejected(t, () => t.http.post('/v1/sites').set('Authorization', stranger).type('json').send(deepArray(10_000)), 400, 'VALIDATION_FAILED'),
+        expectRejected(
+          t,
+          () => t.http.post('/v1/sites').set('Authorization', stranger).type('json').send(deepArray(10_000)),
+          400,
+          'VALIDATION_FAILED',
+        ),
       );
       expect(res.body.errors).toEqual([{ field: 'body', message: expect.stringContaining('32') }]);
       expect(output).not.toMatch(/"level":"error"|ERROR/);
@@ -47,14 +52,27 @@ describe('HTTP hardening (security review findings)', () => {
 
     it('nesting inside a field beyond 32 levels is refused; brackets inside strings do not count', async () => {
       const deep = `{"siteId":"1002","name":"x","primaryContact":${'{"a":'.repeat(33)}1${'}'.repeat(33)}}`;
-      await expectRejected(t, () => t.http.post('/v1/sites').set('Authorization', operator).type('json').send(deep), 400, 'VALIDATION_FAILED');
-      await t.http.post('/v1/sites').set('Authorization', operator).send(siteBody('1003', '[{'.repeat(90) + ' \\" [')).expect(201);
+      await expectRejected(
+        t,
+        () => t.http.post('/v1/sites').set('Authorization', operator).type('json').send(deep),
+        400,
+        'VALIDATION_FAILED',
+      );
+      await t.http
+        .post('/v1/sites')
+        .set('Authorization', operator)
+        .send(siteBody('1003', '[{'.repeat(90) + ' \\" ['))
+        .expect(201);
     });
 
     it('a body over 256 KB is 413 PAYLOAD_TOO_LARGE problem+json', async () => {
       const res = await expectRejected(
         t,
-        () => t.http.post('/v1/sites').set('Authorization', operator).send(siteBody('1004', 'x'.repeat(300 * 1024))),
+        () =>
+          t.http
+            .post('/v1/sites')
+            .set('Authorization', operator)
+            .send(siteBody('1004', 'x'.repeat(300 * 1024))),
         413,
         'PAYLOAD_TOO_LARGE',
       );
@@ -62,15 +80,38 @@ describe('HTTP hardening (security review findings)', () => {
     });
 
     it('malformed JSON is 400 VALIDATION_FAILED problem+json', async () => {
-      await expectRejected(t, () => t.http.post('/v1/sites').set('Authorization', operator).type('json').send('{"siteId": '), 400, 'VALIDATION_FAILED');
+      await expectRejected(
+        t,
+        () => t.http.post('/v1/sites').set('Authorization', operator).type('json').send('{"siteId": '),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('the limits come from HTTP_JSON_MAX_DEPTH and HTTP_BODY_LIMIT_KB', async () => {
       const small = await startTestApp({ HTTP_JSON_MAX_DEPTH: '2', HTTP_BODY_LIMIT_KB: '1' });
       try {
         const auth = await bearer(small, 'op@example.com', { roles: ['operator'] });
-        await expectRejected(small, () => small.http.post('/v1/sites').set('Authorization', auth).send({ primaryContact: { a: {} } }), 400, 'VALIDATION_FAILED');
-        await expectRejected(small, () => small.http.post('/v1/sites').set('Authorization', auth).send({ name: 'x'.repeat(2048) }), 413, 'PAYLOAD_TOO_LARGE');
+        await expectRejected(
+          small,
+          () =>
+            small.http
+              .post('/v1/sites')
+              .set('Authorization', auth)
+              .send({ primaryContact: { a: {} } }),
+          400,
+          'VALIDATION_FAILED',
+        );
+        await expectRejected(
+          small,
+          () =>
+            small.http
+              .post('/v1/sites')
+              .set('Authorization', auth)
+              .send({ name: 'x'.repeat(2048) }),
+          413,
+          'PAYLOAD_TOO_LARGE',
+        );
       } finally {
         await small.close();
       }
@@ -83,7 +124,12 @@ describe('HTTP hardening (security review findings)', () => {
         '"primaryContact":{',
         '"__proto__":{"isOperator":true},"primaryContact":{"constructor":{"prototype":{"x":1}},',
       );
-      const res = await expectRejected(t, () => t.http.post('/v1/sites').set('Authorization', operator).type('json').send(body), 400, 'VALIDATION_FAILED');
+      const res = await expectRejected(
+        t,
+        () => t.http.post('/v1/sites').set('Authorization', operator).type('json').send(body),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
         '__proto__',
         'primaryContact.constructor',
@@ -127,10 +173,18 @@ describe('HTTP hardening (security review findings)', () => {
       expect(csp).not.toMatch(/script-src[^;]*unsafe/);
       expect(ui.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
       const assets = [...ui.text.matchAll(/(?:src|href)=["']([^"']+\.(?:js|css))["']/g)].map((m) => m[1]!);
-      expect(assets).toEqual(expect.arrayContaining([expect.stringContaining('swagger-ui-bundle.js'), expect.stringContaining('swagger-ui-init.js')]));
+      expect(assets).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('swagger-ui-bundle.js'),
+          expect.stringContaining('swagger-ui-init.js'),
+        ]),
+      );
       for (const asset of assets) {
         // Resolved as the browser does, against the page's own URL.
-        const url = new URL(asset, (ui as unknown as { redirects: string[] }).redirects.at(-1) ?? 'http://api.test/docs').pathname;
+        const url = new URL(
+          asset,
+          (ui as unknown as { redirects: string[] }).redirects.at(-1) ?? 'http://api.test/docs',
+        ).pathname;
         const res = await t.http.get(url).expect(200);
         expect(res.headers['x-content-type-options']).toBe('nosniff');
       }
@@ -144,7 +198,12 @@ describe('HTTP hardening (security review findings)', () => {
       ['post', '/v1/audit.csv', 'GET, HEAD'],
       ['patch', '/v1/sites/1001/contacts/billing', 'DELETE, PUT'],
     ] as const)('%s %s is 405 METHOD_NOT_ALLOWED with Allow: %s', async (method, path, allow) => {
-      const res = await expectRejected(t, () => t.http[method](path).set('Authorization', operator), 405, 'METHOD_NOT_ALLOWED');
+      const res = await expectRejected(
+        t,
+        () => t.http[method](path).set('Authorization', operator),
+        405,
+        'METHOD_NOT_ALLOWED',
+      );
       expect(res.headers.allow).toBe(allow);
     });
 

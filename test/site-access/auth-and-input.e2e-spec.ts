@@ -35,15 +35,18 @@ describe('Every site-access route: authentication and path validation (HTTP)', (
   });
   afterAll(() => t.close());
 
-  it.each(ROUTES)('%s %s answers 401 problem+json without a valid token and records nothing', async (method, path, body) => {
-    const send = (auth?: string) => () => {
-      const req = t.http[method](path);
-      if (auth) req.set('Authorization', auth);
-      return body ? req.send(body) : req;
-    };
-    await expectRejected(t, send(), 401, 'UNAUTHENTICATED');
-    await expectRejected(t, send('Bearer not.a.token'), 401, 'UNAUTHENTICATED');
-  });
+  it.each(ROUTES)(
+    '%s %s answers 401 problem+json without a valid token and records nothing',
+    async (method, path, body) => {
+      const send = (auth?: string) => () => {
+        const req = t.http[method](path);
+        if (auth) req.set('Authorization', auth);
+        return body ? req.send(body) : req;
+      };
+      await expectRejected(t, send(), 401, 'UNAUTHENTICATED');
+      await expectRejected(t, send('Bearer not.a.token'), 401, 'UNAUTHENTICATED');
+    },
+  );
 
   it.each([
     ['delete', '/v1/sites/1001/users/' + 'x'.repeat(255), 'userId', {}],
@@ -52,7 +55,12 @@ describe('Every site-access route: authentication and path validation (HTTP)', (
     ['patch', '/v1/sites/1001/access-requests/12', 'requestId', { businessJustification: 'long enough text' }],
   ] as const)('%s %s names the bad path parameter in a 400', async (method, path, field, body) => {
     const pat = await bearer(t, 'pat@example.com');
-    const res = await expectRejected(t, () => t.http[method](path).set('Authorization', pat).send(body), 400, 'VALIDATION_FAILED');
+    const res = await expectRejected(
+      t,
+      () => t.http[method](path).set('Authorization', pat).send(body),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 });

@@ -1,6 +1,6 @@
 import type { Test } from 'supertest';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
-import { ProjectionRunner } from '../../libs/read-store/src/index.js';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { ProjectionRunner } from '#read-store';
 import { type TestApp, startTestApp } from './test-app.js';
 
 export const contact = (first: string, last: string, email: string) => ({
@@ -14,7 +14,11 @@ export const contact = (first: string, last: string, email: string) => ({
 });
 
 /** `Authorization` header value for a person (optionally with platform roles or a sign-in time). */
-export async function bearer(t: TestApp, userId: string, options: Parameters<TestApp['token']>[1] = {}): Promise<string> {
+export async function bearer(
+  t: TestApp,
+  userId: string,
+  options: Parameters<TestApp['token']>[1] = {},
+): Promise<string> {
   return `Bearer ${await t.token(userId, options)}`;
 }
 
@@ -23,7 +27,11 @@ export async function registerSite(t: TestApp, siteId: string, primary = 'pat@ex
   const res = await t.http
     .post('/v1/sites')
     .set('Authorization', await bearer(t, 'op@example.com', { roles: ['operator'] }))
-    .send({ siteId, name: `Site ${siteId}`, primaryContact: { userId: primary, ...contact('Pat', 'Primary', primary) } })
+    .send({
+      siteId,
+      name: `Site ${siteId}`,
+      primaryContact: { userId: primary, ...contact('Pat', 'Primary', primary) },
+    })
     .expect(201);
   await caughtUp(t);
   return res.body as { siteId: string; confirmationNumber: string; position: string };
@@ -38,18 +46,34 @@ export async function startAppWithSite(siteId: string): Promise<TestApp> {
 
 export function person(userId: string, role: 'secondary' | 'user' = 'user', privileges: Record<string, string> = {}) {
   const [name] = userId.split('@');
-  return { userId, firstName: name![0]!.toUpperCase() + name!.slice(1), lastName: 'Tester', email: userId, role, privileges };
+  return {
+    userId,
+    firstName: name![0]!.toUpperCase() + name!.slice(1),
+    lastName: 'Tester',
+    email: userId,
+    role,
+    privileges,
+  };
 }
 
 /** Adds a member as `by` (the primary by default) and returns the command answer. */
 export async function addUser(t: TestApp, siteId: string, body: ReturnType<typeof person>, by = 'pat@example.com') {
-  const res = await t.http.post(`/v1/sites/${siteId}/users`).set('Authorization', await bearer(t, by)).send(body).expect(201);
+  const res = await t.http
+    .post(`/v1/sites/${siteId}/users`)
+    .set('Authorization', await bearer(t, by))
+    .send(body)
+    .expect(201);
   await caughtUp(t);
   return res.body as { confirmationNumber: string; position: string };
 }
 
 /** Self-nominates `userId` to the site and returns the new request's id and position. */
-export async function nominate(t: TestApp, siteId: string, userId: string, businessJustification = 'I need the software downloads') {
+export async function nominate(
+  t: TestApp,
+  siteId: string,
+  userId: string,
+  businessJustification = 'I need the software downloads',
+) {
   const [name] = userId.split('@');
   const res = await t.http
     .post(`/v1/sites/${siteId}/access-requests`)
@@ -77,7 +101,12 @@ export async function expectRejected(t: TestApp, send: () => Test, status: numbe
   const res = await send();
   expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  expect(res.body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   expect(await allEvents(t)).toEqual(before);
   return res;
 }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApp } from '../../apps/api/src/create-app.js';
-import { type PlatformRole, mintToken } from '../../libs/auth/src/index.js';
-import { type AppConfig, type Clock, loadConfig } from '../../libs/core/src/index.js';
+import { createApp } from '#api/create-app';
+import { type PlatformRole, mintToken } from '#auth';
+import { type AppConfig, type Clock, loadConfig } from '#core';
 
 export const TEST_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
 
@@ -22,7 +22,10 @@ export interface TestApp {
  * an ephemeral loopback port; requests go over real HTTP with real signed JWTs. A suite may hand
  * the app its clock (see TestClock).
  */
-export async function startTestApp(env: Record<string, string> = {}, overrides: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: { clock?: Clock } = {},
+): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'e2e-'));
   const config = loadConfig({
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',

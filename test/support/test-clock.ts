@@ -1,4 +1,4 @@
-import type { Clock } from '../../libs/core/src/index.js';
+import type { Clock } from '#core';
 
 /**
  * The app's clock in suites that ask "as of when?": never behind the real time, but every reading

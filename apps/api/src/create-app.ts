@@ -2,7 +2,7 @@ import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/com
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig, Clock } from '../../../libs/core/src/index.js';
+import type { AppConfig, Clock } from '#core';
 import { AppModule } from './app.module.js';
 import { installBodyParsers } from './http/json-limits.js';
 import { documentIdempotency } from './http/openapi-idempotency.js';
@@ -33,20 +33,22 @@ export async function createApp(config: AppConfig, overrides: { clock?: Clock } 
   installSecurityHeaders(app);
   installBodyParsers(app, config.http);
   // Every operation declares its answer schemas (test/contract keeps it so): clients are generated from /docs-json.
-  const document = documentIdempotency(documentReadConsistency(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Access governance API')
-        .setDescription(
-          'Who may do what: site access (Passport Advantage) and partner profiles (PartnerWorld). ' +
-            'Errors are application/problem+json (ProblemDto); commands answer {confirmationNumber, position} or {changed: false}.',
-        )
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
+  const document = documentIdempotency(
+    documentReadConsistency(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Access governance API')
+          .setDescription(
+            'Who may do what: site access (Passport Advantage) and partner profiles (PartnerWorld). ' +
+              'Errors are application/problem+json (ProblemDto); commands answer {confirmationNumber, position} or {changed: false}.',
+          )
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      ),
     ),
-  ));
+  );
   SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;

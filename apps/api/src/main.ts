@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '../../../libs/core/src/index.js';
+import { loadConfig } from '#core';
 import { createApp } from './create-app.js';
 
 const config = loadConfig();

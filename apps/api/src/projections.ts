@@ -1,7 +1,7 @@
-import { type AuditContexts, auditProjections } from '../../../libs/audit/src/index.js';
-import type { Projection } from '../../../libs/read-store/src/index.js';
-import { enterpriseAdministeredScopes, enterpriseAuditDescriber, partnerProfileProjections } from '../../../libs/partner-profile/src/index.js';
-import { siteAccessProjections, siteAdministeredScopes, siteAuditDescriber } from '../../../libs/site-access/src/index.js';
+import { type AuditContexts, auditProjections } from '#audit';
+import type { Projection } from '#read-store';
+import { enterpriseAdministeredScopes, enterpriseAuditDescriber, partnerProfileProjections } from '#partner-profile';
+import { siteAccessProjections, siteAdministeredScopes, siteAuditDescriber } from '#site-access';
 
 /** What each bounded context tells the audit trail: how to describe its events, who administers what. */
 export const auditContexts: AuditContexts = {

@@ -5,7 +5,8 @@ export function parseArgs(argv: readonly string[], allowed: readonly string[]): 
     const flag = argv[i] ?? '';
     if (!flag.startsWith('--')) throw new Error(`unexpected argument: ${flag}`);
     const name = flag.slice(2);
-    if (!allowed.includes(name)) throw new Error(`unknown option --${name} (allowed: ${allowed.map((a) => `--${a}`).join(', ')})`);
+    if (!allowed.includes(name))
+      throw new Error(`unknown option --${name} (allowed: ${allowed.map((a) => `--${a}`).join(', ')})`);
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
     values.set(name, [...(values.get(name) ?? []), value]);

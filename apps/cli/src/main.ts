@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../../libs/core/src/index.js';
+import { loadConfig } from '#core';
 import { rebuildCommand } from './commands/rebuild.command.js';
 import { tokenCommand } from './commands/token.command.js';
 import { verifyCommand } from './commands/verify.command.js';

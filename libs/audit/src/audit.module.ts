@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DOCUMENT_STORE, type DocumentStore } from '../../read-store/src/index.js';
+import { DOCUMENT_STORE, type DocumentStore } from '#read-store';
 import { AuditVisibility } from './application/audit-visibility.js';
 import { AuditDescribers } from './describe-event.js';
 import { ADMINISTERED_SCOPES, type AdministeredScopes } from './ports/administered-scopes.port.js';
@@ -23,7 +23,11 @@ export class AuditModule {
       controllers: [AuditController],
       providers: [
         { provide: AuditDescribers, useValue: new AuditDescribers(contexts.describers) },
-        { provide: ADMINISTERED_SCOPES, useFactory: (store: DocumentStore) => contexts.scopes.map((scopesOf) => scopesOf(store)), inject: [DOCUMENT_STORE] },
+        {
+          provide: ADMINISTERED_SCOPES,
+          useFactory: (store: DocumentStore) => contexts.scopes.map((scopesOf) => scopesOf(store)),
+          inject: [DOCUMENT_STORE],
+        },
         AuditVisibility,
         GetConfirmationHandler,
         SearchAuditHandler,

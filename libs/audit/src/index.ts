@@ -1,4 +1,4 @@
-import type { Projection } from '../../read-store/src/index.js';
+import type { Projection } from '#read-store';
 import { AuditDescribers } from './describe-event.js';
 import type { AuditDescriber } from './ports/audit-describer.port.js';
 import { AuditTrailProjection } from './projections/audit-trail/audit-trail.projection.js';

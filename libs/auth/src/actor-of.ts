@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/src/index.js';
+import type { Actor } from '#core';
 import type { Principal } from './principal.js';
 
 /** The authenticated caller as the domain sees them: the one actor mapping of every context. */

@@ -1,4 +1,4 @@
-import { DomainErrorWithHeaders } from '../../core/src/index.js';
+import { DomainErrorWithHeaders } from '#core';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 
 describe('AuthFailureLimiter', () => {

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { DomainErrorWithHeaders } from '../../core/src/index.js';
+import { DomainErrorWithHeaders } from '#core';
 
 export interface AuthFailureLimits {
   readonly limit: number;
@@ -17,7 +17,11 @@ export class AuthFailureLimiter {
   private readonly counter: RateLimiterMemory;
 
   constructor(limits: AuthFailureLimits) {
-    this.counter = new RateLimiterMemory({ keyPrefix: 'auth-failures', points: limits.limit, duration: limits.windowSeconds });
+    this.counter = new RateLimiterMemory({
+      keyPrefix: 'auth-failures',
+      points: limits.limit,
+      duration: limits.windowSeconds,
+    });
   }
 
   /** Counts one failure of `client`; throws TOO_MANY_REQUESTS once it is over the limit. */

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '../../core/src/index.js';
+import { DomainError } from '#core';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
@@ -36,7 +36,8 @@ export class AuthGuard implements CanActivate {
       request.principal = await this.verifier.verify(match[1]!);
     } catch (error) {
       // Only failed verifications count towards the per-client limit (429 past it).
-      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') await this.failures.recordFailure(request.ip ?? 'unknown');
+      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED')
+        await this.failures.recordFailure(request.ip ?? 'unknown');
       throw error;
     }
     return true;

@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import type { AppConfig } from '../../core/src/index.js';
+import type { AppConfig } from '#core';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { AuthGuard } from './auth.guard.js';
 import { loadOrCreateDevSecret } from './dev-secret.js';
@@ -26,7 +26,8 @@ export class AuthModule {
 
 export function verifierFor(config: AppConfig): JwtVerifier {
   const { issuer, audience } = config.auth;
-  if (config.auth.jwksUrl) return new JwtVerifier({ key: { kind: 'jwks', url: config.auth.jwksUrl }, issuer, audience });
+  if (config.auth.jwksUrl)
+    return new JwtVerifier({ key: { kind: 'jwks', url: config.auth.jwksUrl }, issuer, audience });
   const logger = new Logger('Auth');
   const secret = resolveSecret(config, (created, file) => {
     if (created) logger.warn(`No AUTH_JWT_SECRET set: generated a development secret into ${file}`);

@@ -1,5 +1,5 @@
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
-import { DomainError } from '../../core/src/index.js';
+import { DomainError } from '#core';
 import type { AuthenticatedRequest } from './auth.guard.js';
 import type { Principal } from './principal.js';
 

@@ -33,7 +33,8 @@ export function verifyHs256(token: string, secret: Buffer, checks: Hs256Checks):
   }
   const expected = Buffer.from(createHmac('sha256', secret).update(`${headerText}.${payloadText}`).digest('base64url'));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new TokenRejected('its signature does not verify');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new TokenRejected('its signature does not verify');
   const payload = jsonObject(payloadText);
   if (payload === undefined) throw new TokenRejected('it is malformed or not signed with an accepted key');
   checkClaims(payload, checks);
@@ -46,7 +47,8 @@ function checkClaims(claims: Record<string, unknown>, { issuer, audience, now }:
     if (!Object.hasOwn(claims, claim)) throw new TokenRejected(`missing required "${claim}" claim`);
   }
   if (issuer !== undefined && claims.iss !== issuer) throw new TokenRejected('unexpected "iss" claim value');
-  if (audience !== undefined && !audienceIncludes(claims.aud, audience)) throw new TokenRejected('unexpected "aud" claim value');
+  if (audience !== undefined && !audienceIncludes(claims.aud, audience))
+    throw new TokenRejected('unexpected "aud" claim value');
   numericDate(claims, 'iat'); // only its type is checked, as jose does without maxTokenAge
   const nbf = numericDate(claims, 'nbf');
   if (nbf !== undefined && nbf > now) throw new TokenRejected('"nbf" claim timestamp check failed');
@@ -69,7 +71,9 @@ function numericDate(claims: Record<string, unknown>, claim: string): number | u
 function jsonObject(segment: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(utf8.decode(Buffer.from(segment, 'base64url')));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

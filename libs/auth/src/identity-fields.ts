@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength, ValidateBy } from 'class-validator';
-import { hasControlCharacters, isValidUserId, normalizeUserId } from '../../core/src/index.js';
+import { hasControlCharacters, isValidUserId, normalizeUserId } from '#core';
 
 /** A user id in a path or body: normalised (NFKC, lower case) and printable, as the principal's is. */
 export function IsUserId(): PropertyDecorator {
@@ -12,7 +12,8 @@ export function IsUserId(): PropertyDecorator {
       name: 'isUserId',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isValidUserId(value),
-        defaultMessage: (args) => `${args?.property} must be 1 to 254 printable characters without spaces, line breaks or invisible characters`,
+        defaultMessage: (args) =>
+          `${args?.property} must be 1 to 254 printable characters without spaces, line breaks or invisible characters`,
       },
     }),
   );
@@ -28,7 +29,8 @@ export function IsSingleLineText(maxLength: number): PropertyDecorator {
       name: 'isSingleLineText',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && !hasControlCharacters(value),
-        defaultMessage: (args) => `${args?.property} must not contain line breaks, control or invisible formatting characters`,
+        defaultMessage: (args) =>
+          `${args?.property} must not contain line breaks, control or invisible formatting characters`,
       },
     }),
   );

@@ -30,7 +30,9 @@ describe('JwtVerifier (HS256, real tokens)', () => {
   });
 
   it('takes the e-mail from a verified email claim, else from an address-shaped sub, never from an unverified claim', async () => {
-    expect((await verifier.verify(await mintToken(secret, { sub: 'u-123', email: 'Kim@X.io' }))).email).toBe('kim@x.io');
+    expect((await verifier.verify(await mintToken(secret, { sub: 'u-123', email: 'Kim@X.io' }))).email).toBe(
+      'kim@x.io',
+    );
     expect((await verifier.verify(await mintToken(secret, { sub: 'u-123' }))).email).toBeUndefined();
     const unverified = await new SignJWT({ email: 'boss@x.io', email_verified: false })
       .setProtectedHeader({ alg: 'HS256' })
@@ -74,7 +76,10 @@ describe('JwtVerifier (HS256, real tokens)', () => {
     };
     const claims = () => ({ sub: 'ana', exp: now() + 300 });
     const rejects = async (token: string, detail: RegExp) => {
-      await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(detail) });
+      await expect(verifier.verify(token)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringMatching(detail),
+      });
     };
 
     it('accepts a hand-made HS256 token (the forge helper signs correctly)', async () => {
@@ -86,8 +91,14 @@ describe('JwtVerifier (HS256, real tokens)', () => {
       const [header, payload, signature] = good.split('.') as [string, string, string];
       const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
       await rejects(`${header}.${payload}.${flipped}`, /signature does not verify/);
-      await rejects(`${header}.${b64({ sub: 'op', roles: ['operator'], exp: now() + 300 })}.${signature}`, /signature does not verify/);
-      await rejects(`${b64({ alg: 'HS256', typ: 'JWT', kid: 'x' })}.${payload}.${signature}`, /signature does not verify/);
+      await rejects(
+        `${header}.${b64({ sub: 'op', roles: ['operator'], exp: now() + 300 })}.${signature}`,
+        /signature does not verify/,
+      );
+      await rejects(
+        `${b64({ alg: 'HS256', typ: 'JWT', kid: 'x' })}.${payload}.${signature}`,
+        /signature does not verify/,
+      );
       await rejects(`${header}.${payload}.${signature}=`, /malformed/);
       await rejects(`${header}.${payload}`, /malformed/);
     });
@@ -99,7 +110,11 @@ describe('JwtVerifier (HS256, real tokens)', () => {
     });
 
     it('rejects an HS512 or RS256 header on the HS256 secret, even when signed with that secret', async () => {
-      const hs512 = await new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject('ana').setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+      const hs512 = await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS512' })
+        .setSubject('ana')
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(secret));
       await rejects(hs512, /malformed or not signed with an accepted key/);
       await rejects(forge({ alg: 'RS256' }, claims()), /malformed or not signed with an accepted key/);
       await rejects(forge({ alg: 'hs256' }, claims()), /malformed or not signed with an accepted key/);
@@ -109,22 +124,42 @@ describe('JwtVerifier (HS256, real tokens)', () => {
     it('rejects expired and not-yet-valid tokens, and non-numeric dates', async () => {
       await rejects(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() - 1 }), /expired/);
       await rejects(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() }), /expired/);
-      await rejects(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() + 300, nbf: now() + 60 }), /"nbf" claim timestamp check failed/);
+      await rejects(
+        forge({ alg: 'HS256' }, { sub: 'ana', exp: now() + 300, nbf: now() + 60 }),
+        /"nbf" claim timestamp check failed/,
+      );
       await rejects(forge({ alg: 'HS256' }, { sub: 'ana', exp: String(now() + 300) }), /"exp" claim must be a number/);
       await rejects(forge({ alg: 'HS256' }, { sub: 'ana' }), /missing required "exp" claim/);
-      expect((await verifier.verify(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() + 300, nbf: now() }))).userId).toBe('ana');
+      expect(
+        (await verifier.verify(forge({ alg: 'HS256' }, { sub: 'ana', exp: now() + 300, nbf: now() }))).userId,
+      ).toBe('ana');
     });
 
     it('rejects a wrong or missing issuer and audience when configured; an audience list must include ours', async () => {
       const strict = new JwtVerifier({ key: { kind: 'secret', secret }, issuer: 'https://idp', audience: 'api' });
       const strictRejects = async (token: string, detail: RegExp) => {
-        await expect(strict.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(detail) });
+        await expect(strict.verify(token)).rejects.toMatchObject({
+          code: 'UNAUTHENTICATED',
+          message: expect.stringMatching(detail),
+        });
       };
-      await strictRejects(await mintToken(secret, { sub: 'ana', issuer: 'https://evil', audience: 'api' }), /unexpected "iss" claim value/);
+      await strictRejects(
+        await mintToken(secret, { sub: 'ana', issuer: 'https://evil', audience: 'api' }),
+        /unexpected "iss" claim value/,
+      );
       await strictRejects(await mintToken(secret, { sub: 'ana', audience: 'api' }), /missing required "iss" claim/);
-      await strictRejects(await mintToken(secret, { sub: 'ana', issuer: 'https://idp' }), /missing required "aud" claim/);
-      await strictRejects(forge({ alg: 'HS256' }, { ...claims(), iss: 'https://idp', aud: ['other', 'more'] }), /unexpected "aud" claim value/);
-      expect((await strict.verify(forge({ alg: 'HS256' }, { ...claims(), iss: 'https://idp', aud: ['other', 'api'] }))).userId).toBe('ana');
+      await strictRejects(
+        await mintToken(secret, { sub: 'ana', issuer: 'https://idp' }),
+        /missing required "aud" claim/,
+      );
+      await strictRejects(
+        forge({ alg: 'HS256' }, { ...claims(), iss: 'https://idp', aud: ['other', 'more'] }),
+        /unexpected "aud" claim value/,
+      );
+      expect(
+        (await strict.verify(forge({ alg: 'HS256' }, { ...claims(), iss: 'https://idp', aud: ['other', 'api'] })))
+          .userId,
+      ).toBe('ana');
     });
 
     it('rejects payloads that are not a JSON object', async () => {

@@ -1,6 +1,6 @@
 import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
 import { TokenRejected, verifyHs256 } from './hs256.js';
-import { DomainError, looksLikeEmail, userIdFromSubject } from '../../core/src/index.js';
+import { DomainError, looksLikeEmail, userIdFromSubject } from '#core';
 import { PLATFORM_ROLES, type PlatformRole, type Principal } from './principal.js';
 
 export type JwtKeySource = { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
@@ -33,9 +33,15 @@ export class JwtVerifier {
 
   private verifyWithSecret(token: string, secret: Buffer): JWTPayload {
     try {
-      return verifyHs256(token, secret, { issuer: this.options.issuer, audience: this.options.audience, now: Math.floor(Date.now() / 1000) });
+      return verifyHs256(token, secret, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        now: Math.floor(Date.now() / 1000),
+      });
     } catch (error) {
-      throw rejected(error instanceof TokenRejected ? error.message : 'it is malformed or not signed with an accepted key');
+      throw rejected(
+        error instanceof TokenRejected ? error.message : 'it is malformed or not signed with an accepted key',
+      );
     }
   }
 
@@ -61,10 +67,14 @@ function rejected(why: string): DomainError {
 }
 
 export function toPrincipal(payload: JWTPayload): Principal {
-  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new DomainError('UNAUTHENTICATED', 'The bearer token has no subject (sub).');
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '')
+    throw new DomainError('UNAUTHENTICATED', 'The bearer token has no subject (sub).');
   const sub = userIdFromSubject(payload.sub);
   if (!sub) {
-    throw new DomainError('UNAUTHENTICATED', 'The token subject (sub) must be printable text in normal form: no spaces, line breaks, invisible or compatibility characters.');
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'The token subject (sub) must be printable text in normal form: no spaces, line breaks, invisible or compatibility characters.',
+    );
   }
   const claimed = Array.isArray(payload.roles) ? payload.roles : [];
   const roles = PLATFORM_ROLES.filter((r) => claimed.includes(r)) as PlatformRole[];
@@ -74,7 +84,8 @@ export function toPrincipal(payload: JWTPayload): Principal {
 }
 
 function verifiedEmailOf(payload: JWTPayload, sub: string): string | undefined {
-  if (typeof payload.email === 'string' && payload.email_verified !== false && looksLikeEmail(payload.email)) return payload.email.trim().toLowerCase();
+  if (typeof payload.email === 'string' && payload.email_verified !== false && looksLikeEmail(payload.email))
+    return payload.email.trim().toLowerCase();
   return looksLikeEmail(sub) ? sub : undefined;
 }
 

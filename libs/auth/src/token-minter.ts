@@ -17,7 +17,11 @@ export interface MintTokenInput {
 /** Signs an HS256 token the API accepts; used by `npm run token` and the end-to-end tests. */
 export function mintToken(secret: string, input: MintTokenInput): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  let jwt = new SignJWT({ roles: [...(input.roles ?? [])], auth_time: input.authTime ?? now, ...(input.email ? { email: input.email } : {}) })
+  let jwt = new SignJWT({
+    roles: [...(input.roles ?? [])],
+    auth_time: input.authTime ?? now,
+    ...(input.email ? { email: input.email } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(input.sub)
     .setIssuedAt(now)

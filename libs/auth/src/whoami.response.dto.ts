@@ -5,5 +5,11 @@ import { PLATFORM_ROLES, type PlatformRole } from './principal.js';
 export class WhoAmIDto {
   @ApiProperty({ description: 'the token’s `sub`, lower-cased' }) userId: string;
   @ApiProperty({ enum: PLATFORM_ROLES, isArray: true }) roles: readonly PlatformRole[];
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'the token’s `auth_time`, when it has one' }) authTime: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the token’s `auth_time`, when it has one',
+  })
+  authTime: string | null;
 }

@@ -8,13 +8,22 @@ export class FieldErrorDto {
 
 /** An error answer: RFC 9457 problem details (`application/problem+json`), as the exception filter writes it. */
 export class ProblemDto {
-  @ApiProperty({ description: '`urn:access-governance:problem:<code>`', example: 'urn:access-governance:problem:NOT_FOUND' }) type: string;
+  @ApiProperty({
+    description: '`urn:access-governance:problem:<code>`',
+    example: 'urn:access-governance:problem:NOT_FOUND',
+  })
+  type: string;
   @ApiProperty({ example: 'Not Found' }) title: string;
   @ApiProperty({ type: 'integer', example: 404 }) status: number;
   @ApiProperty({ description: 'what went wrong, for people' }) detail: string;
-  @ApiProperty({ description: 'machine-readable error code, e.g. VALIDATION_FAILED, FORBIDDEN, SITE_EXISTS', example: 'NOT_FOUND' }) code: string;
+  @ApiProperty({
+    description: 'machine-readable error code, e.g. VALIDATION_FAILED, FORBIDDEN, SITE_EXISTS',
+    example: 'NOT_FOUND',
+  })
+  code: string;
   @ApiPropertyOptional({ description: 'the request path' }) instance?: string;
-  @ApiPropertyOptional({ type: () => [FieldErrorDto], description: 'validation failures, one per field' }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ type: () => [FieldErrorDto], description: 'validation failures, one per field' })
+  errors?: FieldErrorDto[];
 }
 
 export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 503;
@@ -32,12 +41,18 @@ const DESCRIPTIONS: Record<ProblemStatus, string> = {
  * Documents the problem+json answers a route gives, e.g. `@ApiProblems(400, 401, 403, [409, 'SITE_EXISTS'])`
  * (a pair names the codes that status stands for on this route).
  */
-export function ApiProblems(...problems: (ProblemStatus | [ProblemStatus, string])[]): MethodDecorator & ClassDecorator {
+export function ApiProblems(
+  ...problems: (ProblemStatus | [ProblemStatus, string])[]
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDto, FieldErrorDto),
     ...problems.map((problem) => {
       const [status, description] = Array.isArray(problem) ? problem : [problem, DESCRIPTIONS[problem]];
-      return ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
+      return ApiResponse({
+        status,
+        description,
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+      });
     }),
   );
 }

@@ -10,9 +10,18 @@ type Problem = ProblemStatus | [ProblemStatus, string];
  * enterprise query's by default). `operationId` is spelled out: clients generated from the OpenAPI
  * document name operations by it, so moving a route to another controller must not change it.
  */
-export function QueryRoute(path: string, type: Type, options: { operationId: string; description?: string; problems?: readonly Problem[] }): MethodDecorator {
+export function QueryRoute(
+  path: string,
+  type: Type,
+  options: { operationId: string; description?: string; problems?: readonly Problem[] },
+): MethodDecorator {
   const { operationId, description, problems = [400, 401, 403, 404, 503] } = options;
-  return applyDecorators(Get(path), ApiOperation({ operationId, summary: undefined }), ApiOkResponse({ type, ...(description ? { description } : {}) }), ApiProblems(...problems));
+  return applyDecorators(
+    Get(path),
+    ApiOperation({ operationId, summary: undefined }),
+    ApiOkResponse({ type, ...(description ? { description } : {}) }),
+    ApiProblems(...problems),
+  );
 }
 
 /** What a query controller holds: the bus its routes hand their queries to. */

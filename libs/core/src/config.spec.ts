@@ -8,7 +8,12 @@ describe('loadConfig: HTTP limits', () => {
   });
 
   it('reads the environment and refuses nonsense', () => {
-    const config = loadConfig({ HTTP_BODY_LIMIT_KB: '64', HTTP_JSON_MAX_DEPTH: '8', AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW_SECONDS: '30' });
+    const config = loadConfig({
+      HTTP_BODY_LIMIT_KB: '64',
+      HTTP_JSON_MAX_DEPTH: '8',
+      AUTH_FAILURE_LIMIT: '5',
+      AUTH_FAILURE_WINDOW_SECONDS: '30',
+    });
     expect(config.http).toEqual({ bodyLimitBytes: 64 * 1024, jsonMaxDepth: 8 });
     expect(config.authFailures).toEqual({ limit: 5, windowSeconds: 30 });
     expect(() => loadConfig({ HTTP_JSON_MAX_DEPTH: '0' })).toThrow(/HTTP_JSON_MAX_DEPTH/);

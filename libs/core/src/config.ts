@@ -52,7 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${env.LOG_LEVEL}`);
   }
   const logFormat = (blank(env.LOG_FORMAT) ?? 'json').toLowerCase();
-  if (logFormat !== 'json' && logFormat !== 'text') throw new Error(`LOG_FORMAT must be json or text, got ${env.LOG_FORMAT}`);
+  if (logFormat !== 'json' && logFormat !== 'text')
+    throw new Error(`LOG_FORMAT must be json or text, got ${env.LOG_FORMAT}`);
   const positive = (name: string, fallback: number) => {
     const value = Number(blank(env[name]) ?? fallback);
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${env[name]}`);

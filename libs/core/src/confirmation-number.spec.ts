@@ -2,7 +2,8 @@ import { newConfirmationNumber, normalizeConfirmationNumber } from './confirmati
 
 describe('confirmation numbers', () => {
   it('are 12 Crockford base-32 characters in three groups of four', () => {
-    for (let i = 0; i < 200; i++) expect(newConfirmationNumber()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}$/);
+    for (let i = 0; i < 200; i++)
+      expect(newConfirmationNumber()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}$/);
   });
 
   it('do not repeat across many draws', () => {

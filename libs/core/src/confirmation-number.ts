@@ -17,11 +17,7 @@ export function newConfirmationNumber(random: (size: number) => Uint8Array = ran
  * optional, Crockford's look-alikes (O→0, I/L→1) accepted. Undefined when it cannot be one.
  */
 export function normalizeConfirmationNumber(input: string): string | undefined {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (compact.length !== LENGTH || [...compact].some((c) => !ALPHABET.includes(c))) return undefined;
   return `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8, 12)}`;
 }

@@ -43,5 +43,6 @@ export function routeByType<TCommand extends { readonly type: string }, TState, 
   decisions: Decisions<TCommand, TState, TEvent>,
 ): (command: TCommand, state: TState) => TEvent[] {
   // The table is complete and keyed by type, so the decision found takes exactly this command.
-  return (command, state) => (decisions[command.type as TCommand['type']] as (command: TCommand, state: TState) => TEvent[])(command, state);
+  return (command, state) =>
+    (decisions[command.type as TCommand['type']] as (command: TCommand, state: TState) => TEvent[])(command, state);
 }

@@ -46,7 +46,9 @@ export interface EventTypeEntry<TData> {
 }
 
 /** One entry per event type of the union: a type left out does not compile. */
-export type EventRegistryEntries<E extends DomainEvent> = { readonly [T in E['type']]: EventTypeEntry<Extract<E, { type: T }>['data']> };
+export type EventRegistryEntries<E extends DomainEvent> = {
+  readonly [T in E['type']]: EventTypeEntry<Extract<E, { type: T }>['data']>;
+};
 
 export interface EventRegistry<E extends DomainEvent> {
   readonly types: readonly E['type'][];

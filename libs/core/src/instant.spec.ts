@@ -8,7 +8,16 @@ describe('instants accepted by the API', () => {
   });
 
   it('refuses what it would otherwise have to guess', () => {
-    for (const text of ['2024-W01', '20240101', '2024-01-01T10Z', '2024-02-30', '2024-13-01', 'yesterday', '2024-01-01T10:00', '']) {
+    for (const text of [
+      '2024-W01',
+      '20240101',
+      '2024-01-01T10Z',
+      '2024-02-30',
+      '2024-13-01',
+      'yesterday',
+      '2024-01-01T10:00',
+      '',
+    ]) {
       expect(parseInstant(text)).toBeUndefined();
     }
   });

@@ -12,7 +12,8 @@ export function parseInstant(text: string): Date | undefined {
   if (!match) return undefined;
   const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
   const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day)
+    return undefined;
   const instant = new Date(text);
   return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
@@ -20,6 +21,9 @@ export function parseInstant(text: string): Date | undefined {
 /** The instant a request parameter names, or a 400 naming that parameter. */
 export function requireInstant(field: string, text: string): Date {
   const instant = parseInstant(text);
-  if (!instant) throw new DomainError('VALIDATION_FAILED', `${field} is not an instant.`, [{ field, message: `${field} must be an ISO-8601 instant such as 2026-03-01T10:00:00Z` }]);
+  if (!instant)
+    throw new DomainError('VALIDATION_FAILED', `${field} is not an instant.`, [
+      { field, message: `${field} must be an ISO-8601 instant such as 2026-03-01T10:00:00Z` },
+    ]);
   return instant;
 }

@@ -2,7 +2,13 @@ import { comparePositions, isPosition, positionOf, positionParts } from './posit
 
 describe('positions', () => {
   it('order as strings exactly as their (commit, prepare) pairs order', () => {
-    const pairs: [bigint, bigint][] = [[0n, 0n], [9n, 9n], [10n, 2n], [10n, 10n], [18446744073709551615n, 1n]];
+    const pairs: [bigint, bigint][] = [
+      [0n, 0n],
+      [9n, 9n],
+      [10n, 2n],
+      [10n, 10n],
+      [18446744073709551615n, 1n],
+    ];
     const positions = pairs.map(([c, p]) => positionOf(c, p));
     expect([...positions].reverse().sort()).toEqual(positions);
     expect(comparePositions(positions[1]!, positions[2]!)).toBe(-1);

@@ -23,6 +23,7 @@ describe('user ids', () => {
 
   it('finds line breaks, NUL and bidi overrides in names', () => {
     expect(hasControlCharacters('Zoë Müller-Lüdenscheidt')).toBe(false);
-    for (const bad of ['A\nB', 'A\rB', 'A\u0000', '\u202Eevil', 'A\u2028B']) expect(hasControlCharacters(bad)).toBe(true);
+    for (const bad of ['A\nB', 'A\rB', 'A\u0000', '\u202Eevil', 'A\u2028B'])
+      expect(hasControlCharacters(bad)).toBe(true);
   });
 });

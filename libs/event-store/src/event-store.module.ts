@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { type AppConfig, type Clock, type IdGenerator, randomIds, systemClock } from '../../core/src/index.js';
+import { type AppConfig, type Clock, type IdGenerator, randomIds, systemClock } from '#core';
 import { CommandAdmission } from './application/command-admission.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { CommandPipeline } from './pipeline/command-pipeline.js';
@@ -42,7 +42,11 @@ export class EventStoreModule {
         { provide: ID_GENERATOR, useValue: overrides.ids ?? randomIds },
         {
           provide: CommandPipeline,
-          useFactory: (store: EventStore, ids: IdGenerator) => new CommandPipeline(store, ids, { snapshotEvery: config.snapshotEvery, idempotencyRetentionMs: config.idempotencyRetentionMs }),
+          useFactory: (store: EventStore, ids: IdGenerator) =>
+            new CommandPipeline(store, ids, {
+              snapshotEvery: config.snapshotEvery,
+              idempotencyRetentionMs: config.idempotencyRetentionMs,
+            }),
           inject: [EVENT_STORE, ID_GENERATOR],
         },
         { provide: CommandAdmission, useValue: new CommandAdmission(config.commandQueueLimit) },

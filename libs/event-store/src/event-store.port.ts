@@ -1,4 +1,4 @@
-import type { NewEvent, Position, RecordedEvent } from '../../core/src/index.js';
+import type { NewEvent, Position, RecordedEvent } from '#core';
 import type { SnapshotStore } from './snapshot-store.port.js';
 
 /**
@@ -103,7 +103,12 @@ export interface EventStore {
    * Concurrent appends are independent: each is checked against its own expected revision and one
    * failing leaves the others unaffected (an adapter may commit them together, as SQLite's group commit does).
    */
-  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   /** The stream's events in revision order; [] for a stream that does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of every stream in log order (our own events only, never system events). */

@@ -15,8 +15,18 @@ import { GetEnterpriseHandler } from './queries/enterprises/enterprises.queries.
 import { PrcRecipientsHandler } from './queries/locations/locations.queries.js';
 import { ListSelfAssociationsHandler } from './queries/self-associations/self-associations.queries.js';
 
-const commandControllers = [EnterprisesCommandsController, LocationsCommandsController, EmployeesCommandsController, SelfAssociationsCommandsController];
-const queryControllers = [EnterprisesQueriesController, EmployeesQueriesController, SelfAssociationsQueriesController, LocationsQueriesController];
+const commandControllers = [
+  EnterprisesCommandsController,
+  LocationsCommandsController,
+  EmployeesCommandsController,
+  SelfAssociationsCommandsController,
+];
+const queryControllers = [
+  EnterprisesQueriesController,
+  EmployeesQueriesController,
+  SelfAssociationsQueriesController,
+  LocationsQueriesController,
+];
 const queryHandlers = [GetEnterpriseHandler, ListEmployeesHandler, ListSelfAssociationsHandler, PrcRecipientsHandler];
 
 /** Partner profile (PartnerWorld): enterprises, locations, access roles, self-association. */

@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Observable } from 'rxjs';
-import { type Position, parsePosition, validationFailed } from '../../core/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/src/event-store.port.js';
+import { type Position, parsePosition, validationFailed } from '#core';
+import { EVENT_STORE, type EventStore } from '#event-store/event-store.port';
 import { ProjectionRunner } from './projections/projection-runner.js';
 
 export const CONSISTENT_WITH_HEADER = 'x-consistent-with';
@@ -53,7 +53,12 @@ export class ReadConsistencyInterceptor implements NestInterceptor {
     if (current !== undefined && current >= position) return;
     const head = await this.events.headPosition();
     if (head === undefined || position > head) {
-      throw validationFailed([{ field: 'X-Consistent-With', message: 'is beyond the last recorded event; send a position a command returned' }]);
+      throw validationFailed([
+        {
+          field: 'X-Consistent-With',
+          message: 'is beyond the last recorded event; send a position a command returned',
+        },
+      ]);
     }
     await this.runner.waitFor(position, CONSISTENCY_TIMEOUT_MS);
   }

@@ -7,8 +7,8 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { AppConfig } from '../../core/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/src/event-store.port.js';
+import type { AppConfig } from '#core';
+import { EVENT_STORE, type EventStore } from '#event-store/event-store.port';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.port.js';
 import { join } from 'node:path';
 import { SqliteDocumentStore } from './sqlite/sqlite-document-store.js';
@@ -29,10 +29,13 @@ export async function openDocumentStore(config: AppConfig): Promise<DocumentStor
     const { MongoDocumentStore } = await import('./mongodb/mongo-document-store.js');
     return MongoDocumentStore.connect(config.mongodbUrl, config.mongodbDatabase);
   }
-  if (!config.projector) throw new Error('PROJECTOR=off needs MONGODB_URL: the embedded read store is fed by the API process itself');
+  if (!config.projector)
+    throw new Error('PROJECTOR=off needs MONGODB_URL: the embedded read store is fed by the API process itself');
   const store = new SqliteDocumentStore(join(config.dataDir, READ_MODELS_FILE));
   if (store.layoutReset) {
-    new Logger('ReadStore').warn(`${READ_MODELS_FILE} was written by another layout of the read store: emptied, the read models are rebuilt from the event log`);
+    new Logger('ReadStore').warn(
+      `${READ_MODELS_FILE} was written by another layout of the read store: emptied, the read models are rebuilt from the event log`,
+    );
   }
   return store;
 }
@@ -55,7 +58,9 @@ class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     await this.leader.start();
     const status = await this.runner.status();
     if (!this.leader.leading) return this.logger.warn('another projector holds the projection lease: standing by');
-    this.logger.log(`projections running from ${status.position ?? 'the beginning'} towards ${status.head ?? 'an empty log'} (${Date.now() - started} ms to start)`);
+    this.logger.log(
+      `projections running from ${status.position ?? 'the beginning'} towards ${status.head ?? 'an empty log'} (${Date.now() - started} ms to start)`,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -71,7 +76,11 @@ export const PROJECTION_LEASE_TTL_MS = 15_000;
 
 @Module({})
 export class ReadStoreModule {
-  static forRoot(config: AppConfig, projections: readonly Projection[], options: { exitOnFatal?: boolean } = {}): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    projections: readonly Projection[],
+    options: { exitOnFatal?: boolean } = {},
+  ): DynamicModule {
     const logger = new Logger('Projector');
     return {
       module: ReadStoreModule,
@@ -82,7 +91,8 @@ export class ReadStoreModule {
         { provide: PROJECTIONS, useValue: projections },
         {
           provide: ProjectionLease,
-          useFactory: (store: DocumentStore) => new ProjectionLease(store, leaseOwnerId(randomUUID().slice(0, 8)), PROJECTION_LEASE_TTL_MS),
+          useFactory: (store: DocumentStore) =>
+            new ProjectionLease(store, leaseOwnerId(randomUUID().slice(0, 8)), PROJECTION_LEASE_TTL_MS),
           inject: [DOCUMENT_STORE],
         },
         {
@@ -91,19 +101,25 @@ export class ReadStoreModule {
             new ProjectionRunner(events, store, list, {
               lease,
               onError: (error, retry) =>
-                retry ? logger.warn(`projection failed (${String(error)}); retry ${retry.attempt} in ${retry.inMs} ms`) : logger.error(String(error)),
+                retry
+                  ? logger.warn(`projection failed (${String(error)}); retry ${retry.attempt} in ${retry.inMs} ms`)
+                  : logger.error(String(error)),
               onFatal: (error) => {
                 logger.error(`projections stopped after repeated failures: ${String(error)}`);
                 // A standalone projector exits so its supervisor restarts it; the API reports it on /health (503).
                 if (options.exitOnFatal) process.exit(1);
               },
-              onReset: (name, from, to) => logger.warn(`projection ${name} changed from version ${from} to ${to}: rebuilding its read model from the start of the log`),
+              onReset: (name, from, to) =>
+                logger.warn(
+                  `projection ${name} changed from version ${from} to ${to}: rebuilding its read model from the start of the log`,
+                ),
             }),
           inject: [EVENT_STORE, DOCUMENT_STORE, PROJECTIONS, ProjectionLease],
         },
         {
           provide: ProjectionLeader,
-          useFactory: (runner: ProjectionRunner, lease: ProjectionLease) => new ProjectionLeader(runner, lease, (message) => logger.log(message)),
+          useFactory: (runner: ProjectionRunner, lease: ProjectionLease) =>
+            new ProjectionLeader(runner, lease, (message) => logger.log(message)),
           inject: [ProjectionRunner, ProjectionLease],
         },
         ProjectorLifecycle,

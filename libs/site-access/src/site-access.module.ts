@@ -16,11 +16,27 @@ import { NotificationOutboxModule } from './notifications/notification-outbox.mo
 import { ListAccessRequestsHandler } from './queries/access-requests/access-requests.queries.js';
 import { MyListHandler, MyNotificationPreferencesHandler } from './queries/me/me.queries.js';
 import { ListContactsHandler } from './queries/site-contacts/site-contacts.queries.js';
-import { GetUserAccessHandler, GetUserHistoryHandler, ListSiteUsersHandler } from './queries/site-users/site-users.queries.js';
+import {
+  GetUserAccessHandler,
+  GetUserHistoryHandler,
+  ListSiteUsersHandler,
+} from './queries/site-users/site-users.queries.js';
 import { GetSiteSummaryHandler } from './queries/sites/sites.queries.js';
 
-const commandControllers = [SitesCommandsController, SiteUsersCommandsController, SiteContactsCommandsController, AccessRequestsCommandsController, MeCommandsController];
-const queryControllers = [SitesQueriesController, SiteUsersQueriesController, AccessRequestsQueriesController, SiteContactsQueriesController, MeQueriesController];
+const commandControllers = [
+  SitesCommandsController,
+  SiteUsersCommandsController,
+  SiteContactsCommandsController,
+  AccessRequestsCommandsController,
+  MeCommandsController,
+];
+const queryControllers = [
+  SitesQueriesController,
+  SiteUsersQueriesController,
+  AccessRequestsQueriesController,
+  SiteContactsQueriesController,
+  MeQueriesController,
+];
 
 const queryHandlers = [
   GetSiteSummaryHandler,

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../../../libs/auth/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, ProjectionRunner } from '../../../../libs/read-store/src/index.js';
+import { Public } from '#auth';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { DOCUMENT_STORE, type DocumentStore, ProjectionRunner } from '#read-store';
 import { HealthDto } from './health.response.dto.js';
 
 interface HttpResponse {
@@ -21,7 +21,10 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ description: 'The stores in use and how far the read models have caught up.', type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'The projections stopped (`status: error`, with `projections.error`).', type: HealthDto })
+  @ApiServiceUnavailableResponse({
+    description: 'The projections stopped (`status: error`, with `projections.error`).',
+    type: HealthDto,
+  })
   async health(@Res({ passthrough: true }) response: HttpResponse): Promise<HealthDto> {
     const projections = await this.runner.status();
     const healthy = projections.error === undefined;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Observable } from 'rxjs';
-import { canonicalJson, validationFailed } from '../../../../libs/core/src/index.js';
-import { withIdempotentRequest } from '../../../../libs/event-store/src/index.js';
+import { canonicalJson, validationFailed } from '#core';
+import { withIdempotentRequest } from '#event-store';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -26,9 +26,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
-    if (header === undefined || !COMMAND_METHODS.has(request.method) || !request.originalUrl.startsWith('/v1/')) return next.handle();
+    if (header === undefined || !COMMAND_METHODS.has(request.method) || !request.originalUrl.startsWith('/v1/'))
+      return next.handle();
     if (typeof header !== 'string' || !VALID_KEY.test(header)) {
-      throw validationFailed([{ field: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters without spaces, sent once' }]);
+      throw validationFailed([
+        { field: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters without spaces, sent once' },
+      ]);
     }
     const idempotent = { key: header, fingerprint: fingerprintOf(request) };
     // next.handle() binds the handler to the async context it is called in: call it inside the key's scope.

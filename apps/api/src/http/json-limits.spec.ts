@@ -12,7 +12,11 @@ describe('JSON body limits', () => {
 
   it('finds prototype keys at any depth, by path', () => {
     const body = JSON.parse('{"__proto__":{"x":1},"a":[{"constructor":{"prototype":2}}],"ok":{"b":1}}');
-    expect(prototypeKeys(body).map((e) => e.field)).toEqual(['__proto__', 'a.0.constructor', 'a.0.constructor.prototype']);
+    expect(prototypeKeys(body).map((e) => e.field)).toEqual([
+      '__proto__',
+      'a.0.constructor',
+      'a.0.constructor.prototype',
+    ]);
     expect(prototypeKeys({ name: 'constructor', list: ['prototype'] })).toEqual([]);
     expect(prototypeKeys(undefined)).toEqual([]);
   });

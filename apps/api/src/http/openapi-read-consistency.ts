@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { CONSISTENCY_TIMEOUT_MS, PROJECTION_POSITION_HEADER } from '../../../../libs/read-store/src/index.js';
+import { CONSISTENCY_TIMEOUT_MS, PROJECTION_POSITION_HEADER } from '#read-store';
 
 /**
  * Documents read-your-writes where ReadConsistencyInterceptor applies it — on every GET: the
@@ -23,10 +23,12 @@ export function documentReadConsistency(document: OpenAPIObject): OpenAPIObject 
       if (!response || !/^2\d\d$/.test(status) || '$ref' in response) continue;
       response.headers = {
         ...response.headers,
-        [PROJECTION_POSITION_HEADER]: { description: 'the position the read models were at when answering (empty before any event)', schema: { type: 'string' } },
+        [PROJECTION_POSITION_HEADER]: {
+          description: 'the position the read models were at when answering (empty before any event)',
+          schema: { type: 'string' },
+        },
       };
     }
   }
   return document;
 }
-

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { DomainError, DomainErrorWithHeaders, type FieldError } from '../../../../libs/core/src/index.js';
+import { DomainError, DomainErrorWithHeaders, type FieldError } from '#core';
 import { JsonTooDeepError } from './json-limits.js';
 import { type ExpressRouterHost, allowedMethods } from './method-not-allowed.js';
 
@@ -68,7 +68,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     }
     if (problem.status >= 500 && !(exception instanceof DomainError)) {
-      this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${request.method} ${request.url} failed`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
     if (response.headersSent) return;
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
@@ -78,7 +81,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
    * Nest answers 404 for any unrouted request; when the path exists under other methods the
    * truthful answer is 405 with `Allow` (a 404 thrown by a handler that did run stays a 404).
    */
-  private methodNotAllowed(exception: unknown, request: HttpRequest, response: HttpResponse): ProblemDetails | undefined {
+  private methodNotAllowed(
+    exception: unknown,
+    request: HttpRequest,
+    response: HttpResponse,
+  ): ProblemDetails | undefined {
     if (!(exception instanceof HttpException) || exception.getStatus() !== 404) return undefined;
     const allowed = allowedMethods(this.adapterHost.httpAdapter.getInstance<ExpressRouterHost>(), request.path);
     if (allowed.length === 0 || allowed.includes(request.method.toUpperCase())) return undefined;
@@ -98,7 +105,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return problem(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'), describe(exception));
+      return problem(
+        status,
+        CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'),
+        describe(exception),
+      );
     }
     // body-parser reports malformed JSON and oversized bodies as plain errors carrying a status.
     const status = (exception as { status?: unknown })?.status;

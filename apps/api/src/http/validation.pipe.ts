@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { type FieldError, validationFailed } from '../../../../libs/core/src/index.js';
+import { type FieldError, validationFailed } from '#core';
 
 /** One validation policy for every body and query: unknown fields are errors, not silently dropped. */
 export function createValidationPipe(): ValidationPipe {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
-import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from '../../../../libs/event-store/src/sqlite/sqlite-schema.js';
+import { SqliteEventStore } from '#event-store';
+import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from '#event-store/sqlite/sqlite-schema';
 import { median, sampleEvent, tempDir } from './bench-util.js';
 
 /** (a) Durable single-event appends through the port vs a raw better-sqlite3 loop doing the same inserts. */
@@ -44,7 +44,15 @@ function rawLoop(count: number): number {
     const revision = (revisions.get(stream) ?? -1) + 1;
     revisions.set(stream, revision);
     const e = events[i]!;
-    insert.run(e.id, stream, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.occurredAt);
+    insert.run(
+      e.id,
+      stream,
+      revision,
+      e.type,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+      e.metadata.occurredAt,
+    );
   });
   const started = performance.now();
   for (let i = 0; i < count; i++) appendOne.immediate(i);
@@ -58,7 +66,10 @@ function rawLoop(count: number): number {
  * Durable single-event appends through the port from `writers` concurrent callers (as many HTTP
  * requests would append), over 50 streams: group commit lets them share transactions and fsyncs.
  */
-export async function benchConcurrentAppend(count: number, writers: number): Promise<{ rate: number; meanGroup: number }> {
+export async function benchConcurrentAppend(
+  count: number,
+  writers: number,
+): Promise<{ rate: number; meanGroup: number }> {
   const { dir, cleanup } = tempDir('bench-group-');
   const store = new SqliteEventStore(join(dir, 'events.sqlite'));
   const events = Array.from({ length: count }, (_, i) => sampleEvent(i));

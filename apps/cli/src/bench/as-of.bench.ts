@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
-import { SITE_PERSON_PATHS, membersAsOf } from '../../../../libs/site-access/src/queries/site-users/site-users.as-of.js';
+import { SqliteEventStore } from '#event-store';
+import { SITE_PERSON_PATHS, membersAsOf } from '#site-access/queries/site-users/site-users.as-of';
 import { median, tempDir } from './bench-util.js';
 import { seedSite } from './site-history.js';
-import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
+import { siteStream } from '#site-access/domain/site.streams';
 
 /**
  * asOf for one user on a site whose stream holds `size` events: the exact work of
@@ -22,7 +22,10 @@ export async function benchAsOf(size: number, runs = 7) {
   let found = false;
   for (let i = 0; i < runs; i++) {
     let started = performance.now();
-    const mine = await store.readStream(siteStream.of(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    const mine = await store.readStream(siteStream.of(siteId), {
+      until: asOf,
+      mentioning: { paths: SITE_PERSON_PATHS, value: userId },
+    });
     found = membersAsOf(mine).members.some((m) => m.userId === userId);
     oneUser.push(performance.now() - started);
     if (i < 3) {

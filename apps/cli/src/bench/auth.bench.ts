@@ -1,5 +1,5 @@
 import { jwtVerify } from 'jose';
-import { JwtVerifier, mintToken } from '../../../../libs/auth/src/index.js';
+import { JwtVerifier, mintToken } from '#auth';
 import { median } from './bench-util.js';
 
 /**
@@ -9,10 +9,21 @@ import { median } from './bench-util.js';
  */
 export async function benchAuth(count: number, rounds = 5) {
   const secret = 'bench-secret-bench-secret-bench-secret';
-  const token = await mintToken(secret, { sub: 'ana@example.com', roles: ['operator'], issuer: 'https://idp', audience: 'api' });
+  const token = await mintToken(secret, {
+    sub: 'ana@example.com',
+    roles: ['operator'],
+    issuer: 'https://idp',
+    audience: 'api',
+  });
   const verifier = new JwtVerifier({ key: { kind: 'secret', secret }, issuer: 'https://idp', audience: 'api' });
   const key = new TextEncoder().encode(secret);
-  const viaJose = () => jwtVerify(token, key, { algorithms: ['HS256'], issuer: 'https://idp', audience: 'api', requiredClaims: ['sub', 'exp'] });
+  const viaJose = () =>
+    jwtVerify(token, key, {
+      algorithms: ['HS256'],
+      issuer: 'https://idp',
+      audience: 'api',
+      requiredClaims: ['sub', 'exp'],
+    });
   const current: number[] = [];
   const jose: number[] = [];
   for (let round = 0; round < rounds; round++) {

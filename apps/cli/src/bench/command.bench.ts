@@ -1,13 +1,6 @@
 import { join } from 'node:path';
-import {
-  type Decider,
-  GENESIS_HASH,
-  type NewEvent,
-  eventHash,
-  randomIds,
-  systemClock,
-} from '../../../../libs/core/src/index.js';
-import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
+import { type Decider, GENESIS_HASH, type NewEvent, eventHash, randomIds, systemClock } from '#core';
+import { CommandPipeline, SqliteEventStore, newCommandMeta } from '#event-store';
 import { median, percentile, sampleEvent, tempDir } from './bench-util.js';
 
 type Added = { type: 'UserAdded'; data: Record<string, unknown> };

@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { mintToken } from '../../../../libs/auth/src/token-minter.js';
+import { mintToken } from '#auth/token-minter';
 import { benchAppend, benchConcurrentAppend } from './append.bench.js';
 import { fmt, tempDir } from './bench-util.js';
 import { type RunningApi, SECRET, startApi } from './scale.bench.js';
@@ -19,7 +19,9 @@ export async function benchHttp(argv: readonly string[], out: (line: string) => 
   };
   const seconds = option('--seconds', argv.includes('--quick') ? 3 : 8);
   const connections = option('--connections', 16);
-  out(`http bench on node ${process.version}: autocannon, ${connections} connections, ${seconds} s per route, built API on a temp DATA_DIR (embedded stores)`);
+  out(
+    `http bench on node ${process.version}: autocannon, ${connections} connections, ${seconds} s per route, built API on a temp DATA_DIR (embedded stores)`,
+  );
 
   const appends = await benchAppend(argv.includes('--quick') ? 300 : 2000);
   const raw = appends.rawRate;
@@ -42,8 +44,14 @@ export async function benchHttp(argv: readonly string[], out: (line: string) => 
     const health = await load('GET /health', { requests: [{ method: 'GET', path: '/health' }] });
     const site = fixture.sites[0]!;
     const queries = [
-      await load(`GET /v1/sites/{s}/users (${USERS_ON_PAGE} users)`, get(`/v1/sites/${site.id}/users?limit=50`, site.token)),
-      await load('GET /v1/audit?actorId= (audit by actor)', get(`/v1/audit?actorId=${encodeURIComponent(site.primary)}&limit=50`, fixture.auditor)),
+      await load(
+        `GET /v1/sites/{s}/users (${USERS_ON_PAGE} users)`,
+        get(`/v1/sites/${site.id}/users?limit=50`, site.token),
+      ),
+      await load(
+        'GET /v1/audit?actorId= (audit by actor)',
+        get(`/v1/audit?actorId=${encodeURIComponent(site.primary)}&limit=50`, fixture.auditor),
+      ),
       await load('GET /v1/sites/{s}', get(`/v1/sites/${site.id}`, site.token)),
     ];
     let added = 0;
@@ -58,26 +66,49 @@ export async function benchHttp(argv: readonly string[], out: (line: string) => 
               ...request,
               path: `/v1/sites/${target.id}/users`,
               headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ userId, firstName: 'Load', lastName: `User ${added}`, email: userId, role: 'user' }),
+              body: JSON.stringify({
+                userId,
+                firstName: 'Load',
+                lastName: `User ${added}`,
+                email: userId,
+                role: 'user',
+              }),
             };
           },
         },
       ],
     });
     let next = 0;
-    const spread = await load(`POST /v1/sites/{s}/users over ${fixture.sites.length} sites`, addUser(() => fixture.sites[(next += 1) % fixture.sites.length]!));
-    const oneSite = await load('POST /v1/sites/{s}/users on one site', addUser(() => fixture.sites[1]!));
+    const spread = await load(
+      `POST /v1/sites/{s}/users over ${fixture.sites.length} sites`,
+      addUser(() => fixture.sites[(next += 1) % fixture.sites.length]!),
+    );
+    const oneSite = await load(
+      'POST /v1/sites/{s}/users on one site',
+      addUser(() => fixture.sites[1]!),
+    );
 
     for (const r of [health, ...queries, spread, oneSite]) out(line(r));
     out('targets (issue 14, ratios of this run):');
-    for (const q of queries) out(`    ${q.title}: ${fmt(q.rps / health.rps)} × /health (target >= 0.5) ${mark(q.rps / health.rps >= 0.5)}`);
-    out(`    add-user over ${fixture.sites.length} sites: ${fmt(spread.rps / raw)} × raw durable single appends (target >= 1.5) ${mark(spread.rps / raw >= 1.5)}`);
-    out(`    add-user on one site: ${fmt(oneSite.rps / raw)} × raw durable single appends (target >= 0.5) ${mark(oneSite.rps / raw >= 0.5)}`);
+    for (const q of queries)
+      out(`    ${q.title}: ${fmt(q.rps / health.rps)} × /health (target >= 0.5) ${mark(q.rps / health.rps >= 0.5)}`);
+    out(
+      `    add-user over ${fixture.sites.length} sites: ${fmt(spread.rps / raw)} × raw durable single appends (target >= 1.5) ${mark(spread.rps / raw >= 1.5)}`,
+    );
+    out(
+      `    add-user on one site: ${fmt(oneSite.rps / raw)} × raw durable single appends (target >= 0.5) ${mark(oneSite.rps / raw >= 0.5)}`,
+    );
     const all = [health, ...queries, spread, oneSite];
     const worst = all.reduce((a, b) => (b.p99 > a.p99 ? b : a));
-    out(`    p99 at ${connections} connections: worst ${fmt(worst.p99, 1)} ms (${worst.title}; target <= 50) ${mark(worst.p99 <= 50)}`);
+    out(
+      `    p99 at ${connections} connections: worst ${fmt(worst.p99, 1)} ms (${worst.title}; target <= 50) ${mark(worst.p99 <= 50)}`,
+    );
     const errors = all.reduce((sum, r) => sum + r.errors, 0);
-    out(`    (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores: other work on the machine skews every figure)`);
+    out(
+      `    (load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores: other work on the machine skews every figure)`,
+    );
     out(`    errors (connection errors, timeouts and non-2xx answers): ${errors} (target 0) ${mark(errors === 0)}`);
   } finally {
     await api.stop();
@@ -109,7 +140,11 @@ function line(r: Measured): string {
   return `${r.title.padEnd(52)} ${fmt(r.rps, 0).padStart(7)} req/s  p50 ${fmt(r.p50, 1).padStart(5)} ms  p99 ${fmt(r.p99, 1).padStart(5)} ms  errors ${r.errors}${r.errors > 0 ? ` (${r.statuses})` : ''}`;
 }
 
-async function measure(api: RunningApi, title: string, options: autocannon.Options | Omit<autocannon.Options, 'url'>): Promise<Measured> {
+async function measure(
+  api: RunningApi,
+  title: string,
+  options: autocannon.Options | Omit<autocannon.Options, 'url'>,
+): Promise<Measured> {
   const result = await autocannon({ ...options, url: api.base });
   const statuses = Object.entries(result.statusCodeStats ?? {})
     .map(([code, stat]) => `${code}: ${stat.count ?? 0}`)
@@ -136,7 +171,16 @@ async function seed(api: RunningApi): Promise<{ sites: Site[]; auditor: string }
     });
     if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
   };
-  const contact = (userId: string) => ({ userId, firstName: 'Pat', lastName: 'Primary', email: userId, telephone: '1', address: 'a', city: 'c', postalCode: '1' });
+  const contact = (userId: string) => ({
+    userId,
+    firstName: 'Pat',
+    lastName: 'Primary',
+    email: userId,
+    telephone: '1',
+    address: 'a',
+    city: 'c',
+    postalCode: '1',
+  });
   const sites: Site[] = [];
   for (let i = 0; i < SITES; i++) {
     const id = String(7_000_000 + i);
@@ -147,7 +191,13 @@ async function seed(api: RunningApi): Promise<{ sites: Site[]; auditor: string }
   const first = sites[0]!;
   for (let u = 0; u < USERS_ON_PAGE - 1; u++) {
     const userId = `member${u}@bench.example`;
-    await post(`/v1/sites/${first.id}/users`, first.token, { userId, firstName: 'Mem', lastName: `Ber ${u}`, email: userId, role: 'user' });
+    await post(`/v1/sites/${first.id}/users`, first.token, {
+      userId,
+      firstName: 'Mem',
+      lastName: `Ber ${u}`,
+      email: userId,
+      role: 'user',
+    });
   }
   // Let the projections catch up with the seed before measuring queries.
   for (;;) {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
-import { type Projection, ProjectionRunner } from '../../../../libs/read-store/src/index.js';
-import { SqliteDocumentStore } from '../../../../libs/read-store/src/sqlite/sqlite-document-store.js';
+import { SqliteEventStore } from '#event-store';
+import { type Projection, ProjectionRunner } from '#read-store';
+import { SqliteDocumentStore } from '#read-store/sqlite/sqlite-document-store';
 import { tempDir } from './bench-util.js';
 import { seedSite } from './site-history.js';
 
@@ -20,7 +20,9 @@ export async function benchReplay(count: number, projectionSets: Projection[][],
   for (const projections of projectionSets) {
     (globalThis as { gc?: () => void }).gc?.();
     // A fresh read-models.sqlite file, as the API keeps it (WAL, two connections), not ':memory:'.
-    const documents: SqliteDocumentStore = new SqliteDocumentStore(join(dir, `read-models-${projectionSets.indexOf(projections)}.sqlite`));
+    const documents: SqliteDocumentStore = new SqliteDocumentStore(
+      join(dir, `read-models-${projectionSets.indexOf(projections)}.sqlite`),
+    );
     const runner = new ProjectionRunner(events, documents, projections);
     const started = performance.now();
     const replayed = await runner.rebuild(5000);

@@ -3,14 +3,22 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { allProjections } from '../../../api/src/projections.js';
-import { mintToken } from '../../../../libs/auth/src/token-minter.js';
-import { SqliteEventStore } from '../../../../libs/event-store/src/index.js';
-import { ProjectionRunner } from '../../../../libs/read-store/src/index.js';
-import { READ_MODELS_FILE } from '../../../../libs/read-store/src/read-store.module.js';
-import { SqliteDocumentStore } from '../../../../libs/read-store/src/sqlite/sqlite-document-store.js';
+import { allProjections } from '#api/projections';
+import { mintToken } from '#auth/token-minter';
+import { SqliteEventStore } from '#event-store';
+import { ProjectionRunner } from '#read-store';
+import { READ_MODELS_FILE } from '#read-store/read-store.module';
+import { SqliteDocumentStore } from '#read-store/sqlite/sqlite-document-store';
 import { percentile, tempDir } from './bench-util.js';
-import { type PartnerSeed, copyEvents, readMarker, seedPartner, seedSitesFast, siteIdOf, writeMarker } from './seed-history.js';
+import {
+  type PartnerSeed,
+  copyEvents,
+  readMarker,
+  seedPartner,
+  seedSitesFast,
+  siteIdOf,
+  writeMarker,
+} from './seed-history.js';
 
 export const SECRET = 'bench-scale-secret-with-enough-entropy-0123456789';
 const log = (line: string) => process.stderr.write(`  [scale] ${line}\n`);
@@ -32,7 +40,13 @@ export interface History {
  * built to the head (with their checkpoints), as a running API would have left them. Reused when
  * `dir` already holds the same seed (`--keep DIR`).
  */
-export async function prepareHistory(dir: string, sites: number, perSite: number, rebuild = false, options: { build?: boolean } = {}): Promise<History> {
+export async function prepareHistory(
+  dir: string,
+  sites: number,
+  perSite: number,
+  rebuild = false,
+  options: { build?: boolean } = {},
+): Promise<History> {
   const dataDir = join(dir, 'data');
   const eventsFile = join(dataDir, 'events.sqlite');
   type Seeded = { sites: number; perSite: number; events: number; partner: PartnerSeed };
@@ -42,7 +56,9 @@ export async function prepareHistory(dir: string, sites: number, perSite: number
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
     const started = performance.now();
-    const written = seedSitesFast(eventsFile, sites, perSite, (done) => log(`seeded ${done.toLocaleString('en-US')} events`));
+    const written = seedSitesFast(eventsFile, sites, perSite, (done) =>
+      log(`seeded ${done.toLocaleString('en-US')} events`),
+    );
     const partner = await seedPartner(eventsFile);
     seedSeconds = (performance.now() - started) / 1000;
     seeded = { sites, perSite, events: written, partner };
@@ -64,9 +80,20 @@ export async function prepareHistory(dir: string, sites: number, perSite: number
     await documents.close();
     await events.close();
     writeMarker(dir, 'built.json', { replayed, seconds: buildSeconds });
-    log(`read models built: ${replayed.toLocaleString('en-US')} events in ${buildSeconds.toFixed(1)} s (${Math.round(buildRate)} events/s)`);
+    log(
+      `read models built: ${replayed.toLocaleString('en-US')} events in ${buildSeconds.toFixed(1)} s (${Math.round(buildRate)} events/s)`,
+    );
   }
-  return { dataDir, sites, perSite, events: seeded.events, partner: seeded.partner, seedSeconds, buildSeconds, buildRate };
+  return {
+    dataDir,
+    sites,
+    perSite,
+    events: seeded.events,
+    partner: seeded.partner,
+    seedSeconds,
+    buildSeconds,
+    buildRate,
+  };
 }
 
 export interface RunningApi {
@@ -83,7 +110,15 @@ export async function startApi(dataDir: string): Promise<RunningApi> {
   const main = resolve('dist/apps/api/src/main.js');
   const started = performance.now();
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_JWT_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -120,7 +155,14 @@ export function rssMiB(pid: number): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-export const QUERY_KINDS = ['site users page', 'user access', 'audit by actor', 'confirmation', 'me/sites', 'location employees'] as const;
+export const QUERY_KINDS = [
+  'site users page',
+  'user access',
+  'audit by actor',
+  'confirmation',
+  'me/sites',
+  'location employees',
+] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 export type Latencies = Record<QueryKind, number[]> & { slow?: { kind: QueryKind; ms: number; at: number }[] };
 
@@ -163,7 +205,11 @@ export async function runQueries(api: RunningApi, history: History, rounds: numb
     await get(kind('audit by actor'), `/v1/audit?actorId=${encodeURIComponent(primary)}&limit=50`, auditor);
     await get(kind('confirmation'), `/v1/confirmations/${confirmations[random(confirmations.length)]}`, auditor);
     await get(kind('me/sites'), `/v1/me/sites`, await token(user));
-    await get(kind('location employees'), `/v1/enterprises/${enterpriseId}/locations/${locationId}/employees?limit=50`, await token(prcUserId));
+    await get(
+      kind('location employees'),
+      `/v1/enterprises/${enterpriseId}/locations/${locationId}/employees?limit=50`,
+      await token(prcUserId),
+    );
   }
   return latencies;
 }
@@ -171,7 +217,9 @@ export async function runQueries(api: RunningApi, history: History, rounds: numb
 function sampleConfirmations(file: string, count: number): string[] {
   const db = new Database(file, { readonly: true });
   const max = (db.prepare('SELECT max(position) AS n FROM events').get() as { n: number }).n;
-  const select = db.prepare(`SELECT json_extract(metadata, '$.confirmationNumber') AS c FROM events WHERE position = ?`);
+  const select = db.prepare(
+    `SELECT json_extract(metadata, '$.confirmationNumber') AS c FROM events WHERE position = ?`,
+  );
   const out: string[] = [];
   for (let i = 1; i <= count; i++) {
     const row = select.get(Math.max(1, Math.floor((max * i) / (count + 1)))) as { c: string | null } | undefined;
@@ -191,7 +239,10 @@ export function slowRequests(latencies: Latencies): string {
 
 export function summarize(latencies: Latencies): Record<QueryKind, { p50: number; p99: number; n: number }> {
   return Object.fromEntries(
-    QUERY_KINDS.map((k) => [k, { p50: percentile(latencies[k], 50), p99: percentile(latencies[k], 99), n: latencies[k].length }]),
+    QUERY_KINDS.map((k) => [
+      k,
+      { p50: percentile(latencies[k], 50), p99: percentile(latencies[k], 99), n: latencies[k].length },
+    ]),
   ) as Record<QueryKind, { p50: number; p99: number; n: number }>;
 }
 

@@ -2,7 +2,17 @@ import { availableParallelism, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fmt, tempDir } from './bench-util.js';
-import { QUERY_KINDS, type History, prepareHistory, replayFromSeed, rssMiB, runQueries, slowRequests, startApi, summarize } from './scale.bench.js';
+import {
+  QUERY_KINDS,
+  type History,
+  prepareHistory,
+  replayFromSeed,
+  rssMiB,
+  runQueries,
+  slowRequests,
+  startApi,
+  summarize,
+} from './scale.bench.js';
 import { benchSiteCommand } from './site-command.bench.js';
 
 /**
@@ -23,7 +33,9 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
   const small = tempDir('bench-scale-small-');
   const collect = () => (globalThis as { gc?: () => void }).gc?.();
   try {
-    out(`scale bench on node ${process.version}: ${fmt(sites * perSite, 0)} site events (${fmt(sites, 0)} sites × ${fmt(perSite, 0)}, real Site decider) in ${big.dir}${keep ? ' (kept)' : ''}`);
+    out(
+      `scale bench on node ${process.version}: ${fmt(sites * perSite, 0)} site events (${fmt(sites, 0)} sites × ${fmt(perSite, 0)}, real Site decider) in ${big.dir}${keep ? ' (kept)' : ''}`,
+    );
     if (argv.includes('--only-replay')) {
       const seeded = await prepareHistory(big.dir, sites, perSite, false, { build: false });
       collect();
@@ -53,9 +65,13 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
     } finally {
       await api.stop();
     }
-    out(`(i) API process start → /health 200 caughtUp:true on ${fmt(history.events, 0)} events (read models already built): ${fmt(api.bootMs, 0)} ms (target <= 3,000); ` +
-      `of which loading the API's modules alone (a separate \`import('create-app.js')\`, no data touched) takes ${fmt(importMs, 0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
-    out(`(ii) API RSS after boot ${fmt(bootRss, 0)} MiB, after ${fmt(QUERY_KINDS.length * 205, 0)} mixed queries ${fmt(afterRss, 0)} MiB (target <= 400)`);
+    out(
+      `(i) API process start → /health 200 caughtUp:true on ${fmt(history.events, 0)} events (read models already built): ${fmt(api.bootMs, 0)} ms (target <= 3,000); ` +
+        `of which loading the API's modules alone (a separate \`import('create-app.js')\`, no data touched) takes ${fmt(importMs, 0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+    );
+    out(
+      `(ii) API RSS after boot ${fmt(bootRss, 0)} MiB, after ${fmt(QUERY_KINDS.length * 205, 0)} mixed queries ${fmt(afterRss, 0)} MiB (target <= 400)`,
+    );
 
     collect();
     out(replayLine(await replayFromSeed(join(history.dataDir, 'events.sqlite'), Math.min(200_000, history.events))));
@@ -70,16 +86,24 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
     } finally {
       await smallApi.stop();
     }
-    out(`(iv) HTTP query latency, ${fmt(history.events, 0)}-event history vs ${fmt(smallHistory.events, 0)}-event history (${bigLatencies.confirmation.n} samples each; target: p50 ratio <= 2.0 and every p99 <= 50 ms):`);
+    out(
+      `(iv) HTTP query latency, ${fmt(history.events, 0)}-event history vs ${fmt(smallHistory.events, 0)}-event history (${bigLatencies.confirmation.n} samples each; target: p50 ratio <= 2.0 and every p99 <= 50 ms):`,
+    );
     for (const kind of QUERY_KINDS) {
       const b = bigLatencies[kind];
       const s = smallLatencies[kind];
       const ok = b.p50 / s.p50 <= 2 && b.p99 <= 50 ? 'ok' : 'MISSED';
-      out(`     ${kind.padEnd(20)} p50 ${fmt(b.p50, 2)} ms vs ${fmt(s.p50, 2)} ms → ratio ${fmt(b.p50 / s.p50)}; p99 ${fmt(b.p99, 2)} ms vs ${fmt(s.p99, 2)} ms → ratio ${fmt(b.p99 / s.p99)}  ${ok}`);
+      out(
+        `     ${kind.padEnd(20)} p50 ${fmt(b.p50, 2)} ms vs ${fmt(s.p50, 2)} ms → ratio ${fmt(b.p50 / s.p50)}; p99 ${fmt(b.p99, 2)} ms vs ${fmt(s.p99, 2)} ms → ratio ${fmt(b.p99 / s.p99)}  ${ok}`,
+      );
     }
 
     out(`     slow requests: big history ${bigSlow}; small history ${smallSlow}`);
-    out(`     (machine load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
+    out(
+      `     (machine load average while measuring: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores)`,
+    );
     collect();
     const site = await benchSiteCommand(100_000, 30);
     out(

@@ -1,19 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { randomIds, systemClock } from '../../../../libs/core/src/index.js';
-import { enterpriseStream } from '../../../../libs/partner-profile/src/domain/enterprise.streams.js';
-import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
-import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
-import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from '../../../../libs/event-store/src/sqlite/sqlite-schema.js';
-import type { EnterpriseCommand } from '../../../../libs/partner-profile/src/domain/enterprise.commands.js';
-import { enterpriseDecider } from '../../../../libs/partner-profile/src/domain/enterprise.decider.js';
+import { randomIds, systemClock } from '#core';
+import { enterpriseStream } from '#partner-profile/domain/enterprise.streams';
+import { siteStream } from '#site-access/domain/site.streams';
+import { CommandPipeline, SqliteEventStore, newCommandMeta } from '#event-store';
+import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from '#event-store/sqlite/sqlite-schema';
+import type { EnterpriseCommand } from '#partner-profile/domain/enterprise.commands';
+import { enterpriseDecider } from '#partner-profile/domain/enterprise.decider';
 import { siteHistory } from './site-history.js';
 
 export const FIRST_SITE = 100000;
 export const siteIdOf = (i: number) => String(FIRST_SITE + i);
 
-const INSERT = 'INSERT INTO events (event_id, stream, revision, type, data, metadata, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const INSERT =
+  'INSERT INTO events (event_id, stream, revision, type, data, metadata, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
 /**
  * Writes `sites` site histories of `perSite` events (made by the real Site decider, hash-chained)
@@ -38,7 +39,15 @@ export function seedSitesFast(file: string, sites: number, perSite: number, prog
     let revision = 0;
     for (const batch of siteHistory(siteId, perSite)) {
       for (const e of batch) {
-        rows.push([e.id, stream, revision++, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.occurredAt]);
+        rows.push([
+          e.id,
+          stream,
+          revision++,
+          e.type,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          e.metadata.occurredAt,
+        ]);
       }
     }
     if (rows.length >= 50_000) {
@@ -92,16 +101,44 @@ export async function seedPartner(file: string, employees = 50): Promise<Partner
     });
   const at = () => new Date().toISOString();
   await run({
-    type: 'RegisterEnterprise', actor: { userId: prcUserId, operator: false, auditor: false }, at: at(), enterpriseId, name: 'Partner Inc', countryEnterpriseId: 'c1000000-0000-4000-8000-000000000001',
+    type: 'RegisterEnterprise',
+    actor: { userId: prcUserId, operator: false, auditor: false },
+    at: at(),
+    enterpriseId,
+    name: 'Partner Inc',
+    countryEnterpriseId: 'c1000000-0000-4000-8000-000000000001',
     countryEnterpriseName: 'Partner Germany',
-    location: { locationId, country: 'DE', companyTokenDigest: digest, name: 'Munich', address: 'Main Street 1', city: 'Munich', postalCode: '80331', partnerTier: 1 },
+    location: {
+      locationId,
+      country: 'DE',
+      companyTokenDigest: digest,
+      name: 'Munich',
+      address: 'Main Street 1',
+      city: 'Munich',
+      postalCode: '80331',
+      partnerTier: 1,
+    },
     employee: { firstName: 'Pia', lastName: 'Prc', email: prcUserId },
   });
   for (let i = 0; i < employees; i++) {
     const userId = `employee${i}@partner.example`;
     const associationId = `a1000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    await run({ type: 'RequestSelfAssociation', actor: { userId, operator: false, auditor: false }, at: at(), locationId, associationId, companyTokenDigest: digest, employee: { firstName: 'Eve', lastName: `Employee ${i}`, email: userId } });
-    await run({ type: 'ApproveSelfAssociation', actor: { userId: prcUserId, operator: false, auditor: false }, at: at(), associationId, locationId });
+    await run({
+      type: 'RequestSelfAssociation',
+      actor: { userId, operator: false, auditor: false },
+      at: at(),
+      locationId,
+      associationId,
+      companyTokenDigest: digest,
+      employee: { firstName: 'Eve', lastName: `Employee ${i}`, email: userId },
+    });
+    await run({
+      type: 'ApproveSelfAssociation',
+      actor: { userId: prcUserId, operator: false, auditor: false },
+      at: at(),
+      associationId,
+      locationId,
+    });
   }
   await store.close();
   return { enterpriseId, locationId, prcUserId, employees };

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { randomIds, systemClock } from '../../../../libs/core/src/index.js';
-import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
-import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
-import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
+import { randomIds, systemClock } from '#core';
+import { CommandPipeline, SqliteEventStore, newCommandMeta } from '#event-store';
+import type { SiteCommand } from '#site-access/domain/site.commands';
+import { siteDecider } from '#site-access/domain/site.decider';
 import { median, tempDir } from './bench-util.js';
 import { seedSite } from './site-history.js';
-import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
+import { siteStream } from '#site-access/domain/site.streams';
 
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
@@ -20,11 +20,20 @@ export async function benchSiteCommand(size: number, samples: number) {
   const addUser = async (siteId: string, i: number) => {
     const at = new Date().toISOString();
     const command: SiteCommand = {
-      type: 'AddUser', actor: primary(siteId), at, role: 'user', privileges: { reporting: 'view' },
+      type: 'AddUser',
+      actor: primary(siteId),
+      at,
+      role: 'user',
+      privileges: { reporting: 'view' },
       user: { userId: `bench${i}@example.com`, firstName: 'B', lastName: `Bench ${i}`, email: `bench${i}@example.com` },
     };
     const started = performance.now();
-    await pipeline.execute({ stream: siteStream.of(siteId), decider: siteDecider, command, meta: newCommandMeta({ commandName: 'AddUser', actorId: command.actor.userId }, systemClock, randomIds) });
+    await pipeline.execute({
+      stream: siteStream.of(siteId),
+      decider: siteDecider,
+      command,
+      meta: newCommandMeta({ commandName: 'AddUser', actorId: command.actor.userId }, systemClock, randomIds),
+    });
     return performance.now() - started;
   };
   // Cold: a new pipeline (empty cache), as after a process start. First without a snapshot (it folds

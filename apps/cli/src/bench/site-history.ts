@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, type NewEvent, eventHash, newConfirmationNumber } from '../../../../libs/core/src/index.js';
-import type { EventStore } from '../../../../libs/event-store/src/index.js';
-import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
-import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
-import type { SiteState } from '../../../../libs/site-access/src/domain/site.state.js';
-import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
+import { GENESIS_HASH, type NewEvent, eventHash, newConfirmationNumber } from '#core';
+import type { EventStore } from '#event-store';
+import type { SiteCommand } from '#site-access/domain/site.commands';
+import { siteDecider } from '#site-access/domain/site.decider';
+import type { SiteState } from '#site-access/domain/site.state';
+import { siteStream } from '#site-access/domain/site.streams';
 
 const contact = { telephone: '+49 89 1234', address: 'Main Street 1', city: 'Munich', postalCode: '80331' };
 const operator = { userId: 'op@example.com', operator: true, auditor: false };
@@ -13,7 +13,11 @@ const operator = { userId: 'op@example.com', operator: true, auditor: false };
  * A realistic site history made by the real Site decider: registration, users added, privileges
  * changed back and forth, self-nominations granted, contacts updated. `size` events in total.
  */
-export function* siteHistory(siteId: string, size: number, start = Date.parse('2026-01-01T00:00:00Z')): Generator<NewEvent[]> {
+export function* siteHistory(
+  siteId: string,
+  size: number,
+  start = Date.parse('2026-01-01T00:00:00Z'),
+): Generator<NewEvent[]> {
   let state: SiteState = siteDecider.initialState();
   let hash = GENESIS_HASH;
   let produced = 0;
@@ -45,10 +49,22 @@ export function* siteHistory(siteId: string, size: number, start = Date.parse('2
   }
 }
 
-function nextCommand(siteId: string, step: number, _state: SiteState, primary: SiteCommand['actor'], at: string): SiteCommand {
+function nextCommand(
+  siteId: string,
+  step: number,
+  _state: SiteState,
+  primary: SiteCommand['actor'],
+  at: string,
+): SiteCommand {
   if (step === 0) {
     return {
-      type: 'RegisterSite', actor: operator, at, siteId, name: `Site ${siteId}`, contactId: 'primary', contactTypes: ['administrative'],
+      type: 'RegisterSite',
+      actor: operator,
+      at,
+      siteId,
+      name: `Site ${siteId}`,
+      contactId: 'primary',
+      contactTypes: ['administrative'],
       primary: { userId: primary.userId, firstName: 'Pat', lastName: 'Primary', email: primary.userId, ...contact },
     };
   }
@@ -57,18 +73,49 @@ function nextCommand(siteId: string, step: number, _state: SiteState, primary: S
   const user = `user${n}@${siteId}.example`;
   switch (round % 4) {
     case 0:
-      return { type: 'AddUser', actor: primary, at, user: { userId: user, firstName: 'Uma', lastName: `User ${n}`, email: user }, role: n % 50 === 1 && n < 200 ? 'secondary' : 'user', privileges: { softwareAccess: 'downloads' } };
+      return {
+        type: 'AddUser',
+        actor: primary,
+        at,
+        user: { userId: user, firstName: 'Uma', lastName: `User ${n}`, email: user },
+        role: n % 50 === 1 && n < 200 ? 'secondary' : 'user',
+        privileges: { softwareAccess: 'downloads' },
+      };
     case 1:
-      return { type: 'ChangeUserAccess', actor: primary, at, userId: user, privileges: n % 2 ? { softwareAccess: 'downloads_media', reporting: 'view' } : { softwareAccess: 'downloads_media' } };
+      return {
+        type: 'ChangeUserAccess',
+        actor: primary,
+        at,
+        userId: user,
+        privileges:
+          n % 2 ? { softwareAccess: 'downloads_media', reporting: 'view' } : { softwareAccess: 'downloads_media' },
+      };
     case 2: {
       // odd rounds nominate someone, even rounds grant the previous round's request
       const requestId = (round: number) => `00000000-0000-4000-8000-${String(round).padStart(12, '0')}`;
-      if (n % 2 === 0) return { type: 'GrantAccess', actor: primary, at, requestId: requestId(n - 1), role: 'user', privileges: {} };
+      if (n % 2 === 0)
+        return { type: 'GrantAccess', actor: primary, at, requestId: requestId(n - 1), role: 'user', privileges: {} };
       const nominee = `nominee${n}@${siteId}.example`;
-      return { type: 'NominateSelf', actor: { userId: nominee, operator: false, auditor: false }, at, requestId: requestId(n), firstName: 'Nia', lastName: `N ${n}`, email: nominee, businessJustification: 'I need the software downloads' };
+      return {
+        type: 'NominateSelf',
+        actor: { userId: nominee, operator: false, auditor: false },
+        at,
+        requestId: requestId(n),
+        firstName: 'Nia',
+        lastName: `N ${n}`,
+        email: nominee,
+        businessJustification: 'I need the software downloads',
+      };
     }
     default:
-      return { type: 'UpdateContact', actor: primary, at, contactId: `c${n % 10}`, contact: { firstName: 'Cy', lastName: `Contact ${n}`, email: `c${n}@${siteId}.example`, ...contact }, contactTypes: ['billing'] };
+      return {
+        type: 'UpdateContact',
+        actor: primary,
+        at,
+        contactId: `c${n % 10}`,
+        contact: { firstName: 'Cy', lastName: `Contact ${n}`, email: `c${n}@${siteId}.example`, ...contact },
+        contactTypes: ['billing'],
+      };
   }
 }
 

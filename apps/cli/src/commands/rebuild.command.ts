@@ -1,8 +1,15 @@
 import { join } from 'node:path';
-import type { AppConfig } from '../../../../libs/core/src/index.js';
-import { openEventStore } from '../../../../libs/event-store/src/index.js';
-import { ProjectionRunner, READ_MODELS_FILE, SqliteDocumentStore, openDocumentStore, removeDatabaseFiles, replaceDatabaseFile } from '../../../../libs/read-store/src/index.js';
-import { allProjections } from '../../../api/src/projections.js';
+import type { AppConfig } from '#core';
+import { openEventStore } from '#event-store';
+import {
+  ProjectionRunner,
+  READ_MODELS_FILE,
+  SqliteDocumentStore,
+  openDocumentStore,
+  removeDatabaseFiles,
+  replaceDatabaseFile,
+} from '#read-store';
+import { allProjections } from '#api/projections';
 
 /**
  * Replays the whole log into fresh read models. Embedded: into a new file beside the live one,

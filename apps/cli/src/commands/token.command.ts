@@ -1,10 +1,11 @@
-import { PLATFORM_ROLES, type PlatformRole, mintToken, resolveSecret } from '../../../../libs/auth/src/index.js';
-import type { AppConfig } from '../../../../libs/core/src/index.js';
+import { PLATFORM_ROLES, type PlatformRole, mintToken, resolveSecret } from '#auth';
+import type { AppConfig } from '#core';
 import { parseArgs } from '../args.js';
 
 /** `npm run token -- --sub ana@example.com [--role operator] [--role auditor] [--expires 8h]` */
 export async function tokenCommand(config: AppConfig, argv: readonly string[]): Promise<string> {
-  if (config.auth.jwksUrl) throw new Error('AUTH_JWKS_URL is set: tokens come from your identity provider, not from here');
+  if (config.auth.jwksUrl)
+    throw new Error('AUTH_JWKS_URL is set: tokens come from your identity provider, not from here');
   const args = parseArgs(argv, ['sub', 'role', 'expires']);
   const sub = args.get('sub')?.[0];
   if (!sub) throw new Error('usage: npm run token -- --sub ana@example.com [--role operator] [--role auditor]');

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type AppConfig, loadConfig, randomIds, systemClock } from '../../../../libs/core/src/index.js';
-import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../libs/event-store/src/index.js';
-import type { SiteCommand } from '../../../../libs/site-access/src/domain/site.commands.js';
-import { siteDecider } from '../../../../libs/site-access/src/domain/site.decider.js';
+import { type AppConfig, loadConfig, randomIds, systemClock } from '#core';
+import { CommandPipeline, SqliteEventStore, newCommandMeta } from '#event-store';
+import type { SiteCommand } from '#site-access/domain/site.commands';
+import { siteDecider } from '#site-access/domain/site.decider';
 import { verifyCommand } from './verify.command.js';
-import { siteStream } from '../../../../libs/site-access/src/domain/site.streams.js';
+import { siteStream } from '#site-access/domain/site.streams';
 
 const contact = { telephone: '1', address: 'a', city: 'c', postalCode: '1' };
 const operator = { userId: 'op', operator: true, auditor: false };
@@ -31,9 +31,25 @@ describe('npm run verify (hash chains and read models)', () => {
         meta: newCommandMeta({ commandName: body.type, actorId: actor.userId }, systemClock, randomIds),
       });
     for (const siteId of ['1001', '2002']) {
-      await run(siteId, { type: 'RegisterSite', siteId, name: `Site ${siteId}`, contactId: 'primary', contactTypes: ['administrative'], primary: { userId: 'pat', firstName: 'Pat', lastName: 'P', email: 'pat@example.com', ...contact } } as Omit<SiteCommand, 'at' | 'actor'>, operator);
+      await run(
+        siteId,
+        {
+          type: 'RegisterSite',
+          siteId,
+          name: `Site ${siteId}`,
+          contactId: 'primary',
+          contactTypes: ['administrative'],
+          primary: { userId: 'pat', firstName: 'Pat', lastName: 'P', email: 'pat@example.com', ...contact },
+        } as Omit<SiteCommand, 'at' | 'actor'>,
+        operator,
+      );
       for (const user of ['uma', 'ulf', 'ute']) {
-        await run(siteId, { type: 'AddUser', user: { userId: user, firstName: user, lastName: 'U', email: `${user}@example.com` }, role: 'user', privileges: {} } as Omit<SiteCommand, 'at' | 'actor'>);
+        await run(siteId, {
+          type: 'AddUser',
+          user: { userId: user, firstName: user, lastName: 'U', email: `${user}@example.com` },
+          role: 'user',
+          privileges: {},
+        } as Omit<SiteCommand, 'at' | 'actor'>);
       }
     }
     await store.close();
@@ -55,7 +71,9 @@ describe('npm run verify (hash chains and read models)', () => {
   });
 
   it('detects an edited event, naming the stream and revision', async () => {
-    tamper(`UPDATE events SET data = json_set(data, '$.role', 'secondary') WHERE stream = 'site-1001' AND revision = 2`);
+    tamper(
+      `UPDATE events SET data = json_set(data, '$.role', 'secondary') WHERE stream = 'site-1001' AND revision = 2`,
+    );
     const { ok, report } = await verifyCommand(config);
     expect(ok).toBe(false);
     expect(report).toMatch(/BROKEN site-1001 at revision 2 .*hash/);
@@ -78,7 +96,9 @@ describe('npm run verify (hash chains and read models)', () => {
     expect(swapped.report).toMatch(/BROKEN site-1001 at revision 1 /);
 
     tamper(`UPDATE events SET revision = revision + 100 WHERE stream = 'site-2002' AND revision IN (1, 2)`);
-    tamper(`UPDATE events SET revision = CASE revision WHEN 101 THEN 2 ELSE 1 END WHERE stream = 'site-2002' AND revision IN (101, 102)`);
+    tamper(
+      `UPDATE events SET revision = CASE revision WHEN 101 THEN 2 ELSE 1 END WHERE stream = 'site-2002' AND revision IN (101, 102)`,
+    );
     const renumbered = await verifyCommand(config);
     expect(renumbered.report).toMatch(/BROKEN site-2002 at revision 2 .*missing or out of order/);
   });

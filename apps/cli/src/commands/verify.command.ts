@@ -1,7 +1,7 @@
-import type { AppConfig } from '../../../../libs/core/src/index.js';
-import { openEventStore, verifyChains } from '../../../../libs/event-store/src/index.js';
-import { ProjectionRunner, SqliteDocumentStore, compareReadModels, openDocumentStore } from '../../../../libs/read-store/src/index.js';
-import { allProjections } from '../../../api/src/projections.js';
+import type { AppConfig } from '#core';
+import { openEventStore, verifyChains } from '#event-store';
+import { ProjectionRunner, SqliteDocumentStore, compareReadModels, openDocumentStore } from '#read-store';
+import { allProjections } from '#api/projections';
 
 export interface VerifyResult {
   readonly ok: boolean;
@@ -20,7 +20,8 @@ export async function verifyCommand(config: AppConfig): Promise<VerifyResult> {
   try {
     const chains = await verifyChains(events);
     lines.push(`hash chains: ${chains.events} events in ${chains.streams} streams, ${chains.broken.length} broken`);
-    for (const link of chains.broken) lines.push(`  BROKEN ${link.stream} at revision ${link.revision} (position ${link.position}): ${link.reason}`);
+    for (const link of chains.broken)
+      lines.push(`  BROKEN ${link.stream} at revision ${link.revision} (position ${link.position}): ${link.reason}`);
 
     const rebuilt = new SqliteDocumentStore(':memory:');
     await new ProjectionRunner(events, rebuilt, allProjections()).rebuild();
@@ -38,9 +39,13 @@ export async function verifyCommand(config: AppConfig): Promise<VerifyResult> {
       await rebuilt.close();
     }
     const source = config.mongodbUrl ? 'MongoDB' : 'the read-models file, caught up from its checkpoints';
-    lines.push(`read models: rebuilt from the log and compared with ${source}: ${differences.length === 0 ? 'identical' : `${differences.length} collections differ`}`);
+    lines.push(
+      `read models: rebuilt from the log and compared with ${source}: ${differences.length === 0 ? 'identical' : `${differences.length} collections differ`}`,
+    );
     for (const d of differences) {
-      lines.push(`  DIFFERENT ${d.collection}: ${d.missing.length} missing, ${d.unexpected.length} unexpected, ${d.different.length} different (e.g. ${[...d.missing, ...d.unexpected, ...d.different].slice(0, 3).join(', ')})`);
+      lines.push(
+        `  DIFFERENT ${d.collection}: ${d.missing.length} missing, ${d.unexpected.length} unexpected, ${d.different.length} different (e.g. ${[...d.missing, ...d.unexpected, ...d.different].slice(0, 3).join(', ')})`,
+      );
     }
     return { ok: chains.broken.length === 0 && differences.length === 0, report: lines.join('\n') };
   } finally {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '../../../auth/src/index.js';
-import type { Filter } from '../../../read-store/src/index.js';
+import type { Principal } from '#auth';
+import type { Filter } from '#read-store';
 import { ADMINISTERED_SCOPES, type AdministeredScopes } from '../ports/administered-scopes.port.js';
 import type { AuditScope } from '../ports/audit-describer.port.js';
 
@@ -28,4 +28,5 @@ export class AuditVisibility {
   }
 }
 
-const seesEverything = (principal: Principal) => principal.roles.includes('auditor') || principal.roles.includes('operator');
+const seesEverything = (principal: Principal) =>
+  principal.roles.includes('auditor') || principal.roles.includes('operator');

@@ -1,4 +1,4 @@
-import type { Filter } from '../../../read-store/src/index.js';
+import type { Filter } from '#read-store';
 import type { AuditScope } from './audit-describer.port.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FieldChangeDto, PageOf } from '../../../contract/src/index.js';
+import { FieldChangeDto, PageOf } from '#contract';
 
 export class AuditScopeDto {
   @ApiPropertyOptional() siteId?: string;
@@ -9,7 +9,11 @@ export class AuditScopeDto {
 
 export class AuditEventDto {
   @ApiProperty({ description: 'the event type, e.g. AccessGranted' }) type: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the event payload (contact details and token digests redacted as the caller requires)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the event payload (contact details and token digests redacted as the caller requires)',
+  })
   data: Record<string, unknown>;
 }
 
@@ -26,7 +30,11 @@ export class AuditEntryDto {
   @ApiProperty({ type: () => [AuditEventDto] }) events: AuditEventDto[];
   @ApiPropertyOptional() justification?: string;
   @ApiPropertyOptional() reason?: string;
-  @ApiPropertyOptional({ description: 'events of this transaction beyond the 100 an entry keeps (counted, not shown; the event store has them all)' }) omittedEvents?: number;
+  @ApiPropertyOptional({
+    description:
+      'events of this transaction beyond the 100 an entry keeps (counted, not shown; the event store has them all)',
+  })
+  omittedEvents?: number;
   @ApiPropertyOptional({ description: 'changes beyond the 500 an entry keeps' }) omittedChanges?: number;
 }
 

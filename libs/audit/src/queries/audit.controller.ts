@@ -3,9 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Matches } from 'class-validator';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCsvResponse, ApiProblems } from '../../../contract/src/index.js';
-import { INSTANT_PATTERN, toCsv } from '../../../core/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiCsvResponse, ApiProblems } from '#contract';
+import { INSTANT_PATTERN, toCsv } from '#core';
 import { AuditEntryDto, AuditEntryListDto } from './audit-entry.response.dto.js';
 import { GetConfirmationQuery, SearchAuditQuery } from './audit.queries.js';
 
@@ -15,14 +15,42 @@ export class AuditFilterDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) siteId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) enterpriseId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) locationId?: string;
-  @ApiPropertyOptional({ description: 'the command, e.g. GrantAccess' }) @IsOptional() @IsString() @MaxLength(64) action?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' }) from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' }) to?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ description: 'the command, e.g. GrantAccess' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  action?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' })
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant such as 2026-03-01T10:00:00Z' })
+  to?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
-const CSV_HEADER = ['confirmationNumber', 'occurredAt', 'action', 'actorId', 'siteId', 'enterpriseId', 'locationId', 'targetUserId', 'changes', 'justification', 'reason'];
+const CSV_HEADER = [
+  'confirmationNumber',
+  'occurredAt',
+  'action',
+  'actorId',
+  'siteId',
+  'enterpriseId',
+  'locationId',
+  'targetUserId',
+  'changes',
+  'justification',
+  'reason',
+];
 
 @ApiTags('audit')
 @ApiBearerAuth()

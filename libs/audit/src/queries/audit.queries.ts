@@ -1,12 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../auth/src/index.js';
-import { DomainError, forbidden, normalizeConfirmationNumber, normalizeUserId, notFound, requireInstant } from '../../../core/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, type Filter } from '../../../read-store/src/index.js';
+import type { Principal } from '#auth';
+import { DomainError, forbidden, normalizeConfirmationNumber, normalizeUserId, notFound, requireInstant } from '#core';
+import { DOCUMENT_STORE, type DocumentStore, type Filter } from '#read-store';
 import { AuditVisibility } from '../application/audit-visibility.js';
 import { AuditDescribers } from '../describe-event.js';
 import type { AuditScope } from '../ports/audit-describer.port.js';
-import { AUDIT_COLLECTION, type AuditEntryDocument, type AuditEntryFields } from '../projections/audit-trail/audit-trail.projection.js';
+import {
+  AUDIT_COLLECTION,
+  type AuditEntryDocument,
+  type AuditEntryFields,
+} from '../projections/audit-trail/audit-trail.projection.js';
 
 export interface AuditFilter {
   actorId?: string;
@@ -25,13 +29,20 @@ export type AuditEntry = Omit<AuditEntryFields, 'eventIds' | 'position'>;
 const PUBLIC_FIELDS = { _id: 0, eventIds: 0, position: 0 } as const;
 
 export class GetConfirmationQuery extends Query<AuditEntry> {
-  constructor(readonly principal: Principal, readonly confirmationNumber: string) {
+  constructor(
+    readonly principal: Principal,
+    readonly confirmationNumber: string,
+  ) {
     super();
   }
 }
 
 export class SearchAuditQuery extends Query<{ items: AuditEntry[]; total: number }> {
-  constructor(readonly principal: Principal, readonly filter: AuditFilter, readonly all = false) {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: AuditFilter,
+    readonly all = false,
+  ) {
     super();
   }
 }
@@ -47,7 +58,9 @@ export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuer
   async execute({ principal, confirmationNumber }: GetConfirmationQuery): Promise<AuditEntry> {
     const normalized = normalizeConfirmationNumber(confirmationNumber);
     if (!normalized) {
-      throw new DomainError('VALIDATION_FAILED', 'Not a confirmation number.', [{ field: 'confirmationNumber', message: 'must be 12 characters like 7KQ2-M9XD-4PTR' }]);
+      throw new DomainError('VALIDATION_FAILED', 'Not a confirmation number.', [
+        { field: 'confirmationNumber', message: 'must be 12 characters like 7KQ2-M9XD-4PTR' },
+      ]);
     }
     const entries = this.store.collection<AuditEntryDocument>(AUDIT_COLLECTION);
     const entry = await entries.findOne({ _id: normalized }, { projection: PUBLIC_FIELDS });
@@ -89,16 +102,25 @@ export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
       entries.countDocuments(query),
     ]);
     const mayViewContacts = await this.visibility.contactViewer(principal);
-    return { items: (items as unknown as AuditEntry[]).map((entry) => shownTo(entry, mayViewContacts, this.describers)), total };
+    return {
+      items: (items as unknown as AuditEntry[]).map((entry) => shownTo(entry, mayViewContacts, this.describers)),
+      total,
+    };
   }
 }
 
 /** Contact details stay with those who may view the site's contacts (as GET .../contacts decides). */
-function shownTo(entry: AuditEntry, mayViewContacts: (scope: AuditScope) => boolean, describers: AuditDescribers): AuditEntry {
+function shownTo(
+  entry: AuditEntry,
+  mayViewContacts: (scope: AuditScope) => boolean,
+  describers: AuditDescribers,
+): AuditEntry {
   if (mayViewContacts(entry.scope)) return entry;
   return {
     ...entry,
-    changes: entry.changes.map((c) => (describers.isContactChange(c.field) ? { field: c.field, from: REDACTED, to: REDACTED } : c)),
+    changes: entry.changes.map((c) =>
+      describers.isContactChange(c.field) ? { field: c.field, from: REDACTED, to: REDACTED } : c,
+    ),
     events: entry.events.map((e) => describers.withoutContactDetails(e) as AuditEntry['events'][number]),
   };
 }

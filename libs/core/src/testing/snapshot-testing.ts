@@ -7,7 +7,12 @@ import { DomainError, type SnapshotCodec } from '../index.js';
 
 /** Every field, each persistent map as its entries in iteration order (so order differences show too). */
 export const plainState = (state: object) =>
-  Object.fromEntries(Object.entries(state).map(([key, value]) => [key, typeof value?.entries === 'function' ? [...value.entries()] : value]));
+  Object.fromEntries(
+    Object.entries(state).map(([key, value]) => [
+      key,
+      typeof value?.entries === 'function' ? [...value.entries()] : value,
+    ]),
+  );
 
 /** Through a snapshot and its JSON text, as the SQLite snapshot store keeps it. */
 export const throughSnapshot = <TState>(codec: SnapshotCodec<TState>, state: TState): TState =>
@@ -19,7 +24,11 @@ export function expectEventTypes(events: readonly { readonly type: string }[], t
 }
 
 /** What deciding comes to: the events, or `{ refused: code }` for a DomainError. */
-function outcome<TCommand, TState, TEvent>(decide: (command: TCommand, state: TState) => readonly TEvent[], state: TState, command: TCommand) {
+function outcome<TCommand, TState, TEvent>(
+  decide: (command: TCommand, state: TState) => readonly TEvent[],
+  state: TState,
+  command: TCommand,
+) {
   try {
     return decide(command, state);
   } catch (error) {

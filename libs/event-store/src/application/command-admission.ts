@@ -1,4 +1,4 @@
-import { DomainErrorWithHeaders } from '../../../core/src/index.js';
+import { DomainErrorWithHeaders } from '#core';
 
 /** Seconds a refused client is told to wait: about the time a full queue of group commits takes to drain. */
 export const COMMAND_RETRY_AFTER_SECONDS = 1;

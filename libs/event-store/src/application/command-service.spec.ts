@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Clock, type Decider, DomainErrorWithHeaders, type IdGenerator, eventRegistry, forbidden, streamCategory } from '../../../core/src/index.js';
+import {
+  type Clock,
+  type Decider,
+  DomainErrorWithHeaders,
+  type IdGenerator,
+  eventRegistry,
+  forbidden,
+  streamCategory,
+} from '#core';
 import { CommandPipeline } from '../pipeline/command-pipeline.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { CommandAdmission } from './command-admission.js';
@@ -9,7 +17,9 @@ import { CommandService } from './command-service.js';
 
 // A tiny fixture context: shelves that hold named books; opening one creates it under a fresh id.
 type Actor = { userId: string; admin: boolean };
-type ShelfCommand = { actor: Actor; at: string } & ({ type: 'OpenShelf'; shelfId: string; label: string } | { type: 'Shelve'; bookId: string; title: string });
+type ShelfCommand = { actor: Actor; at: string } & (
+  { type: 'OpenShelf'; shelfId: string; label: string } | { type: 'Shelve'; bookId: string; title: string }
+);
 type ShelfEvent =
   | { type: 'ShelfOpened'; data: { shelfId: string; label: string; openedBy: string; at: string } }
   | { type: 'BookShelved'; data: { bookId: string; title: string } };
@@ -17,13 +27,21 @@ type ShelfState = { open: boolean; books: string[] };
 const shelfEvents = eventRegistry<ShelfEvent>({ ShelfOpened: {}, BookShelved: {} });
 const shelves: Decider<ShelfCommand, ShelfEvent, ShelfState> = {
   initialState: () => ({ open: false, books: [] }),
-  evolve: (state, event) => (event.type === 'ShelfOpened' ? { ...state, open: true } : { ...state, books: [...state.books, event.data.bookId] }),
+  evolve: (state, event) =>
+    event.type === 'ShelfOpened' ? { ...state, open: true } : { ...state, books: [...state.books, event.data.bookId] },
   decide: (command, state) => {
     if (command.type === 'OpenShelf') {
       if (!command.actor.admin) throw forbidden('Only admins open shelves.');
-      return [{ type: 'ShelfOpened', data: { shelfId: command.shelfId, label: command.label, openedBy: command.actor.userId, at: command.at } }];
+      return [
+        {
+          type: 'ShelfOpened',
+          data: { shelfId: command.shelfId, label: command.label, openedBy: command.actor.userId, at: command.at },
+        },
+      ];
     }
-    return state.books.includes(command.bookId) ? [] : [{ type: 'BookShelved', data: { bookId: command.bookId, title: command.title } }];
+    return state.books.includes(command.bookId)
+      ? []
+      : [{ type: 'BookShelved', data: { bookId: command.bookId, title: command.title } }];
   },
   read: shelfEvents.read,
 };
@@ -46,7 +64,12 @@ describe('CommandService (the one command path, on the real SQLite store)', () =
     dir = mkdtempSync(join(tmpdir(), 'command-service-'));
     store = new SqliteEventStore(join(dir, 'events.sqlite'));
     const actorOf = (issuer: Issuer): Actor => ({ userId: issuer.userId, admin: issuer.roles.includes('admin') });
-    service = new CommandService({ decider: shelves, streamOf: shelfStream.of, actorOf }, new CommandPipeline(store), clock, ids);
+    service = new CommandService(
+      { decider: shelves, streamOf: shelfStream.of, actorOf },
+      new CommandPipeline(store),
+      clock,
+      ids,
+    );
   });
   afterEach(async () => {
     await store.close();
@@ -73,7 +96,9 @@ describe('CommandService (the one command path, on the real SQLite store)', () =
 
   it('hands back the decided events as domain events, so created ids are read from them', async () => {
     const done = await service.execute('s2', ana, { type: 'OpenShelf', shelfId: 's2', label: 'Prose' });
-    expect(done.events).toEqual([{ type: 'ShelfOpened', data: { shelfId: 's2', label: 'Prose', openedBy: 'ana@example.com', at: NOW } }]);
+    expect(done.events).toEqual([
+      { type: 'ShelfOpened', data: { shelfId: 's2', label: 'Prose', openedBy: 'ana@example.com', at: NOW } },
+    ]);
     expect(done.the('ShelfOpened').data.shelfId).toBe('s2');
     expect(done.has('ShelfOpened')).toBe(true);
     expect(done.has('BookShelved')).toBe(false);
@@ -89,7 +114,9 @@ describe('CommandService (the one command path, on the real SQLite store)', () =
   });
 
   it('a rejected command leaves the store exactly as it was', async () => {
-    await expect(service.run('s4', bo, { type: 'OpenShelf', shelfId: 's4', label: 'Secret' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.run('s4', bo, { type: 'OpenShelf', shelfId: 's4', label: 'Secret' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await store.readStream('shelf-s4')).toEqual([]);
     expect(await store.readAll()).toEqual([]);
   });
@@ -97,7 +124,13 @@ describe('CommandService (the one command path, on the real SQLite store)', () =
   it('refuses commands beyond its in-flight bound with 503 COMMAND_QUEUE_FULL and Retry-After, recording nothing for them', async () => {
     const admission = new CommandAdmission(2);
     const actorOf = (issuer: Issuer): Actor => ({ userId: issuer.userId, admin: issuer.roles.includes('admin') });
-    const bounded = new CommandService({ decider: shelves, streamOf: shelfStream.of, actorOf }, new CommandPipeline(store), clock, ids, admission);
+    const bounded = new CommandService(
+      { decider: shelves, streamOf: shelfStream.of, actorOf },
+      new CommandPipeline(store),
+      clock,
+      ids,
+      admission,
+    );
     await bounded.run('b', ana, { type: 'OpenShelf', shelfId: 'b', label: 'Busy' });
     const settled = await Promise.allSettled(
       ['b1', 'b2', 'b3', 'b4', 'b5'].map((bookId) => bounded.run('b', ana, { type: 'Shelve', bookId, title: bookId })),
@@ -108,10 +141,16 @@ describe('CommandService (the one command path, on the real SQLite store)', () =
       expect(reason).toBeInstanceOf(DomainErrorWithHeaders);
       expect(reason).toMatchObject({ code: 'COMMAND_QUEUE_FULL', status: 503, headers: { 'Retry-After': '1' } });
     }
-    expect((await store.readStream('shelf-b')).map((e) => e.data.bookId ?? e.type)).toEqual(['ShelfOpened', 'b1', 'b2']);
+    expect((await store.readStream('shelf-b')).map((e) => e.data.bookId ?? e.type)).toEqual([
+      'ShelfOpened',
+      'b1',
+      'b2',
+    ]);
     // The slots are free again once the admitted commands were answered, failed ones included.
     expect(admission.inFlight).toBe(0);
-    await expect(bounded.run('x', bo, { type: 'OpenShelf', shelfId: 'x', label: 'No' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(bounded.run('x', bo, { type: 'OpenShelf', shelfId: 'x', label: 'No' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(admission.inFlight).toBe(0);
     await bounded.run('b', ana, { type: 'Shelve', bookId: 'b6', title: 'b6' });
     expect(await store.readStream('shelf-b')).toHaveLength(4);

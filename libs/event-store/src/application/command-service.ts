@@ -1,5 +1,5 @@
 import type { FactoryProvider } from '@nestjs/common';
-import { type Clock, type Decider, type DomainEvent, DomainError, type IdGenerator } from '../../../core/src/index.js';
+import { type Clock, type Decider, type DomainEvent, DomainError, type IdGenerator } from '#core';
 import { CLOCK, ID_GENERATOR } from '../event-store.module.js';
 import { newCommandMeta } from '../pipeline/command-meta.js';
 import { CommandAdmission } from './command-admission.js';
@@ -11,7 +11,12 @@ import { takeIdempotentRequest } from './idempotent-request.js';
 export type CommandBody<C> = C extends unknown ? Omit<C, 'actor' | 'at'> : never;
 
 /** What a bounded context gives the one command service for one of its aggregates. */
-export interface CommandContext<C extends { readonly type: string }, E extends DomainEvent, S, I extends { readonly userId: string }> {
+export interface CommandContext<
+  C extends { readonly type: string },
+  E extends DomainEvent,
+  S,
+  I extends { readonly userId: string },
+> {
   readonly decider: Decider<C, E, S>;
   /** The aggregate's stream, from the context's stream-name helper. */
   readonly streamOf: (id: string) => string;
@@ -34,7 +39,8 @@ export class Executed<E extends DomainEvent> {
    */
   unlessReplayed(): this {
     if (!this.replayed) return this;
-    const recorded = 'confirmationNumber' in this.response ? ` under confirmation number ${this.response.confirmationNumber}` : '';
+    const recorded =
+      'confirmationNumber' in this.response ? ` under confirmation number ${this.response.confirmationNumber}` : '';
     throw new DomainError(
       'IDEMPOTENT_ANSWER_UNAVAILABLE',
       `This request was already recorded${recorded}; its answer held a secret shown only once, so it cannot be repeated. Nothing new was recorded.`,
@@ -58,7 +64,12 @@ export class Executed<E extends DomainEvent> {
  * through the pipeline, answer with the confirmation. Controllers map their DTO to the domain
  * command and call it; no HTTP type reaches it.
  */
-export class CommandService<C extends { readonly type: string }, E extends DomainEvent, S, I extends { readonly userId: string }> {
+export class CommandService<
+  C extends { readonly type: string },
+  E extends DomainEvent,
+  S,
+  I extends { readonly userId: string },
+> {
   constructor(
     private readonly context: CommandContext<C, E, S, I>,
     private readonly pipeline: CommandPipeline,
@@ -79,12 +90,20 @@ export class CommandService<C extends { readonly type: string }, E extends Domai
 
   private async executeAdmitted(id: string, issuer: I, body: CommandBody<C>): Promise<Executed<E>> {
     const idempotency = takeIdempotentRequest();
-    const meta = newCommandMeta({ commandName: body.type, actorId: issuer.userId, ...(idempotency ? { idempotency } : {}) }, this.clock, this.ids);
+    const meta = newCommandMeta(
+      { commandName: body.type, actorId: issuer.userId, ...(idempotency ? { idempotency } : {}) },
+      this.clock,
+      this.ids,
+    );
     // A distributive Omit spread back together is the command again; TypeScript cannot see that generically.
     const command = { ...body, actor: this.context.actorOf(issuer), at: meta.occurredAt } as C;
     const { decider, streamOf } = this.context;
     const outcome = await this.pipeline.execute({ stream: streamOf(id), decider, command, meta });
-    return new Executed(toCommandResponse(outcome), this.decided(outcome), outcome.changed && outcome.replayed === true);
+    return new Executed(
+      toCommandResponse(outcome),
+      this.decided(outcome),
+      outcome.changed && outcome.replayed === true,
+    );
   }
 
   /** The common answer: `{confirmationNumber, position}` or `{changed: false}`. */
@@ -95,15 +114,19 @@ export class CommandService<C extends { readonly type: string }, E extends Domai
   private decided(outcome: CommandOutcome<S>): E[] {
     if (!outcome.changed) return [];
     const read = this.context.decider.read ?? ((stored) => stored as E);
-    return outcome.events.map((event) => read({ type: event.type, data: event.data })).filter((event) => event !== undefined);
+    return outcome.events
+      .map((event) => read({ type: event.type, data: event.data }))
+      .filter((event) => event !== undefined);
   }
 }
 
 /** Registers a context's command service under `token`, on the app's one pipeline, clock and ids. */
-export function commandServiceProvider<C extends { readonly type: string }, E extends DomainEvent, S, I extends { readonly userId: string }>(
-  token: symbol,
-  context: CommandContext<C, E, S, I>,
-): FactoryProvider<CommandService<C, E, S, I>> {
+export function commandServiceProvider<
+  C extends { readonly type: string },
+  E extends DomainEvent,
+  S,
+  I extends { readonly userId: string },
+>(token: symbol, context: CommandContext<C, E, S, I>): FactoryProvider<CommandService<C, E, S, I>> {
   return {
     provide: token,
     useFactory: (pipeline: CommandPipeline, clock: Clock, ids: IdGenerator, admission: CommandAdmission) =>

@@ -1,7 +1,13 @@
 import {
-  ANY, KurrentDBClient, NO_STREAM, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError, type AppendResult,
+  ANY,
+  KurrentDBClient,
+  NO_STREAM,
+  STREAM_EXISTS,
+  UnavailableError,
+  WrongExpectedVersionError,
+  type AppendResult,
 } from '@kurrent/kurrentdb-client';
-import { WrongExpectedRevisionError } from '../../../core/src/index.js';
+import { WrongExpectedRevisionError } from '#core';
 import { appendError, checkAppendResult, streamStateOf } from './append-result.js';
 import { kurrentConnectionString } from './eventstoredb-event-store.js';
 
@@ -44,7 +50,11 @@ describe('EventStoreDB append results', () => {
     const mapped = appendError('site-1', 0, thrown);
     expect(mapped).toBeInstanceOf(WrongExpectedRevisionError);
     expect(mapped).toMatchObject({ stream: 'site-1', expected: '0', actual: '3' });
-    const noStream = new WrongExpectedVersionError(undefined, { streamName: 's', expected: 'stream_exists', current: 'no_stream' });
+    const noStream = new WrongExpectedVersionError(undefined, {
+      streamName: 's',
+      expected: 'stream_exists',
+      current: 'no_stream',
+    });
     expect(appendError('s', 'stream_exists', noStream)).toMatchObject({ actual: 'no_stream' });
     const down = new UnavailableError(undefined, 'down');
     expect(appendError('site-1', 0, down)).toBe(down);

@@ -1,8 +1,13 @@
 import {
-  ANY, NO_STREAM, STREAM_EXISTS, WrongExpectedVersionError,
-  type AppendResult as ClientAppendResult, type AppendStreamState, type Position as ClientPosition,
+  ANY,
+  NO_STREAM,
+  STREAM_EXISTS,
+  WrongExpectedVersionError,
+  type AppendResult as ClientAppendResult,
+  type AppendStreamState,
+  type Position as ClientPosition,
 } from '@kurrent/kurrentdb-client';
-import { WrongExpectedRevisionError } from '../../../core/src/index.js';
+import { WrongExpectedRevisionError } from '#core';
 import type { ExpectedRevision } from '../event-store.port.js';
 
 const STATES = { no_stream: NO_STREAM, any: ANY, stream_exists: STREAM_EXISTS } as const;

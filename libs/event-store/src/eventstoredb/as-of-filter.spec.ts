@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StreamNotFoundError, UnavailableError, jsonEvent } from '@kurrent/kurrentdb-client';
-import type { NewEvent, RecordedEvent } from '../../../core/src/index.js';
+import type { NewEvent, RecordedEvent } from '#core';
 import type { ReadStreamOptions } from '../event-store.port.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { type RawRecord, literalNeedle, readerError, streamFilter } from './as-of-filter.js';
@@ -10,7 +10,15 @@ const event = (type: string, occurredAt: string, data: Record<string, unknown> =
   id: randomUUID(),
   type,
   data,
-  metadata: { actorId: 'ana@example.com', occurredAt, correlationId: 'c', causationId: 'c', command: 'T', confirmationNumber: 'X', hash: 'h' },
+  metadata: {
+    actorId: 'ana@example.com',
+    occurredAt,
+    correlationId: 'c',
+    causationId: 'c',
+    command: 'T',
+    confirmationNumber: 'X',
+    hash: 'h',
+  },
 });
 
 /** A record as the client's native reader yields it, its payloads encoded the way the client's jsonEvent is written. */
@@ -55,7 +63,13 @@ describe('EventStoreDB stream reads: as-of and mentioning filters', () => {
   it('filters by occurredAt instead of stopping at the first later event', () => {
     const { events: found } = read(records, { until: new Date('2026-01-01T11:30:00.000Z') });
     expect(found.map((e) => e.revision)).toEqual([0, 2]);
-    expect(found[1]).toMatchObject({ id: events[2]!.id, stream, type: 'Added', data: { to: { userId: 'ana' } }, metadata: events[2]!.metadata });
+    expect(found[1]).toMatchObject({
+      id: events[2]!.id,
+      stream,
+      type: 'Added',
+      data: { to: { userId: 'ana' } },
+      metadata: events[2]!.metadata,
+    });
   });
 
   it('agrees with the SQLite adapter on every as-of and mentioning read', async () => {
@@ -111,7 +125,9 @@ describe('EventStoreDB stream reads: as-of and mentioning filters', () => {
   it("turns the native reader's errors into the client's own classes, as client.readStream does", () => {
     const notFound = Object.assign(new Error('stream not found'), { name: 'StreamNotFoundError' });
     expect(readerError(notFound, stream)).toBeInstanceOf(StreamNotFoundError);
-    expect(readerError(Object.assign(new Error('down'), { name: 'UnavailableError' }), stream)).toBeInstanceOf(UnavailableError);
+    expect(readerError(Object.assign(new Error('down'), { name: 'UnavailableError' }), stream)).toBeInstanceOf(
+      UnavailableError,
+    );
     const other = new TypeError('bug');
     expect(readerError(other, stream)).toBe(other);
   });

@@ -1,12 +1,13 @@
 import { type KurrentDBClient, isCommandError } from '@kurrent/kurrentdb-client';
 import { convertBridgeError } from '@kurrent/kurrentdb-client/dist/utils/convertBridgeError.js';
-import { type EventMetadata, type RecordedEvent, positionOf } from '../../../core/src/index.js';
+import { type EventMetadata, type RecordedEvent, positionOf } from '#core';
 import type { ReadStreamOptions } from '../event-store.port.js';
 import { mentions } from '../mentions.js';
 
 /** A record as the client's native reader (`client.rustClient`) yields it: payloads still encoded. */
 export type RawRecord = NonNullable<RawResolved['event']>;
-type RawResolved = ReturnType<KurrentDBClient['rustClient']['readStream']> extends AsyncIterable<(infer R)[]> ? R : never;
+type RawResolved =
+  ReturnType<KurrentDBClient['rustClient']['readStream']> extends AsyncIterable<(infer R)[]> ? R : never;
 
 const utf8 = new TextDecoder();
 
@@ -33,7 +34,8 @@ export function streamFilter(options: ReadStreamOptions): (raw: RawRecord) => Re
     if (raw.type.startsWith('$')) return undefined;
     const metadata = parseJson(raw.metadata) as EventMetadata;
     if (until !== undefined && !(metadata.occurredAt <= until)) return undefined;
-    if (needle && !Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength).includes(needle)) return undefined;
+    if (needle && !Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength).includes(needle))
+      return undefined;
     const event = fromRaw(raw, metadata);
     if (mentioning && !mentions(event, mentioning)) return undefined;
     return event;
@@ -69,11 +71,17 @@ function parseJson(bytes: Uint8Array): unknown {
 
 /** Names the native reader gives its errors; the client maps exactly these to its own classes. */
 const READER_ERRORS = new Set([
-  'StreamNotFoundError', 'StreamDeletedError', 'NotLeaderError', 'AccessDeniedError', 'UnavailableError', 'DeadlineExceededError',
+  'StreamNotFoundError',
+  'StreamDeletedError',
+  'NotLeaderError',
+  'AccessDeniedError',
+  'UnavailableError',
+  'DeadlineExceededError',
 ]);
 
 /** An error thrown by the native reader as the client's own error class (as `client.readStream` throws it); others unchanged. */
 export function readerError(error: unknown, stream: string): unknown {
-  if (error instanceof Error && !isCommandError(error) && READER_ERRORS.has(error.name)) return convertBridgeError(error, stream);
+  if (error instanceof Error && !isCommandError(error) && READER_ERRORS.has(error.name))
+    return convertBridgeError(error, stream);
   return error;
 }

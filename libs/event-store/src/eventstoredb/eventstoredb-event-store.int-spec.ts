@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type NewEvent, WrongExpectedRevisionError } from '../../../core/src/index.js';
+import { type NewEvent, WrongExpectedRevisionError } from '#core';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
 const url = process.env.EVENTSTORE_URL;
-if (!url) process.stderr.write(`\nSKIPPED: EventStore contract on EventStoreDB (set EVENTSTORE_URL=kurrentdb://localhost:2113?tls=false to run it)\n\n`);
+if (!url)
+  process.stderr.write(
+    `\nSKIPPED: EventStore contract on EventStoreDB (set EVENTSTORE_URL=kurrentdb://localhost:2113?tls=false to run it)\n\n`,
+  );
 
 (url ? describe : describe.skip)('EventStore contract: EventStoreDB (needs EVENTSTORE_URL)', () => {
   eventStoreContract(async () => new EventStoreDbEventStore(url!));
@@ -17,11 +20,21 @@ if (!url) process.stderr.write(`\nSKIPPED: EventStore contract on EventStoreDB (
         id: randomUUID(),
         type,
         data: {},
-        metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', command: 'T', confirmationNumber: 'X', hash: 'h' },
+        metadata: {
+          actorId: 'a',
+          occurredAt: '2026-01-01T00:00:00.000Z',
+          correlationId: 'c',
+          causationId: 'c',
+          command: 'T',
+          confirmationNumber: 'X',
+          hash: 'h',
+        },
       });
       await store.append(stream, [event('Opened'), event('Changed')], 'no_stream');
       await expect(store.append(stream, [event('Stale')], 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-      await expect(store.append(stream, [event('Again')], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(store.append(stream, [event('Again')], 'no_stream')).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
       expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['Opened', 'Changed']);
     } finally {
       await store.close();

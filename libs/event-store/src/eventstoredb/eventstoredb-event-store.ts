@@ -1,14 +1,28 @@
 import { Logger } from '@nestjs/common';
 import {
-  BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError, excludeSystemEvents, jsonEvent,
-  type AllStreamResolvedEvent, type AllStreamSubscription, type Position as ClientPosition,
+  BACKWARDS,
+  END,
+  FORWARDS,
+  KurrentDBClient,
+  START,
+  StreamNotFoundError,
+  excludeSystemEvents,
+  jsonEvent,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type Position as ClientPosition,
 } from '@kurrent/kurrentdb-client';
-import {
-  type EventMetadata, type NewEvent, type Position, type RecordedEvent, positionOf, positionParts,
-} from '../../../core/src/index.js';
+import { type EventMetadata, type NewEvent, type Position, type RecordedEvent, positionOf, positionParts } from '#core';
 import type {
-  AppendResult, BatchHandler, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RetryNotice,
-  SubscribeOptions, Subscription,
+  AppendResult,
+  BatchHandler,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RetryNotice,
+  SubscribeOptions,
+  Subscription,
 } from '../event-store.port.js';
 import { appendError, checkAppendResult, streamStateOf } from './append-result.js';
 import { readerError, streamFilter } from './as-of-filter.js';
@@ -52,7 +66,10 @@ export class EventStoreDbEventStore implements EventStore {
     const logger = new Logger('EventStoreDB');
     this.onRetry =
       options.onRetry ??
-      ((n) => logger.warn(`subscription failed (${describe(n.error)}); retry ${n.attempt}/${n.maxRetries} in ${n.delayMs} ms`));
+      ((n) =>
+        logger.warn(
+          `subscription failed (${describe(n.error)}); retry ${n.attempt}/${n.maxRetries} in ${n.delayMs} ms`,
+        ));
   }
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -1,5 +1,5 @@
 import { UnavailableError } from '@kurrent/kurrentdb-client';
-import { type Position, type RecordedEvent, comparePositions, positionOf } from '../../../core/src/index.js';
+import { type Position, type RecordedEvent, comparePositions, positionOf } from '#core';
 import type { RetryNotice } from '../event-store.port.js';
 import { type EventFeedSource, type LiveFeed, type RetryPolicy, retryDelay, runSubscription } from './subscription.js';
 
@@ -10,12 +10,26 @@ const at = (n: number): RecordedEvent => ({
   position: positionOf(BigInt(n), BigInt(n)),
   type: 'T',
   data: { n },
-  metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', command: 'T', confirmationNumber: 'X', hash: 'h' },
+  metadata: {
+    actorId: 'a',
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    correlationId: 'c',
+    causationId: 'c',
+    command: 'T',
+    confirmationNumber: 'X',
+    hash: 'h',
+  },
 });
-const after = (position: Position | undefined) => (e: RecordedEvent) => position === undefined || comparePositions(e.position, position) > 0;
+const after = (position: Position | undefined) => (e: RecordedEvent) =>
+  position === undefined || comparePositions(e.position, position) > 0;
 const fast: RetryPolicy = { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 4, stableAfterMs: 60_000 };
 // A transport failure as the client reports it (gRPC UNAVAILABLE).
-const unavailable = () => new UnavailableError({ code: 14, details: 'connection dropped', message: '14 UNAVAILABLE: connection dropped' } as never);
+const unavailable = () =>
+  new UnavailableError({
+    code: 14,
+    details: 'connection dropped',
+    message: '14 UNAVAILABLE: connection dropped',
+  } as never);
 
 /** An in-memory log behind the source interface; `failures` makes the next calls fail like a dropped connection. */
 function memorySource(log: RecordedEvent[]) {
@@ -86,11 +100,15 @@ describe('EventStoreDB subscription loop', () => {
     const seen: number[] = [];
     const retries: RetryNotice[] = [];
     const errors: unknown[] = [];
-    const subscription = runSubscription(memory.source, async (batch) => void seen.push(...batch.map((e) => e.revision)), {
-      retry: fast,
-      onRetry: (notice) => retries.push(notice),
-      onError: (error) => errors.push(error),
-    });
+    const subscription = runSubscription(
+      memory.source,
+      async (batch) => void seen.push(...batch.map((e) => e.revision)),
+      {
+        retry: fast,
+        onRetry: (notice) => retries.push(notice),
+        onError: (error) => errors.push(error),
+      },
+    );
     await until(() => seen.length === 2 && memory.calls.live === 1, 'live');
     memory.failNextPages(2);
     memory.dropLive();
@@ -99,7 +117,11 @@ describe('EventStoreDB subscription loop', () => {
     await until(() => seen.length === 3, 'the event after the reconnect');
     await subscription.stop();
     expect(seen).toEqual([1, 2, 3]);
-    expect(retries.map((r) => [r.attempt, r.delayMs, r.maxRetries])).toEqual([[1, 1, 3], [2, 2, 3], [3, 4, 3]]);
+    expect(retries.map((r) => [r.attempt, r.delayMs, r.maxRetries])).toEqual([
+      [1, 1, 3],
+      [2, 2, 3],
+      [3, 4, 3],
+    ]);
     expect(retries.every((r) => r.error instanceof UnavailableError)).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -139,7 +161,10 @@ describe('EventStoreDB subscription loop', () => {
     const memory = memorySource([]);
     memory.failNextPages(100);
     const slow: RetryPolicy = { ...fast, initialDelayMs: 60_000, maxDelayMs: 60_000 };
-    const subscription = runSubscription(memory.source, async () => undefined, { retry: slow, onError: () => undefined });
+    const subscription = runSubscription(memory.source, async () => undefined, {
+      retry: slow,
+      onError: () => undefined,
+    });
     await until(() => memory.calls.page === 1, 'the first attempt');
     const started = Date.now();
     await subscription.stop();
@@ -148,6 +173,8 @@ describe('EventStoreDB subscription loop', () => {
 
   it('backs off exponentially up to the cap', () => {
     const policy: RetryPolicy = { maxRetries: 8, initialDelayMs: 250, maxDelayMs: 10_000, stableAfterMs: 60_000 };
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => retryDelay(policy, n))).toEqual([250, 500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => retryDelay(policy, n))).toEqual([
+      250, 500, 1000, 2000, 4000, 8000, 10_000, 10_000,
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { type Position, type RecordedEvent, comparePositions } from '../../../core/src/index.js';
+import { type Position, type RecordedEvent, comparePositions } from '#core';
 import type { BatchHandler, RetryNotice, SubscribeOptions, Subscription } from '../event-store.port.js';
 
 /** What a subscription needs from the store: paged catch-up reads and a live feed, both exclusive of `after`. */
@@ -23,7 +23,12 @@ export interface RetryPolicy {
 }
 
 /** 8 retries over about 40 s (0.25, 0.5, 1, 2, 4, 8, 10, 10 s), then `onError`. */
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 8, initialDelayMs: 250, maxDelayMs: 10_000, stableAfterMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 8,
+  initialDelayMs: 250,
+  maxDelayMs: 10_000,
+  stableAfterMs: 60_000,
+};
 
 /** Events per catch-up page and at most per live batch: the same slice as the SQLite adapter. */
 export const CATCH_UP_PAGE = 5000;
@@ -50,7 +55,11 @@ export interface RunOptions extends SubscribeOptions {
  * most `retry.maxRetries` consecutive times, reporting each retry through `onRetry`; then
  * `onError`. A failing handler is a bug, not a transient fault: `onError` at once, no retry.
  */
-export function runSubscription(source: EventFeedSource, handler: BatchHandler, options: RunOptions = {}): Subscription {
+export function runSubscription(
+  source: EventFeedSource,
+  handler: BatchHandler,
+  options: RunOptions = {},
+): Subscription {
   const policy = options.retry ?? DEFAULT_RETRY;
   const pageSize = options.pageSize ?? CATCH_UP_PAGE;
   const now = options.now ?? Date.now;
@@ -105,7 +114,12 @@ export function runSubscription(source: EventFeedSource, handler: BatchHandler, 
         if (liveSince !== undefined && now() - liveSince >= policy.stableAfterMs) failures = 0;
         failures += 1;
         if (failures > policy.maxRetries) throw error;
-        const notice: RetryNotice = { attempt: failures, maxRetries: policy.maxRetries, delayMs: retryDelay(policy, failures), error };
+        const notice: RetryNotice = {
+          attempt: failures,
+          maxRetries: policy.maxRetries,
+          delayMs: retryDelay(policy, failures),
+          error,
+        };
         options.onRetry?.(notice);
         await sleep(notice.delayMs);
       }

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, type RecordedEvent, eventHash } from '../../../core/src/index.js';
+import { GENESIS_HASH, type RecordedEvent, eventHash } from '#core';
 import type { EventStore } from '../event-store.port.js';
 
 export interface BrokenLink {
@@ -33,7 +33,8 @@ export async function verifyChains(store: EventStore, batchSize = 5000): Promise
       if (broken.has(event.stream)) continue;
       const tip = tips.get(event.stream) ?? { hash: GENESIS_HASH, revision: -1 };
       const reason = checkLink(tip, event);
-      if (reason) broken.set(event.stream, { stream: event.stream, revision: event.revision, position: event.position, reason });
+      if (reason)
+        broken.set(event.stream, { stream: event.stream, revision: event.revision, position: event.position, reason });
       tips.set(event.stream, { hash: String(event.metadata.hash), revision: event.revision });
     }
     after = batch[batch.length - 1]!.position;

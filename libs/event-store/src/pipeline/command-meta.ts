@@ -1,4 +1,4 @@
-import { type Clock, type IdGenerator, newConfirmationNumber } from '../../../core/src/index.js';
+import { type Clock, type IdGenerator, newConfirmationNumber } from '#core';
 import type { IdempotencyClaim } from '../event-store.port.js';
 
 /** Everything about a command that is not its business content; copied into each event's metadata. */
@@ -14,7 +14,12 @@ export interface CommandMeta {
 }
 
 export function newCommandMeta(
-  input: { commandName: string; actorId: string; correlationId?: string; idempotency?: { key: string; fingerprint: string } },
+  input: {
+    commandName: string;
+    actorId: string;
+    correlationId?: string;
+    idempotency?: { key: string; fingerprint: string };
+  },
   clock: Clock,
   ids: IdGenerator,
 ): CommandMeta {
@@ -28,6 +33,8 @@ export function newCommandMeta(
     correlationId: input.correlationId ?? commandId,
     causationId: commandId,
     // Keys are scoped per principal: another person's identical key is another key.
-    ...(input.idempotency ? { idempotency: { scope: input.actorId, ...input.idempotency, recordedAt: occurredAt } } : {}),
+    ...(input.idempotency
+      ? { idempotency: { scope: input.actorId, ...input.idempotency, recordedAt: occurredAt } }
+      : {}),
   };
 }

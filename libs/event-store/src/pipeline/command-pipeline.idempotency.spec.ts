@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Decider, type NewEvent, systemClock, randomIds } from '../../../core/src/index.js';
+import { type Decider, type NewEvent, systemClock, randomIds } from '#core';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { newCommandMeta } from './command-meta.js';
 import { CommandPipeline } from './command-pipeline.js';
@@ -12,7 +12,15 @@ const sampleNewEvent = (): NewEvent => ({
   id: randomUUID(),
   type: 'Added',
   data: { by: 1 },
-  metadata: { actorId: 'ana@example.com', occurredAt: new Date().toISOString(), correlationId: 'c', causationId: 'c', command: 'Add', confirmationNumber: 'AAAA-BBBB-CCCC', hash: 'h' },
+  metadata: {
+    actorId: 'ana@example.com',
+    occurredAt: new Date().toISOString(),
+    correlationId: 'c',
+    causationId: 'c',
+    command: 'Add',
+    confirmationNumber: 'AAAA-BBBB-CCCC',
+    hash: 'h',
+  },
 });
 
 type Added = { type: 'Added'; data: { by: number; total: number } };
@@ -35,8 +43,13 @@ describe('CommandPipeline with Idempotency-Keys (on the real SQLite store)', () 
   });
 
   const meta = (key?: string, fingerprint = 'fp-1', actorId = 'ana@example.com') =>
-    newCommandMeta({ commandName: 'Add', actorId, ...(key ? { idempotency: { key, fingerprint } } : {}) }, systemClock, randomIds);
-  const run = (pipeline: CommandPipeline, by: number, m = meta()) => pipeline.execute({ stream: 'sum-1', decider: adder, command: { by }, meta: m });
+    newCommandMeta(
+      { commandName: 'Add', actorId, ...(key ? { idempotency: { key, fingerprint } } : {}) },
+      systemClock,
+      randomIds,
+    );
+  const run = (pipeline: CommandPipeline, by: number, m = meta()) =>
+    pipeline.execute({ stream: 'sum-1', decider: adder, command: { by }, meta: m });
 
   it('answers a retry from the record, in another pipeline on the same file too (a restarted process), recording nothing', async () => {
     const first = await run(new CommandPipeline(store), 5, meta('k1'));
@@ -56,21 +69,32 @@ describe('CommandPipeline with Idempotency-Keys (on the real SQLite store)', () 
   it('refuses the key for another request (422) and for nobody else: keys are per principal', async () => {
     const pipeline = new CommandPipeline(store);
     await run(pipeline, 1, meta('k2', 'fp-a'));
-    await expect(run(pipeline, 2, meta('k2', 'fp-b'))).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', status: 422 });
+    await expect(run(pipeline, 2, meta('k2', 'fp-b'))).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      status: 422,
+    });
     expect((await store.readStream('sum-1')).length).toBe(1);
-    expect(await run(pipeline, 2, meta('k2', 'fp-b', 'bo@example.com'))).toMatchObject({ changed: true, state: { total: 3 } });
+    expect(await run(pipeline, 2, meta('k2', 'fp-b', 'bo@example.com'))).toMatchObject({
+      changed: true,
+      state: { total: 3 },
+    });
   });
 
   it('records the key in the append transaction: a key already recorded aborts the append (409) and appends nothing', async () => {
     const claim = { scope: 'ana@example.com', key: 'k3', fingerprint: 'fp', recordedAt: new Date().toISOString() };
     await store.append('s-1', [sampleNewEvent()], 'no_stream', { idempotency: claim });
-    await expect(store.append('s-2', [sampleNewEvent(), sampleNewEvent()], 'no_stream', { idempotency: claim })).rejects.toMatchObject({
+    await expect(
+      store.append('s-2', [sampleNewEvent(), sampleNewEvent()], 'no_stream', { idempotency: claim }),
+    ).rejects.toMatchObject({
       code: 'IDEMPOTENCY_KEY_IN_USE',
       status: 409,
     });
     expect(await store.readStream('s-2')).toEqual([]);
     expect((await store.readAll()).length).toBe(1);
-    expect(await store.idempotencyKeys.find('ana@example.com', 'k3', '1970-01-01T00:00:00.000Z')).toMatchObject({ stream: 's-1', fingerprint: 'fp' });
+    expect(await store.idempotencyKeys.find('ana@example.com', 'k3', '1970-01-01T00:00:00.000Z')).toMatchObject({
+      stream: 's-1',
+      fingerprint: 'fp',
+    });
   });
 
   it('serialises concurrent requests with one key: one command recorded, every caller gets its answer', async () => {
@@ -91,7 +115,13 @@ describe('CommandPipeline with Idempotency-Keys (on the real SQLite store)', () 
 });
 
 describe('MemoryIdempotencyKeys (for stores that cannot record keys with their appends)', () => {
-  const record = (recordedAt: string) => ({ fingerprint: 'fp', recordedAt, stream: 's', events: [sampleNewEvent()], position: '1-1' as never });
+  const record = (recordedAt: string) => ({
+    fingerprint: 'fp',
+    recordedAt,
+    stream: 's',
+    events: [sampleNewEvent()],
+    position: '1-1' as never,
+  });
   const claim = (key: string) => ({ scope: 'ana', key, fingerprint: 'fp', recordedAt: '2026-01-01T00:00:00.000Z' });
 
   it('keeps at most its capacity, forgetting the oldest first', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Decider, errorFactory, randomIds, systemClock } from '../../../core/src/index.js';
+import { type Decider, errorFactory, randomIds, systemClock } from '#core';
 import type { ReadStreamOptions } from '../event-store.port.js';
 import { verifyChains } from '../integrity/verify-chains.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
@@ -47,7 +47,12 @@ describe('CommandPipeline snapshots (on the real SQLite store)', () => {
   let store: CountingStore;
   const stream = 'counter-1';
   const run = (on: CommandPipeline, by: number, max = 1_000_000, decider = counter) =>
-    on.execute({ stream, decider, command: { by, max }, meta: newCommandMeta({ commandName: 'Increment', actorId: 'ana@example.com' }, systemClock, randomIds) });
+    on.execute({
+      stream,
+      decider,
+      command: { by, max },
+      meta: newCommandMeta({ commandName: 'Increment', actorId: 'ana@example.com' }, systemClock, randomIds),
+    });
   const runMany = async (on: CommandPipeline, times: number) => {
     for (let i = 0; i < times; i++) await run(on, 1);
   };
@@ -89,7 +94,9 @@ describe('CommandPipeline snapshots (on the real SQLite store)', () => {
     expect(store.eventsRead).toBe(6);
     // The append chained from the snapshot's tip: every chain still verifies from the events alone.
     expect((await verifyChains(store)).broken).toEqual([]);
-    expect((await store.readStream(stream)).map((e) => e.data.total)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    expect((await store.readStream(stream)).map((e) => e.data.total)).toEqual(
+      Array.from({ length: 26 }, (_, i) => i + 1),
+    );
   });
 
   it('deleting the snapshots changes no answer: the cold pipeline folds everything and gets the same state', async () => {
@@ -122,7 +129,13 @@ describe('CommandPipeline snapshots (on the real SQLite store)', () => {
 
   it('ignores a snapshot that no longer matches the stream (hash at its revision differs) and folds the events', async () => {
     await runMany(new CommandPipeline(store, randomIds, { snapshots: false }), 12);
-    await store.snapshots.save({ stream, revision: 5, version: 1, lastHash: 'not-the-hash-of-revision-5', state: { t: 999, i: 999 } });
+    await store.snapshots.save({
+      stream,
+      revision: 5,
+      version: 1,
+      lastHash: 'not-the-hash-of-revision-5',
+      state: { t: 999, i: 999 },
+    });
     const loaded = await new CommandPipeline(store, randomIds, { snapshotEvery: 100 }).load(stream, counter);
     expect(loaded.state).toEqual({ total: 12, increments: 12 });
   });
@@ -130,7 +143,13 @@ describe('CommandPipeline snapshots (on the real SQLite store)', () => {
   it('ignores a snapshot it cannot read and folds the events', async () => {
     await runMany(new CommandPipeline(store, randomIds, { snapshots: false }), 12);
     const events = await store.readStream(stream);
-    await store.snapshots.save({ stream, revision: 5, version: 1, lastHash: events[5]!.metadata.hash, state: 'garbage' });
+    await store.snapshots.save({
+      stream,
+      revision: 5,
+      version: 1,
+      lastHash: events[5]!.metadata.hash,
+      state: 'garbage',
+    });
     const strict: typeof counter = {
       ...counter,
       snapshot: {
@@ -148,7 +167,9 @@ describe('CommandPipeline snapshots (on the real SQLite store)', () => {
   it('a rejected command writes neither events nor snapshots, though its load folded enough for one', async () => {
     await runMany(new CommandPipeline(store, randomIds, { snapshots: false }), 30);
     const before = await store.readAll();
-    await expect(run(new CommandPipeline(store, randomIds, { snapshotEvery: 10 }), 1, 30)).rejects.toMatchObject({ code: 'OVER_THE_CEILING' });
+    await expect(run(new CommandPipeline(store, randomIds, { snapshotEvery: 10 }), 1, 30)).rejects.toMatchObject({
+      code: 'OVER_THE_CEILING',
+    });
     expect(await store.readAll()).toEqual(before);
     expect(await store.snapshots.load(stream)).toBeUndefined();
   });

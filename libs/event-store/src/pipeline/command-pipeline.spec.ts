@@ -12,7 +12,7 @@ import {
   normalizeConfirmationNumber,
   systemClock,
   randomIds,
-} from '../../../core/src/index.js';
+} from '#core';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { newCommandMeta } from './command-meta.js';
 import { CommandPipeline, MAX_CONFLICT_RETRIES } from './command-pipeline.js';
@@ -121,7 +121,18 @@ describe('CommandPipeline (on the real SQLite store)', () => {
       decide: (command, state) => {
         decisions += 1;
         const intruding = { by: 1, total: state.total + 1 };
-        void store.append(stream, [{ id: randomIds.uuid(), type: 'Incremented', data: intruding, metadata: { ...meta(), command: 'Intrude', hash: 'x' } }], 'any');
+        void store.append(
+          stream,
+          [
+            {
+              id: randomIds.uuid(),
+              type: 'Incremented',
+              data: intruding,
+              metadata: { ...meta(), command: 'Intrude', hash: 'x' },
+            },
+          ],
+          'any',
+        );
         return counter.decide(command, state);
       },
     };
@@ -146,9 +157,15 @@ describe('CommandPipeline (on the real SQLite store)', () => {
   describe('occurredAt never goes back within a stream', () => {
     /** A clock that answers the given instants in turn: here it goes backwards, as a skewed replica would. */
     const clockOf = (...instants: string[]): Clock => ({ now: () => new Date(instants.shift()!) });
-    const metaAt = (clock: Clock) => newCommandMeta({ commandName: 'Increment', actorId: 'ana@example.com' }, clock, randomIds);
+    const metaAt = (clock: Clock) =>
+      newCommandMeta({ commandName: 'Increment', actorId: 'ana@example.com' }, clock, randomIds);
     const runAt = (clock: Clock, on = pipeline) =>
-      on.execute({ stream, decider: counter, command: { by: 1, max: 100, actorId: 'ana@example.com' }, meta: metaAt(clock) });
+      on.execute({
+        stream,
+        decider: counter,
+        command: { by: 1, max: 100, actorId: 'ana@example.com' },
+        meta: metaAt(clock),
+      });
     const times = async () => (await store.readStream(stream)).map((e) => e.metadata.occurredAt);
 
     it('clamps an event stamped by a clock that went backwards to the last event of its stream', async () => {
@@ -157,7 +174,11 @@ describe('CommandPipeline (on the real SQLite store)', () => {
       // A fresh pipeline (another replica, empty cache) must clamp too: it learns the last time from the store.
       await runAt(clock, new CommandPipeline(store));
       await runAt(clock);
-      expect(await times()).toEqual(['2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', '2026-03-01T11:00:00.000Z']);
+      expect(await times()).toEqual([
+        '2026-03-01T10:00:00.000Z',
+        '2026-03-01T10:00:00.000Z',
+        '2026-03-01T11:00:00.000Z',
+      ]);
       // The hash chain covers the clamped time.
       let previous = GENESIS_HASH;
       for (const event of await store.readStream(stream)) {
@@ -166,13 +187,22 @@ describe('CommandPipeline (on the real SQLite store)', () => {
       }
     });
 
-    it('clamps a conflict retry that kept its first attempt\'s (earlier) time', async () => {
+    it("clamps a conflict retry that kept its first attempt's (earlier) time", async () => {
       await runAt(clockOf('2026-03-01T08:00:00.000Z'));
       const slow = metaAt(clockOf('2026-03-01T10:00:00.000Z')); // our command is stamped first ...
       await runAt(clockOf('2026-03-01T10:05:00.000Z'), new CommandPipeline(store)); // ... another writer lands first
-      const outcome = await pipeline.execute({ stream, decider: counter, command: { by: 1, max: 100, actorId: 'a' }, meta: slow });
+      const outcome = await pipeline.execute({
+        stream,
+        decider: counter,
+        command: { by: 1, max: 100, actorId: 'a' },
+        meta: slow,
+      });
       expect(outcome.changed && outcome.events[0]!.metadata.occurredAt).toBe('2026-03-01T10:05:00.000Z');
-      expect(await times()).toEqual(['2026-03-01T08:00:00.000Z', '2026-03-01T10:05:00.000Z', '2026-03-01T10:05:00.000Z']);
+      expect(await times()).toEqual([
+        '2026-03-01T08:00:00.000Z',
+        '2026-03-01T10:05:00.000Z',
+        '2026-03-01T10:05:00.000Z',
+      ]);
       // So reading the stream as it was at 10:02 sees a prefix, never our event without the one it followed.
       const asOf = await store.readStream(stream, { until: new Date('2026-03-01T10:02:00.000Z') });
       expect(asOf.map((e) => e.revision)).toEqual([0]);

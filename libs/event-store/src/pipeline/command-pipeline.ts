@@ -10,7 +10,7 @@ import {
   WrongExpectedRevisionError,
   eventHash,
   randomIds,
-} from '../../../core/src/index.js';
+} from '#core';
 import type { EventStore, IdempotencyClaim, IdempotencyKeys, IdempotentRecord } from '../event-store.port.js';
 import type { CommandMeta } from './command-meta.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -84,19 +84,32 @@ export class CommandPipeline {
    * fingerprint) without deciding again; another request under the same key is refused. The key
    * is recorded with the command's events, so it exists exactly when they do.
    */
-  private async executeOnce<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>, claim: IdempotencyClaim): Promise<CommandOutcome<S>> {
+  private async executeOnce<C, E extends DomainEvent, S>(
+    request: CommandRequest<C, E, S>,
+    claim: IdempotencyClaim,
+  ): Promise<CommandOutcome<S>> {
     const since = new Date(Date.parse(claim.recordedAt) - this.retentionMs).toISOString();
     const earlier = await this.keys.find(claim.scope, claim.key, since);
     if (earlier) return this.replay(request, claim, earlier);
     const outcome = await this.mutex.run(request.stream, () => this.executeWithRetries(request));
     if (outcome.changed && this.memoryKeys) {
       const { fingerprint, recordedAt } = claim;
-      this.memoryKeys.remember(claim, { fingerprint, recordedAt, stream: request.stream, events: outcome.events, position: outcome.position });
+      this.memoryKeys.remember(claim, {
+        fingerprint,
+        recordedAt,
+        stream: request.stream,
+        events: outcome.events,
+        position: outcome.position,
+      });
     }
     return outcome;
   }
 
-  private async replay<C, E extends DomainEvent, S>(request: CommandRequest<C, E, S>, claim: IdempotencyClaim, earlier: IdempotentRecord): Promise<CommandOutcome<S>> {
+  private async replay<C, E extends DomainEvent, S>(
+    request: CommandRequest<C, E, S>,
+    claim: IdempotencyClaim,
+    earlier: IdempotentRecord,
+  ): Promise<CommandOutcome<S>> {
     if (earlier.fingerprint !== claim.fingerprint) {
       throw new DomainError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -105,8 +118,18 @@ export class CommandPipeline {
     }
     const first = earlier.events[0];
     if (first === undefined) throw new Error(`the record of Idempotency-Key ${claim.key} names no events`);
-    const state = await this.mutex.run(earlier.stream, async () => (await this.load(earlier.stream, request.decider)).state);
-    return { changed: true, replayed: true, confirmationNumber: first.metadata.confirmationNumber, position: earlier.position, events: earlier.events, state };
+    const state = await this.mutex.run(
+      earlier.stream,
+      async () => (await this.load(earlier.stream, request.decider)).state,
+    );
+    return {
+      changed: true,
+      replayed: true,
+      confirmationNumber: first.metadata.confirmationNumber,
+      position: earlier.position,
+      events: earlier.events,
+      state,
+    };
   }
 
   private async executeWithRetries<C, E extends DomainEvent, S>(
@@ -131,7 +154,13 @@ export class CommandPipeline {
         );
         const state = decided.reduce(decider.evolve, loaded.state);
         const last = events.at(-1)!.metadata;
-        const appended = { state, revision: result.nextRevision, lastHash: last.hash, lastOccurredAt: last.occurredAt, snapshotRevision: loaded.snapshotRevision };
+        const appended = {
+          state,
+          revision: result.nextRevision,
+          lastHash: last.hash,
+          lastOccurredAt: last.occurredAt,
+          snapshotRevision: loaded.snapshotRevision,
+        };
         // The events are committed; the snapshot (when due) goes in its own transaction after them.
         this.cache.set(stream, await this.snapshots.saveIfDue(stream, decider, appended));
         return { changed: true, confirmationNumber: meta.confirmationNumber, position: result.position, events, state };
@@ -219,5 +248,11 @@ function foldRecorded<C, E extends DomainEvent, S>(
   }
   const last = events.at(-1);
   if (last === undefined) return from;
-  return { state, revision: last.revision, lastHash: last.metadata.hash, lastOccurredAt: last.metadata.occurredAt, snapshotRevision: from.snapshotRevision };
+  return {
+    state,
+    revision: last.revision,
+    lastHash: last.metadata.hash,
+    lastOccurredAt: last.metadata.occurredAt,
+    snapshotRevision: from.snapshotRevision,
+  };
 }

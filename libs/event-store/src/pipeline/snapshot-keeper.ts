@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Decider, DomainEvent, RecordedEvent } from '../../../core/src/index.js';
+import type { Decider, DomainEvent, RecordedEvent } from '#core';
 import type { EventStore } from '../event-store.port.js';
 import type { SnapshotStore } from '../snapshot-store.port.js';
 import type { CachedStream } from './state-cache.js';
@@ -32,12 +32,18 @@ export class SnapshotKeeper {
   private readonly every: number;
   private readonly logger = new Logger('Snapshots');
 
-  constructor(private readonly events: EventStore, options: SnapshotOptions = {}) {
+  constructor(
+    private readonly events: EventStore,
+    options: SnapshotOptions = {},
+  ) {
     this.every = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.store = options.snapshots === false || this.every <= 0 ? undefined : (options.snapshots ?? events.snapshots);
   }
 
-  async restore<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>): Promise<Restored<S> | undefined> {
+  async restore<C, E extends DomainEvent, S>(
+    stream: string,
+    decider: Decider<C, E, S>,
+  ): Promise<Restored<S> | undefined> {
     const codec = decider.snapshot;
     if (!this.store || !codec) return undefined;
     try {
@@ -47,7 +53,9 @@ export class SnapshotKeeper {
       const events = await this.events.readStream(stream, { fromRevision: snapshot.revision });
       const [covered, ...newer] = events;
       if (covered?.revision !== snapshot.revision || covered.metadata.hash !== snapshot.lastHash) {
-        this.logger.warn(`ignored the snapshot of ${stream} at revision ${snapshot.revision}: it no longer matches the stream`);
+        this.logger.warn(
+          `ignored the snapshot of ${stream} at revision ${snapshot.revision}: it no longer matches the stream`,
+        );
         return undefined;
       }
       const from: CachedStream<S> = {
@@ -65,7 +73,11 @@ export class SnapshotKeeper {
   }
 
   /** Writes a snapshot of `entry` when it is due; answers the entry to cache (with its snapshot revision). */
-  async saveIfDue<C, E extends DomainEvent, S>(stream: string, decider: Decider<C, E, S>, entry: CachedStream<S>): Promise<CachedStream<S>> {
+  async saveIfDue<C, E extends DomainEvent, S>(
+    stream: string,
+    decider: Decider<C, E, S>,
+    entry: CachedStream<S>,
+  ): Promise<CachedStream<S>> {
     const codec = decider.snapshot;
     if (!this.store || !codec || entry.revision < 0) return entry;
     if (entry.revision - (entry.snapshotRevision ?? -1) < this.every) return entry;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { type NewEvent, WrongExpectedRevisionError } from '../../../core/src/index.js';
+import { type NewEvent, WrongExpectedRevisionError } from '#core';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -30,7 +30,15 @@ describe('EventStore contract: SQLite', () => {
       id: randomUUID(),
       type,
       data: {},
-      metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', command: 'T', confirmationNumber: 'AAAA-BBBB-CCCC', hash: 'h' },
+      metadata: {
+        actorId: 'a',
+        occurredAt: '2026-01-01T00:00:00.000Z',
+        correlationId: 'c',
+        causationId: 'c',
+        command: 'T',
+        confirmationNumber: 'AAAA-BBBB-CCCC',
+        hash: 'h',
+      },
     });
     const open = (maxGroup?: number, waitMs?: number) => {
       const dir = mkdtempSync(join(tmpdir(), 'es-group-'));
@@ -68,7 +76,9 @@ describe('EventStore contract: SQLite', () => {
 
     it('bounds a group to maxGroup appends per transaction', async () => {
       const { store } = open(4);
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(`b-${i}`, [event('A')], 'no_stream')));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.append(`b-${i}`, [event('A')], 'no_stream')),
+      );
       expect(results.map((r) => r.nextRevision)).toEqual(Array(10).fill(0));
       expect(store.groupCommitStats()).toEqual({ transactions: 3, appends: 10, largest: 4 });
       await store.close();

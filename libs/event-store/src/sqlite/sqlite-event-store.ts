@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
   WrongExpectedRevisionError,
   positionParts,
-} from '../../../core/src/index.js';
+} from '#core';
 import type {
   AppendOptions,
   AppendResult,
@@ -76,7 +76,12 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   /** One append inside the shared transaction: better-sqlite3 runs a nested transaction as a SAVEPOINT. */
   private readonly appendOne: Database.Transaction<
-    (stream: string, events: readonly NewEvent[], expected: ExpectedRevision, idempotency: IdempotencyClaim | undefined) => AppendResult
+    (
+      stream: string,
+      events: readonly NewEvent[],
+      expected: ExpectedRevision,
+      idempotency: IdempotencyClaim | undefined,
+    ) => AppendResult
   >;
   private readonly commitGroup: Database.Transaction<(group: readonly PendingAppend[]) => Settled[]>;
   private readonly queue: PendingAppend[] = [];
@@ -108,7 +113,8 @@ export class SqliteEventStore implements EventStore {
     this.appendOne = this.db.transaction((stream, events, expected, idempotency) => {
       const result = this.appendRows(stream, events, expected);
       // In the append's own savepoint: the key commits with its events, or neither does.
-      if (idempotency) this.idempotencyKeys.record(idempotency, stream, result.nextRevision - events.length + 1, result.nextRevision);
+      if (idempotency)
+        this.idempotencyKeys.record(idempotency, stream, result.nextRevision - events.length + 1, result.nextRevision);
       return result;
     });
     this.commitGroup = this.db.transaction((group) => group.map((pending) => this.settle(pending)));
@@ -122,7 +128,12 @@ export class SqliteEventStore implements EventStore {
    * savepoint and fails alone, the others commit. Nobody's promise resolves before the COMMIT
    * returned (synchronous=FULL), so an answered append is durable.
    */
-  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
     if (!this.db.open) return Promise.reject(new Error('the event store is closed'));
     return new Promise<AppendResult>((resolve, reject) => {
@@ -180,7 +191,10 @@ export class SqliteEventStore implements EventStore {
   /** One append of the group in its own savepoint: its failure rolls back only its own rows. */
   private settle(pending: PendingAppend): Settled {
     try {
-      return { ok: true, result: this.appendOne(pending.stream, pending.events, pending.expected, pending.idempotency) };
+      return {
+        ok: true,
+        result: this.appendOne(pending.stream, pending.events, pending.expected, pending.idempotency),
+      };
     } catch (error) {
       // SQLite rolled the whole transaction back (e.g. disk full): the group fails together.
       if (!this.db.inTransaction) throw error;
@@ -189,26 +203,26 @@ export class SqliteEventStore implements EventStore {
   }
 
   private appendRows(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
-      const replay = this.idempotentReplay(stream, events);
-      if (replay) return replay;
-      const current = this.statements.lastRevision.get(stream)?.revision;
-      assertExpected(stream, expected, current);
-      let revision = current ?? -1;
-      let position = 0;
-      for (const event of events) {
-        revision += 1;
-        const info = this.statements.insert.run(
-          event.id,
-          stream,
-          revision,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-          event.metadata.occurredAt,
-        );
-        position = Number(info.lastInsertRowid);
-      }
-      return { nextRevision: revision, position: toPosition(position) };
+    const replay = this.idempotentReplay(stream, events);
+    if (replay) return replay;
+    const current = this.statements.lastRevision.get(stream)?.revision;
+    assertExpected(stream, expected, current);
+    let revision = current ?? -1;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const info = this.statements.insert.run(
+        event.id,
+        stream,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.metadata.occurredAt,
+      );
+      position = Number(info.lastInsertRowid);
+    }
+    return { nextRevision: revision, position: toPosition(position) };
   }
 
   /** A retried append with the same event ids returns the original result instead of failing. */
@@ -233,12 +247,22 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Filters inside SQLite (json_extract) so a replay for one person parses only that person's events. */
-  private readMentioning(stream: string, from: number, until: Date | undefined, mentioning: { paths: readonly string[]; value: string }): EventRow[] {
+  private readMentioning(
+    stream: string,
+    from: number,
+    until: Date | undefined,
+    mentioning: { paths: readonly string[]; value: string },
+  ): EventRow[] {
     const paths = mentioning.paths.filter((p) => /^[A-Za-z0-9_.]+$/.test(p));
     if (paths.length === 0) return [];
     const any = paths.map(() => `json_extract(data, ?) = ?`).join(' OR ');
     const sql = `SELECT * FROM events WHERE stream = ? AND revision >= ?${until ? ' AND occurred_at <= ?' : ''} AND (${any}) ORDER BY revision`;
-    const params: (string | number)[] = [stream, from, ...(until ? [until.toISOString()] : []), ...paths.flatMap((p) => [`$.${p}`, mentioning.value])];
+    const params: (string | number)[] = [
+      stream,
+      from,
+      ...(until ? [until.toISOString()] : []),
+      ...paths.flatMap((p) => [`$.${p}`, mentioning.value]),
+    ];
     return this.db.prepare<(string | number)[], EventRow>(sql).all(...params);
   }
 

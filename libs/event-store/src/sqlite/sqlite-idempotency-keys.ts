@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DomainError, type EventMetadata, type NewEvent, type Position } from '../../../core/src/index.js';
+import { DomainError, type EventMetadata, type NewEvent, type Position } from '#core';
 import type { IdempotencyClaim, IdempotencyKeys, IdempotentRecord } from '../event-store.port.js';
 
 interface KeyRow {
@@ -61,10 +61,21 @@ export class SqliteIdempotencyKeys implements IdempotencyKeys {
   /** Inside the append transaction, after the events' inserts. */
   record(claim: IdempotencyClaim, stream: string, firstRevision: number, lastRevision: number): void {
     try {
-      this.statements.insert.run(claim.scope, claim.key, claim.fingerprint, stream, firstRevision, lastRevision, claim.recordedAt);
+      this.statements.insert.run(
+        claim.scope,
+        claim.key,
+        claim.fingerprint,
+        stream,
+        firstRevision,
+        lastRevision,
+        claim.recordedAt,
+      );
     } catch (error) {
       if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
-      throw new DomainError('IDEMPOTENCY_KEY_IN_USE', 'Another request with this Idempotency-Key was recorded while this one ran; nothing was recorded for this one. Retry it to get the first answer.');
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_IN_USE',
+        'Another request with this Idempotency-Key was recorded while this one ran; nothing was recorded for this one. Retry it to get the first answer.',
+      );
     }
   }
 
@@ -89,7 +100,9 @@ function prepareStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     prune: db.prepare<[string]>('DELETE FROM idempotency_keys WHERE recorded_at < ?'),
-    forget: db.prepare<[string, string, string]>('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND recorded_at < ?'),
+    forget: db.prepare<[string, string, string]>(
+      'DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND recorded_at < ?',
+    ),
   };
 }
 

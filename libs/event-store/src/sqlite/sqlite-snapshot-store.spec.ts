@@ -23,7 +23,14 @@ describe('SnapshotStore contract: SQLite (the event store file)', () => {
   it('keeps snapshots across a reopen of the file', async () => {
     const file = join(newDir(), 'events.sqlite');
     const first = new SqliteEventStore(file);
-    const saved = { stream: 'site-1', revision: 7, version: 3, lastHash: 'h7', lastOccurredAt: '2026-01-01T00:00:07.000Z', state: { n: 7 } };
+    const saved = {
+      stream: 'site-1',
+      revision: 7,
+      version: 3,
+      lastHash: 'h7',
+      lastOccurredAt: '2026-01-01T00:00:07.000Z',
+      state: { n: 7 },
+    };
     await first.snapshots.save(saved);
     await first.close();
     const second = new SqliteEventStore(file);
@@ -38,8 +45,15 @@ describe('SnapshotStore contract: SQLite (the event store file)', () => {
     old.exec(`CREATE TABLE events (
       position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL, revision INTEGER NOT NULL,
       type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, occurred_at TEXT NOT NULL, UNIQUE (stream, revision))`);
-    old.prepare(`INSERT INTO events (event_id, stream, revision, type, data, metadata, occurred_at) VALUES (?, 'site-1', 0, 'Noted', '{"n":1}', ?, ?)`)
-      .run(randomUUID(), JSON.stringify({ occurredAt: '2026-01-01T00:00:00.000Z', hash: 'h0' }), '2026-01-01T00:00:00.000Z');
+    old
+      .prepare(
+        `INSERT INTO events (event_id, stream, revision, type, data, metadata, occurred_at) VALUES (?, 'site-1', 0, 'Noted', '{"n":1}', ?, ?)`,
+      )
+      .run(
+        randomUUID(),
+        JSON.stringify({ occurredAt: '2026-01-01T00:00:00.000Z', hash: 'h0' }),
+        '2026-01-01T00:00:00.000Z',
+      );
     old.close();
 
     const store = new SqliteEventStore(file);

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type NewEvent,
-  type RecordedEvent,
-  WrongExpectedRevisionError,
-  comparePositions,
-  isPosition,
-} from '../../../core/src/index.js';
+import { type NewEvent, type RecordedEvent, WrongExpectedRevisionError, comparePositions, isPosition } from '#core';
 import type { EventStore } from '../event-store.port.js';
 
 /** One behaviour for every EventStore adapter; each adapter's spec runs this against a real store. */
@@ -78,7 +72,9 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     await store.append(stream('x'), [event('Opened')], 'no_stream');
     const stale = [event('Stale1'), event('Stale2')];
     const attempts = [
-      ...Array.from({ length: 10 }, (_, i) => store.append(stream(`p${i}`), [event('A', undefined, i), event('B', undefined, i)], 'no_stream')),
+      ...Array.from({ length: 10 }, (_, i) =>
+        store.append(stream(`p${i}`), [event('A', undefined, i), event('B', undefined, i)], 'no_stream'),
+      ),
       store.append(stream('x'), stale, 5),
       store.append(stream('x'), [event('Changed')], 0),
     ];
@@ -102,7 +98,10 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     await store.append(stream('y'), [event('Opened')], 'no_stream');
     const first = [event('First1'), event('First2')];
     const second = [event('Second1'), event('Second2')];
-    const settled = await Promise.allSettled([store.append(stream('y'), first, 0), store.append(stream('y'), second, 0)]);
+    const settled = await Promise.allSettled([
+      store.append(stream('y'), first, 0),
+      store.append(stream('y'), second, 0),
+    ]);
     expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
     const loser = settled.find((s) => s.status === 'rejected');
     expect(loser?.reason).toBeInstanceOf(WrongExpectedRevisionError);
@@ -149,16 +148,31 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
 
   it('reads as of an instant by filtering, even when occurredAt goes back within the stream', async () => {
     // Written before the pipeline clamped time: a conflict retry kept its first attempt's (earlier) time.
-    await store.append(stream('u'), [event('A', '2026-01-01T10:00:00.000Z'), event('B', '2026-01-01T12:00:00.000Z')], 'no_stream');
-    await store.append(stream('u'), [event('C', '2026-01-01T11:00:00.000Z'), event('D', '2026-01-01T13:00:00.000Z')], 1);
+    await store.append(
+      stream('u'),
+      [event('A', '2026-01-01T10:00:00.000Z'), event('B', '2026-01-01T12:00:00.000Z')],
+      'no_stream',
+    );
+    await store.append(
+      stream('u'),
+      [event('C', '2026-01-01T11:00:00.000Z'), event('D', '2026-01-01T13:00:00.000Z')],
+      1,
+    );
     const asOf = (iso: string) => store.readStream(stream('u'), { until: new Date(iso) });
     expect((await asOf('2026-01-01T11:30:00.000Z')).map((e) => e.type)).toEqual(['A', 'C']);
     expect((await asOf('2026-01-01T12:00:00.000Z')).map((e) => e.type)).toEqual(['A', 'B', 'C']);
   });
 
   it('reads only the events of a stream that mention a value at given payload paths', async () => {
-    const about = (who: string, path: 'userId' | 'to') => ({ ...event('X'), data: path === 'userId' ? { userId: who } : { to: { userId: who } } });
-    await store.append(stream('m'), [about('ana', 'userId'), about('bo', 'userId'), about('ana', 'to'), event('Other')], 'no_stream');
+    const about = (who: string, path: 'userId' | 'to') => ({
+      ...event('X'),
+      data: path === 'userId' ? { userId: who } : { to: { userId: who } },
+    });
+    await store.append(
+      stream('m'),
+      [about('ana', 'userId'), about('bo', 'userId'), about('ana', 'to'), event('Other')],
+      'no_stream',
+    );
     const found = await store.readStream(stream('m'), { mentioning: { paths: ['userId', 'to.userId'], value: 'ana' } });
     expect(found.map((e) => e.revision)).toEqual([0, 2]);
     expect(await store.readStream(stream('m'), { mentioning: { paths: ['userId'], value: 'nobody' } })).toEqual([]);
@@ -210,7 +224,11 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     const total = 6000;
     await store.append(stream('c'), [event('Start')], 'no_stream');
     for (let revision = 0; revision < total; revision += 500) {
-      await store.append(stream('c'), Array.from({ length: 500 }, (_, i) => event('Bulk', undefined, revision + i)), revision);
+      await store.append(
+        stream('c'),
+        Array.from({ length: 500 }, (_, i) => event('Bulk', undefined, revision + i)),
+        revision,
+      );
     }
     const [start] = await readAllOurs();
     const sizes: number[] = [];

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { SnapshotStore, StreamSnapshot } from '../snapshot-store.port.js';
 
 /** One behaviour for every SnapshotStore; each adapter's spec runs this against a real store. */
-export function snapshotStoreContract(open: () => Promise<{ snapshots: SnapshotStore; close: () => Promise<void> }>): void {
+export function snapshotStoreContract(
+  open: () => Promise<{ snapshots: SnapshotStore; close: () => Promise<void> }>,
+): void {
   let snapshots: SnapshotStore;
   let close: () => Promise<void>;
   let prefix: string;

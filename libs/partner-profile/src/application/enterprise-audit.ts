@@ -1,5 +1,5 @@
-import type { AdministeredScopes, AuditDescriber, AuditedEvent, AuditFacts } from '../../../audit/src/ports/index.js';
-import type { DocumentStore } from '../../../read-store/src/index.js';
+import type { AdministeredScopes, AuditDescriber, AuditedEvent, AuditFacts } from '#audit/ports/index';
+import type { DocumentStore } from '#read-store';
 import { ENTERPRISE_EVENT_TYPES, type EnterpriseEvent, enterpriseEvents } from '../domain/enterprise.events.js';
 import { withoutCompanyTokenDigest } from '../domain/enterprise.redaction.js';
 import { locationsManagedBy } from './managed-locations.js';
@@ -27,23 +27,56 @@ export function describeEnterpriseEvent(event: EnterpriseEvent): AuditFacts {
   const at = (locationId: string) => ({ enterpriseId, locationId });
   switch (event.type) {
     case 'EnterpriseRegistered':
-      return { scope: { enterpriseId, locationId: event.data.worldwideHeadquartersLocationId }, targetUserIds: [], changes: [{ field: 'enterprise', from: null, to: event.data.name }] };
+      return {
+        scope: { enterpriseId, locationId: event.data.worldwideHeadquartersLocationId },
+        targetUserIds: [],
+        changes: [{ field: 'enterprise', from: null, to: event.data.name }],
+      };
     case 'CountryEnterpriseAdded':
-      return { scope: at(event.data.headquartersLocationId), targetUserIds: [], changes: [{ field: 'countryEnterprise', from: null, to: event.data.country }] };
+      return {
+        scope: at(event.data.headquartersLocationId),
+        targetUserIds: [],
+        changes: [{ field: 'countryEnterprise', from: null, to: event.data.country }],
+      };
     case 'LocationCreated':
-      return { scope: at(event.data.locationId), targetUserIds: [], changes: [{ field: 'location', from: null, to: event.data.name }] };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [],
+        changes: [{ field: 'location', from: null, to: event.data.name }],
+      };
     case 'LocationProfileUpdated':
       return { scope: at(event.data.locationId), targetUserIds: [], changes: event.data.changes };
     case 'EmployeeJoined':
-      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'accessRole', from: null, to: event.data.accessRole }] };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'accessRole', from: null, to: event.data.accessRole }],
+      };
     case 'EmployeeSelfAssociationRequested':
-      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'selfAssociation', from: null, to: 'pending' }] };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'selfAssociation', from: null, to: 'pending' }],
+      };
     case 'EmployeeSelfAssociationApproved':
-      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'selfAssociation', from: 'pending', to: 'accepted' }] };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'selfAssociation', from: 'pending', to: 'accepted' }],
+      };
     case 'EmployeeSelfAssociationDenied':
-      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'selfAssociation', from: 'pending', to: 'denied' }], ...(event.data.reason ? { reason: event.data.reason } : {}) };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'selfAssociation', from: 'pending', to: 'denied' }],
+        ...(event.data.reason ? { reason: event.data.reason } : {}),
+      };
     case 'AccessRoleChanged':
-      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'accessRole', from: event.data.from, to: event.data.to }] };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'accessRole', from: event.data.from, to: event.data.to }],
+      };
     case 'PrimaryRelationshipContactAssigned': {
       const { userId, previousRole, formerPrcUserId } = event.data;
       return {
@@ -56,7 +89,11 @@ export function describeEnterpriseEvent(event: EnterpriseEvent): AuditFacts {
       };
     }
     case 'EmployeeLeft':
-      return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: [{ field: 'accessRole', from: event.data.accessRole, to: null }] };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'accessRole', from: event.data.accessRole, to: null }],
+      };
     case 'TciRolesChanged':
       return {
         scope: at(event.data.locationId),
@@ -68,9 +105,23 @@ export function describeEnterpriseEvent(event: EnterpriseEvent): AuditFacts {
     case 'EmployeeProfileUpdated':
       return { scope: at(event.data.locationId), targetUserIds: [event.data.userId], changes: event.data.changes };
     case 'SelfAssociationPolicyChanged':
-      return { scope: at(event.data.locationId), targetUserIds: [], changes: [{ field: 'autoAcceptSelfAssociation', from: !event.data.autoAcceptSelfAssociation, to: event.data.autoAcceptSelfAssociation }] };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [],
+        changes: [
+          {
+            field: 'autoAcceptSelfAssociation',
+            from: !event.data.autoAcceptSelfAssociation,
+            to: event.data.autoAcceptSelfAssociation,
+          },
+        ],
+      };
     case 'CompanyTokenRotated':
       // Only that it changed: not even the digest belongs in an audit answer.
-      return { scope: at(event.data.locationId), targetUserIds: [], changes: [{ field: 'companyToken', from: '(previous)', to: '(rotated)' }] };
+      return {
+        scope: at(event.data.locationId),
+        targetUserIds: [],
+        changes: [{ field: 'companyToken', from: '(previous)', to: '(rotated)' }],
+      };
   }
 }

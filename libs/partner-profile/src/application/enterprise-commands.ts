@@ -1,5 +1,5 @@
-import { type Principal, actorOf } from '../../../auth/src/index.js';
-import { type CommandService, commandServiceProvider } from '../../../event-store/src/index.js';
+import { type Principal, actorOf } from '#auth';
+import { type CommandService, commandServiceProvider } from '#event-store';
 import type { EnterpriseCommand } from '../domain/enterprise.commands.js';
 import { enterpriseDecider } from '../domain/enterprise.decider.js';
 import type { EnterpriseEvent } from '../domain/enterprise.events.js';

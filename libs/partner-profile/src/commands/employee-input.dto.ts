@@ -1,4 +1,4 @@
-import { IsSingleLineText } from '../../../auth/src/index.js';
+import { IsSingleLineText } from '#auth';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { EmployeeProfile } from '../domain/access-roles.js';
@@ -12,5 +12,10 @@ export class EmployeeInputDto {
 }
 
 export function employeeProfile(dto: EmployeeInputDto): EmployeeProfile {
-  return { firstName: dto.firstName, lastName: dto.lastName, email: dto.email, ...(dto.telephone ? { telephone: dto.telephone } : {}) };
+  return {
+    firstName: dto.firstName,
+    lastName: dto.lastName,
+    email: dto.email,
+    ...(dto.telephone ? { telephone: dto.telephone } : {}),
+  };
 }

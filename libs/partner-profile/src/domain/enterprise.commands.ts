@@ -1,4 +1,4 @@
-import type { Issued } from '../../../core/src/index.js';
+import type { Issued } from '#core';
 import type { AccessRole, EmployeeProfile, LocationProfile } from './access-roles.js';
 
 export interface NewLocation extends LocationProfile {
@@ -9,17 +9,37 @@ export interface NewLocation extends LocationProfile {
 
 export type EnterpriseCommand = Issued &
   (
-    | { type: 'RegisterEnterprise'; enterpriseId: string; name: string; countryEnterpriseId: string; countryEnterpriseName: string; location: NewLocation; employee: EmployeeProfile }
+    | {
+        type: 'RegisterEnterprise';
+        enterpriseId: string;
+        name: string;
+        countryEnterpriseId: string;
+        countryEnterpriseName: string;
+        location: NewLocation;
+        employee: EmployeeProfile;
+      }
     | { type: 'CreateLocation'; location: NewLocation; newCountryEnterpriseId: string; employee: EmployeeProfile }
     | { type: 'UpdateLocationProfile'; locationId: string; profile: LocationProfile }
-    | { type: 'RequestSelfAssociation'; locationId: string; associationId: string; companyTokenDigest: string; employee: EmployeeProfile }
+    | {
+        type: 'RequestSelfAssociation';
+        locationId: string;
+        associationId: string;
+        companyTokenDigest: string;
+        employee: EmployeeProfile;
+      }
     | { type: 'ApproveSelfAssociation'; associationId: string; locationId?: string }
     | { type: 'DenySelfAssociation'; associationId: string; locationId?: string; reason?: string }
     | { type: 'ChangeSelfAssociationPolicy'; locationId: string; autoAcceptSelfAssociation: boolean }
     | { type: 'RotateCompanyToken'; locationId: string; companyTokenDigest: string }
     | { type: 'ChangeAccessRole'; locationId: string; userId: string; accessRole: AccessRole }
     | { type: 'AssignPrimaryRelationshipContact'; locationId: string; userId: string }
-    | { type: 'ChangeTciRoles'; locationId: string; userId: string; businessContact: boolean; secondaryBusinessContact: boolean }
+    | {
+        type: 'ChangeTciRoles';
+        locationId: string;
+        userId: string;
+        businessContact: boolean;
+        secondaryBusinessContact: boolean;
+      }
     | { type: 'UpdateEmployeeProfile'; locationId: string; userId: string; profile: EmployeeProfile }
     | { type: 'RemoveEmployee'; locationId: string; userId: string }
   );

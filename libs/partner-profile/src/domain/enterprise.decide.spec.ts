@@ -1,11 +1,11 @@
-import { DomainError, fold, secretDigest } from '../../../core/src/index.js';
+import { DomainError, fold, secretDigest } from '#core';
 import type { AccessRole, EmployeeProfile, LocationProfile, Tci } from './access-roles.js';
 import type { EnterpriseCommand, NewLocation } from './enterprise.commands.js';
 import { enterpriseDecider } from './enterprise.decider.js';
 import type { EnterpriseEvent } from './enterprise.events.js';
 import { type EnterpriseState, employeeKey } from './enterprise.state.js';
 import type { Region } from './regions.js';
-import { given } from '../../../core/src/testing/given-when-then.js';
+import { given } from '#core/testing/given-when-then';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: the worldwide enterprise "Acme" (ent-1) with three country enterprises.
@@ -36,7 +36,14 @@ interface Loc {
   readonly profile: LocationProfile;
 }
 
-const loc = (locationId: string, countryEnterpriseId: string, country: string, region: Region, partnerTier: 1 | 2, city: string): Loc => ({
+const loc = (
+  locationId: string,
+  countryEnterpriseId: string,
+  country: string,
+  region: Region,
+  partnerTier: 1 | 2,
+  city: string,
+): Loc => ({
   locationId,
   countryEnterpriseId,
   country,
@@ -68,9 +75,15 @@ const person = (userId: string): EmployeeProfile => ({
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type CommandBody = DistributiveOmit<EnterpriseCommand, 'actor' | 'at'>;
 /** `userId` issues the command. */
-const by = (userId: string, body: CommandBody): EnterpriseCommand => ({ ...body, actor: { userId }, at: AT }) as EnterpriseCommand;
+const by = (userId: string, body: CommandBody): EnterpriseCommand =>
+  ({ ...body, actor: { userId }, at: AT }) as EnterpriseCommand;
 
-const newLocation = (l: Loc, country = l.country): NewLocation => ({ locationId: l.locationId, country, companyTokenDigest: digestOf(l), ...l.profile });
+const newLocation = (l: Loc, country = l.country): NewLocation => ({
+  locationId: l.locationId,
+  country,
+  companyTokenDigest: digestOf(l),
+  ...l.profile,
+});
 
 // --- events used to build histories -----------------------------------------------------------
 const registered: EnterpriseEvent = {
@@ -79,7 +92,13 @@ const registered: EnterpriseEvent = {
 };
 const countryAdded = (l: Loc): EnterpriseEvent => ({
   type: 'CountryEnterpriseAdded',
-  data: { enterpriseId: ENT, countryEnterpriseId: l.countryEnterpriseId, country: l.country, name: `Acme ${l.country}`, headquartersLocationId: l.locationId },
+  data: {
+    enterpriseId: ENT,
+    countryEnterpriseId: l.countryEnterpriseId,
+    country: l.country,
+    name: `Acme ${l.country}`,
+    headquartersLocationId: l.locationId,
+  },
 });
 const locationCreated = (l: Loc, createdBy: string): EnterpriseEvent => ({
   type: 'LocationCreated',
@@ -98,7 +117,15 @@ const locationCreated = (l: Loc, createdBy: string): EnterpriseEvent => ({
 /** The creator of a location joins it as its PRC. */
 const founded = (l: Loc, userId: string): EnterpriseEvent => ({
   type: 'EmployeeJoined',
-  data: { enterpriseId: ENT, locationId: l.locationId, userId, ...person(userId), accessRole: 'prc', tci: NO_TCI, via: 'location_created' },
+  data: {
+    enterpriseId: ENT,
+    locationId: l.locationId,
+    userId,
+    ...person(userId),
+    accessRole: 'prc',
+    tci: NO_TCI,
+    via: 'location_created',
+  },
 });
 const requested = (l: Loc, associationId: string, userId: string): EnterpriseEvent => ({
   type: 'EmployeeSelfAssociationRequested',
@@ -114,7 +141,16 @@ const denied = (l: Loc, associationId: string, userId: string, decidedBy: string
 });
 const joinedBySelfAssociation = (l: Loc, associationId: string, userId: string): EnterpriseEvent => ({
   type: 'EmployeeJoined',
-  data: { enterpriseId: ENT, locationId: l.locationId, userId, ...person(userId), accessRole: 'personal_update', tci: NO_TCI, via: 'self_association', associationId },
+  data: {
+    enterpriseId: ENT,
+    locationId: l.locationId,
+    userId,
+    ...person(userId),
+    accessRole: 'personal_update',
+    tci: NO_TCI,
+    via: 'self_association',
+    associationId,
+  },
 });
 const roleChanged = (l: Loc, userId: string, from: AccessRole, to: AccessRole, changedBy: string): EnterpriseEvent => ({
   type: 'AccessRoleChanged',
@@ -139,7 +175,12 @@ const hired = (l: Loc, userId: string, role: AccessRole, decidedBy: string): Ent
   ];
 };
 
-const REGISTERED: EnterpriseEvent[] = [registered, countryAdded(US_HQ), locationCreated(US_HQ, 'pat'), founded(US_HQ, 'pat')];
+const REGISTERED: EnterpriseEvent[] = [
+  registered,
+  countryAdded(US_HQ),
+  locationCreated(US_HQ, 'pat'),
+  founded(US_HQ, 'pat'),
+];
 
 const WORLD: EnterpriseEvent[] = [
   ...REGISTERED,
@@ -180,20 +221,34 @@ const WITH_PENDING_IN_BERLIN: EnterpriseEvent[] = [...WORLD, requested(DE_BERLIN
 const world = (events: readonly EnterpriseEvent[] = WORLD) => given(enterpriseDecider, events);
 const unregistered = () => given(enterpriseDecider, []);
 
-const stateOf = (events: readonly EnterpriseEvent[]): EnterpriseState => fold(enterpriseDecider.evolve, enterpriseDecider.initialState(), events);
+const stateOf = (events: readonly EnterpriseEvent[]): EnterpriseState =>
+  fold(enterpriseDecider.evolve, enterpriseDecider.initialState(), events);
 /** The state after `command` is decided on `history` and its events are applied. */
 const stateAfter = (history: readonly EnterpriseEvent[], command: EnterpriseCommand): EnterpriseState =>
   stateOf([...history, ...enterpriseDecider.decide(command, stateOf(history))]);
-const roleOf = (state: EnterpriseState, l: Loc, userId: string) => state.employees.get(employeeKey(l.locationId, userId))?.accessRole;
+const roleOf = (state: EnterpriseState, l: Loc, userId: string) =>
+  state.employees.get(employeeKey(l.locationId, userId))?.accessRole;
 
 /** Issues each command in turn on `history`, as the application would; returns the whole log. */
 function play(history: readonly EnterpriseEvent[], ...commands: EnterpriseCommand[]): EnterpriseEvent[] {
-  return commands.reduce<EnterpriseEvent[]>((log, command) => [...log, ...enterpriseDecider.decide(command, stateOf(log))], [...history]);
+  return commands.reduce<EnterpriseEvent[]>(
+    (log, command) => [...log, ...enterpriseDecider.decide(command, stateOf(log))],
+    [...history],
+  );
 }
 
 const registerAcme = (actor = 'pat', location: NewLocation = newLocation(US_HQ)) =>
-  by(actor, { type: 'RegisterEnterprise', enterpriseId: ENT, name: 'Acme', countryEnterpriseId: 'ce-us', countryEnterpriseName: 'Acme US', location, employee: person(actor) });
-const changeRole = (actor: string, l: Loc, userId: string, accessRole: AccessRole) => by(actor, { type: 'ChangeAccessRole', locationId: l.locationId, userId, accessRole });
+  by(actor, {
+    type: 'RegisterEnterprise',
+    enterpriseId: ENT,
+    name: 'Acme',
+    countryEnterpriseId: 'ce-us',
+    countryEnterpriseName: 'Acme US',
+    location,
+    employee: person(actor),
+  });
+const changeRole = (actor: string, l: Loc, userId: string, accessRole: AccessRole) =>
+  by(actor, { type: 'ChangeAccessRole', locationId: l.locationId, userId, accessRole });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -202,12 +257,24 @@ describe('fixtures', () => {
     const hire = (l: Loc, userId: string, role: AccessRole, decidedBy: string): EnterpriseCommand[] => {
       const associationId = `as-${userId}-${l.locationId}`;
       return [
-        by(userId, { type: 'RequestSelfAssociation', locationId: l.locationId, associationId, companyTokenDigest: digestOf(l), employee: person(userId) }),
+        by(userId, {
+          type: 'RequestSelfAssociation',
+          locationId: l.locationId,
+          associationId,
+          companyTokenDigest: digestOf(l),
+          employee: person(userId),
+        }),
         by(decidedBy, { type: 'ApproveSelfAssociation', associationId }),
         ...(role === 'personal_update' ? [] : [changeRole(decidedBy, l, userId, role)]),
       ];
     };
-    const create = (l: Loc, userId: string) => by(userId, { type: 'CreateLocation', location: newLocation(l), newCountryEnterpriseId: l.countryEnterpriseId, employee: person(userId) });
+    const create = (l: Loc, userId: string) =>
+      by(userId, {
+        type: 'CreateLocation',
+        location: newLocation(l),
+        newCountryEnterpriseId: l.countryEnterpriseId,
+        employee: person(userId),
+      });
     const log = play(
       [],
       registerAcme(),
@@ -238,7 +305,9 @@ describe('fixtures', () => {
   it('the world folds into three country enterprises, six locations, each with its PRC', () => {
     const state = stateOf(WORLD);
     expect(state.worldwideHeadquartersLocationId).toBe('loc-us-hq');
-    expect(Object.fromEntries([...state.countries.values()].map((c) => [c.country, c.headquartersLocationId]))).toEqual({ US: 'loc-us-hq', CA: 'loc-ca-hq', DE: 'loc-de-hq' });
+    expect(Object.fromEntries([...state.countries.values()].map((c) => [c.country, c.headquartersLocationId]))).toEqual(
+      { US: 'loc-us-hq', CA: 'loc-ca-hq', DE: 'loc-de-hq' },
+    );
     expect(Object.fromEntries([...state.locations.values()].map((l) => [l.locationId, l.prcUserId]))).toEqual({
       'loc-us-hq': 'pat',
       'loc-us-east': 'ned',
@@ -260,13 +329,22 @@ describe('every command but RegisterEnterprise and RequestSelfAssociation', () =
     { type: 'RotateCompanyToken', locationId: US_HQ.locationId, companyTokenDigest: TOKEN_A },
     { type: 'ChangeAccessRole', locationId: US_HQ.locationId, userId: 'pat', accessRole: 'apa' },
     { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'pat' },
-    { type: 'ChangeTciRoles', locationId: US_HQ.locationId, userId: 'pat', businessContact: true, secondaryBusinessContact: false },
+    {
+      type: 'ChangeTciRoles',
+      locationId: US_HQ.locationId,
+      userId: 'pat',
+      businessContact: true,
+      secondaryBusinessContact: false,
+    },
     { type: 'UpdateEmployeeProfile', locationId: US_HQ.locationId, userId: 'pat', profile: person('pat') },
     { type: 'RemoveEmployee', locationId: US_HQ.locationId, userId: 'pat' },
   ];
-  it.each(commands.map((c) => [c.type, c] as const))('%s on an enterprise that does not exist → NOT_FOUND', (_type, body) => {
-    unregistered().when(by('pat', body)).thenRejects('NOT_FOUND');
-  });
+  it.each(commands.map((c) => [c.type, c] as const))(
+    '%s on an enterprise that does not exist → NOT_FOUND',
+    (_type, body) => {
+      unregistered().when(by('pat', body)).thenRejects('NOT_FOUND');
+    },
+  );
 });
 
 describe('RegisterEnterprise', () => {
@@ -274,8 +352,25 @@ describe('RegisterEnterprise', () => {
     unregistered()
       .when(registerAcme())
       .then([
-        { type: 'EnterpriseRegistered', data: { enterpriseId: 'ent-1', name: 'Acme', worldwideHeadquartersLocationId: 'loc-us-hq', registeredBy: 'pat' } },
-        { type: 'CountryEnterpriseAdded', data: { enterpriseId: 'ent-1', countryEnterpriseId: 'ce-us', country: 'US', name: 'Acme US', headquartersLocationId: 'loc-us-hq' } },
+        {
+          type: 'EnterpriseRegistered',
+          data: {
+            enterpriseId: 'ent-1',
+            name: 'Acme',
+            worldwideHeadquartersLocationId: 'loc-us-hq',
+            registeredBy: 'pat',
+          },
+        },
+        {
+          type: 'CountryEnterpriseAdded',
+          data: {
+            enterpriseId: 'ent-1',
+            countryEnterpriseId: 'ce-us',
+            country: 'US',
+            name: 'Acme US',
+            headquartersLocationId: 'loc-us-hq',
+          },
+        },
         {
           type: 'LocationCreated',
           data: {
@@ -315,17 +410,26 @@ describe('RegisterEnterprise', () => {
     const state = stateAfter([], registerAcme());
     expect(state.exists).toBe(true);
     expect(state.worldwideHeadquartersLocationId).toBe('loc-us-hq');
-    expect(state.countries.get('ce-us')).toEqual({ countryEnterpriseId: 'ce-us', country: 'US', name: 'Acme US', headquartersLocationId: 'loc-us-hq' });
+    expect(state.countries.get('ce-us')).toEqual({
+      countryEnterpriseId: 'ce-us',
+      country: 'US',
+      name: 'Acme US',
+      headquartersLocationId: 'loc-us-hq',
+    });
     expect(state.locations.get('loc-us-hq')?.prcUserId).toBe('pat');
     expect(roleOf(state, US_HQ, 'pat')).toBe('prc');
   });
 
   it('stores the country upper-cased when given in lower case', () => {
-    unregistered().when(registerAcme('pat', newLocation(US_HQ, 'us'))).then(REGISTERED);
+    unregistered()
+      .when(registerAcme('pat', newLocation(US_HQ, 'us')))
+      .then(REGISTERED);
   });
 
   it('rejects an unknown country (VALIDATION_FAILED, naming the field)', () => {
-    unregistered().when(registerAcme('pat', newLocation(US_HQ, 'XX'))).thenRejects('VALIDATION_FAILED');
+    unregistered()
+      .when(registerAcme('pat', newLocation(US_HQ, 'XX')))
+      .thenRejects('VALIDATION_FAILED');
     try {
       enterpriseDecider.decide(registerAcme('pat', newLocation(US_HQ, 'XX')), stateOf([]));
     } catch (error) {
@@ -343,13 +447,27 @@ describe('RegisterEnterprise', () => {
 
 describe('CreateLocation', () => {
   const create = (actor: string, l: Loc, options: { country?: string; newCountryEnterpriseId?: string } = {}) =>
-    by(actor, { type: 'CreateLocation', location: newLocation(l, options.country), newCountryEnterpriseId: options.newCountryEnterpriseId ?? l.countryEnterpriseId, employee: person(actor) });
+    by(actor, {
+      type: 'CreateLocation',
+      location: newLocation(l, options.country),
+      newCountryEnterpriseId: options.newCountryEnterpriseId ?? l.countryEnterpriseId,
+      employee: person(actor),
+    });
 
   it('in a NEW country adds the country enterprise with that location as its HQ, then the location and its creator as PRC', () => {
     world()
       .when(create('ana', JP_TOKYO))
       .then([
-        { type: 'CountryEnterpriseAdded', data: { enterpriseId: 'ent-1', countryEnterpriseId: 'ce-jp', country: 'JP', name: 'Acme JP', headquartersLocationId: 'loc-jp-tokyo' } },
+        {
+          type: 'CountryEnterpriseAdded',
+          data: {
+            enterpriseId: 'ent-1',
+            countryEnterpriseId: 'ce-jp',
+            country: 'JP',
+            name: 'Acme JP',
+            headquartersLocationId: 'loc-jp-tokyo',
+          },
+        },
         {
           type: 'LocationCreated',
           data: {
@@ -370,7 +488,17 @@ describe('CreateLocation', () => {
         },
         {
           type: 'EmployeeJoined',
-          data: { enterpriseId: 'ent-1', locationId: 'loc-jp-tokyo', userId: 'ana', firstName: 'Ana', lastName: 'Example', email: 'ana@example.com', accessRole: 'prc', tci: NO_TCI, via: 'location_created' },
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-jp-tokyo',
+            userId: 'ana',
+            firstName: 'Ana',
+            lastName: 'Example',
+            email: 'ana@example.com',
+            accessRole: 'prc',
+            tci: NO_TCI,
+            via: 'location_created',
+          },
         },
       ]);
   });
@@ -381,8 +509,18 @@ describe('CreateLocation', () => {
     expect(state.locations.get('loc-jp-tokyo')?.prcUserId).toBe('ana');
     const osaka = loc('loc-jp-osaka', 'ce-jp', 'JP', 'japan', 2, 'Osaka');
     const log = play(WORLD, create('ana', JP_TOKYO), create('uma', osaka));
-    world(log).when(changeRole('ana', osaka, 'uma', 'view_only')).thenRejects('PRC_REQUIRES_TRANSFER'); // in scope: reaches the PRC rule
-    world(log).when(by('ana', { type: 'ChangeSelfAssociationPolicy', locationId: osaka.locationId, autoAcceptSelfAssociation: true })).then([policyChanged(osaka, true, 'ana')]);
+    world(log)
+      .when(changeRole('ana', osaka, 'uma', 'view_only'))
+      .thenRejects('PRC_REQUIRES_TRANSFER'); // in scope: reaches the PRC rule
+    world(log)
+      .when(
+        by('ana', {
+          type: 'ChangeSelfAssociationPolicy',
+          locationId: osaka.locationId,
+          autoAcceptSelfAssociation: true,
+        }),
+      )
+      .then([policyChanged(osaka, true, 'ana')]);
   });
 
   it('in an EXISTING country adds no country enterprise and uses the existing one (even if a new id was offered)', () => {
@@ -413,13 +551,17 @@ describe('CreateLocation', () => {
   });
 
   it('rejects an unknown country (VALIDATION_FAILED)', () => {
-    world().when(create('pat', US_SOUTH, { country: 'XX', newCountryEnterpriseId: 'ce-xx' })).thenRejects('VALIDATION_FAILED');
+    world()
+      .when(create('pat', US_SOUTH, { country: 'XX', newCountryEnterpriseId: 'ce-xx' }))
+      .thenRejects('VALIDATION_FAILED');
   });
 
   // The decider cannot return [] here: creating the same location again is rejected.
   it('has no "changes nothing" path: a location id already in use is CONCURRENCY_CONFLICT', () => {
     world().when(create('pat', US_EAST)).thenRejects('CONCURRENCY_CONFLICT');
-    world(play(WORLD, create('uma', US_SOUTH))).when(create('uma', US_SOUTH)).thenRejects('CONCURRENCY_CONFLICT');
+    world(play(WORLD, create('uma', US_SOUTH)))
+      .when(create('uma', US_SOUTH))
+      .thenRejects('CONCURRENCY_CONFLICT');
   });
 });
 
@@ -436,7 +578,13 @@ describe('UpdateLocationProfile', () => {
           data: {
             enterpriseId: 'ent-1',
             locationId: 'loc-us-east',
-            profile: { name: 'Acme Cambridge', address: '1 Main St', city: 'Cambridge', postalCode: '10000', partnerTier: 1 },
+            profile: {
+              name: 'Acme Cambridge',
+              address: '1 Main St',
+              city: 'Cambridge',
+              postalCode: '10000',
+              partnerTier: 1,
+            },
             changes: [
               { field: 'name', from: 'Acme Boston', to: 'Acme Cambridge' },
               { field: 'city', from: 'Boston', to: 'Cambridge' },
@@ -451,16 +599,30 @@ describe('UpdateLocationProfile', () => {
     const changed = (l: Loc, updatedBy: string): EnterpriseEvent[] => [
       {
         type: 'LocationProfileUpdated',
-        data: { enterpriseId: ENT, locationId: l.locationId, profile: { ...l.profile, postalCode: '99999' }, changes: [{ field: 'postalCode', from: '10000', to: '99999' }], updatedBy },
+        data: {
+          enterpriseId: ENT,
+          locationId: l.locationId,
+          profile: { ...l.profile, postalCode: '99999' },
+          changes: [{ field: 'postalCode', from: '10000', to: '99999' }],
+          updatedBy,
+        },
       },
     ];
-    world().when(update('eve', US_EAST, { postalCode: '99999' })).then(changed(US_EAST, 'eve'));
-    world().when(update('dirk', DE_BERLIN, { postalCode: '99999' })).then(changed(DE_BERLIN, 'dirk'));
-    world().when(update('pat', DE_BERLIN, { postalCode: '99999' })).then(changed(DE_BERLIN, 'pat'));
+    world()
+      .when(update('eve', US_EAST, { postalCode: '99999' }))
+      .then(changed(US_EAST, 'eve'));
+    world()
+      .when(update('dirk', DE_BERLIN, { postalCode: '99999' }))
+      .then(changed(DE_BERLIN, 'dirk'));
+    world()
+      .when(update('pat', DE_BERLIN, { postalCode: '99999' }))
+      .then(changed(DE_BERLIN, 'pat'));
   });
 
   it('changes nothing when the profile is the same', () => {
-    world().when(update('ned', US_EAST, {})).thenNothing();
+    world()
+      .when(update('ned', US_EAST, {}))
+      .thenNothing();
   });
 
   it('rejects actors out of scope (FORBIDDEN)', () => {
@@ -474,37 +636,72 @@ describe('UpdateLocationProfile', () => {
   });
 
   it('rejects an unknown location (NOT_FOUND)', () => {
-    world().when(update('pat', US_SOUTH, { name: 'Nowhere' })).thenRejects('NOT_FOUND');
+    world()
+      .when(update('pat', US_SOUTH, { name: 'Nowhere' }))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects moving to tier 1 while the location has a distributor (DISTRIBUTOR_ROLE_NOT_ALLOWED)', () => {
-    world().when(update('pat', US_HQ, { partnerTier: 1 })).thenRejects('DISTRIBUTOR_ROLE_NOT_ALLOWED');
+    world()
+      .when(update('pat', US_HQ, { partnerTier: 1 }))
+      .thenRejects('DISTRIBUTOR_ROLE_NOT_ALLOWED');
     const withDistributorPi = [...WORLD, roleChanged(US_WEST, 'wyn', 'personal_update', 'distributor_pi', 'wes')];
-    world(withDistributorPi).when(update('wes', US_WEST, { partnerTier: 1, name: 'Acme Santa Clara' })).thenRejects('DISTRIBUTOR_ROLE_NOT_ALLOWED');
+    world(withDistributorPi)
+      .when(update('wes', US_WEST, { partnerTier: 1, name: 'Acme Santa Clara' }))
+      .thenRejects('DISTRIBUTOR_ROLE_NOT_ALLOWED');
   });
 
   it('still updates other fields of a location with a distributor, and the tier once no distributor is left', () => {
     world()
       .when(update('pat', US_HQ, { name: 'Acme HQ' }))
       .then([
-        { type: 'LocationProfileUpdated', data: { enterpriseId: ENT, locationId: 'loc-us-hq', profile: { ...US_HQ.profile, name: 'Acme HQ' }, changes: [{ field: 'name', from: 'Acme Armonk', to: 'Acme HQ' }], updatedBy: 'pat' } },
+        {
+          type: 'LocationProfileUpdated',
+          data: {
+            enterpriseId: ENT,
+            locationId: 'loc-us-hq',
+            profile: { ...US_HQ.profile, name: 'Acme HQ' },
+            changes: [{ field: 'name', from: 'Acme Armonk', to: 'Acme HQ' }],
+            updatedBy: 'pat',
+          },
+        },
       ]);
     world([...WORLD, roleChanged(US_HQ, 'dee', 'distributor', 'view_only', 'pat')])
       .when(update('pat', US_HQ, { partnerTier: 1 }))
       .then([
-        { type: 'LocationProfileUpdated', data: { enterpriseId: ENT, locationId: 'loc-us-hq', profile: { ...US_HQ.profile, partnerTier: 1 }, changes: [{ field: 'partnerTier', from: 2, to: 1 }], updatedBy: 'pat' } },
+        {
+          type: 'LocationProfileUpdated',
+          data: {
+            enterpriseId: ENT,
+            locationId: 'loc-us-hq',
+            profile: { ...US_HQ.profile, partnerTier: 1 },
+            changes: [{ field: 'partnerTier', from: 2, to: 1 }],
+            updatedBy: 'pat',
+          },
+        },
       ]);
   });
 
   it('applies the new profile to the state', () => {
     const state = stateAfter(WORLD, update('ned', US_EAST, { partnerTier: 2 }));
-    expect(state.locations.get('loc-us-east')).toMatchObject({ ...US_EAST.profile, partnerTier: 2, region: 'north_america', prcUserId: 'ned' });
+    expect(state.locations.get('loc-us-east')).toMatchObject({
+      ...US_EAST.profile,
+      partnerTier: 2,
+      region: 'north_america',
+      prcUserId: 'ned',
+    });
   });
 });
 
 describe('RequestSelfAssociation', () => {
   const ask = (actor: string, l: Loc, associationId: string, companyTokenDigest = digestOf(l)) =>
-    by(actor, { type: 'RequestSelfAssociation', locationId: l.locationId, associationId, companyTokenDigest, employee: person(actor) });
+    by(actor, {
+      type: 'RequestSelfAssociation',
+      locationId: l.locationId,
+      associationId,
+      companyTokenDigest,
+      employee: person(actor),
+    });
 
   it('records a pending request when the location does not auto-accept', () => {
     world()
@@ -512,7 +709,15 @@ describe('RequestSelfAssociation', () => {
       .then([
         {
           type: 'EmployeeSelfAssociationRequested',
-          data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', userId: 'nina', firstName: 'Nina', lastName: 'Example', email: 'nina@example.com', associationId: 'as-nina' },
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            userId: 'nina',
+            firstName: 'Nina',
+            lastName: 'Example',
+            email: 'nina@example.com',
+            associationId: 'as-nina',
+          },
         },
       ]);
     const state = stateAfter(WORLD, ask('nina', US_HQ, 'as-nina'));
@@ -524,25 +729,28 @@ describe('RequestSelfAssociation', () => {
     const autoAccepting = [...WORLD, policyChanged(US_HQ, true)];
     world(autoAccepting)
       .when(ask('nina', US_HQ, 'as-nina'))
-      .then([
-        requested(US_HQ, 'as-nina', 'nina'),
-        joinedBySelfAssociation(US_HQ, 'as-nina', 'nina'),
-      ]);
+      .then([requested(US_HQ, 'as-nina', 'nina'), joinedBySelfAssociation(US_HQ, 'as-nina', 'nina')]);
     const state = stateAfter(autoAccepting, ask('nina', US_HQ, 'as-nina'));
     expect(state.associations.get('as-nina')?.status).toBe('accepted');
     expect(roleOf(state, US_HQ, 'nina')).toBe('personal_update');
   });
 
   it('lets an employee of another location ask to join, and a pending request elsewhere does not block it', () => {
-    world().when(ask('ola', US_HQ, 'as-ola')).then([requested(US_HQ, 'as-ola', 'ola')]);
-    world(WITH_PENDING).when(ask('nina', US_EAST, 'as-nina-east')).then([requested(US_EAST, 'as-nina-east', 'nina')]);
+    world()
+      .when(ask('ola', US_HQ, 'as-ola'))
+      .then([requested(US_HQ, 'as-ola', 'ola')]);
+    world(WITH_PENDING)
+      .when(ask('nina', US_EAST, 'as-nina-east'))
+      .then([requested(US_EAST, 'as-nina-east', 'nina')]);
   });
 
   it('lets someone whose request was denied ask again', () => {
-    world([...WITH_PENDING, denied(US_HQ, 'as-nina', 'nina', 'ana')]).when(ask('nina', US_HQ, 'as-nina-2')).then([requested(US_HQ, 'as-nina-2', 'nina')]);
+    world([...WITH_PENDING, denied(US_HQ, 'as-nina', 'nina', 'ana')])
+      .when(ask('nina', US_HQ, 'as-nina-2'))
+      .then([requested(US_HQ, 'as-nina-2', 'nina')]);
   });
 
-  it('rejects a wrong token, another location\'s token, and the right token for an unknown location with the same code (INVALID_COMPANY_TOKEN)', () => {
+  it("rejects a wrong token, another location's token, and the right token for an unknown location with the same code (INVALID_COMPANY_TOKEN)", () => {
     world().rejectsEach('INVALID_COMPANY_TOKEN', [
       ask('nina', US_HQ, 'as-nina', secretDigest('token-b')),
       ask('nina', US_HQ, 'as-nina', digestOf(US_EAST)),
@@ -552,11 +760,15 @@ describe('RequestSelfAssociation', () => {
   });
 
   it('rejects any request on an enterprise that is not registered (INVALID_COMPANY_TOKEN, not NOT_FOUND)', () => {
-    unregistered().when(ask('nina', US_HQ, 'as-nina', TOKEN_A)).thenRejects('INVALID_COMPANY_TOKEN');
+    unregistered()
+      .when(ask('nina', US_HQ, 'as-nina', TOKEN_A))
+      .thenRejects('INVALID_COMPANY_TOKEN');
   });
 
   it('checks the token before membership: a member with a wrong token gets INVALID_COMPANY_TOKEN', () => {
-    world().when(ask('uma', US_HQ, 'as-uma-2', secretDigest('wrong'))).thenRejects('INVALID_COMPANY_TOKEN');
+    world()
+      .when(ask('uma', US_HQ, 'as-uma-2', secretDigest('wrong')))
+      .thenRejects('INVALID_COMPANY_TOKEN');
   });
 
   it('rejects an employee of the location (ALREADY_MEMBER), including its PRC', () => {
@@ -565,20 +777,34 @@ describe('RequestSelfAssociation', () => {
 
   // The decider cannot return [] here: asking again while the first request waits is rejected.
   it('has no "changes nothing" path: asking again while pending is REQUEST_PENDING', () => {
-    world(WITH_PENDING).when(ask('nina', US_HQ, 'as-nina-2')).thenRejects('REQUEST_PENDING');
+    world(WITH_PENDING)
+      .when(ask('nina', US_HQ, 'as-nina-2'))
+      .thenRejects('REQUEST_PENDING');
     // re-using an existing association id is refused before anything else (it would overwrite it)
-    world(WITH_PENDING).when(ask('nina', US_HQ, 'as-nina')).thenRejects('CONCURRENCY_CONFLICT');
+    world(WITH_PENDING)
+      .when(ask('nina', US_HQ, 'as-nina'))
+      .thenRejects('CONCURRENCY_CONFLICT');
   });
 });
 
 describe('ApproveSelfAssociation', () => {
-  const approve = (actor: string, associationId = 'as-nina') => by(actor, { type: 'ApproveSelfAssociation', associationId });
+  const approve = (actor: string, associationId = 'as-nina') =>
+    by(actor, { type: 'ApproveSelfAssociation', associationId });
 
   it('emits Approved then EmployeeJoined (personal_update, via self_association) — APA of the location', () => {
     world(WITH_PENDING)
       .when(approve('ana'))
       .then([
-        { type: 'EmployeeSelfAssociationApproved', data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', associationId: 'as-nina', userId: 'nina', decidedBy: 'ana' } },
+        {
+          type: 'EmployeeSelfAssociationApproved',
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            associationId: 'as-nina',
+            userId: 'nina',
+            decidedBy: 'ana',
+          },
+        },
         {
           type: 'EmployeeJoined',
           data: {
@@ -604,13 +830,26 @@ describe('ApproveSelfAssociation', () => {
   });
 
   it('keeps the profile the requester gave (telephone included)', () => {
-    const withPhone: EnterpriseEvent = { type: 'EmployeeSelfAssociationRequested', data: { enterpriseId: ENT, locationId: 'loc-us-hq', userId: 'nina', ...person('nina'), telephone: '+1 555 0100', associationId: 'as-nina' } };
+    const withPhone: EnterpriseEvent = {
+      type: 'EmployeeSelfAssociationRequested',
+      data: {
+        enterpriseId: ENT,
+        locationId: 'loc-us-hq',
+        userId: 'nina',
+        ...person('nina'),
+        telephone: '+1 555 0100',
+        associationId: 'as-nina',
+      },
+    };
     const [, joined] = enterpriseDecider.decide(approve('ana'), stateOf([...WORLD, withPhone]));
     expect(joined).toMatchObject({ type: 'EmployeeJoined', data: { userId: 'nina', telephone: '+1 555 0100' } });
   });
 
   it('lets the location PRC, the country HQ PRC and the worldwide HQ PRC approve', () => {
-    const approvedBy = (decidedBy: string): EnterpriseEvent[] => [approved(DE_BERLIN, 'as-nina-berlin', 'nina', decidedBy), joinedBySelfAssociation(DE_BERLIN, 'as-nina-berlin', 'nina')];
+    const approvedBy = (decidedBy: string): EnterpriseEvent[] => [
+      approved(DE_BERLIN, 'as-nina-berlin', 'nina', decidedBy),
+      joinedBySelfAssociation(DE_BERLIN, 'as-nina-berlin', 'nina'),
+    ];
     world(WITH_PENDING_IN_BERLIN).when(approve('bea', 'as-nina-berlin')).then(approvedBy('bea'));
     world(WITH_PENDING_IN_BERLIN).when(approve('dirk', 'as-nina-berlin')).then(approvedBy('dirk'));
     world(WITH_PENDING_IN_BERLIN).when(approve('pat', 'as-nina-berlin')).then(approvedBy('pat'));
@@ -633,7 +872,7 @@ describe('ApproveSelfAssociation', () => {
     world().when(approve('pat', 'as-nobody')).thenRejects('NOT_FOUND');
   });
 
-  it('accepts the association\'s own location when one is named, and treats another location as NOT_FOUND', () => {
+  it("accepts the association's own location when one is named, and treats another location as NOT_FOUND", () => {
     world(WITH_PENDING)
       .when(by('ana', { type: 'ApproveSelfAssociation', associationId: 'as-nina', locationId: 'loc-us-hq' }))
       .then([approved(US_HQ, 'as-nina', 'nina', 'ana'), joinedBySelfAssociation(US_HQ, 'as-nina', 'nina')]);
@@ -646,12 +885,22 @@ describe('ApproveSelfAssociation', () => {
   // The decider cannot return [] here: a second decision is rejected.
   it('has no "changes nothing" path: a second decision is REQUEST_NOT_PENDING', () => {
     const approvedOnce = play(WITH_PENDING, approve('ana'));
-    world(approvedOnce).rejectsEach('REQUEST_NOT_PENDING', [approve('ana'), by('pat', { type: 'DenySelfAssociation', associationId: 'as-nina' })]);
-    world([...WITH_PENDING, denied(US_HQ, 'as-nina', 'nina', 'ana')]).when(approve('pat')).thenRejects('REQUEST_NOT_PENDING');
+    world(approvedOnce).rejectsEach('REQUEST_NOT_PENDING', [
+      approve('ana'),
+      by('pat', { type: 'DenySelfAssociation', associationId: 'as-nina' }),
+    ]);
+    world([...WITH_PENDING, denied(US_HQ, 'as-nina', 'nina', 'ana')])
+      .when(approve('pat'))
+      .thenRejects('REQUEST_NOT_PENDING');
   });
 
   it('rejects approving a request that was auto-accepted (REQUEST_NOT_PENDING)', () => {
-    const autoAccepted = [...WORLD, policyChanged(US_HQ, true), requested(US_HQ, 'as-nina', 'nina'), joinedBySelfAssociation(US_HQ, 'as-nina', 'nina')];
+    const autoAccepted = [
+      ...WORLD,
+      policyChanged(US_HQ, true),
+      requested(US_HQ, 'as-nina', 'nina'),
+      joinedBySelfAssociation(US_HQ, 'as-nina', 'nina'),
+    ];
     world(autoAccepted).when(approve('pat')).thenRejects('REQUEST_NOT_PENDING');
   });
 });
@@ -664,14 +913,33 @@ describe('DenySelfAssociation', () => {
     world(WITH_PENDING)
       .when(deny('ana', 'Not one of ours'))
       .then([
-        { type: 'EmployeeSelfAssociationDenied', data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', associationId: 'as-nina', userId: 'nina', decidedBy: 'ana', reason: 'Not one of ours' } },
+        {
+          type: 'EmployeeSelfAssociationDenied',
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            associationId: 'as-nina',
+            userId: 'nina',
+            decidedBy: 'ana',
+            reason: 'Not one of ours',
+          },
+        },
       ]);
   });
 
   it('omits the reason when none (or an empty one) was given', () => {
     for (const reason of [undefined, '']) {
       const [event] = enterpriseDecider.decide(deny('pat', reason), stateOf(WITH_PENDING));
-      expect(event).toStrictEqual({ type: 'EmployeeSelfAssociationDenied', data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', associationId: 'as-nina', userId: 'nina', decidedBy: 'pat' } });
+      expect(event).toStrictEqual({
+        type: 'EmployeeSelfAssociationDenied',
+        data: {
+          enterpriseId: 'ent-1',
+          locationId: 'loc-us-hq',
+          associationId: 'as-nina',
+          userId: 'nina',
+          decidedBy: 'pat',
+        },
+      });
     }
   });
 
@@ -686,12 +954,20 @@ describe('DenySelfAssociation', () => {
       deny('uma'),
       deny('dirk'), // PRC at another country's HQ
     ]);
-    world(WITH_PENDING_IN_BERLIN).when(deny('wes', undefined, 'as-nina-berlin')).thenRejects('FORBIDDEN');
+    world(WITH_PENDING_IN_BERLIN)
+      .when(deny('wes', undefined, 'as-nina-berlin'))
+      .thenRejects('FORBIDDEN');
   });
 
   it('rejects an unknown association (NOT_FOUND), or one named under another location', () => {
-    world().when(deny('pat', 'No', 'as-nobody')).thenRejects('NOT_FOUND');
-    world(WITH_PENDING).when(by('pat', { type: 'DenySelfAssociation', associationId: 'as-nina', locationId: 'loc-us-east', reason: 'No' })).thenRejects('NOT_FOUND');
+    world()
+      .when(deny('pat', 'No', 'as-nobody'))
+      .thenRejects('NOT_FOUND');
+    world(WITH_PENDING)
+      .when(
+        by('pat', { type: 'DenySelfAssociation', associationId: 'as-nina', locationId: 'loc-us-east', reason: 'No' }),
+      )
+      .thenRejects('NOT_FOUND');
     world(WITH_PENDING)
       .when(by('pat', { type: 'DenySelfAssociation', associationId: 'as-nina', locationId: 'loc-us-hq' }))
       .then([denied(US_HQ, 'as-nina', 'nina', 'pat')]);
@@ -699,7 +975,9 @@ describe('DenySelfAssociation', () => {
 
   // The decider cannot return [] here: a second decision is rejected.
   it('has no "changes nothing" path: denying again is REQUEST_NOT_PENDING', () => {
-    world(play(WITH_PENDING, deny('ana', 'No'))).when(deny('ana', 'No')).thenRejects('REQUEST_NOT_PENDING');
+    world(play(WITH_PENDING, deny('ana', 'No')))
+      .when(deny('ana', 'No'))
+      .thenRejects('REQUEST_NOT_PENDING');
   });
 });
 
@@ -710,65 +988,118 @@ describe('ChangeSelfAssociationPolicy', () => {
   it('emits the new policy (APA of the location)', () => {
     world()
       .when(setPolicy('ana', US_HQ, true))
-      .then([{ type: 'SelfAssociationPolicyChanged', data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', autoAcceptSelfAssociation: true, changedBy: 'ana' } }]);
-    world([...WORLD, policyChanged(US_HQ, true)]).when(setPolicy('pat', US_HQ, false)).then([policyChanged(US_HQ, false, 'pat')]);
+      .then([
+        {
+          type: 'SelfAssociationPolicyChanged',
+          data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', autoAcceptSelfAssociation: true, changedBy: 'ana' },
+        },
+      ]);
+    world([...WORLD, policyChanged(US_HQ, true)])
+      .when(setPolicy('pat', US_HQ, false))
+      .then([policyChanged(US_HQ, false, 'pat')]);
   });
 
   it('changes nothing when the policy is already the one asked for', () => {
-    world().when(setPolicy('ana', US_HQ, false)).thenNothing();
-    world([...WORLD, policyChanged(US_HQ, true)]).when(setPolicy('ana', US_HQ, true)).thenNothing();
+    world()
+      .when(setPolicy('ana', US_HQ, false))
+      .thenNothing();
+    world([...WORLD, policyChanged(US_HQ, true)])
+      .when(setPolicy('ana', US_HQ, true))
+      .thenNothing();
   });
 
   it('turning auto-accept off again makes the next request wait', () => {
     const log = [...WORLD, policyChanged(US_HQ, true), policyChanged(US_HQ, false)];
     world(log)
-      .when(by('nina', { type: 'RequestSelfAssociation', locationId: 'loc-us-hq', associationId: 'as-nina', companyTokenDigest: TOKEN_A, employee: person('nina') }))
+      .when(
+        by('nina', {
+          type: 'RequestSelfAssociation',
+          locationId: 'loc-us-hq',
+          associationId: 'as-nina',
+          companyTokenDigest: TOKEN_A,
+          employee: person('nina'),
+        }),
+      )
       .then([requested(US_HQ, 'as-nina', 'nina')]);
   });
 
   it('rejects actors out of scope (FORBIDDEN) and unknown locations (NOT_FOUND)', () => {
-    world().rejectsEach('FORBIDDEN', [setPolicy('uma', US_HQ, true), setPolicy('dee', US_HQ, true), setPolicy('eve', US_WEST, true)]);
-    world().when(setPolicy('pat', US_SOUTH, true)).thenRejects('NOT_FOUND');
+    world().rejectsEach('FORBIDDEN', [
+      setPolicy('uma', US_HQ, true),
+      setPolicy('dee', US_HQ, true),
+      setPolicy('eve', US_WEST, true),
+    ]);
+    world()
+      .when(setPolicy('pat', US_SOUTH, true))
+      .thenRejects('NOT_FOUND');
   });
 });
 
 describe('RotateCompanyToken', () => {
   const TOKEN_B = secretDigest('token-b');
-  const rotate = (actor: string, l: Loc, companyTokenDigest = TOKEN_B) => by(actor, { type: 'RotateCompanyToken', locationId: l.locationId, companyTokenDigest });
+  const rotate = (actor: string, l: Loc, companyTokenDigest = TOKEN_B) =>
+    by(actor, { type: 'RotateCompanyToken', locationId: l.locationId, companyTokenDigest });
   const ask = (companyTokenDigest: string) =>
-    by('nina', { type: 'RequestSelfAssociation', locationId: 'loc-us-hq', associationId: 'as-nina', companyTokenDigest, employee: person('nina') });
+    by('nina', {
+      type: 'RequestSelfAssociation',
+      locationId: 'loc-us-hq',
+      associationId: 'as-nina',
+      companyTokenDigest,
+      employee: person('nina'),
+    });
 
   it('emits the new token digest (PRC of the location)', () => {
     world()
       .when(rotate('pat', US_HQ))
-      .then([{ type: 'CompanyTokenRotated', data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', companyTokenDigest: secretDigest('token-b'), rotatedBy: 'pat' } }]);
+      .then([
+        {
+          type: 'CompanyTokenRotated',
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            companyTokenDigest: secretDigest('token-b'),
+            rotatedBy: 'pat',
+          },
+        },
+      ]);
   });
 
   it('after rotation the old token is INVALID_COMPANY_TOKEN and the new one works', () => {
     const rotated = play(WORLD, rotate('ana', US_HQ));
     world(rotated).when(ask(TOKEN_A)).thenRejects('INVALID_COMPANY_TOKEN');
-    world(rotated).when(ask(TOKEN_B)).then([requested(US_HQ, 'as-nina', 'nina')]);
+    world(rotated)
+      .when(ask(TOKEN_B))
+      .then([requested(US_HQ, 'as-nina', 'nina')]);
     expect(stateOf(rotated).locations.get('loc-us-hq')?.companyTokenDigest).toBe(TOKEN_B);
   });
 
   it('lets the country HQ PRC rotate a location of its country, not one of another country', () => {
     world()
       .when(rotate('dirk', DE_BERLIN))
-      .then([{ type: 'CompanyTokenRotated', data: { enterpriseId: ENT, locationId: 'loc-de-berlin', companyTokenDigest: TOKEN_B, rotatedBy: 'dirk' } }]);
+      .then([
+        {
+          type: 'CompanyTokenRotated',
+          data: { enterpriseId: ENT, locationId: 'loc-de-berlin', companyTokenDigest: TOKEN_B, rotatedBy: 'dirk' },
+        },
+      ]);
     world().when(rotate('dirk', CA_HQ)).thenRejects('FORBIDDEN');
   });
 
   it('rejects actors out of scope (FORBIDDEN) and unknown locations (NOT_FOUND), leaving the old token valid', () => {
     world().rejectsEach('FORBIDDEN', [rotate('uma', US_HQ), rotate('nina', US_HQ)]);
     world().when(rotate('pat', US_SOUTH)).thenRejects('NOT_FOUND');
-    world().when(ask(TOKEN_A)).then([requested(US_HQ, 'as-nina', 'nina')]);
+    world()
+      .when(ask(TOKEN_A))
+      .then([requested(US_HQ, 'as-nina', 'nina')]);
   });
 
   // The decider has no [] path for rotation and does not reject a repeat: rotating to the digest
   // the location already has records another CompanyTokenRotated (documents current behaviour;
   // the application always passes a fresh random token, so this only matters for retries).
   it('changes nothing when rotating to the digest the location already has (a retried rotation)', () => {
-    world(play(WORLD, rotate('pat', US_HQ))).when(rotate('pat', US_HQ)).thenNothing();
+    world(play(WORLD, rotate('pat', US_HQ)))
+      .when(rotate('pat', US_HQ))
+      .thenNothing();
   });
 });
 
@@ -776,16 +1107,32 @@ describe('ChangeAccessRole', () => {
   it('emits from/to (APA of the location changes a personal_update to view_only)', () => {
     world()
       .when(changeRole('ana', US_HQ, 'uma', 'view_only'))
-      .then([{ type: 'AccessRoleChanged', data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', userId: 'uma', from: 'personal_update', to: 'view_only', changedBy: 'ana' } }]);
+      .then([
+        {
+          type: 'AccessRoleChanged',
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            userId: 'uma',
+            from: 'personal_update',
+            to: 'view_only',
+            changedBy: 'ana',
+          },
+        },
+      ]);
     expect(roleOf(stateAfter(WORLD, changeRole('ana', US_HQ, 'uma', 'apa')), US_HQ, 'uma')).toBe('apa');
   });
 
   it('changes nothing when the employee already has the role (the PRC included)', () => {
-    world().when(changeRole('ana', US_HQ, 'uma', 'personal_update')).thenNothing();
-    world().when(changeRole('ana', US_HQ, 'pat', 'prc')).thenNothing();
+    world()
+      .when(changeRole('ana', US_HQ, 'uma', 'personal_update'))
+      .thenNothing();
+    world()
+      .when(changeRole('ana', US_HQ, 'pat', 'prc'))
+      .thenNothing();
   });
 
-  it('rejects a personal_update employee changing someone\'s role, or their own (FORBIDDEN)', () => {
+  it("rejects a personal_update employee changing someone's role, or their own (FORBIDDEN)", () => {
     world().rejectsEach('FORBIDDEN', [
       changeRole('uma', US_HQ, 'vic', 'apa'),
       changeRole('uma', US_HQ, 'uma', 'apa'),
@@ -795,10 +1142,13 @@ describe('ChangeAccessRole', () => {
   });
 
   it('rejects setting prc (PRC_REQUIRES_TRANSFER)', () => {
-    world().rejectsEach('PRC_REQUIRES_TRANSFER', [changeRole('pat', US_HQ, 'uma', 'prc'), changeRole('ana', US_HQ, 'ana', 'prc')]);
+    world().rejectsEach('PRC_REQUIRES_TRANSFER', [
+      changeRole('pat', US_HQ, 'uma', 'prc'),
+      changeRole('ana', US_HQ, 'ana', 'prc'),
+    ]);
   });
 
-  it('rejects changing the current PRC\'s role, even by the PRC (PRC_REQUIRES_TRANSFER)', () => {
+  it("rejects changing the current PRC's role, even by the PRC (PRC_REQUIRES_TRANSFER)", () => {
     world().rejectsEach('PRC_REQUIRES_TRANSFER', [
       changeRole('ana', US_HQ, 'pat', 'apa'),
       changeRole('pat', US_HQ, 'pat', 'view_only'),
@@ -816,10 +1166,18 @@ describe('ChangeAccessRole', () => {
   });
 
   it('allows distributor roles at tier-2 US and tier-2 CA', () => {
-    world().when(changeRole('wes', US_WEST, 'wyn', 'distributor')).then([roleChanged(US_WEST, 'wyn', 'personal_update', 'distributor', 'wes')]);
-    world().when(changeRole('wes', US_WEST, 'wyn', 'distributor_pi')).then([roleChanged(US_WEST, 'wyn', 'personal_update', 'distributor_pi', 'wes')]);
-    world().when(changeRole('cal', CA_HQ, 'cy', 'distributor_pi')).then([roleChanged(CA_HQ, 'cy', 'personal_update', 'distributor_pi', 'cal')]);
-    world().when(changeRole('pat', US_HQ, 'dee', 'distributor_pi')).then([roleChanged(US_HQ, 'dee', 'distributor', 'distributor_pi', 'pat')]);
+    world()
+      .when(changeRole('wes', US_WEST, 'wyn', 'distributor'))
+      .then([roleChanged(US_WEST, 'wyn', 'personal_update', 'distributor', 'wes')]);
+    world()
+      .when(changeRole('wes', US_WEST, 'wyn', 'distributor_pi'))
+      .then([roleChanged(US_WEST, 'wyn', 'personal_update', 'distributor_pi', 'wes')]);
+    world()
+      .when(changeRole('cal', CA_HQ, 'cy', 'distributor_pi'))
+      .then([roleChanged(CA_HQ, 'cy', 'personal_update', 'distributor_pi', 'cal')]);
+    world()
+      .when(changeRole('pat', US_HQ, 'dee', 'distributor_pi'))
+      .then([roleChanged(US_HQ, 'dee', 'distributor', 'distributor_pi', 'pat')]);
   });
 
   it('rejects someone who is not an employee of that location (NOT_AN_EMPLOYEE)', () => {
@@ -827,11 +1185,15 @@ describe('ChangeAccessRole', () => {
       changeRole('pat', US_HQ, 'nina', 'apa'),
       changeRole('pat', US_HQ, 'ola', 'apa'), // employee of loc-us-east only
     ]);
-    world(WITH_PENDING).when(changeRole('pat', US_HQ, 'nina', 'apa')).thenRejects('NOT_AN_EMPLOYEE'); // pending is not employed
+    world(WITH_PENDING)
+      .when(changeRole('pat', US_HQ, 'nina', 'apa'))
+      .thenRejects('NOT_AN_EMPLOYEE'); // pending is not employed
   });
 
   it('rejects an unknown location (NOT_FOUND)', () => {
-    world().when(changeRole('pat', US_SOUTH, 'uma', 'apa')).thenRejects('NOT_FOUND');
+    world()
+      .when(changeRole('pat', US_SOUTH, 'uma', 'apa'))
+      .thenRejects('NOT_FOUND');
   });
 
   // Scope (see managesLocation in enterprise.scope.ts), shown with a role change on a personal_update employee.
@@ -865,11 +1227,16 @@ describe('ChangeAccessRole', () => {
       ['wes', 'PRC of loc-us-west', 'loc-us-east'],
       ['eve', 'APA of loc-us-east', 'loc-us-west'],
       ['bea', 'PRC of loc-de-berlin (personal_update at the DE HQ)', 'loc-de-hq'],
-    ])('%s (%s, not an HQ) may not act on sibling %s → FORBIDDEN', (actor, _role, locationId) => viewOnly(actor, locationId).thenRejects('FORBIDDEN'));
+    ])('%s (%s, not an HQ) may not act on sibling %s → FORBIDDEN', (actor, _role, locationId) =>
+      viewOnly(actor, locationId).thenRejects('FORBIDDEN'),
+    );
 
-    it.each(['loc-de-hq', 'loc-de-berlin'])('dirk, PRC at the DE country HQ, manages %s', (locationId) => emitted('dirk', locationId));
-    it.each(['loc-us-hq', 'loc-us-east', 'loc-ca-hq'])('dirk, PRC at the DE country HQ, may not act on %s of another country → FORBIDDEN', (locationId) =>
-      viewOnly('dirk', locationId).thenRejects('FORBIDDEN'),
+    it.each(['loc-de-hq', 'loc-de-berlin'])('dirk, PRC at the DE country HQ, manages %s', (locationId) =>
+      emitted('dirk', locationId),
+    );
+    it.each(['loc-us-hq', 'loc-us-east', 'loc-ca-hq'])(
+      'dirk, PRC at the DE country HQ, may not act on %s of another country → FORBIDDEN',
+      (locationId) => viewOnly('dirk', locationId).thenRejects('FORBIDDEN'),
     );
     it.each(['loc-ca-hq'])('cal, PRC at the CA country HQ, manages %s but not the US or DE', (locationId) => {
       emitted('cal', locationId);
@@ -877,32 +1244,67 @@ describe('ChangeAccessRole', () => {
       viewOnly('cal', 'loc-de-berlin').thenRejects('FORBIDDEN');
     });
 
-    it.each(Object.keys(TARGET))('pat, PRC at the worldwide HQ, manages %s', (locationId) => emitted('pat', locationId));
+    it.each(Object.keys(TARGET))('pat, PRC at the worldwide HQ, manages %s', (locationId) =>
+      emitted('pat', locationId),
+    );
 
     it.each([
       ['alf', 'the DE country HQ', 'loc-de-berlin'],
       ['ana', 'the worldwide HQ', 'loc-us-east'],
       ['ana', 'the worldwide HQ', 'loc-de-berlin'],
-    ])('%s, APA at %s, gets no country-wide scope: %s → FORBIDDEN', (actor, _where, locationId) => viewOnly(actor, locationId).thenRejects('FORBIDDEN'));
+    ])('%s, APA at %s, gets no country-wide scope: %s → FORBIDDEN', (actor, _where, locationId) =>
+      viewOnly(actor, locationId).thenRejects('FORBIDDEN'),
+    );
 
-    it.each(['uma', 'vic', 'dee', 'ned', 'nina'])('%s (no admin role at loc-us-hq) may not act there → FORBIDDEN', (actor) => viewOnly(actor, 'loc-us-hq').thenRejects('FORBIDDEN'));
+    it.each(['uma', 'vic', 'dee', 'ned', 'nina'])(
+      '%s (no admin role at loc-us-hq) may not act there → FORBIDDEN',
+      (actor) => viewOnly(actor, 'loc-us-hq').thenRejects('FORBIDDEN'),
+    );
 
     it('scope follows the PRC: after the worldwide PRC is transferred, the former PRC loses it and the new one gains it', () => {
-      const transferred = [...WORLD, { type: 'PrimaryRelationshipContactAssigned', data: { enterpriseId: ENT, locationId: 'loc-us-hq', userId: 'ana', previousRole: 'apa', formerPrcUserId: 'pat', assignedBy: 'pat' } } as EnterpriseEvent];
-      world(transferred).when(changeRole('pat', DE_BERLIN, 'bob', 'view_only')).thenRejects('FORBIDDEN');
-      world(transferred).when(changeRole('ana', DE_BERLIN, 'bob', 'view_only')).then([roleChanged(DE_BERLIN, 'bob', 'personal_update', 'view_only', 'ana')]);
+      const transferred = [
+        ...WORLD,
+        {
+          type: 'PrimaryRelationshipContactAssigned',
+          data: {
+            enterpriseId: ENT,
+            locationId: 'loc-us-hq',
+            userId: 'ana',
+            previousRole: 'apa',
+            formerPrcUserId: 'pat',
+            assignedBy: 'pat',
+          },
+        } as EnterpriseEvent,
+      ];
+      world(transferred)
+        .when(changeRole('pat', DE_BERLIN, 'bob', 'view_only'))
+        .thenRejects('FORBIDDEN');
+      world(transferred)
+        .when(changeRole('ana', DE_BERLIN, 'bob', 'view_only'))
+        .then([roleChanged(DE_BERLIN, 'bob', 'personal_update', 'view_only', 'ana')]);
     });
   });
 });
 
 describe('AssignPrimaryRelationshipContact', () => {
-  const assign = (actor: string, l: Loc, userId: string) => by(actor, { type: 'AssignPrimaryRelationshipContact', locationId: l.locationId, userId });
+  const assign = (actor: string, l: Loc, userId: string) =>
+    by(actor, { type: 'AssignPrimaryRelationshipContact', locationId: l.locationId, userId });
 
   it('emits the new PRC with their previous role and the former PRC', () => {
     world()
       .when(assign('pat', US_HQ, 'ana'))
       .then([
-        { type: 'PrimaryRelationshipContactAssigned', data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', userId: 'ana', previousRole: 'apa', formerPrcUserId: 'pat', assignedBy: 'pat' } },
+        {
+          type: 'PrimaryRelationshipContactAssigned',
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            userId: 'ana',
+            previousRole: 'apa',
+            formerPrcUserId: 'pat',
+            assignedBy: 'pat',
+          },
+        },
       ]);
   });
 
@@ -916,7 +1318,11 @@ describe('AssignPrimaryRelationshipContact', () => {
     expect(roleOf(state, US_HQ, 'vic')).toBe('prc');
     expect(roleOf(state, US_HQ, 'ana')).toBe('apa');
     expect(state.locations.get('loc-us-hq')?.prcUserId).toBe('vic');
-    expect([...state.employees.values()].filter((e) => e.locationId === 'loc-us-hq' && e.accessRole === 'prc').map((e) => e.userId)).toEqual(['vic']);
+    expect(
+      [...state.employees.values()]
+        .filter((e) => e.locationId === 'loc-us-hq' && e.accessRole === 'prc')
+        .map((e) => e.userId),
+    ).toEqual(['vic']);
   });
 
   it('works when the location has no PRC (formerPrcUserId null)', () => {
@@ -924,7 +1330,17 @@ describe('AssignPrimaryRelationshipContact', () => {
     world(withoutPrc)
       .when(assign('ana', US_HQ, 'uma'))
       .then([
-        { type: 'PrimaryRelationshipContactAssigned', data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', userId: 'uma', previousRole: 'personal_update', formerPrcUserId: null, assignedBy: 'ana' } },
+        {
+          type: 'PrimaryRelationshipContactAssigned',
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            userId: 'uma',
+            previousRole: 'personal_update',
+            formerPrcUserId: null,
+            assignedBy: 'ana',
+          },
+        },
       ]);
     const state = stateAfter(withoutPrc, assign('ana', US_HQ, 'uma'));
     expect(state.locations.get('loc-us-hq')?.prcUserId).toBe('uma');
@@ -933,24 +1349,46 @@ describe('AssignPrimaryRelationshipContact', () => {
   });
 
   it('lets the country HQ PRC move the PRC of a location of its country', () => {
-    world().when(assign('dirk', DE_BERLIN, 'bob')).then([
-      { type: 'PrimaryRelationshipContactAssigned', data: { enterpriseId: ENT, locationId: 'loc-de-berlin', userId: 'bob', previousRole: 'personal_update', formerPrcUserId: 'bea', assignedBy: 'dirk' } },
-    ]);
+    world()
+      .when(assign('dirk', DE_BERLIN, 'bob'))
+      .then([
+        {
+          type: 'PrimaryRelationshipContactAssigned',
+          data: {
+            enterpriseId: ENT,
+            locationId: 'loc-de-berlin',
+            userId: 'bob',
+            previousRole: 'personal_update',
+            formerPrcUserId: 'bea',
+            assignedBy: 'dirk',
+          },
+        },
+      ]);
     expect(roleOf(stateAfter(WORLD, assign('dirk', DE_BERLIN, 'bob')), DE_BERLIN, 'bea')).toBe('apa');
   });
 
   it('changes nothing when the employee already is the PRC', () => {
-    world().when(assign('pat', US_HQ, 'pat')).thenNothing();
-    world().when(assign('ana', US_HQ, 'pat')).thenNothing();
+    world()
+      .when(assign('pat', US_HQ, 'pat'))
+      .thenNothing();
+    world()
+      .when(assign('ana', US_HQ, 'pat'))
+      .thenNothing();
   });
 
   it('rejects actors out of scope (FORBIDDEN), including a personal_update naming themselves', () => {
-    world().rejectsEach('FORBIDDEN', [assign('uma', US_HQ, 'uma'), assign('alf', DE_BERLIN, 'bob'), assign('ned', US_WEST, 'wyn')]);
+    world().rejectsEach('FORBIDDEN', [
+      assign('uma', US_HQ, 'uma'),
+      assign('alf', DE_BERLIN, 'bob'),
+      assign('ned', US_WEST, 'wyn'),
+    ]);
   });
 
   it('rejects someone who is not an employee of the location (NOT_AN_EMPLOYEE) and unknown locations (NOT_FOUND)', () => {
     world().rejectsEach('NOT_AN_EMPLOYEE', [assign('pat', US_HQ, 'nina'), assign('pat', US_HQ, 'ola')]);
-    world().when(assign('pat', US_SOUTH, 'uma')).thenRejects('NOT_FOUND');
+    world()
+      .when(assign('pat', US_SOUTH, 'uma'))
+      .thenRejects('NOT_FOUND');
   });
 });
 
@@ -964,7 +1402,14 @@ describe('ChangeTciRoles', () => {
       .then([
         {
           type: 'TciRolesChanged',
-          data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', userId: 'uma', from: { businessContact: false, secondaryBusinessContact: false }, to: { businessContact: true, secondaryBusinessContact: false }, changedBy: 'ana' },
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            userId: 'uma',
+            from: { businessContact: false, secondaryBusinessContact: false },
+            to: { businessContact: true, secondaryBusinessContact: false },
+            changedBy: 'ana',
+          },
         },
       ]);
     const flagged = play(WORLD, tci('ana', US_HQ, 'uma', true, false));
@@ -973,30 +1418,57 @@ describe('ChangeTciRoles', () => {
       .then([
         {
           type: 'TciRolesChanged',
-          data: { enterpriseId: ENT, locationId: 'loc-us-hq', userId: 'uma', from: { businessContact: true, secondaryBusinessContact: false }, to: { businessContact: false, secondaryBusinessContact: true }, changedBy: 'pat' },
+          data: {
+            enterpriseId: ENT,
+            locationId: 'loc-us-hq',
+            userId: 'uma',
+            from: { businessContact: true, secondaryBusinessContact: false },
+            to: { businessContact: false, secondaryBusinessContact: true },
+            changedBy: 'pat',
+          },
         },
       ]);
-    expect(stateOf(flagged).employees.get(employeeKey('loc-us-hq', 'uma'))?.tci).toEqual({ businessContact: true, secondaryBusinessContact: false });
+    expect(stateOf(flagged).employees.get(employeeKey('loc-us-hq', 'uma'))?.tci).toEqual({
+      businessContact: true,
+      secondaryBusinessContact: false,
+    });
   });
 
   it('changes nothing when the flags are unchanged', () => {
-    world().when(tci('ana', US_HQ, 'uma', false, false)).thenNothing();
-    world(play(WORLD, tci('ana', US_HQ, 'uma', true, true))).when(tci('ana', US_HQ, 'uma', true, true)).thenNothing();
+    world()
+      .when(tci('ana', US_HQ, 'uma', false, false))
+      .thenNothing();
+    world(play(WORLD, tci('ana', US_HQ, 'uma', true, true)))
+      .when(tci('ana', US_HQ, 'uma', true, true))
+      .thenNothing();
   });
 
   it('rejects anyone but the PRC or an APA in scope (FORBIDDEN), even for their own flags', () => {
-    world().rejectsEach('FORBIDDEN', [tci('uma', US_HQ, 'uma', true, false), tci('vic', US_HQ, 'uma', true, false), tci('eve', US_WEST, 'wyn', true, false)]);
+    world().rejectsEach('FORBIDDEN', [
+      tci('uma', US_HQ, 'uma', true, false),
+      tci('vic', US_HQ, 'uma', true, false),
+      tci('eve', US_WEST, 'wyn', true, false),
+    ]);
   });
 
   it('rejects non-employees of the location (NOT_AN_EMPLOYEE) and unknown locations (NOT_FOUND)', () => {
-    world().when(tci('pat', US_HQ, 'nina', true, false)).thenRejects('NOT_AN_EMPLOYEE');
-    world().when(tci('pat', US_SOUTH, 'uma', true, false)).thenRejects('NOT_FOUND');
+    world()
+      .when(tci('pat', US_HQ, 'nina', true, false))
+      .thenRejects('NOT_AN_EMPLOYEE');
+    world()
+      .when(tci('pat', US_SOUTH, 'uma', true, false))
+      .thenRejects('NOT_FOUND');
   });
 });
 
 describe('UpdateEmployeeProfile', () => {
   const updateProfile = (actor: string, l: Loc, userId: string, profile: Partial<EmployeeProfile>) =>
-    by(actor, { type: 'UpdateEmployeeProfile', locationId: l.locationId, userId, profile: { ...person(userId), ...profile } });
+    by(actor, {
+      type: 'UpdateEmployeeProfile',
+      locationId: l.locationId,
+      userId,
+      profile: { ...person(userId), ...profile },
+    });
 
   it('lets a personal_update employee update their own profile, listing each change', () => {
     world()
@@ -1023,18 +1495,37 @@ describe('UpdateEmployeeProfile', () => {
     const renamed = (l: Loc, userId: string, updatedBy: string): EnterpriseEvent[] => [
       {
         type: 'EmployeeProfileUpdated',
-        data: { enterpriseId: ENT, locationId: l.locationId, userId, profile: { ...person(userId), lastName: 'Renamed' }, changes: [{ field: 'lastName', from: 'Example', to: 'Renamed' }], updatedBy },
+        data: {
+          enterpriseId: ENT,
+          locationId: l.locationId,
+          userId,
+          profile: { ...person(userId), lastName: 'Renamed' },
+          changes: [{ field: 'lastName', from: 'Example', to: 'Renamed' }],
+          updatedBy,
+        },
       },
     ];
-    world().when(updateProfile('vic', US_HQ, 'vic', { lastName: 'Renamed' })).then(renamed(US_HQ, 'vic', 'vic'));
-    world().when(updateProfile('dee', US_HQ, 'dee', { lastName: 'Renamed' })).then(renamed(US_HQ, 'dee', 'dee'));
-    world().when(updateProfile('ana', US_HQ, 'uma', { lastName: 'Renamed' })).then(renamed(US_HQ, 'uma', 'ana'));
-    world().when(updateProfile('dirk', DE_BERLIN, 'bob', { lastName: 'Renamed' })).then(renamed(DE_BERLIN, 'bob', 'dirk'));
+    world()
+      .when(updateProfile('vic', US_HQ, 'vic', { lastName: 'Renamed' }))
+      .then(renamed(US_HQ, 'vic', 'vic'));
+    world()
+      .when(updateProfile('dee', US_HQ, 'dee', { lastName: 'Renamed' }))
+      .then(renamed(US_HQ, 'dee', 'dee'));
+    world()
+      .when(updateProfile('ana', US_HQ, 'uma', { lastName: 'Renamed' }))
+      .then(renamed(US_HQ, 'uma', 'ana'));
+    world()
+      .when(updateProfile('dirk', DE_BERLIN, 'bob', { lastName: 'Renamed' }))
+      .then(renamed(DE_BERLIN, 'bob', 'dirk'));
   });
 
   it('changes nothing when the profile is the same', () => {
-    world().when(updateProfile('uma', US_HQ, 'uma', {})).thenNothing();
-    world().when(updateProfile('pat', US_HQ, 'uma', {})).thenNothing();
+    world()
+      .when(updateProfile('uma', US_HQ, 'uma', {}))
+      .thenNothing();
+    world()
+      .when(updateProfile('pat', US_HQ, 'uma', {}))
+      .thenNothing();
   });
 
   it('removing a telephone is a change to null; after it, the same profile changes nothing', () => {
@@ -1044,10 +1535,19 @@ describe('UpdateEmployeeProfile', () => {
       .then([
         {
           type: 'EmployeeProfileUpdated',
-          data: { enterpriseId: ENT, locationId: 'loc-us-hq', userId: 'uma', profile: person('uma'), changes: [{ field: 'telephone', from: '+1 555 0101', to: null }], updatedBy: 'uma' },
+          data: {
+            enterpriseId: ENT,
+            locationId: 'loc-us-hq',
+            userId: 'uma',
+            profile: person('uma'),
+            changes: [{ field: 'telephone', from: '+1 555 0101', to: null }],
+            updatedBy: 'uma',
+          },
         },
       ]);
-    world(play(withPhone, updateProfile('uma', US_HQ, 'uma', {}))).when(updateProfile('uma', US_HQ, 'uma', {})).thenNothing();
+    world(play(withPhone, updateProfile('uma', US_HQ, 'uma', {})))
+      .when(updateProfile('uma', US_HQ, 'uma', {}))
+      .thenNothing();
   });
 
   it('rejects a personal_update employee updating someone else (FORBIDDEN)', () => {
@@ -1064,12 +1564,15 @@ describe('UpdateEmployeeProfile', () => {
       updateProfile('ola', US_HQ, 'ola', { lastName: 'X' }),
       updateProfile('pat', US_HQ, 'nina', { lastName: 'X' }),
     ]);
-    world().when(updateProfile('uma', US_SOUTH, 'uma', { lastName: 'X' })).thenRejects('NOT_FOUND');
+    world()
+      .when(updateProfile('uma', US_SOUTH, 'uma', { lastName: 'X' }))
+      .thenRejects('NOT_FOUND');
   });
 });
 
 describe('RemoveEmployee', () => {
-  const remove = (actor: string, l: Loc, userId: string) => by(actor, { type: 'RemoveEmployee', locationId: l.locationId, userId });
+  const remove = (actor: string, l: Loc, userId: string) =>
+    by(actor, { type: 'RemoveEmployee', locationId: l.locationId, userId });
 
   it('emits EmployeeLeft with the profile and role the employee had (APA removes)', () => {
     world()
@@ -1077,19 +1580,36 @@ describe('RemoveEmployee', () => {
       .then([
         {
           type: 'EmployeeLeft',
-          data: { enterpriseId: 'ent-1', locationId: 'loc-us-hq', userId: 'uma', firstName: 'Uma', lastName: 'Example', email: 'uma@example.com', accessRole: 'personal_update', removedBy: 'ana' },
+          data: {
+            enterpriseId: 'ent-1',
+            locationId: 'loc-us-hq',
+            userId: 'uma',
+            firstName: 'Uma',
+            lastName: 'Example',
+            email: 'uma@example.com',
+            accessRole: 'personal_update',
+            removedBy: 'ana',
+          },
         },
       ]);
   });
 
   it('lets an employee remove themselves, whatever their role', () => {
-    world().when(remove('uma', US_HQ, 'uma')).then([left(US_HQ, 'uma', 'personal_update', 'uma')]);
-    world().when(remove('vic', US_HQ, 'vic')).then([left(US_HQ, 'vic', 'view_only', 'vic')]);
-    world().when(remove('pat', US_HQ, 'pat')).then([left(US_HQ, 'pat', 'prc', 'pat')]);
+    world()
+      .when(remove('uma', US_HQ, 'uma'))
+      .then([left(US_HQ, 'uma', 'personal_update', 'uma')]);
+    world()
+      .when(remove('vic', US_HQ, 'vic'))
+      .then([left(US_HQ, 'vic', 'view_only', 'vic')]);
+    world()
+      .when(remove('pat', US_HQ, 'pat'))
+      .then([left(US_HQ, 'pat', 'prc', 'pat')]);
   });
 
   it('removing the PRC leaves the location without a PRC (prcUserId null) and other employees in place', () => {
-    world().when(remove('pat', US_HQ, 'pat')).then([left(US_HQ, 'pat', 'prc', 'pat')]);
+    world()
+      .when(remove('pat', US_HQ, 'pat'))
+      .then([left(US_HQ, 'pat', 'prc', 'pat')]);
     const state = stateAfter(WORLD, remove('pat', US_HQ, 'pat'));
     expect(state.locations.get('loc-us-hq')?.prcUserId).toBeNull();
     expect(roleOf(state, US_HQ, 'pat')).toBeUndefined();
@@ -1105,62 +1625,115 @@ describe('RemoveEmployee', () => {
   });
 
   it('lets the worldwide HQ PRC remove an employee of another country', () => {
-    world().when(remove('pat', DE_BERLIN, 'bob')).then([left(DE_BERLIN, 'bob', 'personal_update', 'pat')]);
+    world()
+      .when(remove('pat', DE_BERLIN, 'bob'))
+      .then([left(DE_BERLIN, 'bob', 'personal_update', 'pat')]);
   });
 
   it('rejects removing someone else without scope (FORBIDDEN)', () => {
-    world().rejectsEach('FORBIDDEN', [remove('uma', US_HQ, 'vic'), remove('eve', US_WEST, 'wyn'), remove('alf', DE_BERLIN, 'bob')]);
+    world().rejectsEach('FORBIDDEN', [
+      remove('uma', US_HQ, 'vic'),
+      remove('eve', US_WEST, 'wyn'),
+      remove('alf', DE_BERLIN, 'bob'),
+    ]);
   });
 
   it('rejects non-employees (NOT_AN_EMPLOYEE) and unknown locations (NOT_FOUND)', () => {
     world().rejectsEach('NOT_AN_EMPLOYEE', [remove('pat', US_HQ, 'nina'), remove('ola', US_HQ, 'ola')]);
-    world().when(remove('pat', US_SOUTH, 'uma')).thenRejects('NOT_FOUND');
+    world()
+      .when(remove('pat', US_SOUTH, 'uma'))
+      .thenRejects('NOT_FOUND');
   });
 
   // The decider cannot return [] here: removing someone who already left is rejected.
   it('has no "changes nothing" path: removing again is NOT_AN_EMPLOYEE', () => {
-    world(play(WORLD, remove('ana', US_HQ, 'uma'))).when(remove('ana', US_HQ, 'uma')).thenRejects('NOT_AN_EMPLOYEE');
+    world(play(WORLD, remove('ana', US_HQ, 'uma')))
+      .when(remove('ana', US_HQ, 'uma'))
+      .thenRejects('NOT_AN_EMPLOYEE');
   });
 });
 
 describe('no one raises their own authority', () => {
-  const operatorBy = (userId: string, body: CommandBody): EnterpriseCommand => ({ ...body, actor: { userId, operator: true }, at: AT }) as EnterpriseCommand;
-  const auditorBy = (userId: string, body: CommandBody): EnterpriseCommand => ({ ...body, actor: { userId, auditor: true }, at: AT }) as EnterpriseCommand;
-  const removePat = (actor: string) => by(actor, { type: 'RemoveEmployee', locationId: US_HQ.locationId, userId: 'pat' });
+  const operatorBy = (userId: string, body: CommandBody): EnterpriseCommand =>
+    ({ ...body, actor: { userId, operator: true }, at: AT }) as EnterpriseCommand;
+  const auditorBy = (userId: string, body: CommandBody): EnterpriseCommand =>
+    ({ ...body, actor: { userId, auditor: true }, at: AT }) as EnterpriseCommand;
+  const removePat = (actor: string) =>
+    by(actor, { type: 'RemoveEmployee', locationId: US_HQ.locationId, userId: 'pat' });
 
   it('an APA may not remove the PRC (the first step of taking the role over)', () => {
     world().when(removePat('ana')).thenRejects('FORBIDDEN');
   });
 
   it('the PRC may leave, and a PRC in scope or an operator may remove a PRC', () => {
-    world().when(removePat('pat')).then([left(US_HQ, 'pat', 'prc', 'pat')]);
-    world().when(by('pat', { type: 'RemoveEmployee', locationId: DE_HQ.locationId, userId: 'dirk' })).then([left(DE_HQ, 'dirk', 'prc', 'pat')]);
-    world().when(operatorBy('ops', { type: 'RemoveEmployee', locationId: US_HQ.locationId, userId: 'pat' })).then([left(US_HQ, 'pat', 'prc', 'ops')]);
+    world()
+      .when(removePat('pat'))
+      .then([left(US_HQ, 'pat', 'prc', 'pat')]);
+    world()
+      .when(by('pat', { type: 'RemoveEmployee', locationId: DE_HQ.locationId, userId: 'dirk' }))
+      .then([left(DE_HQ, 'dirk', 'prc', 'pat')]);
+    world()
+      .when(operatorBy('ops', { type: 'RemoveEmployee', locationId: US_HQ.locationId, userId: 'pat' }))
+      .then([left(US_HQ, 'pat', 'prc', 'ops')]);
   });
 
   it('an APA of the country HQ may not remove the PRC of another location of that country (no PRC authority)', () => {
-    world().when(by('alf', { type: 'RemoveEmployee', locationId: DE_BERLIN.locationId, userId: 'bea' })).thenRejects('FORBIDDEN');
+    world()
+      .when(by('alf', { type: 'RemoveEmployee', locationId: DE_BERLIN.locationId, userId: 'bea' }))
+      .thenRejects('FORBIDDEN');
   });
 
   it('nobody appoints themselves PRC, not even to fill a missing one', () => {
     const withoutPrc = [...WORLD, left(US_HQ, 'pat', 'prc', 'pat')];
-    world(withoutPrc).when(by('ana', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'ana' })).thenRejects('FORBIDDEN');
-    world(withoutPrc).when(by('ana', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'uma' })).then([
-      { type: 'PrimaryRelationshipContactAssigned', data: { enterpriseId: ENT, locationId: US_HQ.locationId, userId: 'uma', previousRole: 'personal_update', formerPrcUserId: null, assignedBy: 'ana' } },
-    ]);
+    world(withoutPrc)
+      .when(by('ana', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'ana' }))
+      .thenRejects('FORBIDDEN');
+    world(withoutPrc)
+      .when(by('ana', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'uma' }))
+      .then([
+        {
+          type: 'PrimaryRelationshipContactAssigned',
+          data: {
+            enterpriseId: ENT,
+            locationId: US_HQ.locationId,
+            userId: 'uma',
+            previousRole: 'personal_update',
+            formerPrcUserId: null,
+            assignedBy: 'ana',
+          },
+        },
+      ]);
   });
 
   it('an operator may assign the PRC of any location (recovery when no PRC is left in scope)', () => {
-    world().when(operatorBy('ops', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'ana' })).then([
-      { type: 'PrimaryRelationshipContactAssigned', data: { enterpriseId: ENT, locationId: US_HQ.locationId, userId: 'ana', previousRole: 'apa', formerPrcUserId: 'pat', assignedBy: 'ops' } },
-    ]);
+    world()
+      .when(
+        operatorBy('ops', { type: 'AssignPrimaryRelationshipContact', locationId: US_HQ.locationId, userId: 'ana' }),
+      )
+      .then([
+        {
+          type: 'PrimaryRelationshipContactAssigned',
+          data: {
+            enterpriseId: ENT,
+            locationId: US_HQ.locationId,
+            userId: 'ana',
+            previousRole: 'apa',
+            formerPrcUserId: 'pat',
+            assignedBy: 'ops',
+          },
+        },
+      ]);
   });
 
   it('nobody gives themselves a role; an APA may only step down', () => {
     // dirk (PRC of the German HQ) manages Berlin, where he also works as personal_update.
     const history = [...WORLD, ...hired(DE_BERLIN, 'dirk', 'personal_update', 'bea')];
-    world(history).when(changeRole('dirk', DE_BERLIN, 'dirk', 'apa')).thenRejects('FORBIDDEN');
-    world().when(changeRole('ana', US_HQ, 'ana', 'personal_update')).then([roleChanged(US_HQ, 'ana', 'apa', 'personal_update', 'ana')]);
+    world(history)
+      .when(changeRole('dirk', DE_BERLIN, 'dirk', 'apa'))
+      .thenRejects('FORBIDDEN');
+    world()
+      .when(changeRole('ana', US_HQ, 'ana', 'personal_update'))
+      .then([roleChanged(US_HQ, 'ana', 'apa', 'personal_update', 'ana')]);
   });
 
   it('nobody decides their own self-association', () => {
@@ -1170,14 +1743,33 @@ describe('no one raises their own authority', () => {
       by('dirk', { type: 'ApproveSelfAssociation', associationId: 'as-dirk' }),
       by('dirk', { type: 'DenySelfAssociation', associationId: 'as-dirk' }),
     ]);
-    world(history).when(by('bea', { type: 'ApproveSelfAssociation', associationId: 'as-dirk' })).then([
-      approved(DE_BERLIN, 'as-dirk', 'dirk', 'bea'),
-      joinedBySelfAssociation(DE_BERLIN, 'as-dirk', 'dirk'),
-    ]);
+    world(history)
+      .when(by('bea', { type: 'ApproveSelfAssociation', associationId: 'as-dirk' }))
+      .then([approved(DE_BERLIN, 'as-dirk', 'dirk', 'bea'), joinedBySelfAssociation(DE_BERLIN, 'as-dirk', 'dirk')]);
   });
 
   it('auditors change nothing, whatever else they are', () => {
-    world().when(auditorBy('pat', { type: 'ChangeSelfAssociationPolicy', locationId: US_HQ.locationId, autoAcceptSelfAssociation: true })).thenRejects('FORBIDDEN');
-    unregistered().when(auditorBy('audrey', { type: 'RegisterEnterprise', enterpriseId: ENT, name: 'Acme', countryEnterpriseId: 'ce-us', countryEnterpriseName: 'Acme US', location: newLocation(US_HQ), employee: person('audrey') })).thenRejects('FORBIDDEN');
+    world()
+      .when(
+        auditorBy('pat', {
+          type: 'ChangeSelfAssociationPolicy',
+          locationId: US_HQ.locationId,
+          autoAcceptSelfAssociation: true,
+        }),
+      )
+      .thenRejects('FORBIDDEN');
+    unregistered()
+      .when(
+        auditorBy('audrey', {
+          type: 'RegisterEnterprise',
+          enterpriseId: ENT,
+          name: 'Acme',
+          countryEnterpriseId: 'ce-us',
+          countryEnterpriseName: 'Acme US',
+          location: newLocation(US_HQ),
+          employee: person('audrey'),
+        }),
+      )
+      .thenRejects('FORBIDDEN');
   });
 });

@@ -1,10 +1,23 @@
 import { enterpriseError } from './enterprise.errors.js';
-import { DomainError, forbidden, notFound, refuseAuditors, routeByType, sameDigest } from '../../../core/src/index.js';
-import { type AccessRole, DEFAULT_ACCESS_ROLE, DISTRIBUTOR_ROLES, type EmployeeProfile, type LocationProfile, NO_TCI } from './access-roles.js';
+import { DomainError, forbidden, notFound, refuseAuditors, routeByType, sameDigest } from '#core';
+import {
+  type AccessRole,
+  DEFAULT_ACCESS_ROLE,
+  DISTRIBUTOR_ROLES,
+  type EmployeeProfile,
+  type LocationProfile,
+  NO_TCI,
+} from './access-roles.js';
 import type { EnterpriseCommand, EnterpriseCommandOf, NewLocation } from './enterprise.commands.js';
 import type { Change, EnterpriseEvent } from './enterprise.events.js';
 import { isPrcInScope, managesLocation } from './enterprise.scope.js';
-import { type EnterpriseState, type Location, countryEnterpriseFor, employeeKey, employmentsOf } from './enterprise.state.js';
+import {
+  type EnterpriseState,
+  type Location,
+  countryEnterpriseFor,
+  employeeKey,
+  employmentsOf,
+} from './enterprise.state.js';
 import { regionOf } from './regions.js';
 
 /** Refuses auditors, registers enterprises, checks company tokens and routes every other command to its own small decision; all of them pure. */
@@ -18,7 +31,11 @@ export function decideEnterprise(command: EnterpriseCommand, state: EnterpriseSt
 }
 
 /** The decisions on a registered enterprise, one per command. */
-const decideOnEnterprise = routeByType<Exclude<EnterpriseCommand, { type: 'RegisterEnterprise' | 'RequestSelfAssociation' }>, EnterpriseState, EnterpriseEvent>({
+const decideOnEnterprise = routeByType<
+  Exclude<EnterpriseCommand, { type: 'RegisterEnterprise' | 'RequestSelfAssociation' }>,
+  EnterpriseState,
+  EnterpriseEvent
+>({
   CreateLocation: createLocation,
   UpdateLocationProfile: updateLocationProfile,
   ApproveSelfAssociation: decideSelfAssociation,
@@ -32,105 +49,281 @@ const decideOnEnterprise = routeByType<Exclude<EnterpriseCommand, { type: 'Regis
   RemoveEmployee: removeEmployee,
 });
 
-function registerEnterprise(command: EnterpriseCommandOf<'RegisterEnterprise'>, state: EnterpriseState): EnterpriseEvent[] {
-  if (state.exists) throw new DomainError('CONCURRENCY_CONFLICT', `Enterprise ${state.enterpriseId} already exists; retry to get a new id.`);
+function registerEnterprise(
+  command: EnterpriseCommandOf<'RegisterEnterprise'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
+  if (state.exists)
+    throw new DomainError(
+      'CONCURRENCY_CONFLICT',
+      `Enterprise ${state.enterpriseId} already exists; retry to get a new id.`,
+    );
   const { enterpriseId, name, countryEnterpriseId, countryEnterpriseName, location } = command;
   const by = command.actor.userId;
   return [
-    { type: 'EnterpriseRegistered', data: { enterpriseId, name, worldwideHeadquartersLocationId: location.locationId, registeredBy: by } },
-    { type: 'CountryEnterpriseAdded', data: { enterpriseId, countryEnterpriseId, country: location.country.toUpperCase(), name: countryEnterpriseName, headquartersLocationId: location.locationId } },
+    {
+      type: 'EnterpriseRegistered',
+      data: { enterpriseId, name, worldwideHeadquartersLocationId: location.locationId, registeredBy: by },
+    },
+    {
+      type: 'CountryEnterpriseAdded',
+      data: {
+        enterpriseId,
+        countryEnterpriseId,
+        country: location.country.toUpperCase(),
+        name: countryEnterpriseName,
+        headquartersLocationId: location.locationId,
+      },
+    },
     ...newLocation(enterpriseId, countryEnterpriseId, location, command.employee, by),
   ];
 }
 
 function createLocation(command: EnterpriseCommandOf<'CreateLocation'>, state: EnterpriseState): EnterpriseEvent[] {
   const by = command.actor.userId;
-  if (employmentsOf(state, by).length === 0) throw forbidden('Only employees of this enterprise may add a location to it.');
-  if (state.locations.has(command.location.locationId)) throw new DomainError('CONCURRENCY_CONFLICT', 'Location id already in use; retry.');
+  if (employmentsOf(state, by).length === 0)
+    throw forbidden('Only employees of this enterprise may add a location to it.');
+  if (state.locations.has(command.location.locationId))
+    throw new DomainError('CONCURRENCY_CONFLICT', 'Location id already in use; retry.');
   const existing = countryEnterpriseFor(state, command.location.country);
-  if (!existing && state.countries.has(command.newCountryEnterpriseId)) throw new DomainError('CONCURRENCY_CONFLICT', 'Country enterprise id already in use; retry.');
+  if (!existing && state.countries.has(command.newCountryEnterpriseId))
+    throw new DomainError('CONCURRENCY_CONFLICT', 'Country enterprise id already in use; retry.');
   const country = command.location.country.toUpperCase();
   const added: EnterpriseEvent[] = existing
     ? []
-    : [{ type: 'CountryEnterpriseAdded', data: { enterpriseId: state.enterpriseId, countryEnterpriseId: command.newCountryEnterpriseId, country, name: `${state.name} ${country}`, headquartersLocationId: command.location.locationId } }];
+    : [
+        {
+          type: 'CountryEnterpriseAdded',
+          data: {
+            enterpriseId: state.enterpriseId,
+            countryEnterpriseId: command.newCountryEnterpriseId,
+            country,
+            name: `${state.name} ${country}`,
+            headquartersLocationId: command.location.locationId,
+          },
+        },
+      ];
   const countryEnterpriseId = existing?.countryEnterpriseId ?? command.newCountryEnterpriseId;
   return [...added, ...newLocation(state.enterpriseId, countryEnterpriseId, command.location, command.employee, by)];
 }
 
 /** A location and its creator, who becomes its PRC. */
-function newLocation(enterpriseId: string, countryEnterpriseId: string, location: NewLocation, employee: EmployeeProfile, by: string): EnterpriseEvent[] {
+function newLocation(
+  enterpriseId: string,
+  countryEnterpriseId: string,
+  location: NewLocation,
+  employee: EmployeeProfile,
+  by: string,
+): EnterpriseEvent[] {
   const country = location.country.toUpperCase();
   const region = regionOf(country);
-  if (!region) throw new DomainError('VALIDATION_FAILED', `Unknown country ${location.country}.`, [{ field: 'country', message: 'must be an ISO 3166-1 alpha-2 code we know' }]);
+  if (!region)
+    throw new DomainError('VALIDATION_FAILED', `Unknown country ${location.country}.`, [
+      { field: 'country', message: 'must be an ISO 3166-1 alpha-2 code we know' },
+    ]);
   const { locationId, name, address, city, postalCode, partnerTier, companyTokenDigest } = location;
   return [
     {
       type: 'LocationCreated',
-      data: { enterpriseId, countryEnterpriseId, locationId, name, address, city, postalCode, partnerTier, country, region, companyTokenDigest, autoAcceptSelfAssociation: false, createdBy: by },
+      data: {
+        enterpriseId,
+        countryEnterpriseId,
+        locationId,
+        name,
+        address,
+        city,
+        postalCode,
+        partnerTier,
+        country,
+        region,
+        companyTokenDigest,
+        autoAcceptSelfAssociation: false,
+        createdBy: by,
+      },
     },
-    { type: 'EmployeeJoined', data: { enterpriseId, locationId, userId: by, ...profileOf(employee), accessRole: 'prc', tci: NO_TCI, via: 'location_created' } },
+    {
+      type: 'EmployeeJoined',
+      data: {
+        enterpriseId,
+        locationId,
+        userId: by,
+        ...profileOf(employee),
+        accessRole: 'prc',
+        tci: NO_TCI,
+        via: 'location_created',
+      },
+    },
   ];
 }
 
-function updateLocationProfile(command: EnterpriseCommandOf<'UpdateLocationProfile'>, state: EnterpriseState): EnterpriseEvent[] {
+function updateLocationProfile(
+  command: EnterpriseCommandOf<'UpdateLocationProfile'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
   const location = managedLocation(command, state, command.locationId);
   const changes = diff(location, command.profile, ['name', 'address', 'city', 'postalCode', 'partnerTier']);
   if (changes.length === 0) return [];
-  const distributors = [...state.employees.values()].filter((e) => e.locationId === location.locationId && DISTRIBUTOR_ROLES.includes(e.accessRole));
+  const distributors = [...state.employees.values()].filter(
+    (e) => e.locationId === location.locationId && DISTRIBUTOR_ROLES.includes(e.accessRole),
+  );
   if (distributors.length > 0 && !allowsDistributors({ ...location, ...command.profile })) {
-    throw enterpriseError('DISTRIBUTOR_ROLE_NOT_ALLOWED', `Location ${location.locationId} has distributor contacts; only tier-2 locations in North America may. Change their roles first.`);
+    throw enterpriseError(
+      'DISTRIBUTOR_ROLE_NOT_ALLOWED',
+      `Location ${location.locationId} has distributor contacts; only tier-2 locations in North America may. Change their roles first.`,
+    );
   }
-  return [{ type: 'LocationProfileUpdated', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, profile: command.profile, changes, updatedBy: command.actor.userId } }];
+  return [
+    {
+      type: 'LocationProfileUpdated',
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId: location.locationId,
+        profile: command.profile,
+        changes,
+        updatedBy: command.actor.userId,
+      },
+    },
+  ];
 }
 
-function requestSelfAssociation(command: EnterpriseCommandOf<'RequestSelfAssociation'>, state: EnterpriseState): EnterpriseEvent[] {
+function requestSelfAssociation(
+  command: EnterpriseCommandOf<'RequestSelfAssociation'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
   const location = state.exists ? state.locations.get(command.locationId) : undefined;
   if (!location || !sameDigest(location.companyTokenDigest, command.companyTokenDigest)) {
     throw enterpriseError('INVALID_COMPANY_TOKEN', 'The company token does not match this location.');
   }
   const userId = command.actor.userId;
-  if (state.associations.has(command.associationId)) throw new DomainError('CONCURRENCY_CONFLICT', 'Association id already in use; retry.');
-  if (state.employees.has(employeeKey(location.locationId, userId))) throw enterpriseError('ALREADY_MEMBER', 'You are already an employee of this location.');
-  if (state.associations.some((a) => a.userId === userId && a.locationId === location.locationId && a.status === 'pending')) {
+  if (state.associations.has(command.associationId))
+    throw new DomainError('CONCURRENCY_CONFLICT', 'Association id already in use; retry.');
+  if (state.employees.has(employeeKey(location.locationId, userId)))
+    throw enterpriseError('ALREADY_MEMBER', 'You are already an employee of this location.');
+  if (
+    state.associations.some(
+      (a) => a.userId === userId && a.locationId === location.locationId && a.status === 'pending',
+    )
+  ) {
     throw enterpriseError('REQUEST_PENDING', 'You already asked to join this location; an administrator will decide.');
   }
-  const base = { enterpriseId: state.enterpriseId, locationId: location.locationId, userId, ...profileOf(command.employee) };
-  const requested: EnterpriseEvent = { type: 'EmployeeSelfAssociationRequested', data: { ...base, associationId: command.associationId } };
+  const base = {
+    enterpriseId: state.enterpriseId,
+    locationId: location.locationId,
+    userId,
+    ...profileOf(command.employee),
+  };
+  const requested: EnterpriseEvent = {
+    type: 'EmployeeSelfAssociationRequested',
+    data: { ...base, associationId: command.associationId },
+  };
   if (!location.autoAcceptSelfAssociation) return [requested];
-  return [requested, { type: 'EmployeeJoined', data: { ...base, accessRole: DEFAULT_ACCESS_ROLE, tci: NO_TCI, via: 'self_association', associationId: command.associationId } }];
+  return [
+    requested,
+    {
+      type: 'EmployeeJoined',
+      data: {
+        ...base,
+        accessRole: DEFAULT_ACCESS_ROLE,
+        tci: NO_TCI,
+        via: 'self_association',
+        associationId: command.associationId,
+      },
+    },
+  ];
 }
 
-function decideSelfAssociation(command: EnterpriseCommandOf<'ApproveSelfAssociation' | 'DenySelfAssociation'>, state: EnterpriseState): EnterpriseEvent[] {
+function decideSelfAssociation(
+  command: EnterpriseCommandOf<'ApproveSelfAssociation' | 'DenySelfAssociation'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
   const association = state.associations.get(command.associationId);
   if (!association || (command.locationId !== undefined && association.locationId !== command.locationId)) {
     throw notFound(`There is no self-association ${command.associationId} here.`);
   }
   managedLocation(command, state, association.locationId);
   if (association.userId === command.actor.userId) throw forbidden('You may not decide your own self-association.');
-  if (association.status !== 'pending') throw enterpriseError('REQUEST_NOT_PENDING', `Self-association ${command.associationId} was already ${association.status}.`);
+  if (association.status !== 'pending')
+    throw enterpriseError(
+      'REQUEST_NOT_PENDING',
+      `Self-association ${command.associationId} was already ${association.status}.`,
+    );
   const { associationId, locationId, userId } = association;
   const by = command.actor.userId;
   const enterpriseId = state.enterpriseId;
   if (command.type === 'DenySelfAssociation') {
-    return [{ type: 'EmployeeSelfAssociationDenied', data: { enterpriseId, locationId, associationId, userId, decidedBy: by, ...(command.reason ? { reason: command.reason } : {}) } }];
+    return [
+      {
+        type: 'EmployeeSelfAssociationDenied',
+        data: {
+          enterpriseId,
+          locationId,
+          associationId,
+          userId,
+          decidedBy: by,
+          ...(command.reason ? { reason: command.reason } : {}),
+        },
+      },
+    ];
   }
-  if (state.employees.has(employeeKey(locationId, userId))) throw enterpriseError('ALREADY_MEMBER', `${userId} is already an employee of this location.`);
+  if (state.employees.has(employeeKey(locationId, userId)))
+    throw enterpriseError('ALREADY_MEMBER', `${userId} is already an employee of this location.`);
   return [
-    { type: 'EmployeeSelfAssociationApproved', data: { enterpriseId, locationId, associationId, userId, decidedBy: by } },
-    { type: 'EmployeeJoined', data: { enterpriseId, locationId, userId, ...profileOf(association), accessRole: DEFAULT_ACCESS_ROLE, tci: NO_TCI, via: 'self_association', associationId } },
+    {
+      type: 'EmployeeSelfAssociationApproved',
+      data: { enterpriseId, locationId, associationId, userId, decidedBy: by },
+    },
+    {
+      type: 'EmployeeJoined',
+      data: {
+        enterpriseId,
+        locationId,
+        userId,
+        ...profileOf(association),
+        accessRole: DEFAULT_ACCESS_ROLE,
+        tci: NO_TCI,
+        via: 'self_association',
+        associationId,
+      },
+    },
   ];
 }
 
-function changeSelfAssociationPolicy(command: EnterpriseCommandOf<'ChangeSelfAssociationPolicy'>, state: EnterpriseState): EnterpriseEvent[] {
+function changeSelfAssociationPolicy(
+  command: EnterpriseCommandOf<'ChangeSelfAssociationPolicy'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
   const location = managedLocation(command, state, command.locationId);
   if (location.autoAcceptSelfAssociation === command.autoAcceptSelfAssociation) return [];
-  return [{ type: 'SelfAssociationPolicyChanged', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, autoAcceptSelfAssociation: command.autoAcceptSelfAssociation, changedBy: command.actor.userId } }];
+  return [
+    {
+      type: 'SelfAssociationPolicyChanged',
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId: location.locationId,
+        autoAcceptSelfAssociation: command.autoAcceptSelfAssociation,
+        changedBy: command.actor.userId,
+      },
+    },
+  ];
 }
 
-function rotateCompanyToken(command: EnterpriseCommandOf<'RotateCompanyToken'>, state: EnterpriseState): EnterpriseEvent[] {
+function rotateCompanyToken(
+  command: EnterpriseCommandOf<'RotateCompanyToken'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
   const location = managedLocation(command, state, command.locationId);
   if (sameDigest(location.companyTokenDigest, command.companyTokenDigest)) return [];
-  return [{ type: 'CompanyTokenRotated', data: { enterpriseId: state.enterpriseId, locationId: location.locationId, companyTokenDigest: command.companyTokenDigest, rotatedBy: command.actor.userId } }];
+  return [
+    {
+      type: 'CompanyTokenRotated',
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId: location.locationId,
+        companyTokenDigest: command.companyTokenDigest,
+        rotatedBy: command.actor.userId,
+      },
+    },
+  ];
 }
 
 function changeAccessRole(command: EnterpriseCommandOf<'ChangeAccessRole'>, state: EnterpriseState): EnterpriseEvent[] {
@@ -138,21 +331,46 @@ function changeAccessRole(command: EnterpriseCommandOf<'ChangeAccessRole'>, stat
   const employee = existingEmployee(state, command.locationId, command.userId);
   if (employee.accessRole === command.accessRole) return [];
   if (command.accessRole === 'prc' || employee.accessRole === 'prc') {
-    throw enterpriseError('PRC_REQUIRES_TRANSFER', 'The PRC changes only by assigning the primary relationship contact to another employee.');
+    throw enterpriseError(
+      'PRC_REQUIRES_TRANSFER',
+      'The PRC changes only by assigning the primary relationship contact to another employee.',
+    );
   }
   // Managing a location lets an APA step down; anyone else changing their own role would be granting it to themselves.
-  if (command.userId === command.actor.userId && employee.accessRole !== 'apa') throw forbidden('You may not change your own access role.');
+  if (command.userId === command.actor.userId && employee.accessRole !== 'apa')
+    throw forbidden('You may not change your own access role.');
   if (DISTRIBUTOR_ROLES.includes(command.accessRole) && !allowsDistributors(location)) {
-    throw enterpriseError('DISTRIBUTOR_ROLE_NOT_ALLOWED', 'Distributor roles are only for tier-2 locations in North America.');
+    throw enterpriseError(
+      'DISTRIBUTOR_ROLE_NOT_ALLOWED',
+      'Distributor roles are only for tier-2 locations in North America.',
+    );
   }
-  return [{ type: 'AccessRoleChanged', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, from: employee.accessRole, to: command.accessRole, changedBy: command.actor.userId } }];
+  return [
+    {
+      type: 'AccessRoleChanged',
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId: command.locationId,
+        userId: command.userId,
+        from: employee.accessRole,
+        to: command.accessRole,
+        changedBy: command.actor.userId,
+      },
+    },
+  ];
 }
 
-function assignPrc(command: EnterpriseCommandOf<'AssignPrimaryRelationshipContact'>, state: EnterpriseState): EnterpriseEvent[] {
-  const location = command.actor.operator ? existingLocation(state, command.locationId) : managedLocation(command, state, command.locationId);
+function assignPrc(
+  command: EnterpriseCommandOf<'AssignPrimaryRelationshipContact'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
+  const location = command.actor.operator
+    ? existingLocation(state, command.locationId)
+    : managedLocation(command, state, command.locationId);
   const employee = existingEmployee(state, command.locationId, command.userId);
   if (employee.accessRole === 'prc') return [];
-  if (employee.userId === command.actor.userId) throw forbidden('Nobody appoints themselves PRC; a PRC in scope or an operator assigns the role.');
+  if (employee.userId === command.actor.userId)
+    throw forbidden('Nobody appoints themselves PRC; a PRC in scope or an operator assigns the role.');
   // An APA may fill a missing PRC, but only a PRC in scope may hand over an existing PRC role:
   // otherwise any APA could promote themselves over the PRC (and into country-wide scope at an HQ).
   if (location.prcUserId !== null && !prcAuthority(command, state, location.locationId)) {
@@ -161,7 +379,14 @@ function assignPrc(command: EnterpriseCommandOf<'AssignPrimaryRelationshipContac
   return [
     {
       type: 'PrimaryRelationshipContactAssigned',
-      data: { enterpriseId: state.enterpriseId, locationId: location.locationId, userId: employee.userId, previousRole: employee.accessRole, formerPrcUserId: location.prcUserId, assignedBy: command.actor.userId },
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId: location.locationId,
+        userId: employee.userId,
+        previousRole: employee.accessRole,
+        formerPrcUserId: location.prcUserId,
+        assignedBy: command.actor.userId,
+      },
     },
   ];
 }
@@ -170,23 +395,55 @@ function changeTciRoles(command: EnterpriseCommandOf<'ChangeTciRoles'>, state: E
   managedLocation(command, state, command.locationId);
   const employee = existingEmployee(state, command.locationId, command.userId);
   const to = { businessContact: command.businessContact, secondaryBusinessContact: command.secondaryBusinessContact };
-  if (to.businessContact === employee.tci.businessContact && to.secondaryBusinessContact === employee.tci.secondaryBusinessContact) return [];
-  return [{ type: 'TciRolesChanged', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, from: employee.tci, to, changedBy: command.actor.userId } }];
+  if (
+    to.businessContact === employee.tci.businessContact &&
+    to.secondaryBusinessContact === employee.tci.secondaryBusinessContact
+  )
+    return [];
+  return [
+    {
+      type: 'TciRolesChanged',
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId: command.locationId,
+        userId: command.userId,
+        from: employee.tci,
+        to,
+        changedBy: command.actor.userId,
+      },
+    },
+  ];
 }
 
-function updateEmployeeProfile(command: EnterpriseCommandOf<'UpdateEmployeeProfile'>, state: EnterpriseState): EnterpriseEvent[] {
+function updateEmployeeProfile(
+  command: EnterpriseCommandOf<'UpdateEmployeeProfile'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
   selfOrManager(command, state, command.locationId, command.userId);
   const employee = existingEmployee(state, command.locationId, command.userId);
   const profile = profileOf(command.profile);
   const changes = diff(employee, profile, ['firstName', 'lastName', 'email', 'telephone']);
   if (changes.length === 0) return [];
-  return [{ type: 'EmployeeProfileUpdated', data: { enterpriseId: state.enterpriseId, locationId: command.locationId, userId: command.userId, profile, changes, updatedBy: command.actor.userId } }];
+  return [
+    {
+      type: 'EmployeeProfileUpdated',
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId: command.locationId,
+        userId: command.userId,
+        profile,
+        changes,
+        updatedBy: command.actor.userId,
+      },
+    },
+  ];
 }
 
 function removeEmployee(command: EnterpriseCommandOf<'RemoveEmployee'>, state: EnterpriseState): EnterpriseEvent[] {
   const leaving = command.actor.userId === command.userId;
   existingLocation(state, command.locationId);
-  const removesPrc = !leaving && state.employees.get(employeeKey(command.locationId, command.userId))?.accessRole === 'prc';
+  const removesPrc =
+    !leaving && state.employees.get(employeeKey(command.locationId, command.userId))?.accessRole === 'prc';
   // Removing the PRC and then filling the gap would let an APA take the role over: only the PRC
   // themself (leaving), a PRC in scope or an operator removes a PRC.
   if (removesPrc && !prcAuthority(command, state, command.locationId)) {
@@ -195,7 +452,19 @@ function removeEmployee(command: EnterpriseCommandOf<'RemoveEmployee'>, state: E
   if (!removesPrc) selfOrManager(command, state, command.locationId, command.userId);
   const employee = existingEmployee(state, command.locationId, command.userId);
   const { locationId, userId, accessRole } = employee;
-  return [{ type: 'EmployeeLeft', data: { enterpriseId: state.enterpriseId, locationId, userId, ...profileOf(employee), accessRole, removedBy: command.actor.userId } }];
+  return [
+    {
+      type: 'EmployeeLeft',
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId,
+        userId,
+        ...profileOf(employee),
+        accessRole,
+        removedBy: command.actor.userId,
+      },
+    },
+  ];
 }
 
 /** Distributor roles exist only at tier-2 locations in North America. */
@@ -205,7 +474,10 @@ export function allowsDistributors(location: { partnerTier: number; region: stri
 
 /** A PRC whose scope covers the location, or a platform operator (the recovery path). */
 function prcAuthority(command: EnterpriseCommand, state: EnterpriseState, locationId: string): boolean {
-  return command.actor.operator === true || isPrcInScope(employmentsOf(state, command.actor.userId), scopeOf(state), locationId);
+  return (
+    command.actor.operator === true ||
+    isPrcInScope(employmentsOf(state, command.actor.userId), scopeOf(state), locationId)
+  );
 }
 
 function existingLocation(state: EnterpriseState, locationId: string): Location {
@@ -244,7 +516,12 @@ export function scopeOf(state: EnterpriseState) {
 }
 
 function profileOf(p: EmployeeProfile): EmployeeProfile {
-  return { firstName: p.firstName, lastName: p.lastName, email: p.email, ...(p.telephone ? { telephone: p.telephone } : {}) };
+  return {
+    firstName: p.firstName,
+    lastName: p.lastName,
+    email: p.email,
+    ...(p.telephone ? { telephone: p.telephone } : {}),
+  };
 }
 
 function diff<T extends object>(before: T, after: Partial<T>, fields: (keyof T & string)[]): Change[] {

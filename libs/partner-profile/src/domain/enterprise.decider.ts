@@ -1,4 +1,4 @@
-import type { Decider } from '../../../core/src/index.js';
+import type { Decider } from '#core';
 import type { EnterpriseCommand } from './enterprise.commands.js';
 import { decideEnterprise } from './enterprise.decide.js';
 import { type EnterpriseEvent, enterpriseEvents } from './enterprise.events.js';

@@ -1,4 +1,4 @@
-import { eventRegistry } from '../../../core/src/index.js';
+import { eventRegistry } from '#core';
 import type { AccessRole, EmployeeProfile, LocationProfile, Tci } from './access-roles.js';
 import type { Region } from './regions.js';
 
@@ -23,21 +23,105 @@ type Employee = EmployeeProfile & { enterpriseId: string; locationId: string; us
  * log (and so the audit trail) never holds a usable token.
  */
 export type EnterpriseEvent =
-  | { type: 'EnterpriseRegistered'; data: { enterpriseId: string; name: string; worldwideHeadquartersLocationId: string; registeredBy: string } }
-  | { type: 'CountryEnterpriseAdded'; data: { enterpriseId: string; countryEnterpriseId: string; country: string; name: string; headquartersLocationId: string } }
-  | { type: 'LocationCreated'; data: LocationFacts & { companyTokenDigest: string; autoAcceptSelfAssociation: boolean; createdBy: string } }
-  | { type: 'LocationProfileUpdated'; data: { enterpriseId: string; locationId: string; profile: LocationProfile; changes: Change[]; updatedBy: string } }
-  | { type: 'EmployeeJoined'; data: Employee & { accessRole: AccessRole; tci: Tci; via: 'location_created' | 'self_association'; associationId?: string } }
+  | {
+      type: 'EnterpriseRegistered';
+      data: { enterpriseId: string; name: string; worldwideHeadquartersLocationId: string; registeredBy: string };
+    }
+  | {
+      type: 'CountryEnterpriseAdded';
+      data: {
+        enterpriseId: string;
+        countryEnterpriseId: string;
+        country: string;
+        name: string;
+        headquartersLocationId: string;
+      };
+    }
+  | {
+      type: 'LocationCreated';
+      data: LocationFacts & { companyTokenDigest: string; autoAcceptSelfAssociation: boolean; createdBy: string };
+    }
+  | {
+      type: 'LocationProfileUpdated';
+      data: {
+        enterpriseId: string;
+        locationId: string;
+        profile: LocationProfile;
+        changes: Change[];
+        updatedBy: string;
+      };
+    }
+  | {
+      type: 'EmployeeJoined';
+      data: Employee & {
+        accessRole: AccessRole;
+        tci: Tci;
+        via: 'location_created' | 'self_association';
+        associationId?: string;
+      };
+    }
   | { type: 'EmployeeSelfAssociationRequested'; data: Employee & { associationId: string } }
-  | { type: 'EmployeeSelfAssociationApproved'; data: { enterpriseId: string; locationId: string; associationId: string; userId: string; decidedBy: string } }
-  | { type: 'EmployeeSelfAssociationDenied'; data: { enterpriseId: string; locationId: string; associationId: string; userId: string; decidedBy: string; reason?: string } }
-  | { type: 'AccessRoleChanged'; data: { enterpriseId: string; locationId: string; userId: string; from: AccessRole; to: AccessRole; changedBy: string } }
-  | { type: 'PrimaryRelationshipContactAssigned'; data: { enterpriseId: string; locationId: string; userId: string; previousRole: AccessRole; formerPrcUserId: string | null; assignedBy: string } }
+  | {
+      type: 'EmployeeSelfAssociationApproved';
+      data: { enterpriseId: string; locationId: string; associationId: string; userId: string; decidedBy: string };
+    }
+  | {
+      type: 'EmployeeSelfAssociationDenied';
+      data: {
+        enterpriseId: string;
+        locationId: string;
+        associationId: string;
+        userId: string;
+        decidedBy: string;
+        reason?: string;
+      };
+    }
+  | {
+      type: 'AccessRoleChanged';
+      data: {
+        enterpriseId: string;
+        locationId: string;
+        userId: string;
+        from: AccessRole;
+        to: AccessRole;
+        changedBy: string;
+      };
+    }
+  | {
+      type: 'PrimaryRelationshipContactAssigned';
+      data: {
+        enterpriseId: string;
+        locationId: string;
+        userId: string;
+        previousRole: AccessRole;
+        formerPrcUserId: string | null;
+        assignedBy: string;
+      };
+    }
   | { type: 'EmployeeLeft'; data: Employee & { accessRole: AccessRole; removedBy: string } }
-  | { type: 'TciRolesChanged'; data: { enterpriseId: string; locationId: string; userId: string; from: Tci; to: Tci; changedBy: string } }
-  | { type: 'EmployeeProfileUpdated'; data: { enterpriseId: string; locationId: string; userId: string; profile: EmployeeProfile; changes: Change[]; updatedBy: string } }
-  | { type: 'SelfAssociationPolicyChanged'; data: { enterpriseId: string; locationId: string; autoAcceptSelfAssociation: boolean; changedBy: string } }
-  | { type: 'CompanyTokenRotated'; data: { enterpriseId: string; locationId: string; companyTokenDigest: string; rotatedBy: string } };
+  | {
+      type: 'TciRolesChanged';
+      data: { enterpriseId: string; locationId: string; userId: string; from: Tci; to: Tci; changedBy: string };
+    }
+  | {
+      type: 'EmployeeProfileUpdated';
+      data: {
+        enterpriseId: string;
+        locationId: string;
+        userId: string;
+        profile: EmployeeProfile;
+        changes: Change[];
+        updatedBy: string;
+      };
+    }
+  | {
+      type: 'SelfAssociationPolicyChanged';
+      data: { enterpriseId: string; locationId: string; autoAcceptSelfAssociation: boolean; changedBy: string };
+    }
+  | {
+      type: 'CompanyTokenRotated';
+      data: { enterpriseId: string; locationId: string; companyTokenDigest: string; rotatedBy: string };
+    };
 
 export type EnterpriseEventType = EnterpriseEvent['type'];
 /** Every enterprise event type (no stored shape has changed yet: no upcasters). */

@@ -17,8 +17,12 @@ export interface PrcRecipient {
  * Who receives the PRC's communications at a location: the PRC; while the PRC is missing, every
  * APA with an e-mail instead (in the order given).
  */
-export function prcCommunicationRecipients(employees: readonly { userId: string; email: string; accessRole: AccessRole }[]): PrcRecipient[] {
+export function prcCommunicationRecipients(
+  employees: readonly { userId: string; email: string; accessRole: AccessRole }[],
+): PrcRecipient[] {
   const prc = employees.find((e) => e.accessRole === 'prc');
   if (prc) return [{ userId: prc.userId, email: prc.email, reason: 'prc' }];
-  return employees.filter((e) => e.accessRole === 'apa' && e.email).map((e) => ({ userId: e.userId, email: e.email, reason: 'apa_fallback' }));
+  return employees
+    .filter((e) => e.accessRole === 'apa' && e.email)
+    .map((e) => ({ userId: e.userId, email: e.email, reason: 'apa_fallback' }));
 }

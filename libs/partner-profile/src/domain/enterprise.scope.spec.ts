@@ -1,5 +1,12 @@
 import type { AccessRole } from './access-roles.js';
-import { type Employment, type Hierarchy, type ScopeMap, locationsManagedIn, managesLocation, scopeOfHierarchy } from './enterprise.scope.js';
+import {
+  type Employment,
+  type Hierarchy,
+  type ScopeMap,
+  locationsManagedIn,
+  managesLocation,
+  scopeOfHierarchy,
+} from './enterprise.scope.js';
 
 // One worldwide enterprise with two country enterprises:
 //   ce-us: HQ us-hq (also the worldwide HQ), plus us-east and us-west
@@ -54,8 +61,18 @@ describe('managesLocation', () => {
     ['APA at the worldwide HQ, a sibling location of its own country', [at('us-hq', 'apa')], 'us-east', false],
     ['view_only at the worldwide HQ, a sibling location', [at('us-hq', 'view_only')], 'us-east', false],
     // several employments: any one that grants scope is enough, roles do not combine across locations
-    ['APA at us-east and personal_update at de-berlin, de-berlin', [at('us-east', 'apa'), at('de-berlin', 'personal_update')], 'de-berlin', false],
-    ['personal_update at us-east and PRC at de-hq, de-berlin', [at('us-east', 'personal_update'), at('de-hq', 'prc')], 'de-berlin', true],
+    [
+      'APA at us-east and personal_update at de-berlin, de-berlin',
+      [at('us-east', 'apa'), at('de-berlin', 'personal_update')],
+      'de-berlin',
+      false,
+    ],
+    [
+      'personal_update at us-east and PRC at de-hq, de-berlin',
+      [at('us-east', 'personal_update'), at('de-hq', 'prc')],
+      'de-berlin',
+      true,
+    ],
     ['APA at de-hq and APA at de-berlin, de-berlin', [at('de-hq', 'apa'), at('de-berlin', 'apa')], 'de-berlin', true],
     // nothing
     ['no employment at all', [], 'us-hq', false],
@@ -77,8 +94,16 @@ describe('scopeOfHierarchy and locationsManagedIn', () => {
   const hierarchy: Hierarchy = {
     worldwideHeadquartersLocationId: 'us-hq',
     countryEnterprises: [
-      { countryEnterpriseId: 'ce-us', headquartersLocationId: 'us-hq', locations: [{ locationId: 'us-hq' }, { locationId: 'us-east' }, { locationId: 'us-west' }] },
-      { countryEnterpriseId: 'ce-de', headquartersLocationId: 'de-hq', locations: [{ locationId: 'de-hq' }, { locationId: 'de-berlin' }] },
+      {
+        countryEnterpriseId: 'ce-us',
+        headquartersLocationId: 'us-hq',
+        locations: [{ locationId: 'us-hq' }, { locationId: 'us-east' }, { locationId: 'us-west' }],
+      },
+      {
+        countryEnterpriseId: 'ce-de',
+        headquartersLocationId: 'de-hq',
+        locations: [{ locationId: 'de-hq' }, { locationId: 'de-berlin' }],
+      },
     ],
   };
 
@@ -92,8 +117,18 @@ describe('scopeOfHierarchy and locationsManagedIn', () => {
   });
 
   it('lists every location the employments manage, in hierarchy order', () => {
-    expect(locationsManagedIn(hierarchy, [at('us-hq', 'prc')])).toEqual(['us-hq', 'us-east', 'us-west', 'de-hq', 'de-berlin']);
-    expect(locationsManagedIn(hierarchy, [at('de-hq', 'prc'), at('us-east', 'apa')])).toEqual(['us-east', 'de-hq', 'de-berlin']);
+    expect(locationsManagedIn(hierarchy, [at('us-hq', 'prc')])).toEqual([
+      'us-hq',
+      'us-east',
+      'us-west',
+      'de-hq',
+      'de-berlin',
+    ]);
+    expect(locationsManagedIn(hierarchy, [at('de-hq', 'prc'), at('us-east', 'apa')])).toEqual([
+      'us-east',
+      'de-hq',
+      'de-berlin',
+    ]);
     expect(locationsManagedIn(hierarchy, [at('us-west', 'view_only')])).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ export function managesLocation(employments: readonly Employment[], scope: Scope
   return employments.some(
     (e) =>
       (e.locationId === locationId && ADMIN_ROLES.includes(e.accessRole)) ||
-      (e.accessRole === 'prc' && (e.locationId === countryHq || e.locationId === scope.worldwideHeadquartersLocationId)),
+      (e.accessRole === 'prc' &&
+        (e.locationId === countryHq || e.locationId === scope.worldwideHeadquartersLocationId)),
   );
 }
 
@@ -51,8 +52,12 @@ export interface Hierarchy {
 
 /** The scope map of a hierarchy: each location's country enterprise and each country's headquarters. */
 export function scopeOfHierarchy(hierarchy: Hierarchy): ScopeMap {
-  const countryOf = new Map(hierarchy.countryEnterprises.flatMap((c) => c.locations.map((l) => [l.locationId, c.countryEnterpriseId] as const)));
-  const headquartersOf = new Map(hierarchy.countryEnterprises.map((c) => [c.countryEnterpriseId, c.headquartersLocationId] as const));
+  const countryOf = new Map(
+    hierarchy.countryEnterprises.flatMap((c) => c.locations.map((l) => [l.locationId, c.countryEnterpriseId] as const)),
+  );
+  const headquartersOf = new Map(
+    hierarchy.countryEnterprises.map((c) => [c.countryEnterpriseId, c.headquartersLocationId] as const),
+  );
   return {
     worldwideHeadquartersLocationId: hierarchy.worldwideHeadquartersLocationId,
     countryOf: (locationId) => countryOf.get(locationId),

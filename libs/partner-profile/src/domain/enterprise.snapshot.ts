@@ -1,4 +1,4 @@
-import { PersistentMap as ImmutableMap, type SnapshotCodec } from '../../../core/src/index.js';
+import { PersistentMap as ImmutableMap, type SnapshotCodec } from '#core';
 import type { CountryEnterprise, Employee, EnterpriseState, Location, SelfAssociation } from './enterprise.state.js';
 
 /** The JSON form of an EnterpriseState: each persistent map as its [key, value] entries, in iteration order. */

@@ -1,4 +1,4 @@
-import { PersistentMap as ImmutableMap } from '../../../core/src/index.js';
+import { PersistentMap as ImmutableMap } from '#core';
 import type { AccessRole, EmployeeProfile, Tci } from './access-roles.js';
 import type { EnterpriseEvent, LocationFacts } from './enterprise.events.js';
 
@@ -67,7 +67,12 @@ export function employmentsOf(state: EnterpriseState, userId: string): Employee[
 function withEmployee(state: EnterpriseState, employee: Employee): EnterpriseState {
   const key = employeeKey(employee.locationId, employee.userId);
   const location = state.locations.get(employee.locationId)!;
-  const prcUserId = employee.accessRole === 'prc' ? employee.userId : location.prcUserId === employee.userId ? null : location.prcUserId;
+  const prcUserId =
+    employee.accessRole === 'prc'
+      ? employee.userId
+      : location.prcUserId === employee.userId
+        ? null
+        : location.prcUserId;
   return {
     ...state,
     employees: state.employees.set(key, employee),
@@ -75,21 +80,47 @@ function withEmployee(state: EnterpriseState, employee: Employee): EnterpriseSta
   };
 }
 
-function patchEmployee(state: EnterpriseState, locationId: string, userId: string, patch: Partial<Employee>): EnterpriseState {
+function patchEmployee(
+  state: EnterpriseState,
+  locationId: string,
+  userId: string,
+  patch: Partial<Employee>,
+): EnterpriseState {
   return withEmployee(state, { ...state.employees.get(employeeKey(locationId, userId))!, ...patch });
 }
 
-function patchAssociation(state: EnterpriseState, associationId: string, patch: Partial<SelfAssociation>): EnterpriseState {
-  return { ...state, associations: state.associations.set(associationId, { ...state.associations.get(associationId)!, ...patch }) };
+function patchAssociation(
+  state: EnterpriseState,
+  associationId: string,
+  patch: Partial<SelfAssociation>,
+): EnterpriseState {
+  return {
+    ...state,
+    associations: state.associations.set(associationId, { ...state.associations.get(associationId)!, ...patch }),
+  };
 }
 
 export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState {
   switch (event.type) {
     case 'EnterpriseRegistered':
-      return { ...initialEnterpriseState(), exists: true, enterpriseId: event.data.enterpriseId, name: event.data.name, worldwideHeadquartersLocationId: event.data.worldwideHeadquartersLocationId };
+      return {
+        ...initialEnterpriseState(),
+        exists: true,
+        enterpriseId: event.data.enterpriseId,
+        name: event.data.name,
+        worldwideHeadquartersLocationId: event.data.worldwideHeadquartersLocationId,
+      };
     case 'CountryEnterpriseAdded': {
       const { countryEnterpriseId, country, name, headquartersLocationId } = event.data;
-      return { ...state, countries: state.countries.set(countryEnterpriseId, { countryEnterpriseId, country, name, headquartersLocationId }) };
+      return {
+        ...state,
+        countries: state.countries.set(countryEnterpriseId, {
+          countryEnterpriseId,
+          country,
+          name,
+          headquartersLocationId,
+        }),
+      };
     }
     case 'LocationCreated': {
       const { createdBy: _by, ...location } = event.data;
@@ -101,12 +132,30 @@ export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent)
     }
     case 'EmployeeJoined': {
       const { locationId, userId, firstName, lastName, email, telephone, accessRole, tci, associationId } = event.data;
-      const joined = withEmployee(state, { locationId, userId, firstName, lastName, email, ...(telephone ? { telephone } : {}), accessRole, tci });
+      const joined = withEmployee(state, {
+        locationId,
+        userId,
+        firstName,
+        lastName,
+        email,
+        ...(telephone ? { telephone } : {}),
+        accessRole,
+        tci,
+      });
       return associationId ? patchAssociation(joined, associationId, { status: 'accepted' }) : joined;
     }
     case 'EmployeeSelfAssociationRequested': {
       const { associationId, locationId, userId, firstName, lastName, email, telephone } = event.data;
-      const association: SelfAssociation = { associationId, locationId, userId, firstName, lastName, email, ...(telephone ? { telephone } : {}), status: 'pending' };
+      const association: SelfAssociation = {
+        associationId,
+        locationId,
+        userId,
+        firstName,
+        lastName,
+        email,
+        ...(telephone ? { telephone } : {}),
+        status: 'pending',
+      };
       return { ...state, associations: state.associations.set(associationId, association) };
     }
     case 'EmployeeSelfAssociationApproved':
@@ -117,7 +166,9 @@ export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent)
       return patchEmployee(state, event.data.locationId, event.data.userId, { accessRole: event.data.to });
     case 'PrimaryRelationshipContactAssigned': {
       const { locationId, userId, formerPrcUserId } = event.data;
-      const demoted = formerPrcUserId ? patchEmployee(state, locationId, formerPrcUserId, { accessRole: 'apa' }) : state;
+      const demoted = formerPrcUserId
+        ? patchEmployee(state, locationId, formerPrcUserId, { accessRole: 'apa' })
+        : state;
       return patchEmployee(demoted, locationId, userId, { accessRole: 'prc' });
     }
     case 'EmployeeLeft': {
@@ -126,7 +177,10 @@ export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent)
       return {
         ...state,
         employees: state.employees.delete(employeeKey(locationId, userId)),
-        locations: state.locations.set(locationId, { ...location, prcUserId: location.prcUserId === userId ? null : location.prcUserId }),
+        locations: state.locations.set(locationId, {
+          ...location,
+          prcUserId: location.prcUserId === userId ? null : location.prcUserId,
+        }),
       };
     }
     case 'TciRolesChanged':
@@ -137,11 +191,23 @@ export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent)
     }
     case 'SelfAssociationPolicyChanged': {
       const location = state.locations.get(event.data.locationId)!;
-      return { ...state, locations: state.locations.set(location.locationId, { ...location, autoAcceptSelfAssociation: event.data.autoAcceptSelfAssociation }) };
+      return {
+        ...state,
+        locations: state.locations.set(location.locationId, {
+          ...location,
+          autoAcceptSelfAssociation: event.data.autoAcceptSelfAssociation,
+        }),
+      };
     }
     case 'CompanyTokenRotated': {
       const location = state.locations.get(event.data.locationId)!;
-      return { ...state, locations: state.locations.set(location.locationId, { ...location, companyTokenDigest: event.data.companyTokenDigest }) };
+      return {
+        ...state,
+        locations: state.locations.set(location.locationId, {
+          ...location,
+          companyTokenDigest: event.data.companyTokenDigest,
+        }),
+      };
     }
     default:
       return exhaustive(event);

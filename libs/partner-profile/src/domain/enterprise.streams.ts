@@ -1,4 +1,4 @@
-import { streamCategory } from '../../../core/src/index.js';
+import { streamCategory } from '#core';
 
 /** The partner profile's stream: one per worldwide enterprise. */
 export const enterpriseStream = streamCategory('enterprise');

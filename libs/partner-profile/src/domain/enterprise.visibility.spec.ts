@@ -1,5 +1,11 @@
 import type { AccessRole } from './access-roles.js';
-import { type EmployeeListView, type Viewer, employeeAsSeen, employeeListView, maySeeEnterprise } from './enterprise.visibility.js';
+import {
+  type EmployeeListView,
+  type Viewer,
+  employeeAsSeen,
+  employeeListView,
+  maySeeEnterprise,
+} from './enterprise.visibility.js';
 
 const person: Viewer = { userId: 'eve@example.com', auditor: false, operator: false };
 const auditor: Viewer = { ...person, auditor: true };
@@ -38,11 +44,24 @@ describe('employeeListView', () => {
 });
 
 describe('employeeAsSeen', () => {
-  const colleague = { userId: 'kim@example.com', firstName: 'Kim', lastName: 'K', email: 'kim@example.com', telephone: '1', accessRole: 'apa' as AccessRole, tci: { businessContact: true, secondaryBusinessContact: false } };
+  const colleague = {
+    userId: 'kim@example.com',
+    firstName: 'Kim',
+    lastName: 'K',
+    email: 'kim@example.com',
+    telephone: '1',
+    accessRole: 'apa' as AccessRole,
+    tci: { businessContact: true, secondaryBusinessContact: false },
+  };
   const self = { ...colleague, userId: person.userId, email: person.userId };
 
   it('shows only names and roles of others to a names-and-roles viewer', () => {
-    expect(employeeAsSeen('names_and_roles', person, colleague)).toEqual({ userId: 'kim@example.com', firstName: 'Kim', lastName: 'K', accessRole: 'apa' });
+    expect(employeeAsSeen('names_and_roles', person, colleague)).toEqual({
+      userId: 'kim@example.com',
+      firstName: 'Kim',
+      lastName: 'K',
+      accessRole: 'apa',
+    });
   });
 
   it('shows the viewer their own record in full', () => {

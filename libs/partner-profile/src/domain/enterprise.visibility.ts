@@ -19,7 +19,11 @@ export function maySeeEnterprise(viewer: Viewer, employmentsInEnterprise: number
  */
 export type EmployeeListView = 'everything' | 'names_and_roles' | 'own_record';
 
-export function employeeListView(viewer: Viewer, managesLocation: boolean, ownRole: AccessRole | undefined): EmployeeListView | undefined {
+export function employeeListView(
+  viewer: Viewer,
+  managesLocation: boolean,
+  ownRole: AccessRole | undefined,
+): EmployeeListView | undefined {
   if (managesLocation || viewer.auditor || ownRole === 'distributor_pi') return 'everything';
   if (ownRole === 'distributor' || ownRole === 'view_only') return 'names_and_roles';
   if (ownRole === 'personal_update') return 'own_record';
@@ -30,7 +34,11 @@ export const NAMES_AND_ROLES = ['userId', 'firstName', 'lastName', 'accessRole']
 type NamesAndRoles = (typeof NAMES_AND_ROLES)[number];
 
 /** One employee as the viewer sees them: their own record always in full. */
-export function employeeAsSeen<E extends Record<NamesAndRoles, unknown>>(view: EmployeeListView, viewer: Viewer, employee: E): E | Pick<E, NamesAndRoles> {
+export function employeeAsSeen<E extends Record<NamesAndRoles, unknown>>(
+  view: EmployeeListView,
+  viewer: Viewer,
+  employee: E,
+): E | Pick<E, NamesAndRoles> {
   if (view !== 'names_and_roles' || employee.userId === viewer.userId) return employee;
   return Object.fromEntries(NAMES_AND_ROLES.map((k) => [k, employee[k]])) as Pick<E, NamesAndRoles>;
 }

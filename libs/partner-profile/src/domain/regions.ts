@@ -13,7 +13,9 @@ const TABLE: Record<Exclude<Region, 'japan'>, string> = {
 
 const REGION_BY_COUNTRY = new Map<string, Region>([
   ['JP', 'japan'],
-  ...Object.entries(TABLE).flatMap(([region, codes]) => codes.split(' ').map((code) => [code, region as Region] as const)),
+  ...Object.entries(TABLE).flatMap(([region, codes]) =>
+    codes.split(' ').map((code) => [code, region as Region] as const),
+  ),
 ]);
 
 /** The region of a country code, or undefined for a code we do not know. */

@@ -1,7 +1,7 @@
 import { Body, Delete, Inject, Param, Put } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
 import { AccessRoleDto } from '../commands/change-access-role/change-access-role.request.dto.js';
 import { TciRolesDto } from '../commands/change-tci-roles/change-tci-roles.request.dto.js';
@@ -17,26 +17,57 @@ export class EmployeesCommandsController {
   @ApiOperation({ operationId: 'EnterpriseCommandsController_accessRole', summary: undefined })
   @Put('access-role')
   @ApiCommandResponse(200)
-  @ApiProblems(400, 401, 403, 404, [409, 'PRC_REQUIRES_TRANSFER, DISTRIBUTOR_ROLE_NOT_ALLOWED, NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])
-  accessRole(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId, userId }: EmployeeParams, @Body() body: AccessRoleDto) {
-    return this.enterprises.run(enterpriseId, p, { type: 'ChangeAccessRole', locationId, userId, accessRole: body.accessRole ?? DEFAULT_ACCESS_ROLE });
+  @ApiProblems(400, 401, 403, 404, [
+    409,
+    'PRC_REQUIRES_TRANSFER, DISTRIBUTOR_ROLE_NOT_ALLOWED, NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT',
+  ])
+  accessRole(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId, userId }: EmployeeParams,
+    @Body() body: AccessRoleDto,
+  ) {
+    return this.enterprises.run(enterpriseId, p, {
+      type: 'ChangeAccessRole',
+      locationId,
+      userId,
+      accessRole: body.accessRole ?? DEFAULT_ACCESS_ROLE,
+    });
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_tciRoles', summary: undefined })
   @Put('tci-roles')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])
-  tciRoles(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId, userId }: EmployeeParams, @Body() body: TciRolesDto) {
+  tciRoles(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId, userId }: EmployeeParams,
+    @Body() body: TciRolesDto,
+  ) {
     const { businessContact, secondaryBusinessContact } = body;
-    return this.enterprises.run(enterpriseId, p, { type: 'ChangeTciRoles', locationId, userId, businessContact, secondaryBusinessContact });
+    return this.enterprises.run(enterpriseId, p, {
+      type: 'ChangeTciRoles',
+      locationId,
+      userId,
+      businessContact,
+      secondaryBusinessContact,
+    });
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_employeeProfile', summary: undefined })
   @Put('profile')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])
-  employeeProfile(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId, userId }: EmployeeParams, @Body() body: EmployeeInputDto) {
-    return this.enterprises.run(enterpriseId, p, { type: 'UpdateEmployeeProfile', locationId, userId, profile: employeeProfile(body) });
+  employeeProfile(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId, userId }: EmployeeParams,
+    @Body() body: EmployeeInputDto,
+  ) {
+    return this.enterprises.run(enterpriseId, p, {
+      type: 'UpdateEmployeeProfile',
+      locationId,
+      userId,
+      profile: employeeProfile(body),
+    });
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_removeEmployee', summary: undefined })

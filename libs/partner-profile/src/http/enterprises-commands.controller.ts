@@ -1,7 +1,7 @@
 import { Body, Inject, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
 import { employeeProfile } from '../commands/employee-input.dto.js';
 import { locationProfile } from '../commands/location-input.dto.js';
@@ -18,7 +18,10 @@ export class EnterprisesCommandsController {
   @Post()
   @ApiCommandResponse(201, RegisterEnterpriseResponseDto)
   @ApiProblems(400, 401, 409)
-  register(@CurrentPrincipal() p: Principal, @Body() { name, countryEnterpriseName, location, employee }: RegisterEnterpriseRequestDto) {
+  register(
+    @CurrentPrincipal() p: Principal,
+    @Body() { name, countryEnterpriseName, location, employee }: RegisterEnterpriseRequestDto,
+  ) {
     return registerEnterprise(this.enterprises, p, {
       name,
       countryEnterpriseName,

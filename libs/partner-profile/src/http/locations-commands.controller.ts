@@ -1,7 +1,7 @@
 import { Body, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
 import { AssignPrcDto } from '../commands/assign-primary-relationship-contact/assign-primary-relationship-contact.request.dto.js';
 import { SettingsDto } from '../commands/change-self-association-policy/change-self-association-policy.request.dto.js';
@@ -24,24 +24,47 @@ export class LocationsCommandsController {
   @Post()
   @ApiCommandResponse(201, CreateLocationResponseDto)
   @ApiProblems(400, 401, 403, 404, 409)
-  createLocation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId }: EnterpriseParams, @Body() body: CreateLocationRequestDto) {
-    return createLocation(this.enterprises, p, enterpriseId, { location: { ...locationProfile(body), country: body.country }, employee: employeeProfile(body.employee) });
+  createLocation(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId }: EnterpriseParams,
+    @Body() body: CreateLocationRequestDto,
+  ) {
+    return createLocation(this.enterprises, p, enterpriseId, {
+      location: { ...locationProfile(body), country: body.country },
+      employee: employeeProfile(body.employee),
+    });
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_updateProfile', summary: undefined })
   @Put(':locationId/profile')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, 409)
-  updateProfile(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() body: LocationProfileDto) {
-    return this.enterprises.run(enterpriseId, p, { type: 'UpdateLocationProfile', locationId, profile: locationProfile(body) });
+  updateProfile(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId }: LocationParams,
+    @Body() body: LocationProfileDto,
+  ) {
+    return this.enterprises.run(enterpriseId, p, {
+      type: 'UpdateLocationProfile',
+      locationId,
+      profile: locationProfile(body),
+    });
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_settings', summary: undefined })
   @Put(':locationId/settings')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, 409)
-  settings(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() { autoAcceptSelfAssociation }: SettingsDto) {
-    return this.enterprises.run(enterpriseId, p, { type: 'ChangeSelfAssociationPolicy', locationId, autoAcceptSelfAssociation });
+  settings(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId }: LocationParams,
+    @Body() { autoAcceptSelfAssociation }: SettingsDto,
+  ) {
+    return this.enterprises.run(enterpriseId, p, {
+      type: 'ChangeSelfAssociationPolicy',
+      locationId,
+      autoAcceptSelfAssociation,
+    });
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_rotateToken', summary: undefined })
@@ -57,7 +80,11 @@ export class LocationsCommandsController {
   @Put(':locationId/primary-relationship-contact')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'NOT_AN_EMPLOYEE, CONCURRENCY_CONFLICT'])
-  assignPrc(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() { userId }: AssignPrcDto) {
+  assignPrc(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId }: LocationParams,
+    @Body() { userId }: AssignPrcDto,
+  ) {
     return this.enterprises.run(enterpriseId, p, { type: 'AssignPrimaryRelationshipContact', locationId, userId });
   }
 }

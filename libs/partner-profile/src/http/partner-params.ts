@@ -1,7 +1,6 @@
-import { IsUserId } from '../../../auth/src/index.js';
+import { IsUserId } from '#auth';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-
 
 export class EnterpriseParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() enterpriseId: string;

@@ -1,7 +1,7 @@
 import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
 import { DenySelfAssociationDto } from '../commands/decide-self-association/decide-self-association.request.dto.js';
 import { employeeProfile } from '../commands/employee-input.dto.js';
@@ -19,8 +19,15 @@ export class SelfAssociationsCommandsController {
   @Post('locations/:locationId/self-associations')
   @ApiCommandResponse(201, SelfAssociationResponseDto)
   @ApiProblems(400, 401, [403, 'INVALID_COMPANY_TOKEN'], 404, 409)
-  requestSelfAssociation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId }: LocationParams, @Body() body: SelfAssociationRequestDto) {
-    return requestSelfAssociation(this.enterprises, p, enterpriseId, locationId, { companyToken: body.companyToken, employee: employeeProfile(body) });
+  requestSelfAssociation(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId }: LocationParams,
+    @Body() body: SelfAssociationRequestDto,
+  ) {
+    return requestSelfAssociation(this.enterprises, p, enterpriseId, locationId, {
+      companyToken: body.companyToken,
+      employee: employeeProfile(body),
+    });
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_approve', summary: undefined })
@@ -37,8 +44,16 @@ export class SelfAssociationsCommandsController {
   @HttpCode(200)
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, 409)
-  deny(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, associationId }: AssociationParams, @Body() { reason }: DenySelfAssociationDto) {
-    return this.enterprises.run(enterpriseId, p, { type: 'DenySelfAssociation', associationId, ...(reason ? { reason } : {}) });
+  deny(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, associationId }: AssociationParams,
+    @Body() { reason }: DenySelfAssociationDto,
+  ) {
+    return this.enterprises.run(enterpriseId, p, {
+      type: 'DenySelfAssociation',
+      associationId,
+      ...(reason ? { reason } : {}),
+    });
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_approveAtLocation', summary: undefined })
@@ -46,7 +61,10 @@ export class SelfAssociationsCommandsController {
   @HttpCode(200)
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, 409)
-  approveAtLocation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId, associationId }: LocationAssociationParams) {
+  approveAtLocation(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId, associationId }: LocationAssociationParams,
+  ) {
     return this.enterprises.run(enterpriseId, p, { type: 'ApproveSelfAssociation', associationId, locationId });
   }
 
@@ -55,7 +73,16 @@ export class SelfAssociationsCommandsController {
   @HttpCode(200)
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, 409)
-  denyAtLocation(@CurrentPrincipal() p: Principal, @Param() { enterpriseId, locationId, associationId }: LocationAssociationParams, @Body() { reason }: DenySelfAssociationDto) {
-    return this.enterprises.run(enterpriseId, p, { type: 'DenySelfAssociation', associationId, locationId, ...(reason ? { reason } : {}) });
+  denyAtLocation(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId, associationId }: LocationAssociationParams,
+    @Body() { reason }: DenySelfAssociationDto,
+  ) {
+    return this.enterprises.run(enterpriseId, p, {
+      type: 'DenySelfAssociation',
+      associationId,
+      locationId,
+      ...(reason ? { reason } : {}),
+    });
   }
 }

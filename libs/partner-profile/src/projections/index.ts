@@ -1,4 +1,4 @@
-import type { Projection } from '../../../read-store/src/index.js';
+import type { Projection } from '#read-store';
 import { PartnerProfileProjection } from './partner-profile/partner-profile.projection.js';
 
 export function partnerProfileProjections(): Projection[] {

@@ -17,7 +17,8 @@ export function applyUpdate(target: Document, update: Omit<UpdateDocument, '$set
   assertNoConflicts(update);
   let changed = false;
   for (const [operator, fields] of Object.entries(update) as [string, Record<string, unknown>][]) {
-    if (!(OPERATORS as readonly string[]).includes(operator)) throw new Error(`unsupported update operator ${operator}`);
+    if (!(OPERATORS as readonly string[]).includes(operator))
+      throw new Error(`unsupported update operator ${operator}`);
     for (const [path, argument] of Object.entries(fields ?? {})) {
       if (path.includes('$')) throw new Error(`positional updates are not supported: ${path}`);
       if (applyOne(target, operator as Operator, path, argument)) changed = true;
@@ -51,7 +52,10 @@ function applyOne(target: Document, operator: Operator, path: string, argument: 
       const array = arrayAt(parent, key, path);
       parent[key] = array;
       const items = eachOf(argument);
-      const added = operator === '$push' ? items : items.filter((item, i) => !array.some((v) => same(v, item)) && items.findIndex((o) => same(o, item)) === i);
+      const added =
+        operator === '$push'
+          ? items
+          : items.filter((item, i) => !array.some((v) => same(v, item)) && items.findIndex((o) => same(o, item)) === i);
       array.push(...added.map((v) => cloneValue(v)));
       return added.length > 0;
     }

@@ -7,7 +7,9 @@ import type { Filter } from '../document-store.port.js';
  */
 export function assertDefinedFilter(filter: Filter): void {
   for (const [key, condition] of Object.entries(filter)) {
-    if (condition === undefined) throw new Error(`filter field "${key}" is undefined; leave the key out or compare with null`);
-    if ((key === '$and' || key === '$or') && Array.isArray(condition)) for (const part of condition) assertDefinedFilter(part as Filter);
+    if (condition === undefined)
+      throw new Error(`filter field "${key}" is undefined; leave the key out or compare with null`);
+    if ((key === '$and' || key === '$or') && Array.isArray(condition))
+      for (const part of condition) assertDefinedFilter(part as Filter);
   }
 }

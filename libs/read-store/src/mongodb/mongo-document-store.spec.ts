@@ -20,7 +20,13 @@ describe('MongoDB adapter, without a server', () => {
     // A real driver collection on a client that never connects: any call reaching the server would fail.
     const client = new MongoClient('mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=50');
     const collection = new MongoDocumentCollection(client.db('none').collection('none'));
-    await expect(collection.bulkWrite([])).resolves.toEqual({ insertedCount: 0, matchedCount: 0, modifiedCount: 0, deletedCount: 0, upsertedCount: 0 });
+    await expect(collection.bulkWrite([])).resolves.toEqual({
+      insertedCount: 0,
+      matchedCount: 0,
+      modifiedCount: 0,
+      deletedCount: 0,
+      upsertedCount: 0,
+    });
     await client.close();
   });
 });

@@ -8,7 +8,7 @@ import {
   type UpdateFilter,
   type UpdateResult as MongoUpdateResult,
 } from 'mongodb';
-import { DuplicateKeyError } from '../../../core/src/index.js';
+import { DuplicateKeyError } from '#core';
 import { assertDefinedFilter } from '../documents/defined-filter.js';
 import type {
   BulkOperation,
@@ -50,7 +50,10 @@ const toUpdateResult = (r: MongoUpdateResult): UpdateResult => ({
 
 /** Index options with only the keys that are set: the driver copies `undefined` as null, which the server rejects. */
 export function indexOptionsOf(options: IndexOptions): { unique?: boolean; name?: string } {
-  return { ...(options.unique !== undefined ? { unique: options.unique } : {}), ...(options.name !== undefined ? { name: options.name } : {}) };
+  return {
+    ...(options.unique !== undefined ? { unique: options.unique } : {}),
+    ...(options.name !== undefined ? { name: options.name } : {}),
+  };
 }
 
 /** MongoDB does not order ties: `_id` last makes every page of a sorted list stable (as SQLite's is). */
@@ -83,14 +86,18 @@ export class MongoDocumentCollection<T extends Document = Document> implements D
   async updateOne(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult> {
     assertDefinedFilter(filter);
     return this.run(async () =>
-      toUpdateResult(await this.collection.updateOne(filter, update as UpdateFilter<MongoDocument>, { upsert: options?.upsert })),
+      toUpdateResult(
+        await this.collection.updateOne(filter, update as UpdateFilter<MongoDocument>, { upsert: options?.upsert }),
+      ),
     );
   }
 
   async updateMany(filter: Filter, update: UpdateDocument, options?: UpdateOptions): Promise<UpdateResult> {
     assertDefinedFilter(filter);
     return this.run(async () =>
-      toUpdateResult(await this.collection.updateMany(filter, update as UpdateFilter<MongoDocument>, { upsert: options?.upsert })),
+      toUpdateResult(
+        await this.collection.updateMany(filter, update as UpdateFilter<MongoDocument>, { upsert: options?.upsert }),
+      ),
     );
   }
 
@@ -114,12 +121,18 @@ export class MongoDocumentCollection<T extends Document = Document> implements D
 
   async findOne(filter: Filter, options?: { projection?: ProjectionSpec; sort?: SortSpec }): Promise<T | null> {
     assertDefinedFilter(filter);
-    return this.run(() => this.collection.findOne<T>(filter, options?.sort ? { ...options, sort: stableSort(options.sort) } : options));
+    return this.run(() =>
+      this.collection.findOne<T>(filter, options?.sort ? { ...options, sort: stableSort(options.sort) } : options),
+    );
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
     assertDefinedFilter(filter);
-    return this.run(() => this.collection.find<T>(filter, options?.sort ? { ...options, sort: stableSort(options.sort) } : options).toArray());
+    return this.run(() =>
+      this.collection
+        .find<T>(filter, options?.sort ? { ...options, sort: stableSort(options.sort) } : options)
+        .toArray(),
+    );
   }
 
   async countDocuments(filter: Filter = {}): Promise<number> {
@@ -129,7 +142,14 @@ export class MongoDocumentCollection<T extends Document = Document> implements D
 
   bulkWrite(operations: readonly BulkOperation[]): Promise<BulkWriteResult> {
     // The driver throws on an empty batch; the port answers zeros, as the embedded store does.
-    if (operations.length === 0) return Promise.resolve({ insertedCount: 0, matchedCount: 0, modifiedCount: 0, deletedCount: 0, upsertedCount: 0 });
+    if (operations.length === 0)
+      return Promise.resolve({
+        insertedCount: 0,
+        matchedCount: 0,
+        modifiedCount: 0,
+        deletedCount: 0,
+        upsertedCount: 0,
+      });
     return this.run(async () => {
       // Same shapes as the driver's models; only the filter/update element types differ.
       const models = operations as unknown as AnyBulkWriteOperation<MongoDocument>[];

@@ -1,4 +1,4 @@
-import type { Position } from '../../../core/src/index.js';
+import type { Position } from '#core';
 import type { DocumentStore } from '../document-store.port.js';
 
 export const CHECKPOINTS = '_checkpoints';

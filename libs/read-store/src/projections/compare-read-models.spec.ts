@@ -14,16 +14,20 @@ describe('compareReadModels (what npm run verify reports)', () => {
 
   it('names missing, unexpected and different documents per collection', async () => {
     const [expected, actual] = [new SqliteDocumentStore(':memory:'), new SqliteDocumentStore(':memory:')];
-    await expected.collection('things').bulkWrite([
-      { insertOne: { document: { _id: 'same', v: 1 } } },
-      { insertOne: { document: { _id: 'gone', v: 1 } } },
-      { insertOne: { document: { _id: 'edited', v: 1 } } },
-    ]);
-    await actual.collection('things').bulkWrite([
-      { insertOne: { document: { _id: 'same', v: 1 } } },
-      { insertOne: { document: { _id: 'edited', v: 2 } } },
-      { insertOne: { document: { _id: 'extra', v: 1 } } },
-    ]);
+    await expected
+      .collection('things')
+      .bulkWrite([
+        { insertOne: { document: { _id: 'same', v: 1 } } },
+        { insertOne: { document: { _id: 'gone', v: 1 } } },
+        { insertOne: { document: { _id: 'edited', v: 1 } } },
+      ]);
+    await actual
+      .collection('things')
+      .bulkWrite([
+        { insertOne: { document: { _id: 'same', v: 1 } } },
+        { insertOne: { document: { _id: 'edited', v: 2 } } },
+        { insertOne: { document: { _id: 'extra', v: 1 } } },
+      ]);
     expect(await compareReadModels([owner], expected, actual)).toEqual([
       { collection: 'things', missing: ['"gone"'], unexpected: ['"extra"'], different: ['"edited"'] },
     ]);

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '../../../core/src/index.js';
-import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
+import type { RecordedEvent } from '#core';
+import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
 import type { DocumentStore } from '../document-store.port.js';
 import { SqliteDocumentStore } from '../sqlite/sqlite-document-store.js';
 import type { Projection } from './projection.js';
@@ -12,7 +12,15 @@ import { LeaseLostError, ProjectionLease, leaseOwnerId } from './projection-leas
 import { ProjectionLeader } from './projection-leader.js';
 import { ProjectionRunner } from './projection-runner.js';
 
-const meta = { actorId: 'a', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', command: 'T', confirmationNumber: 'X', hash: 'h' };
+const meta = {
+  actorId: 'a',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  correlationId: 'c',
+  causationId: 'c',
+  command: 'T',
+  confirmationNumber: 'X',
+  hash: 'h',
+};
 const newEvent = () => ({ id: randomUUID(), type: 'Counted', data: {}, metadata: meta });
 
 /** Counts events with $inc: NOT idempotent on purpose, so a batch applied twice would show. */
@@ -93,16 +101,24 @@ describe('ProjectionLease (two projectors, one SQLite read store)', () => {
     await leaderB.stop();
   });
 
-  it("takes over at once from a holder on this machine whose process is gone (a crash, kill -9)", async () => {
+  it('takes over at once from a holder on this machine whose process is gone (a crash, kill -9)', async () => {
     const leases = a.collection('_leases');
     const until = new Date(now.getTime() + 60_000).toISOString();
     // A live holder (here: the process that started this test run) is waited out as usual.
-    await leases.insertOne({ _id: 'projector', owner: `${hostname()}:${process.ppid}:alive`, token: 7, expiresAt: until });
+    await leases.insertOne({
+      _id: 'projector',
+      owner: `${hostname()}:${process.ppid}:alive`,
+      token: 7,
+      expiresAt: until,
+    });
     expect(await new ProjectionLease(b, leaseOwnerId('z'), 1000, clock).acquire()).toBe(false);
     // A holder whose pid no longer exists (pids stay below 2^22 on Linux) is not.
     await leases.updateOne({ _id: 'projector' }, { $set: { owner: `${hostname()}:9999999:dead` } });
     const restarted = new ProjectionLease(b, leaseOwnerId('z'), 1000, clock);
     expect(await restarted.acquire()).toBe(true);
-    expect(await b.collection('_leases').findOne({ _id: 'projector' })).toMatchObject({ token: 8, owner: leaseOwnerId('z') });
+    expect(await b.collection('_leases').findOne({ _id: 'projector' })).toMatchObject({
+      token: 8,
+      owner: leaseOwnerId('z'),
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { DuplicateKeyError } from '../../../core/src/index.js';
+import { DuplicateKeyError } from '#core';
 import type { DocumentStore } from '../document-store.port.js';
 
 export const LEASES = '_leases';
@@ -55,7 +55,15 @@ export class ProjectionLease {
         if (current && current.expiresAt > now.toISOString() && !ownerIsGone(current.owner)) return undefined;
         const token = (current?.token ?? 0) + 1;
         if (!current) await leases.insertOne({ _id: this.id, owner: this.owner, token, expiresAt });
-        else if ((await leases.updateOne({ _id: this.id, token: current.token }, { $set: { owner: this.owner, token, expiresAt } })).matchedCount === 0) return undefined;
+        else if (
+          (
+            await leases.updateOne(
+              { _id: this.id, token: current.token },
+              { $set: { owner: this.owner, token, expiresAt } },
+            )
+          ).matchedCount === 0
+        )
+          return undefined;
         return token;
       });
     } catch (error) {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { type Position, type RecordedEvent, positionOf } from '../../../core/src/index.js';
-import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
+import { type Position, type RecordedEvent, positionOf } from '#core';
+import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
 import type { DocumentStore } from '../document-store.port.js';
 import Database from 'better-sqlite3';
 import { SqliteDocumentStore } from '../sqlite/sqlite-document-store.js';
@@ -32,7 +32,15 @@ class StreamTally implements Projection {
   }
 }
 
-const meta = { actorId: 'a', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', command: 'T', confirmationNumber: 'X', hash: 'h' };
+const meta = {
+  actorId: 'a',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  correlationId: 'c',
+  causationId: 'c',
+  command: 'T',
+  confirmationNumber: 'X',
+  hash: 'h',
+};
 const newEvent = (type: string) => ({ id: randomUUID(), type, data: {}, metadata: meta });
 
 describe('ProjectionRunner', () => {
@@ -65,7 +73,11 @@ describe('ProjectionRunner', () => {
       position: appended.position,
       version: 1,
     });
-    expect(await runner.status()).toMatchObject({ position: appended.position, head: appended.position, caughtUp: true });
+    expect(await runner.status()).toMatchObject({
+      position: appended.position,
+      head: appended.position,
+      caughtUp: true,
+    });
     await runner.stop();
   });
 
@@ -166,10 +178,16 @@ describe('ProjectionRunner', () => {
       await file.collection('versioned').insertOne({ _id: 'left-by-version-1' });
 
       const keptAgain = new StreamTally();
-      const bumped = Object.assign(new StreamTally(), { name: 'versioned', collections: ['versioned'] as string[], version: 2 });
+      const bumped = Object.assign(new StreamTally(), {
+        name: 'versioned',
+        collections: ['versioned'] as string[],
+        version: 2,
+      });
       bumped.project = projectInto('versioned');
       const resets: string[] = [];
-      const runner = new ProjectionRunner(events, file, [keptAgain, bumped], { onReset: (name, from, to) => resets.push(`${name} ${from}->${to}`) });
+      const runner = new ProjectionRunner(events, file, [keptAgain, bumped], {
+        onReset: (name, from, to) => resets.push(`${name} ${from}->${to}`),
+      });
       await runner.start({ catchUp: true });
       await runner.stop();
       expect(resets).toEqual(['versioned 1->2']);
@@ -179,7 +197,6 @@ describe('ProjectionRunner', () => {
     });
   });
 });
-
 
 describe('ProjectionRunner failures', () => {
   let dir: string;
@@ -208,10 +225,14 @@ describe('ProjectionRunner failures', () => {
       },
     };
     const retries: number[] = [];
-    const runner = new ProjectionRunner(events, store, [flaky], { backoffMs: 5, onError: (_e, retry) => retry && retries.push(retry.attempt) });
+    const runner = new ProjectionRunner(events, store, [flaky], {
+      backoffMs: 5,
+      onError: (_e, retry) => retry && retries.push(retry.attempt),
+    });
     await runner.start();
     await runner.waitFor((await events.headPosition())!, 5000).catch(() => undefined);
-    for (let i = 0; i < 100 && !(await store.collection('flaky').findOne({ _id: 'seen' })); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && !(await store.collection('flaky').findOne({ _id: 'seen' })); i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(await store.collection('flaky').findOne({ _id: 'seen' })).toEqual({ _id: 'seen', n: 2 });
     expect(retries).toEqual([1, 2]);
     expect(await runner.status()).toMatchObject({ caughtUp: true, running: true });
@@ -221,17 +242,30 @@ describe('ProjectionRunner failures', () => {
 
   it('gives up after maxRetries: onFatal, not running, and the status names the error', async () => {
     await events.append('a-1', [newEvent('A')], 'no_stream');
-    const broken: Projection = { name: 'broken', collections: ['broken'], project: async () => Promise.reject(new Error('always')) };
+    const broken: Projection = {
+      name: 'broken',
+      collections: ['broken'],
+      project: async () => Promise.reject(new Error('always')),
+    };
     let fatal: unknown;
-    const runner = new ProjectionRunner(events, store, [broken], { backoffMs: 1, maxRetries: 2, onFatal: (error) => (fatal = error) });
+    const runner = new ProjectionRunner(events, store, [broken], {
+      backoffMs: 1,
+      maxRetries: 2,
+      onFatal: (error) => (fatal = error),
+    });
     await runner.start();
     for (let i = 0; i < 200 && !fatal; i++) await new Promise((r) => setTimeout(r, 10));
     expect(String(fatal)).toContain('always');
-    expect(await runner.status()).toMatchObject({ running: false, caughtUp: false, error: expect.stringContaining('always') });
+    expect(await runner.status()).toMatchObject({
+      running: false,
+      caughtUp: false,
+      error: expect.stringContaining('always'),
+    });
   });
 });
 
-const tallyIn = async (store: DocumentStore, stream: string) => (await store.collection('stream_tally').findOne({ _id: stream }))?.count;
+const tallyIn = async (store: DocumentStore, stream: string) =>
+  (await store.collection('stream_tally').findOne({ _id: stream }))?.count;
 
 /** The tally's logic, writing into another collection. */
 function projectInto(collection: string): StreamTally['project'] {
@@ -239,7 +273,13 @@ function projectInto(collection: string): StreamTally['project'] {
     for (const event of events) {
       const current = await store.collection(collection).findOne({ _id: event.stream });
       if (current && (current.lastPosition as string) >= event.position) continue;
-      await store.collection(collection).updateOne({ _id: event.stream }, { $inc: { count: 1 }, $set: { lastPosition: event.position } }, { upsert: true });
+      await store
+        .collection(collection)
+        .updateOne(
+          { _id: event.stream },
+          { $inc: { count: 1 }, $set: { lastPosition: event.position } },
+          { upsert: true },
+        );
     }
   };
 }
@@ -268,7 +308,11 @@ describe('ProjectionRunner bulk loads', () => {
   const indexes = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
-      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stream_tally' AND sql IS NOT NULL`).all() as { name: string }[];
+      const rows = db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stream_tally' AND sql IS NOT NULL`,
+        )
+        .all() as { name: string }[];
       return rows.map((r) => r.name);
     } finally {
       db.close();

@@ -1,6 +1,6 @@
-import type { Position, RecordedEvent } from '../../../core/src/index.js';
-import { DomainError } from '../../../core/src/index.js';
-import type { EventStore, Subscription } from '../../../event-store/src/event-store.port.js';
+import type { Position, RecordedEvent } from '#core';
+import { DomainError } from '#core';
+import type { EventStore, Subscription } from '#event-store/event-store.port';
 import type { DocumentStore } from '../document-store.port.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { LeaseLostError, type ProjectionLease } from './projection-lease.js';
@@ -131,7 +131,7 @@ export class ProjectionRunner {
     this.indexesPending = this.store.endBulkLoad !== undefined;
     let replayed = 0;
     let after: Position | undefined;
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       // Several batches per transaction: fewer commits, and a page changed by several batches is written once.
       const batches: RecordedEvent[][] = [];
       while (batches.length < REBUILD_BATCHES_PER_TRANSACTION) {
@@ -224,7 +224,10 @@ export class ProjectionRunner {
           if (fresh.length > 0) await projection.project(fresh, tx);
         }
       }
-      await new CheckpointStore(tx).save(advanced.map((p) => ({ name: p.name, version: versionOf(p) })), last);
+      await new CheckpointStore(tx).save(
+        advanced.map((p) => ({ name: p.name, version: versionOf(p) })),
+        last,
+      );
     });
     for (const projection of advanced) this.perProjection.set(projection.name, last);
     this.position = this.lowestCheckpoint();

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../core/src/index.js';
+import type { RecordedEvent } from '#core';
 import type { DocumentStore } from '../document-store.port.js';
 
 /**

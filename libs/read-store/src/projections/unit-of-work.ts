@@ -67,7 +67,11 @@ export class UnitOfWork {
       for (const _id of ids) {
         const document = cached.get(_id);
         if (document) {
-          operations.push(absent.has(_id) ? { insertOne: { document } } : { replaceOne: { filter: { _id }, replacement: document, upsert: true } });
+          operations.push(
+            absent.has(_id)
+              ? { insertOne: { document } }
+              : { replaceOne: { filter: { _id }, replacement: document, upsert: true } },
+          );
         } else if (!absent.has(_id)) {
           operations.push({ deleteOne: { filter: { _id } } });
         }

@@ -5,7 +5,13 @@ type Person = { _id: string; name: string; team: string; secret: string; positio
 
 describe('findPage and shapes', () => {
   const shapes = shapeOf<Person>();
-  const people: Person[] = ['ann', 'bob', 'cat', 'dan', 'eve'].map((name, i) => ({ _id: `p${i}`, name, team: i % 2 ? 'blue' : 'red', secret: `s${i}`, position: `${i}` }));
+  const people: Person[] = ['ann', 'bob', 'cat', 'dan', 'eve'].map((name, i) => ({
+    _id: `p${i}`,
+    name,
+    team: i % 2 ? 'blue' : 'red',
+    secret: `s${i}`,
+    position: `${i}`,
+  }));
   let store: SqliteDocumentStore;
 
   beforeAll(async () => {
@@ -21,8 +27,12 @@ describe('findPage and shapes', () => {
 
   it('answers one page in the shape asked for, with the count of every match', async () => {
     const people = store.collection<Person>('people');
-    expect(await findPage(people, { team: 'red' }, shapes.pick('name'), { sort: { name: -1 }, skip: 1, limit: 1 })).toEqual({ items: [{ name: 'cat' }], total: 3 });
-    expect(await findPage(people, {}, shapes.omit('_id', 'secret', 'position'), { sort: { name: 1 }, limit: 2 })).toEqual({
+    expect(
+      await findPage(people, { team: 'red' }, shapes.pick('name'), { sort: { name: -1 }, skip: 1, limit: 1 }),
+    ).toEqual({ items: [{ name: 'cat' }], total: 3 });
+    expect(
+      await findPage(people, {}, shapes.omit('_id', 'secret', 'position'), { sort: { name: 1 }, limit: 2 }),
+    ).toEqual({
       items: [
         { name: 'ann', team: 'red' },
         { name: 'bob', team: 'blue' },
@@ -33,8 +43,13 @@ describe('findPage and shapes', () => {
 
   it('reads whole documents, and single documents, in the same shapes', async () => {
     const people = store.collection<Person>('people');
-    expect(await findShaped(people, { name: 'eve' }, shapes.whole())).toEqual([{ _id: 'p4', name: 'eve', team: 'red', secret: 's4', position: '4' }]);
-    expect(await findOneShaped(people, { _id: 'p1' }, shapes.pick('name', 'team'))).toEqual({ name: 'bob', team: 'blue' });
+    expect(await findShaped(people, { name: 'eve' }, shapes.whole())).toEqual([
+      { _id: 'p4', name: 'eve', team: 'red', secret: 's4', position: '4' },
+    ]);
+    expect(await findOneShaped(people, { _id: 'p1' }, shapes.pick('name', 'team'))).toEqual({
+      name: 'bob',
+      team: 'blue',
+    });
     expect(await findOneShaped(people, { _id: 'nobody' }, shapes.pick('name'))).toBeNull();
   });
 });

@@ -79,9 +79,17 @@ export class CollectionState {
     this.ensureTable(conn);
     const column = columnOf(path);
     conn.db.exec(`ALTER TABLE ${this.table} ADD COLUMN ${column}`);
-    conn.run(`INSERT INTO ${COLUMNS_TABLE} (collection, path, ordinal) VALUES (?, ?, ?)`, [this.name, path, this.indexedPaths.size]);
+    conn.run(`INSERT INTO ${COLUMNS_TABLE} (collection, path, ordinal) VALUES (?, ?, ?)`, [
+      this.name,
+      path,
+      this.indexedPaths.size,
+    ]);
     const rows = conn.unaudited<{ id: EncodedId; doc: string }>(`SELECT id, doc FROM ${this.table}`);
-    for (const row of rows) conn.run(`UPDATE ${this.table} SET ${column} = ? WHERE id = ?`, [columnValue(JSON.parse(row.doc) as Document, path), row.id]);
+    for (const row of rows)
+      conn.run(`UPDATE ${this.table} SET ${column} = ? WHERE id = ?`, [
+        columnValue(JSON.parse(row.doc) as Document, path),
+        row.id,
+      ]);
     this.indexedPaths.add(path);
     this.statements = undefined;
   }
@@ -140,13 +148,20 @@ export class CollectionState {
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
       [this.name],
     );
-    for (const { name, sql } of indexes) if (this.ledByMultikey(sql) && !/^CREATE UNIQUE/i.test(sql)) conn.db.exec(`DROP INDEX ${quoteIdentifier(name)}`);
+    for (const { name, sql } of indexes)
+      if (this.ledByMultikey(sql) && !/^CREATE UNIQUE/i.test(sql)) conn.db.exec(`DROP INDEX ${quoteIdentifier(name)}`);
   }
 
   /** Whether an index (its CREATE INDEX text, or its first indexed path) starts with a multikey path. */
   ledByMultikey(sqlOrPath: string): boolean {
     for (const path of this.multikeyPaths) {
-      if (sqlOrPath === path || sqlOrPath.includes(`(${columnOf(path)},`) || sqlOrPath.includes(`(${columnOf(path)})`) || sqlOrPath.includes(`(${columnOf(path)} `)) return true;
+      if (
+        sqlOrPath === path ||
+        sqlOrPath.includes(`(${columnOf(path)},`) ||
+        sqlOrPath.includes(`(${columnOf(path)})`) ||
+        sqlOrPath.includes(`(${columnOf(path)} `)
+      )
+        return true;
     }
     return false;
   }
@@ -178,19 +193,34 @@ export class CollectionState {
     this.statements = undefined;
     this.ready = false;
     this.bulk = conn.unaudited(`SELECT 1 FROM ${BULK_TABLE} WHERE collection = ?`, [this.name]).length > 0;
-    const kinds = conn.unaudited<{ path: string; kinds: number }>(`SELECT path, kinds FROM ${FIELDS_TABLE} WHERE collection = ?`, [this.name]);
+    const kinds = conn.unaudited<{ path: string; kinds: number }>(
+      `SELECT path, kinds FROM ${FIELDS_TABLE} WHERE collection = ?`,
+      [this.name],
+    );
     for (const row of kinds) this.kinds.add(row.path, row.kinds);
-    const paths = conn.unaudited<{ path: string }>(`SELECT path FROM ${MULTIKEY_PATHS_TABLE} WHERE collection = ?`, [this.name]);
+    const paths = conn.unaudited<{ path: string }>(`SELECT path FROM ${MULTIKEY_PATHS_TABLE} WHERE collection = ?`, [
+      this.name,
+    ]);
     for (const row of paths) this.multikeyPaths.add(row.path);
     // Indexed paths from the catalog, so a reopened store needs no createIndex call.
-    const columns = conn.unaudited<{ path: string }>(`SELECT path FROM ${COLUMNS_TABLE} WHERE collection = ? ORDER BY ordinal`, [this.name]);
+    const columns = conn.unaudited<{ path: string }>(
+      `SELECT path FROM ${COLUMNS_TABLE} WHERE collection = ? ORDER BY ordinal`,
+      [this.name],
+    );
     for (const row of columns) this.indexedPaths.add(row.path);
   }
 
   /** Drops the table (with its indexes) and everything known about it. */
   drop(conn: SqliteConnection): void {
     conn.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
-    for (const table of [FIELDS_TABLE, MULTIKEY_PATHS_TABLE, MULTIKEY_TABLE, COLUMNS_TABLE, BULK_TABLE, DEFERRED_INDEXES_TABLE]) {
+    for (const table of [
+      FIELDS_TABLE,
+      MULTIKEY_PATHS_TABLE,
+      MULTIKEY_TABLE,
+      COLUMNS_TABLE,
+      BULK_TABLE,
+      DEFERRED_INDEXES_TABLE,
+    ]) {
       conn.run(`DELETE FROM ${table} WHERE collection = ?`, [this.name]);
     }
     this.bulk = false;
@@ -209,7 +239,11 @@ export class CollectionState {
 
   /** Records a non-unique index to be created when the bulk load ends. */
   deferIndex(conn: SqliteConnection, name: string, sql: string): void {
-    conn.run(`INSERT OR REPLACE INTO ${DEFERRED_INDEXES_TABLE} (collection, name, sql) VALUES (?, ?, ?)`, [this.name, name, sql]);
+    conn.run(`INSERT OR REPLACE INTO ${DEFERRED_INDEXES_TABLE} (collection, name, sql) VALUES (?, ?, ?)`, [
+      this.name,
+      name,
+      sql,
+    ]);
   }
 
   /**
@@ -221,7 +255,10 @@ export class CollectionState {
     if (!this.bulk) return false;
     this.ensureTable(conn);
     for (const path of this.indexedPaths) if ((this.kinds.at(path) & KIND.array) !== 0) this.makeMultikey(conn, path);
-    const deferred = conn.unaudited<{ sql: string }>(`SELECT sql FROM ${DEFERRED_INDEXES_TABLE} WHERE collection = ? ORDER BY name`, [this.name]);
+    const deferred = conn.unaudited<{ sql: string }>(
+      `SELECT sql FROM ${DEFERRED_INDEXES_TABLE} WHERE collection = ? ORDER BY name`,
+      [this.name],
+    );
     for (const { sql } of deferred) if (!this.ledByMultikey(sql)) conn.db.exec(sql);
     conn.run(`DELETE FROM ${DEFERRED_INDEXES_TABLE} WHERE collection = ?`, [this.name]);
     conn.run(`DELETE FROM ${BULK_TABLE} WHERE collection = ?`, [this.name]);
@@ -234,7 +271,12 @@ export class CollectionState {
     for (const element of Array.isArray(value) ? value : [value]) {
       // Only strings and numbers: the side table answers string/number element equality alone.
       if (typeof element !== 'string' && !(typeof element === 'number' && Number.isFinite(element))) continue;
-      conn.run(`INSERT OR IGNORE INTO ${MULTIKEY_TABLE} (collection, path, value, id) VALUES (?, ?, ?, ?)`, [this.name, path, element, id]);
+      conn.run(`INSERT OR IGNORE INTO ${MULTIKEY_TABLE} (collection, path, value, id) VALUES (?, ?, ?, ?)`, [
+        this.name,
+        path,
+        element,
+        id,
+      ]);
     }
   }
 }

@@ -80,7 +80,9 @@ function clauseBuilder(path: string, context: FilterContext): ClauseBuilder | un
   const json = jsonPath(path);
   if (!json || context.kinds.arrayAbove(path)) return undefined;
   const kinds = context.kinds.at(path);
-  return (kinds & KIND.array) !== 0 ? elementClauses(path, json, context) : scalarClauses(json, kinds, valueOf(path, json, context.column));
+  return (kinds & KIND.array) !== 0
+    ? elementClauses(path, json, context)
+    : scalarClauses(json, kinds, valueOf(path, json, context.column));
 }
 
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
@@ -115,7 +117,8 @@ function scalarClauses(json: string, kinds: number, value: string): ClauseBuilde
     const strings = list.every((v) => typeof v === 'string' && textGuard(v) === '');
     const numbers = !hasBooleans && list.every(isNumber);
     // One parameter for the whole list keeps one SQL text (and one cached statement) per query shape.
-    if (strings || numbers) return { sql: `${value} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(list)] };
+    if (strings || numbers)
+      return { sql: `${value} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(list)] };
     const parts = list.map(eq);
     return parts.every((p) => p !== undefined) ? any(parts as SqlCondition[]) : undefined;
   };
@@ -179,7 +182,8 @@ function elementClauses(path: string, json: string, context: FilterContext): Cla
   };
   return {
     eq: (v) => inList([v]),
-    operator: (operator, argument) => (operator === '$eq' ? inList([argument]) : operator === '$in' ? inList(argument) : undefined),
+    operator: (operator, argument) =>
+      operator === '$eq' ? inList([argument]) : operator === '$in' ? inList(argument) : undefined,
   };
 }
 
@@ -204,7 +208,8 @@ const idClauses: ClauseBuilder = {
     const op = RANGE[operator];
     if (op === undefined) return undefined;
     if (op && typeof argument === 'string') return { sql: `(id ${op} ? AND typeof(id) = 'text')`, params: [argument] };
-    if (op && isNumber(argument)) return { sql: `(id ${op} ? AND typeof(id) IN ('integer', 'real'))`, params: [argument] };
+    if (op && isNumber(argument))
+      return { sql: `(id ${op} ? AND typeof(id) IN ('integer', 'real'))`, params: [argument] };
     return undefined;
   },
 };
@@ -212,7 +217,8 @@ const idClauses: ClauseBuilder = {
 function idIn(list: unknown): SqlCondition | undefined {
   if (!Array.isArray(list)) return undefined;
   if (list.length === 0) return { sql: '0', params: [] };
-  if (list.every((v) => typeof v === 'string')) return { sql: 'id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(list)] };
+  if (list.every((v) => typeof v === 'string'))
+    return { sql: 'id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(list)] };
   if (list.some((v) => v === undefined || isRegExp(v))) return undefined;
   return { sql: `id IN (${list.map(() => '?').join(', ')})`, params: list.map(encodeId) };
 }
@@ -232,7 +238,8 @@ export function sortToSql(sort: SortSpec, kinds: FieldKinds, column?: FilterCont
     }
     const json = jsonPath(path);
     const bits = kinds.at(path);
-    const scalars = (bits & ~(KIND.null | KIND.number | KIND.string)) === 0 || (bits & ~(KIND.null | KIND.boolean)) === 0;
+    const scalars =
+      (bits & ~(KIND.null | KIND.number | KIND.string)) === 0 || (bits & ~(KIND.null | KIND.boolean)) === 0;
     if (!json || !scalars || kinds.arrayAbove(path)) return undefined;
     terms.push(`${valueOf(path, json, column)} ${order}`);
   }

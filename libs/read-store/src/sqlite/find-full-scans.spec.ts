@@ -27,8 +27,15 @@ describe('findFullScans', () => {
     const audit = store.collection('audit_trail');
     await audit.createIndex({ actorId: 1, occurredAt: -1 });
     await audit.createIndex({ targetUserIds: 1 });
-    for (const field of ['scope.siteId', 'scope.enterpriseId', 'scope.locationId', 'action']) await audit.createIndex({ [field]: 1 });
-    await audit.insertOne({ _id: 'C1', actorId: 'u1', occurredAt: '2026-01-01T00:00:00.000Z', scope: { siteId: '1001' }, targetUserIds: ['u2'] });
+    for (const field of ['scope.siteId', 'scope.enterpriseId', 'scope.locationId', 'action'])
+      await audit.createIndex({ [field]: 1 });
+    await audit.insertOne({
+      _id: 'C1',
+      actorId: 'u1',
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      scope: { siteId: '1001' },
+      targetUserIds: ['u2'],
+    });
     const members = store.collection('site_members');
     await members.createIndex({ siteId: 1, userId: 1 }, { unique: true });
     await members.createIndex({ userId: 1 });
@@ -44,15 +51,23 @@ describe('findFullScans', () => {
     const checkpoints = store.collection('checkpoints');
     await checkpoints.insertOne({ _id: 'a' });
 
-    const visible = { $or: [{ 'scope.siteId': { $in: ['1001'] } }, { 'scope.locationId': { $in: ['L1'] } }, { actorId: 'u1' }] };
+    const visible = {
+      $or: [{ 'scope.siteId': { $in: ['1001'] } }, { 'scope.locationId': { $in: ['L1'] } }, { actorId: 'u1' }],
+    };
     const newestFirst = { sort: { occurredAt: -1 as const, _id: -1 as const }, limit: 50, skip: 0 };
     await audit.findOne({ _id: 'C1' }, { projection: { _id: 0, eventIds: 0 } });
     await audit.countDocuments({ $and: [{ _id: 'C1' }, visible] });
     await audit.find({ $and: [visible] }, newestFirst);
-    await audit.find({ targetUserIds: 'u2', $and: [{}, { occurredAt: { $gte: '2026-01-01T00:00:00.000Z' } }] }, newestFirst);
+    await audit.find(
+      { targetUserIds: 'u2', $and: [{}, { occurredAt: { $gte: '2026-01-01T00:00:00.000Z' } }] },
+      newestFirst,
+    );
     await audit.find({ actorId: 'u1', 'scope.siteId': '1001', action: 'GrantAccess' }, newestFirst);
     await audit.countDocuments({ 'scope.enterpriseId': 'E1', $and: [visible] });
-    await members.find({ siteId: '1001', role: 'primary', $or: [{ firstName: /a/i }, { email: /a/i }] }, { sort: { lastName: 1, firstName: 1, userId: 1 }, limit: 20 });
+    await members.find(
+      { siteId: '1001', role: 'primary', $or: [{ firstName: /a/i }, { email: /a/i }] },
+      { sort: { lastName: 1, firstName: 1, userId: 1 }, limit: 20 },
+    );
     await members.find({ userId: 'u1' }, { sort: { siteId: 1 } });
     await requests.countDocuments({ siteId: '1001', status: 'pending' });
     await requests.find({ siteId: '1001' }, { sort: { requestedAt: -1, _id: 1 }, projection: { _id: 0, position: 0 } });
@@ -66,7 +81,14 @@ describe('findFullScans', () => {
 
     expect(findFullScans(store)).toEqual([]);
     const audited = new Set(store.queryPlans().map((p) => p.collection));
-    expect([...audited].sort()).toEqual(['audit_trail', 'checkpoints', 'employees', 'notifications', 'site_members', 'site_requests']);
+    expect([...audited].sort()).toEqual([
+      'audit_trail',
+      'checkpoints',
+      'employees',
+      'notifications',
+      'site_members',
+      'site_requests',
+    ]);
     if (process.env.PRINT_PLANS) process.stdout.write(JSON.stringify(store.queryPlans(), null, 1));
   });
 });

@@ -37,7 +37,12 @@ export function plainIdOf(filter: Filter): { id: EncodedId } | undefined {
  * remainder must be tested by mingo or the sort done in JS, skip and limit are applied here after
  * that, never in SQL.
  */
-export function selectDocuments(conn: SqliteConnection, state: CollectionState, filter: Filter, options: SelectOptions = {}): StoredDocument[] {
+export function selectDocuments(
+  conn: SqliteConnection,
+  state: CollectionState,
+  filter: Filter,
+  options: SelectOptions = {},
+): StoredDocument[] {
   const point = plainIdOf(filter);
   if (point && !options.skip) {
     const row = guarded(() => conn.get<Row>(state.name, `SELECT id, doc FROM ${state.table} WHERE id = ?`, [point.id]));
@@ -45,7 +50,10 @@ export function selectDocuments(conn: SqliteConnection, state: CollectionState, 
   }
   const translated = filterToSql(filter, filterContext(state));
   const where = allConditions(translated.where);
-  const order = options.sort && Object.keys(options.sort).length > 0 ? sortToSql(options.sort, state.kinds, (p) => state.columnFor(p)) : '';
+  const order =
+    options.sort && Object.keys(options.sort).length > 0
+      ? sortToSql(options.sort, state.kinds, (p) => state.columnFor(p))
+      : '';
   const exact = translated.rest.length === 0 && order !== undefined;
   const paging = exact && (options.limit || options.skip);
   const sql =
@@ -62,7 +70,14 @@ export function selectDocuments(conn: SqliteConnection, state: CollectionState, 
   }
   if (options.sort && order === undefined) {
     const byDocument = new Map(found.map((f) => [f.document, f]));
-    found = (find(found.map((f) => f.document), {}).sort(options.sort).all() as Document[]).map((d) => byDocument.get(d)!);
+    found = (
+      find(
+        found.map((f) => f.document),
+        {},
+      )
+        .sort(options.sort)
+        .all() as Document[]
+    ).map((d) => byDocument.get(d)!);
   }
   const start = options.skip ?? 0;
   return found.slice(start, options.limit ? start + options.limit : undefined);

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../core/src/index.js';
+import { canonicalJson } from '#core';
 
 /** Internal tables (field kinds, multikey entries) share this prefix; it is refused as a collection name. */
 export const INTERNAL_PREFIX = '__docstore';

@@ -68,7 +68,10 @@ export class SqliteCollection implements DocumentCollection {
     return this.write((conn) => deleteDocuments(conn, this.state, filter, true));
   }
 
-  async findOne(filter: Filter, options: { projection?: ProjectionSpec; sort?: SortSpec } = {}): Promise<Document | null> {
+  async findOne(
+    filter: Filter,
+    options: { projection?: ProjectionSpec; sort?: SortSpec } = {},
+  ): Promise<Document | null> {
     const [first] = await this.find(filter, { ...options, limit: 1 });
     return first ?? null;
   }
@@ -109,7 +112,10 @@ export class SqliteCollection implements DocumentCollection {
       conn.atomic(() => {
         for (const operation of operations) {
           try {
-            add(total, this.atomically(conn, () => this.apply(conn, operation)));
+            add(
+              total,
+              this.atomically(conn, () => this.apply(conn, operation)),
+            );
           } catch (error) {
             failure = error;
             break;
@@ -135,7 +141,9 @@ export class SqliteCollection implements DocumentCollection {
       if (entries.length === 1 && entries[0]![0] === '_id') return name;
       // Led by an array, it would index the arrays' JSON text, which no query uses (the side table serves them).
       if (!options.unique && this.state.ledByMultikey(entries[0]![0])) return name;
-      const columns = entries.map(([path, direction]) => `${path === '_id' ? 'id' : columnOf(path)}${direction === -1 ? ' DESC' : ''}`);
+      const columns = entries.map(
+        ([path, direction]) => `${path === '_id' ? 'id' : columnOf(path)}${direction === -1 ? ' DESC' : ''}`,
+      );
       const index = quoteIdentifier(`${this.name}.${name}`);
       const unique = options.unique ? 'UNIQUE ' : '';
       const sql = `CREATE ${unique}INDEX IF NOT EXISTS ${index} ON ${this.state.table} (${columns.join(', ')})`;
@@ -153,9 +161,12 @@ export class SqliteCollection implements DocumentCollection {
 
   private apply(conn: SqliteConnection, op: BulkOperation): Partial<Totals> {
     if ('insertOne' in op) return (insertDocument(conn, this.state, op.insertOne.document), { insertedCount: 1 });
-    if ('updateOne' in op) return updateDocuments(conn, this.state, op.updateOne.filter, op.updateOne.update, op.updateOne.upsert, false);
-    if ('updateMany' in op) return updateDocuments(conn, this.state, op.updateMany.filter, op.updateMany.update, op.updateMany.upsert, true);
-    if ('replaceOne' in op) return replaceDocument(conn, this.state, op.replaceOne.filter, op.replaceOne.replacement, op.replaceOne.upsert);
+    if ('updateOne' in op)
+      return updateDocuments(conn, this.state, op.updateOne.filter, op.updateOne.update, op.updateOne.upsert, false);
+    if ('updateMany' in op)
+      return updateDocuments(conn, this.state, op.updateMany.filter, op.updateMany.update, op.updateMany.upsert, true);
+    if ('replaceOne' in op)
+      return replaceDocument(conn, this.state, op.replaceOne.filter, op.replaceOne.replacement, op.replaceOne.upsert);
     if ('deleteOne' in op) return deleteDocuments(conn, this.state, op.deleteOne.filter, false);
     return deleteDocuments(conn, this.state, op.deleteMany.filter, true);
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuplicateKeyError } from '../../../core/src/index.js';
+import { DuplicateKeyError } from '#core';
 import { documentStoreContract } from '../testing/document-store.contract.js';
 import { findFullScans } from './find-full-scans.js';
 import Database from 'better-sqlite3';
@@ -47,7 +47,11 @@ describe('SqliteDocumentStore on a file', () => {
     expect(await reopened.findOne({ _id: '7' })).toBeNull();
     await expect(reopened.insertOne({ _id: 'e3', confirmation: 'C1' })).rejects.toBeInstanceOf(DuplicateKeyError);
     await reopened.insertOne({ _id: 'e4', confirmation: 'C4', targetUserIds: ['u2', 'u3'] });
-    expect((await reopened.find({ targetUserIds: 'u2' }, { sort: { confirmation: 1 } })).map((d) => d._id)).toEqual(['e1', 7, 'e4']);
+    expect((await reopened.find({ targetUserIds: 'u2' }, { sort: { confirmation: 1 } })).map((d) => d._id)).toEqual([
+      'e1',
+      7,
+      'e4',
+    ]);
     expect(findFullScans(store)).toEqual([]);
     expect(store.layoutReset).toBe(false);
   });
@@ -57,10 +61,14 @@ describe('SqliteDocumentStore on a file', () => {
     rmSync(file, { force: true });
     // The unversioned layout: an expression index on json_extract, no column per indexed path.
     const old = new Database(file);
-    old.exec(`CREATE TABLE audit (id PRIMARY KEY NOT NULL, doc TEXT NOT NULL); CREATE INDEX "audit.actorId_1" ON audit (json_extract(doc, '$.actorId'));`);
+    old.exec(
+      `CREATE TABLE audit (id PRIMARY KEY NOT NULL, doc TEXT NOT NULL); CREATE INDEX "audit.actorId_1" ON audit (json_extract(doc, '$.actorId'));`,
+    );
     old.exec(`CREATE TABLE _checkpoints (id PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
     old.prepare('INSERT INTO audit (id, doc) VALUES (?, ?)').run('e1', JSON.stringify({ _id: 'e1', actorId: 'ana' }));
-    old.prepare('INSERT INTO _checkpoints (id, doc) VALUES (?, ?)').run('audit', JSON.stringify({ _id: 'audit', position: '5' }));
+    old
+      .prepare('INSERT INTO _checkpoints (id, doc) VALUES (?, ?)')
+      .run('audit', JSON.stringify({ _id: 'audit', position: '5' }));
     old.close();
 
     store = new SqliteDocumentStore(file);
@@ -99,7 +107,11 @@ describe('SqliteDocumentStore on a file', () => {
     await store.close();
 
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare(`SELECT id, json_extract(doc, '$.a') AS a, "$a", json_extract(doc, '$.b.c') AS c, "$b.c", json_extract(doc, '$.d') AS d, "$d" FROM things ORDER BY id`).all() as Record<string, unknown>[];
+    const rows = db
+      .prepare(
+        `SELECT id, json_extract(doc, '$.a') AS a, "$a", json_extract(doc, '$.b.c') AS c, "$b.c", json_extract(doc, '$.d') AS d, "$d" FROM things ORDER BY id`,
+      )
+      .all() as Record<string, unknown>[];
     db.close();
     expect(rows).toHaveLength(documents.length);
     for (const row of rows) {
@@ -189,7 +201,13 @@ describe('SqliteDocumentStore bulk load (a read model built from zero)', () => {
   const indexNames = () => {
     const db = new Database(file, { readonly: true });
     try {
-      return (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' AND sql IS NOT NULL ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+      return (
+        db
+          .prepare(
+            `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' AND sql IS NOT NULL ORDER BY name`,
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name);
     } finally {
       db.close();
     }
@@ -197,7 +215,9 @@ describe('SqliteDocumentStore bulk load (a read model built from zero)', () => {
   const elementRows = () => {
     const db = new Database(file, { readonly: true });
     try {
-      return db.prepare(`SELECT value, id FROM __docstore_multikey WHERE collection = 'audit' ORDER BY value, id`).all();
+      return db
+        .prepare(`SELECT value, id FROM __docstore_multikey WHERE collection = 'audit' ORDER BY value, id`)
+        .all();
     } finally {
       db.close();
     }
@@ -223,9 +243,18 @@ describe('SqliteDocumentStore bulk load (a read model built from zero)', () => {
     await store.close();
     store = new SqliteDocumentStore(file);
     const reopened = store.collection('audit');
-    await reopened.insertOne({ _id: 'e4', confirmation: 'C4', actorId: 'pat', siteId: 's2', targetUserIds: ['u3', 'u1'] });
+    await reopened.insertOne({
+      _id: 'e4',
+      confirmation: 'C4',
+      actorId: 'pat',
+      siteId: 's2',
+      targetUserIds: ['u3', 'u1'],
+    });
     expect(indexNames()).toEqual(['audit.confirmation_1', 'audit.siteId_1']);
-    expect((await reopened.find({ targetUserIds: 'u1' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e1', 'e4']);
+    expect((await reopened.find({ targetUserIds: 'u1' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual([
+      'e1',
+      'e4',
+    ]);
 
     await store.endBulkLoad(['audit', 'other']);
     // An index led by an array path is served by the side table instead.
@@ -237,13 +266,21 @@ describe('SqliteDocumentStore bulk load (a read model built from zero)', () => {
       { value: 'u2', id: 'e2' },
       { value: 'u3', id: 'e4' },
     ]);
-    expect((await reopened.find({ targetUserIds: { $in: ['u1', 'u3'] } }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e1', 'e4']);
+    expect(
+      (await reopened.find({ targetUserIds: { $in: ['u1', 'u3'] } }, { sort: { _id: 1 } })).map((d) => d._id),
+    ).toEqual(['e1', 'e4']);
     expect((await reopened.find({ actorId: 'pat' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e1', 'e4']);
     // Plans recorded while the indexes were missing are forgotten: the same queries are planned again on the indexes.
     expect(findFullScans(store)).toEqual([]);
     // Live writes after the load keep the side table in step.
-    await reopened.replaceOne({ _id: 'e2' }, { confirmation: 'C2', actorId: 'sam', siteId: 's1', targetUserIds: ['u3'] });
-    expect((await reopened.find({ targetUserIds: 'u3' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['e2', 'e4']);
+    await reopened.replaceOne(
+      { _id: 'e2' },
+      { confirmation: 'C2', actorId: 'sam', siteId: 's1', targetUserIds: ['u3'] },
+    );
+    expect((await reopened.find({ targetUserIds: 'u3' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual([
+      'e2',
+      'e4',
+    ]);
     expect((await reopened.find({ targetUserIds: 'u2' })).map((d) => d._id)).toEqual(['e1']);
   });
 

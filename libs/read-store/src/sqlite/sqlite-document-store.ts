@@ -209,7 +209,8 @@ class TransactionScope implements DocumentStore {
 
   collection<T extends Document = Document>(name: string): DocumentCollection<T> {
     let collection = this.collections.get(name);
-    if (!collection) this.collections.set(name, (collection = new SqliteCollection(this.store.state(name), this.session)));
+    if (!collection)
+      this.collections.set(name, (collection = new SqliteCollection(this.store.state(name), this.session)));
     return collection as unknown as DocumentCollection<T>;
   }
 
@@ -254,7 +255,9 @@ function ensureLayout(db: Database.Database): boolean {
   }
   let dropped = false;
   db.transaction(() => {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as { name: string }[];
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`)
+      .all() as { name: string }[];
     for (const { name } of tables) db.exec(`DROP TABLE ${quoteIdentifier(name)}`);
     dropped = tables.length > 0;
     db.exec(CATALOG_SCHEMA);

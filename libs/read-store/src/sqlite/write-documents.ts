@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateKeyError } from '../../../core/src/index.js';
+import { DuplicateKeyError } from '#core';
 import type { DeleteResult, Document, Filter, UpdateDocument, UpdateResult } from '../document-store.port.js';
 import { applyUpdate } from '../documents/apply-update.js';
 import { sameValue } from '../documents/document-values.js';
@@ -26,7 +26,13 @@ export function insertDocument(conn: SqliteConnection, state: CollectionState, i
   return document._id;
 }
 
-export function replaceDocument(conn: SqliteConnection, state: CollectionState, filter: Filter, replacement: Document, upsert = false): UpdateResult {
+export function replaceDocument(
+  conn: SqliteConnection,
+  state: CollectionState,
+  filter: Filter,
+  replacement: Document,
+  upsert = false,
+): UpdateResult {
   const point = plainIdOf(filter);
   if (point) return replaceById(conn, state, point.id, withId(replacement, filter._id), upsert);
   const [target] = selectDocuments(conn, state, filter, { limit: 1 });
@@ -43,7 +49,13 @@ export function replaceDocument(conn: SqliteConnection, state: CollectionState, 
 }
 
 /** The projections' flush path: one UPDATE when the document exists and changed, else one INSERT. */
-function replaceById(conn: SqliteConnection, state: CollectionState, id: EncodedId, next: Document, upsert: boolean): UpdateResult {
+function replaceById(
+  conn: SqliteConnection,
+  state: CollectionState,
+  id: EncodedId,
+  next: Document,
+  upsert: boolean,
+): UpdateResult {
   if (upsert) state.ensureTable(conn);
   state.observe(conn, next);
   const text = JSON.stringify(next);
@@ -100,7 +112,12 @@ export function updateDocuments(
   return { ...NOTHING, matchedCount: targets.length, modifiedCount };
 }
 
-export function deleteDocuments(conn: SqliteConnection, state: CollectionState, filter: Filter, many: boolean): DeleteResult {
+export function deleteDocuments(
+  conn: SqliteConnection,
+  state: CollectionState,
+  filter: Filter,
+  many: boolean,
+): DeleteResult {
   const point = plainIdOf(filter);
   const ids = point ? [point.id] : selectDocuments(conn, state, filter, many ? {} : { limit: 1 }).map((t) => t.id);
   let deletedCount = 0;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateKeyError } from '../../../core/src/index.js';
+import { DuplicateKeyError } from '#core';
 import type { DocumentCollection, DocumentStore } from '../document-store.port.js';
 
 export interface ContractOptions {
@@ -153,9 +153,9 @@ export function documentStoreContract(open: () => Promise<DocumentStore>, option
     await people.createIndex({ name: 1 }, { unique: true });
     await expect(people.insertOne({ _id: 'ana2', name: 'Ana' })).rejects.toBeInstanceOf(DuplicateKeyError);
     await expect(people.updateOne({ _id: 'bo' }, { $set: { name: 'Ana' } })).rejects.toBeInstanceOf(DuplicateKeyError);
-    await expect(
-      people.updateOne({ _id: 'new' }, { $set: { name: 'Cy' } }, { upsert: true }),
-    ).rejects.toBeInstanceOf(DuplicateKeyError);
+    await expect(people.updateOne({ _id: 'new' }, { $set: { name: 'Cy' } }, { upsert: true })).rejects.toBeInstanceOf(
+      DuplicateKeyError,
+    );
     expect((await people.find({}, { sort: { _id: 1 } })).map((d) => d.name)).toEqual(['Ana', 'Bo', 'Cy']);
     await people.updateOne({ _id: 'bo' }, { $set: { name: 'Bob' } });
     await people.insertOne({ _id: 'bo2', name: 'Bo' });
@@ -192,7 +192,11 @@ export function documentStoreContract(open: () => Promise<DocumentStore>, option
 
   const variety = () =>
     people.bulkWrite([
-      { insertOne: { document: { _id: 'a', n: 1, s: 'x', tags: ['red', 'blue'], flag: true, nested: { k: 'v' }, rank: 2 } } },
+      {
+        insertOne: {
+          document: { _id: 'a', n: 1, s: 'x', tags: ['red', 'blue'], flag: true, nested: { k: 'v' }, rank: 2 },
+        },
+      },
       { insertOne: { document: { _id: 'b', n: 5, s: 'y', tags: 'red', flag: false, nullable: null } } },
       { insertOne: { document: { _id: 'c', n: '7', s: 'z', tags: [], nested: { k: 'w' }, rank: 1 } } },
       { insertOne: { document: { _id: 'd', n: true, tags: ['green'], nullable: 3 } } },
@@ -205,7 +209,8 @@ export function documentStoreContract(open: () => Promise<DocumentStore>, option
     [
       'with indexes',
       async () => {
-        for (const field of ['n', 's', 'tags', 'flag', 'nested.k', 'nullable', 'rank']) await people.createIndex({ [field]: 1 });
+        for (const field of ['n', 's', 'tags', 'flag', 'nested.k', 'nullable', 'rank'])
+          await people.createIndex({ [field]: 1 });
       },
     ],
   ])('filters with MongoDB semantics %s', (_label, index) => {
@@ -248,7 +253,10 @@ export function documentStoreContract(open: () => Promise<DocumentStore>, option
 
     it('combines $or, $and and _id conditions', async () => {
       expect(ids(await people.find({ $or: [{ n: { $gt: 6 } }, { flag: false }] }))).toEqual(['b', 'e']);
-      expect(ids(await people.find({ $and: [{ s: 'x' }, { $or: [{ tags: 'blue' }, { n: 10 }] }] }))).toEqual(['a', 'e']);
+      expect(ids(await people.find({ $and: [{ s: 'x' }, { $or: [{ tags: 'blue' }, { n: 10 }] }] }))).toEqual([
+        'a',
+        'e',
+      ]);
       expect(ids(await people.find({ _id: { $in: ['a', 'zz', 'e'] } }))).toEqual(['a', 'e']);
       expect(ids(await people.find({ _id: { $gt: 'c' } }))).toEqual(['d', 'e']);
       expect(ids(await people.find({ _id: { $nin: ['a', 'b'] }, n: { $exists: true } }))).toEqual(['c', 'd', 'e']);
@@ -266,12 +274,21 @@ export function documentStoreContract(open: () => Promise<DocumentStore>, option
       expect(await order({ rank: -1, _id: 1 })).toEqual(['a', 'c', 'b', 'd', 'e']);
       expect(await order({ n: 1 })).toEqual(['a', 'b', 'e', 'c', 'd']);
       const projected = await people.find({ s: 'x' }, { sort: { n: -1 }, projection: { s: 1 } });
-      expect(projected).toEqual([{ _id: 'e', s: 'x' }, { _id: 'a', s: 'x' }]);
+      expect(projected).toEqual([
+        { _id: 'e', s: 'x' },
+        { _id: 'a', s: 'x' },
+      ]);
     });
   });
 
   it('answers an empty bulk write with zeros', async () => {
-    expect(await people.bulkWrite([])).toEqual({ insertedCount: 0, matchedCount: 0, modifiedCount: 0, deletedCount: 0, upsertedCount: 0 });
+    expect(await people.bulkWrite([])).toEqual({
+      insertedCount: 0,
+      matchedCount: 0,
+      modifiedCount: 0,
+      deletedCount: 0,
+      upsertedCount: 0,
+    });
   });
 
   it('stops an ordered bulk write at a unique-index violation, keeping the operations before it', async () => {
@@ -287,7 +304,9 @@ export function documentStoreContract(open: () => Promise<DocumentStore>, option
     await expect(
       people.bulkWrite([{ replaceOne: { filter: { _id: 'c' }, replacement: { email: 'b@x' }, upsert: true } }]),
     ).rejects.toBeInstanceOf(DuplicateKeyError);
-    await expect(people.updateOne({ email: 'b@x' }, { $set: { email: 'a@x' } })).rejects.toBeInstanceOf(DuplicateKeyError);
+    await expect(people.updateOne({ email: 'b@x' }, { $set: { email: 'a@x' } })).rejects.toBeInstanceOf(
+      DuplicateKeyError,
+    );
     expect(await people.find({}, { sort: { _id: 1 } })).toEqual([
       { _id: 'a', email: 'a@x' },
       { _id: 'b', email: 'b@x' },
@@ -313,27 +332,33 @@ export function documentStoreContract(open: () => Promise<DocumentStore>, option
     expect((await people.findOne({ _id: 'ana' }))?.age).toBe(50);
   });
 
-  (atomicTransactions ? it : it.skip)('rolls a failed transaction back entirely, including new collections', async () => {
-    await seed();
-    const other = `${people.name}_other`;
-    const failure = new Error('projection failed');
-    await expect(
-      store.transaction(async (tx) => {
-        const inside = tx.collection(people.name);
-        await inside.updateOne({ _id: 'ana' }, { $set: { age: 99, tags: 'scalar' } });
-        await inside.bulkWrite([{ deleteOne: { filter: { _id: 'bo' } } }, { insertOne: { document: { _id: 'eve', tags: [['nested']] } } }]);
-        await tx.collection(other).insertOne({ _id: 'x' });
-        expect(await inside.countDocuments()).toBe(3);
-        throw failure;
-      }),
-    ).rejects.toBe(failure);
-    expect(await people.find({}, { sort: { _id: 1 } })).toEqual([
-      { _id: 'ana', name: 'Ana', age: 41, tags: ['admin'], site: { id: '1001' } },
-      { _id: 'bo', name: 'Bo', age: 29, tags: [], site: { id: '1001' } },
-      { _id: 'cy', name: 'Cy', age: 35, tags: ['user'], site: { id: '2002' } },
-    ]);
-    expect(ids(await people.find({ tags: 'admin' }))).toEqual(['ana']);
-    expect(await store.listCollectionNames()).not.toContain(other);
-    await store.collection(other).drop();
-  });
+  (atomicTransactions ? it : it.skip)(
+    'rolls a failed transaction back entirely, including new collections',
+    async () => {
+      await seed();
+      const other = `${people.name}_other`;
+      const failure = new Error('projection failed');
+      await expect(
+        store.transaction(async (tx) => {
+          const inside = tx.collection(people.name);
+          await inside.updateOne({ _id: 'ana' }, { $set: { age: 99, tags: 'scalar' } });
+          await inside.bulkWrite([
+            { deleteOne: { filter: { _id: 'bo' } } },
+            { insertOne: { document: { _id: 'eve', tags: [['nested']] } } },
+          ]);
+          await tx.collection(other).insertOne({ _id: 'x' });
+          expect(await inside.countDocuments()).toBe(3);
+          throw failure;
+        }),
+      ).rejects.toBe(failure);
+      expect(await people.find({}, { sort: { _id: 1 } })).toEqual([
+        { _id: 'ana', name: 'Ana', age: 41, tags: ['admin'], site: { id: '1001' } },
+        { _id: 'bo', name: 'Bo', age: 29, tags: [], site: { id: '1001' } },
+        { _id: 'cy', name: 'Cy', age: 35, tags: ['user'], site: { id: '2002' } },
+      ]);
+      expect(ids(await people.find({ tags: 'admin' }))).toEqual(['ana']);
+      expect(await store.listCollectionNames()).not.toContain(other);
+      await store.collection(other).drop();
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../core/src/index.js';
+import type { RecordedEvent } from '#core';
 import type { DocumentStore } from '../document-store.port.js';
 import { SqliteDocumentStore } from '../sqlite/sqlite-document-store.js';
 import type { Projection } from '../projections/projection.js';
@@ -22,9 +22,15 @@ export async function project(projection: Projection, events: readonly RecordedE
  * Feeds every event twice (each right after itself) and checks the result equals feeding it once:
  * the idempotency every projection must have. Returns the single-feed store for further checks.
  */
-export async function expectIdempotent(projection: Projection, events: readonly RecordedEvent[]): Promise<DocumentStore> {
+export async function expectIdempotent(
+  projection: Projection,
+  events: readonly RecordedEvent[],
+): Promise<DocumentStore> {
   const once = await project(projection, events);
-  const twice = await project(projection, events.flatMap((e) => [e, e]));
+  const twice = await project(
+    projection,
+    events.flatMap((e) => [e, e]),
+  );
   expect(await snapshot(projection, twice)).toEqual(await snapshot(projection, once));
   const replayedWhole = new SqliteDocumentStore(':memory:');
   await projection.setup?.(replayedWhole);

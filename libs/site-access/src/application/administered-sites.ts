@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../../../read-store/src/index.js';
+import type { DocumentStore } from '#read-store';
 import { type SitePermission, sitesGranting } from '../domain/site.permissions.js';
 import { SITE_COLLECTIONS as C, type MemberDocument } from '../projections/read-models.js';
 

@@ -1,5 +1,5 @@
-import type { AdministeredScopes, AuditDescriber, AuditedEvent, AuditFacts } from '../../../audit/src/ports/index.js';
-import type { DocumentStore } from '../../../read-store/src/index.js';
+import type { AdministeredScopes, AuditDescriber, AuditedEvent, AuditFacts } from '#audit/ports/index';
+import type { DocumentStore } from '#read-store';
 import type { NotificationDeliveryEvent } from '../domain/notification-delivery.js';
 import { PRIVILEGE_KEYS, type Privileges, privilegeChanges } from '../domain/privileges.js';
 import { SITE_EVENT_TYPES, type SiteEvent, siteEvents } from '../domain/site.events.js';
@@ -13,7 +13,8 @@ export const siteAuditDescriber: AuditDescriber = {
   describe(event: AuditedEvent) {
     const siteEvent = siteEvents.read(event);
     if (siteEvent) return describeSiteEvent(siteEvent);
-    if (event.type === 'NotificationEmailChanged') return describeUserPreferencesEvent(event as unknown as UserPreferencesEvent);
+    if (event.type === 'NotificationEmailChanged')
+      return describeUserPreferencesEvent(event as unknown as UserPreferencesEvent);
     return describeNotificationDeliveryEvent(event as unknown as NotificationDeliveryEvent);
   },
   withoutContactDetails,
@@ -35,30 +36,69 @@ export function siteAdministeredScopes(store: DocumentStore): AdministeredScopes
 }
 
 const NONE = Object.fromEntries(PRIVILEGE_KEYS.map((k) => [k, 'none'])) as Privileges;
-const granted = (role: string, privileges: Privileges) => [{ field: 'role', from: null, to: role }, ...privilegeChanges(NONE, privileges)];
+const granted = (role: string, privileges: Privileges) => [
+  { field: 'role', from: null, to: role },
+  ...privilegeChanges(NONE, privileges),
+];
 
 /** The audit view of one site event: scope, the people it concerns, and before/after values. */
 export function describeSiteEvent(event: SiteEvent): AuditFacts {
   const scope = { siteId: event.data.siteId };
   switch (event.type) {
     case 'SiteRegistered':
-      return { scope, targetUserIds: [event.data.primary.userId], changes: [{ field: 'site', from: null, to: event.data.name }, ...granted('primary', event.data.privileges)] };
+      return {
+        scope,
+        targetUserIds: [event.data.primary.userId],
+        changes: [{ field: 'site', from: null, to: event.data.name }, ...granted('primary', event.data.privileges)],
+      };
     case 'UserAdded':
       return { scope, targetUserIds: [event.data.userId], changes: granted(event.data.role, event.data.privileges) };
     case 'UserNominated':
-      return { scope, targetUserIds: [event.data.userId], changes: [{ field: 'request', from: null, to: 'pending' }], justification: event.data.businessJustification };
+      return {
+        scope,
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'request', from: null, to: 'pending' }],
+        justification: event.data.businessJustification,
+      };
     case 'NominationJustificationEdited':
-      return { scope, targetUserIds: [event.data.userId], changes: [{ field: 'businessJustification', from: event.data.from, to: event.data.to }], justification: event.data.to };
+      return {
+        scope,
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'businessJustification', from: event.data.from, to: event.data.to }],
+        justification: event.data.to,
+      };
     case 'AccessGranted':
-      return { scope, targetUserIds: [event.data.userId], changes: [{ field: 'request', from: 'pending', to: 'granted' }, ...granted(event.data.role, event.data.privileges)], justification: event.data.businessJustification };
+      return {
+        scope,
+        targetUserIds: [event.data.userId],
+        changes: [
+          { field: 'request', from: 'pending', to: 'granted' },
+          ...granted(event.data.role, event.data.privileges),
+        ],
+        justification: event.data.businessJustification,
+      };
     case 'AccessDenied':
-      return { scope, targetUserIds: [event.data.userId], changes: [{ field: 'request', from: 'pending', to: 'denied' }], justification: event.data.businessJustification, reason: event.data.reason };
+      return {
+        scope,
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'request', from: 'pending', to: 'denied' }],
+        justification: event.data.businessJustification,
+        reason: event.data.reason,
+      };
     case 'RoleChanged':
-      return { scope, targetUserIds: [event.data.userId], changes: [{ field: 'role', from: event.data.from, to: event.data.to }] };
+      return {
+        scope,
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'role', from: event.data.from, to: event.data.to }],
+      };
     case 'PrivilegesChanged':
       return { scope, targetUserIds: [event.data.userId], changes: event.data.changes };
     case 'UserRemoved':
-      return { scope, targetUserIds: [event.data.userId], changes: [{ field: 'role', from: event.data.role, to: null }] };
+      return {
+        scope,
+        targetUserIds: [event.data.userId],
+        changes: [{ field: 'role', from: event.data.role, to: null }],
+      };
     case 'PrimaryContactTransferred': {
       const { from, to, formerPrimaryRole, newPrimaryPreviousRole } = event.data;
       return {
@@ -71,16 +111,32 @@ export function describeSiteEvent(event: SiteEvent): AuditFacts {
       };
     }
     case 'ContactUpdated':
-      return { scope, targetUserIds: event.data.contact.userId ? [event.data.contact.userId] : [], changes: event.data.changes.map((c) => ({ ...c, field: `contact(${event.data.contactId}).${c.field}` })) };
+      return {
+        scope,
+        targetUserIds: event.data.contact.userId ? [event.data.contact.userId] : [],
+        changes: event.data.changes.map((c) => ({ ...c, field: `contact(${event.data.contactId}).${c.field}` })),
+      };
     case 'ContactRemoved':
-      return { scope, targetUserIds: event.data.contact.userId ? [event.data.contact.userId] : [], changes: [{ field: `contact(${event.data.contactId})`, from: event.data.contact.email, to: null }] };
+      return {
+        scope,
+        targetUserIds: event.data.contact.userId ? [event.data.contact.userId] : [],
+        changes: [{ field: `contact(${event.data.contactId})`, from: event.data.contact.email, to: null }],
+      };
   }
 }
 
 export function describeUserPreferencesEvent(event: UserPreferencesEvent): AuditFacts {
-  return { scope: {}, targetUserIds: [event.data.userId], changes: [{ field: 'notificationEmail', from: event.data.from, to: event.data.to }] };
+  return {
+    scope: {},
+    targetUserIds: [event.data.userId],
+    changes: [{ field: 'notificationEmail', from: event.data.from, to: event.data.to }],
+  };
 }
 
 export function describeNotificationDeliveryEvent(event: NotificationDeliveryEvent): AuditFacts {
-  return { scope: {}, targetUserIds: [], changes: [{ field: `notification(${event.data.notificationId})`, from: 'queued', to: 'sent' }] };
+  return {
+    scope: {},
+    targetUserIds: [],
+    changes: [{ field: `notification(${event.data.notificationId})`, from: 'queued', to: 'sent' }],
+  };
 }

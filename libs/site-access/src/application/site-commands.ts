@@ -1,5 +1,5 @@
-import { type Principal, actorOf } from '../../../auth/src/index.js';
-import { type CommandService, commandServiceProvider } from '../../../event-store/src/index.js';
+import { type Principal, actorOf } from '#auth';
+import { type CommandService, commandServiceProvider } from '#event-store';
 import type { SiteCommand } from '../domain/site.commands.js';
 import { siteDecider } from '../domain/site.decider.js';
 import type { SiteEvent } from '../domain/site.events.js';
@@ -17,7 +17,12 @@ export const SITE_COMMANDS = Symbol('SiteCommands');
 export type SiteCommands = CommandService<SiteCommand, SiteEvent, SiteState, Principal>;
 
 export const PREFERENCE_COMMANDS = Symbol('PreferenceCommands');
-export type PreferenceCommands = CommandService<UserPreferencesCommand, UserPreferencesEvent, UserPreferencesState, Principal>;
+export type PreferenceCommands = CommandService<
+  UserPreferencesCommand,
+  UserPreferencesEvent,
+  UserPreferencesState,
+  Principal
+>;
 
 export const siteCommandServices = [
   commandServiceProvider(SITE_COMMANDS, { decider: siteDecider, streamOf: siteStream.of, actorOf }),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Principal, actorOf } from '../../../auth/src/index.js';
-import { forbidden, notFound } from '../../../core/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore } from '../../../read-store/src/index.js';
+import { type Principal, actorOf } from '#auth';
+import { forbidden, notFound } from '#core';
+import { DOCUMENT_STORE, type DocumentStore } from '#read-store';
 import { type SitePermission, sitePermissions } from '../domain/site.permissions.js';
 import { SITE_COLLECTIONS as C, type MemberDocument, memberKey } from '../projections/read-models.js';
 
@@ -16,7 +16,9 @@ export class SiteReadAccess {
       throw notFound(`Site ${siteId} does not exist.`);
     }
     if (alsoAllow) return;
-    const standing = await this.store.collection<MemberDocument>(C.members).findOne({ _id: memberKey(siteId, principal.userId) });
+    const standing = await this.store
+      .collection<MemberDocument>(C.members)
+      .findOne({ _id: memberKey(siteId, principal.userId) });
     const actor = actorOf(principal);
     if (!permissions.some((p) => sitePermissions[p](actor, standing ?? undefined))) {
       throw forbidden(`You may not see this on site ${siteId}.`);

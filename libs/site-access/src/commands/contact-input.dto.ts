@@ -1,4 +1,4 @@
-import { IsSingleLineText } from '../../../auth/src/index.js';
+import { IsSingleLineText } from '#auth';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 

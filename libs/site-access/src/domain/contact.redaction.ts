@@ -7,10 +7,21 @@ export const isContactChange = (field: string): boolean => field.startsWith('con
  * A site event as someone without contact rights may see it: the contact's personal details
  * (names, e-mail, telephone, address) replaced, its id and types kept so the record still reads.
  */
-export function withoutContactDetails(event: { type: string; data: Record<string, unknown> }): { type: string; data: Record<string, unknown> } {
+export function withoutContactDetails(event: { type: string; data: Record<string, unknown> }): {
+  type: string;
+  data: Record<string, unknown>;
+} {
   const contact = event.data.contact as { contactId?: string; contactTypes?: unknown } | undefined;
   if (!contact || typeof contact !== 'object') return event;
-  const data: Record<string, unknown> = { ...event.data, contact: { contactId: contact.contactId, contactTypes: contact.contactTypes, details: REDACTED } };
-  if (Array.isArray(event.data.changes)) data.changes = (event.data.changes as { field: string }[]).map((c) => ({ field: c.field, from: REDACTED, to: REDACTED }));
+  const data: Record<string, unknown> = {
+    ...event.data,
+    contact: { contactId: contact.contactId, contactTypes: contact.contactTypes, details: REDACTED },
+  };
+  if (Array.isArray(event.data.changes))
+    data.changes = (event.data.changes as { field: string }[]).map((c) => ({
+      field: c.field,
+      from: REDACTED,
+      to: REDACTED,
+    }));
   return { type: event.type, data };
 }

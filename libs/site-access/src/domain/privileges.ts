@@ -48,5 +48,9 @@ export function samePrivileges(a: Privileges, b: Privileges): boolean {
 
 /** Before/after pairs of the keys that differ, for event payloads and the audit trail. */
 export function privilegeChanges(from: Privileges, to: Privileges) {
-  return PRIVILEGE_KEYS.filter((k) => from[k] !== to[k]).map((k) => ({ field: `privileges.${k}`, from: from[k], to: to[k] }));
+  return PRIVILEGE_KEYS.filter((k) => from[k] !== to[k]).map((k) => ({
+    field: `privileges.${k}`,
+    from: from[k],
+    to: to[k],
+  }));
 }

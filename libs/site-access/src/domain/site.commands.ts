@@ -1,20 +1,51 @@
 import type { ContactDetails, ContactType } from './contact.js';
 import type { PrivilegesInput } from './privileges.js';
-import type { Issued } from '../../../core/src/index.js';
+import type { Issued } from '#core';
 import type { GrantableRole, MemberProfile } from './site.events.js';
 
 export type SiteCommand = Issued &
   (
-    | { type: 'RegisterSite'; siteId: string; name: string; primary: MemberProfile & ContactDetails; contactId: string; contactTypes: ContactType[] }
+    | {
+        type: 'RegisterSite';
+        siteId: string;
+        name: string;
+        primary: MemberProfile & ContactDetails;
+        contactId: string;
+        contactTypes: ContactType[];
+      }
     | { type: 'AddUser'; user: MemberProfile; role: GrantableRole; privileges: PrivilegesInput }
     | { type: 'ChangeUserAccess'; userId: string; role?: GrantableRole; privileges?: PrivilegesInput }
     | { type: 'RemoveUser'; userId: string }
-    | { type: 'TransferPrimaryContact'; userId: string; formerPrimaryRole: GrantableRole; formerPrimaryPrivileges?: PrivilegesInput }
-    | { type: 'NominateSelf'; requestId: string; firstName: string; lastName: string; email: string; businessJustification: string }
+    | {
+        type: 'TransferPrimaryContact';
+        userId: string;
+        formerPrimaryRole: GrantableRole;
+        formerPrimaryPrivileges?: PrivilegesInput;
+      }
+    | {
+        type: 'NominateSelf';
+        requestId: string;
+        firstName: string;
+        lastName: string;
+        email: string;
+        businessJustification: string;
+      }
     | { type: 'EditNominationJustification'; requestId: string; businessJustification: string }
-    | { type: 'GrantAccess'; requestId: string; role: GrantableRole; privileges: PrivilegesInput; businessJustification?: string }
+    | {
+        type: 'GrantAccess';
+        requestId: string;
+        role: GrantableRole;
+        privileges: PrivilegesInput;
+        businessJustification?: string;
+      }
     | { type: 'DenyAccess'; requestId: string; reason: string; businessJustification?: string }
-    | { type: 'UpdateContact'; contactId: string; contact: ContactDetails; contactTypes: ContactType[]; userId?: string }
+    | {
+        type: 'UpdateContact';
+        contactId: string;
+        contact: ContactDetails;
+        contactTypes: ContactType[];
+        userId?: string;
+      }
     | { type: 'RemoveContact'; contactId: string }
   );
 

@@ -1,11 +1,11 @@
-import { DomainError } from '../../../core/src/index.js';
+import { DomainError } from '#core';
 import type { Contact, ContactDetails } from './contact.js';
 import { type Privileges, fullPrivileges, fullUserPrivileges } from './privileges.js';
 import type { SiteCommand } from './site.commands.js';
 import { siteDecider } from './site.decider.js';
 import type { Change, GrantableRole, MemberProfile, SiteEvent } from './site.events.js';
 import type { Actor } from './site.permissions.js';
-import { given } from '../../../core/src/testing/given-when-then.js';
+import { given } from '#core/testing/given-when-then';
 import { FULL, FULL_USER, NONE } from '../testing/privilege-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -90,19 +90,52 @@ const nominated = (requestId: string, userId: string, businessJustification = JU
   type: 'UserNominated',
   data: { ...person(userId), siteId: SITE, requestId, businessJustification },
 });
-const granted = (requestId: string, userId: string, role: GrantableRole, privileges: Privileges, by = 'pat'): SiteEvent => ({
+const granted = (
+  requestId: string,
+  userId: string,
+  role: GrantableRole,
+  privileges: Privileges,
+  by = 'pat',
+): SiteEvent => ({
   type: 'AccessGranted',
-  data: { ...person(userId), siteId: SITE, requestId, role, privileges, grantedBy: by, businessJustification: JUSTIFICATION },
+  data: {
+    ...person(userId),
+    siteId: SITE,
+    requestId,
+    role,
+    privileges,
+    grantedBy: by,
+    businessJustification: JUSTIFICATION,
+  },
 });
 const denied = (requestId: string, userId: string): SiteEvent => ({
   type: 'AccessDenied',
-  data: { ...person(userId), siteId: SITE, requestId, reason: 'Not an employee', deniedBy: 'pat', businessJustification: JUSTIFICATION },
+  data: {
+    ...person(userId),
+    siteId: SITE,
+    requestId,
+    reason: 'Not an employee',
+    deniedBy: 'pat',
+    businessJustification: JUSTIFICATION,
+  },
 });
-const privilegesChanged = (userId: string, from: Privileges, to: Privileges, changedBy: string, changes: Change[]): SiteEvent => ({
+const privilegesChanged = (
+  userId: string,
+  from: Privileges,
+  to: Privileges,
+  changedBy: string,
+  changes: Change[],
+): SiteEvent => ({
   type: 'PrivilegesChanged',
   data: { siteId: SITE, userId, from, to, changes, changedBy },
 });
-const contactUpdated = (contactId: string, contact: Contact, created: boolean, updatedBy: string, changes: Change[]): SiteEvent => ({
+const contactUpdated = (
+  contactId: string,
+  contact: Contact,
+  created: boolean,
+  updatedBy: string,
+  changes: Change[],
+): SiteEvent => ({
   type: 'ContactUpdated',
   data: { siteId: SITE, contactId, contact, created, changes, updatedBy },
 });
@@ -137,7 +170,14 @@ describe('privilege fixtures', () => {
 
 describe('RegisterSite', () => {
   const register = (by: Actor, contactTypes: Contact['contactTypes'] = ['administrative']) =>
-    command(by, { type: 'RegisterSite', siteId: SITE, name: 'Acme Munich', primary: { userId: 'pat', ...PAT_DETAILS }, contactId: 'primary', contactTypes: [...contactTypes] });
+    command(by, {
+      type: 'RegisterSite',
+      siteId: SITE,
+      name: 'Acme Munich',
+      primary: { userId: 'pat', ...PAT_DETAILS },
+      contactId: 'primary',
+      contactTypes: [...contactTypes],
+    });
 
   it('emits SiteRegistered with the primary as member (full privileges) and as contact', () => {
     unregistered().when(register(OPS)).then([registered]);
@@ -180,54 +220,90 @@ describe('AddUser', () => {
   });
 
   it('rejects a secondary granting more than they hold (FORBIDDEN), e.g. accountDocuments sam lacks', () => {
-    site().when(add(SAM, 'sid', 'secondary', { manageAccess: 'view', accountDocuments: 'view' })).thenRejects('FORBIDDEN');
-    site().when(add(SAM, 'ulla', 'user', { softwareAccess: 'downloads' })).thenRejects('FORBIDDEN');
+    site()
+      .when(add(SAM, 'sid', 'secondary', { manageAccess: 'view', accountDocuments: 'view' }))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(add(SAM, 'ulla', 'user', { softwareAccess: 'downloads' }))
+      .thenRejects('FORBIDDEN');
   });
 
   it('rejects adding oneself (FORBIDDEN), even as an operator', () => {
-    site().when(add(OPS, 'ops', 'secondary', {})).thenRejects('FORBIDDEN');
+    site()
+      .when(add(OPS, 'ops', 'secondary', {}))
+      .thenRejects('FORBIDDEN');
   });
 
   it('lets an operator add on any site', () => {
-    site().when(add(OPS, 'ulla', 'user', {})).then([added('ulla', 'user', NONE, 'ops')]);
+    site()
+      .when(add(OPS, 'ulla', 'user', {}))
+      .then([added('ulla', 'user', NONE, 'ops')]);
   });
 
   it('still adds a plain user when the site has 4 secondaries', () => {
-    site(SITE_WITH_FOUR_SECONDARIES).when(add(PAT, 'ulla', 'user', {})).then([added('ulla', 'user', NONE)]);
+    site(SITE_WITH_FOUR_SECONDARIES)
+      .when(add(PAT, 'ulla', 'user', {}))
+      .then([added('ulla', 'user', NONE)]);
   });
 
   it('rejects an unregistered site (NOT_FOUND)', () => {
-    unregistered().when(add(OPS, 'ulla', 'user', {})).thenRejects('NOT_FOUND');
+    unregistered()
+      .when(add(OPS, 'ulla', 'user', {}))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects actors who may not manage access (FORBIDDEN)', () => {
-    site().when(add(UMA, 'ulla', 'user', {})).thenRejects('FORBIDDEN');
-    site().when(add(VIC, 'ulla', 'user', {})).thenRejects('FORBIDDEN');
-    site().when(add(AUDITOR, 'ulla', 'user', {})).thenRejects('FORBIDDEN');
-    site().when(add(NINA, 'ulla', 'user', {})).thenRejects('FORBIDDEN');
+    site()
+      .when(add(UMA, 'ulla', 'user', {}))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(add(VIC, 'ulla', 'user', {}))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(add(AUDITOR, 'ulla', 'user', {}))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(add(NINA, 'ulla', 'user', {}))
+      .thenRejects('FORBIDDEN');
   });
 
   it('rejects a member (ALREADY_MEMBER), including the primary', () => {
-    site().when(add(PAT, 'uma', 'user', {})).thenRejects('ALREADY_MEMBER');
-    site().when(add(OPS, 'pat', 'secondary', {})).thenRejects('ALREADY_MEMBER');
+    site()
+      .when(add(PAT, 'uma', 'user', {}))
+      .thenRejects('ALREADY_MEMBER');
+    site()
+      .when(add(OPS, 'pat', 'secondary', {}))
+      .thenRejects('ALREADY_MEMBER');
   });
 
   it('rejects someone with a pending request (REQUEST_PENDING)', () => {
-    site(SITE_WITH_PENDING_REQUEST).when(add(PAT, 'nina', 'user', {})).thenRejects('REQUEST_PENDING');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(add(PAT, 'nina', 'user', {}))
+      .thenRejects('REQUEST_PENDING');
   });
 
   it('rejects a 5th secondary (SECONDARY_CONTACT_LIMIT)', () => {
-    site(SITE_WITH_FOUR_SECONDARIES).when(add(PAT, 'ulla', 'secondary', {})).thenRejects('SECONDARY_CONTACT_LIMIT');
+    site(SITE_WITH_FOUR_SECONDARIES)
+      .when(add(PAT, 'ulla', 'secondary', {}))
+      .thenRejects('SECONDARY_CONTACT_LIMIT');
   });
 
   it('rejects a user with any Account Management privilege (ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE)', () => {
-    site().when(add(PAT, 'ulla', 'user', { manageAccess: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
-    site().when(add(PAT, 'ulla', 'user', { contactUpdates: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
-    site().when(add(PAT, 'ulla', 'user', { accountDocuments: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site()
+      .when(add(PAT, 'ulla', 'user', { manageAccess: 'view' }))
+      .thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site()
+      .when(add(PAT, 'ulla', 'user', { contactUpdates: 'view' }))
+      .thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site()
+      .when(add(PAT, 'ulla', 'user', { accountDocuments: 'view' }))
+      .thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
   });
 
   it('has no "changes nothing" path: adding the same person again is ALREADY_MEMBER', () => {
-    site([...SITE_WITH_MEMBERS, added('ulla', 'user', NONE)]).when(add(PAT, 'ulla', 'user', {})).thenRejects('ALREADY_MEMBER');
+    site([...SITE_WITH_MEMBERS, added('ulla', 'user', NONE)])
+      .when(add(PAT, 'ulla', 'user', {}))
+      .thenRejects('ALREADY_MEMBER');
   });
 });
 
@@ -238,7 +314,9 @@ describe('ChangeUserAccess', () => {
   it('emits RoleChanged alone when only the role changes (user → secondary, privileges kept)', () => {
     site()
       .when(change(PAT, 'uma', { role: 'secondary' }))
-      .then([{ type: 'RoleChanged', data: { siteId: SITE, userId: 'uma', from: 'user', to: 'secondary', changedBy: 'pat' } }]);
+      .then([
+        { type: 'RoleChanged', data: { siteId: SITE, userId: 'uma', from: 'user', to: 'secondary', changedBy: 'pat' } },
+      ]);
   });
 
   it('emits PrivilegesChanged alone with before/after of each changed key (omitted keys become none)', () => {
@@ -266,12 +344,18 @@ describe('ChangeUserAccess', () => {
   });
 
   it('changes nothing with the same role and the same privileges, or with neither given', () => {
-    site().when(change(PAT, 'uma', { role: 'user', privileges: { softwareAccess: 'downloads', reporting: 'view' } })).thenNothing();
-    site().when(change(PAT, 'sam', { role: 'secondary', privileges: { ...SAM_PRIVILEGES } })).thenNothing();
-    site().when(change(PAT, 'uma', {})).thenNothing();
+    site()
+      .when(change(PAT, 'uma', { role: 'user', privileges: { softwareAccess: 'downloads', reporting: 'view' } }))
+      .thenNothing();
+    site()
+      .when(change(PAT, 'sam', { role: 'secondary', privileges: { ...SAM_PRIVILEGES } }))
+      .thenNothing();
+    site()
+      .when(change(PAT, 'uma', {}))
+      .thenNothing();
   });
 
-  it('changes a secondary\'s privileges even when the site has 4 secondaries', () => {
+  it("changes a secondary's privileges even when the site has 4 secondaries", () => {
     site(SITE_WITH_FOUR_SECONDARIES)
       .when(change(PAT, 'vic', { role: 'secondary', privileges: { manageAccess: 'update' } }))
       .then([
@@ -283,52 +367,89 @@ describe('ChangeUserAccess', () => {
   });
 
   it('rejects an unregistered site (NOT_FOUND)', () => {
-    unregistered().when(change(OPS, 'uma', { role: 'secondary' })).thenRejects('NOT_FOUND');
+    unregistered()
+      .when(change(OPS, 'uma', { role: 'secondary' }))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects actors who may not manage access (FORBIDDEN)', () => {
-    site().when(change(UMA, 'uma', { role: 'secondary' })).thenRejects('FORBIDDEN');
-    site().when(change(VIC, 'uma', { role: 'secondary' })).thenRejects('FORBIDDEN');
-    site().when(change(AUDITOR, 'uma', { role: 'secondary' })).thenRejects('FORBIDDEN');
+    site()
+      .when(change(UMA, 'uma', { role: 'secondary' }))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(change(VIC, 'uma', { role: 'secondary' }))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(change(AUDITOR, 'uma', { role: 'secondary' }))
+      .thenRejects('FORBIDDEN');
   });
 
   it('rejects a non-member (NOT_A_MEMBER)', () => {
-    site().when(change(PAT, 'nina', { role: 'user' })).thenRejects('NOT_A_MEMBER');
+    site()
+      .when(change(PAT, 'nina', { role: 'user' }))
+      .thenRejects('NOT_A_MEMBER');
   });
 
   it('rejects any change to the primary (PRIMARY_CONTACT_IMMUTABLE)', () => {
-    site().when(change(OPS, 'pat', { role: 'secondary' })).thenRejects('PRIMARY_CONTACT_IMMUTABLE');
-    site().when(change(SAM, 'pat', { privileges: { reporting: 'view' } })).thenRejects('PRIMARY_CONTACT_IMMUTABLE');
+    site()
+      .when(change(OPS, 'pat', { role: 'secondary' }))
+      .thenRejects('PRIMARY_CONTACT_IMMUTABLE');
+    site()
+      .when(change(SAM, 'pat', { privileges: { reporting: 'view' } }))
+      .thenRejects('PRIMARY_CONTACT_IMMUTABLE');
   });
 
   it('rejects promoting a 5th secondary (SECONDARY_CONTACT_LIMIT)', () => {
-    site(SITE_WITH_FOUR_SECONDARIES).when(change(PAT, 'uma', { role: 'secondary' })).thenRejects('SECONDARY_CONTACT_LIMIT');
+    site(SITE_WITH_FOUR_SECONDARIES)
+      .when(change(PAT, 'uma', { role: 'secondary' }))
+      .thenRejects('SECONDARY_CONTACT_LIMIT');
   });
 
   it('rejects a user holding Account Management privileges (ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE)', () => {
     // demoting to user while keeping the stored contactUpdates/manageAccess
-    site().when(change(PAT, 'sam', { role: 'user' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
-    site().when(change(PAT, 'vic', { role: 'user', privileges: { contactUpdates: 'view' } })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
-    site().when(change(PAT, 'uma', { privileges: { manageAccess: 'view' } })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site()
+      .when(change(PAT, 'sam', { role: 'user' }))
+      .thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site()
+      .when(change(PAT, 'vic', { role: 'user', privileges: { contactUpdates: 'view' } }))
+      .thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site()
+      .when(change(PAT, 'uma', { privileges: { manageAccess: 'view' } }))
+      .thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
   });
 });
 
 describe('RemoveUser', () => {
   const remove = (by: Actor, userId: string) => command(by, { type: 'RemoveUser', userId });
 
-  it('emits UserRemoved with the member\'s profile, role and privileges', () => {
+  it("emits UserRemoved with the member's profile, role and privileges", () => {
     site()
       .when(remove(PAT, 'uma'))
-      .then([{ type: 'UserRemoved', data: { ...person('uma'), siteId: SITE, role: 'user', privileges: UMA_PRIVILEGES, removedBy: 'pat' } }]);
+      .then([
+        {
+          type: 'UserRemoved',
+          data: { ...person('uma'), siteId: SITE, role: 'user', privileges: UMA_PRIVILEGES, removedBy: 'pat' },
+        },
+      ]);
   });
 
   it('lets an operator and a secondary with manageAccess update remove a secondary', () => {
     site()
       .when(remove(OPS, 'vic'))
-      .then([{ type: 'UserRemoved', data: { ...person('vic'), siteId: SITE, role: 'secondary', privileges: VIC_PRIVILEGES, removedBy: 'ops' } }]);
+      .then([
+        {
+          type: 'UserRemoved',
+          data: { ...person('vic'), siteId: SITE, role: 'secondary', privileges: VIC_PRIVILEGES, removedBy: 'ops' },
+        },
+      ]);
     site()
       .when(remove(SAM, 'vic'))
-      .then([{ type: 'UserRemoved', data: { ...person('vic'), siteId: SITE, role: 'secondary', privileges: VIC_PRIVILEGES, removedBy: 'sam' } }]);
+      .then([
+        {
+          type: 'UserRemoved',
+          data: { ...person('vic'), siteId: SITE, role: 'secondary', privileges: VIC_PRIVILEGES, removedBy: 'sam' },
+        },
+      ]);
   });
 
   it('rejects an unregistered site (NOT_FOUND)', () => {
@@ -350,15 +471,26 @@ describe('RemoveUser', () => {
   });
 
   it('has no "changes nothing" path: removing twice is NOT_A_MEMBER', () => {
-    const removedUma: SiteEvent = { type: 'UserRemoved', data: { ...person('uma'), siteId: SITE, role: 'user', privileges: UMA_PRIVILEGES, removedBy: 'pat' } };
-    site([...SITE_WITH_MEMBERS, removedUma]).when(remove(PAT, 'uma')).thenRejects('NOT_A_MEMBER');
+    const removedUma: SiteEvent = {
+      type: 'UserRemoved',
+      data: { ...person('uma'), siteId: SITE, role: 'user', privileges: UMA_PRIVILEGES, removedBy: 'pat' },
+    };
+    site([...SITE_WITH_MEMBERS, removedUma])
+      .when(remove(PAT, 'uma'))
+      .thenRejects('NOT_A_MEMBER');
   });
 });
 
 describe('TransferPrimaryContact', () => {
   const transfer = (by: Actor, userId: string, formerPrimaryRole: GrantableRole) =>
     command(by, { type: 'TransferPrimaryContact', userId, formerPrimaryRole });
-  const transferred = (to: string, formerPrimaryRole: GrantableRole, previousRole: GrantableRole, previousPrivileges: Privileges, by: string): SiteEvent => ({
+  const transferred = (
+    to: string,
+    formerPrimaryRole: GrantableRole,
+    previousRole: GrantableRole,
+    previousPrivileges: Privileges,
+    by: string,
+  ): SiteEvent => ({
     type: 'PrimaryContactTransferred',
     data: {
       siteId: SITE,
@@ -373,44 +505,69 @@ describe('TransferPrimaryContact', () => {
   });
 
   it('emits PrimaryContactTransferred; a former primary who becomes user keeps no Account Management privileges', () => {
-    site().when(transfer(PAT, 'uma', 'user')).then([transferred('uma', 'user', 'user', UMA_PRIVILEGES, 'pat')]);
+    site()
+      .when(transfer(PAT, 'uma', 'user'))
+      .then([transferred('uma', 'user', 'user', UMA_PRIVILEGES, 'pat')]);
   });
 
   it('lets an operator transfer; a former primary who becomes secondary keeps no Account Management privileges unless the transfer sets them', () => {
-    site().when(transfer(OPS, 'sam', 'secondary')).then([transferred('sam', 'secondary', 'secondary', SAM_PRIVILEGES, 'ops')]);
+    site()
+      .when(transfer(OPS, 'sam', 'secondary'))
+      .then([transferred('sam', 'secondary', 'secondary', SAM_PRIVILEGES, 'ops')]);
   });
 
   it('allows secondary → primary with former primary → secondary when 4 secondaries exist (count stays 4)', () => {
-    site(SITE_WITH_FOUR_SECONDARIES).when(transfer(PAT, 'vic', 'secondary')).then([transferred('vic', 'secondary', 'secondary', VIC_PRIVILEGES, 'pat')]);
+    site(SITE_WITH_FOUR_SECONDARIES)
+      .when(transfer(PAT, 'vic', 'secondary'))
+      .then([transferred('vic', 'secondary', 'secondary', VIC_PRIVILEGES, 'pat')]);
   });
 
   it('leaves the former primary a user with full user privileges and the new one primary with full privileges', () => {
-    const state = [...SITE_WITH_MEMBERS, transferred('uma', 'user', 'user', UMA_PRIVILEGES, 'pat')].reduce(siteDecider.evolve, siteDecider.initialState());
+    const state = [...SITE_WITH_MEMBERS, transferred('uma', 'user', 'user', UMA_PRIVILEGES, 'pat')].reduce(
+      siteDecider.evolve,
+      siteDecider.initialState(),
+    );
     expect(state.members.get('pat')).toEqual({ ...person('pat'), role: 'user', privileges: FULL_USER });
     expect(state.members.get('uma')).toEqual({ ...person('uma'), role: 'primary', privileges: FULL });
   });
 
   it('changes nothing when the named member already is the primary', () => {
-    site().when(transfer(PAT, 'pat', 'secondary')).thenNothing();
-    site().when(transfer(OPS, 'pat', 'user')).thenNothing();
+    site()
+      .when(transfer(PAT, 'pat', 'secondary'))
+      .thenNothing();
+    site()
+      .when(transfer(OPS, 'pat', 'user'))
+      .thenNothing();
   });
 
   it('rejects an unregistered site (NOT_FOUND)', () => {
-    unregistered().when(transfer(OPS, 'uma', 'user')).thenRejects('NOT_FOUND');
+    unregistered()
+      .when(transfer(OPS, 'uma', 'user'))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects anyone but the primary or an operator (FORBIDDEN), even a secondary with manageAccess update', () => {
-    site().when(transfer(SAM, 'uma', 'user')).thenRejects('FORBIDDEN');
-    site().when(transfer(UMA, 'uma', 'user')).thenRejects('FORBIDDEN');
-    site().when(transfer(AUDITOR, 'uma', 'user')).thenRejects('FORBIDDEN');
+    site()
+      .when(transfer(SAM, 'uma', 'user'))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(transfer(UMA, 'uma', 'user'))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(transfer(AUDITOR, 'uma', 'user'))
+      .thenRejects('FORBIDDEN');
   });
 
   it('rejects a non-member as new primary (NOT_A_MEMBER)', () => {
-    site().when(transfer(PAT, 'nina', 'user')).thenRejects('NOT_A_MEMBER');
+    site()
+      .when(transfer(PAT, 'nina', 'user'))
+      .thenRejects('NOT_A_MEMBER');
   });
 
   it('rejects a former primary becoming a 5th secondary (SECONDARY_CONTACT_LIMIT)', () => {
-    site(SITE_WITH_FOUR_SECONDARIES).when(transfer(PAT, 'uma', 'secondary')).thenRejects('SECONDARY_CONTACT_LIMIT');
+    site(SITE_WITH_FOUR_SECONDARIES)
+      .when(transfer(PAT, 'uma', 'secondary'))
+      .thenRejects('SECONDARY_CONTACT_LIMIT');
   });
 });
 
@@ -423,7 +580,9 @@ describe('NominateSelf', () => {
   };
 
   it('emits UserNominated for the calling non-member', () => {
-    site().when(nominate(NINA)).then([nominated('req-1', 'nina')]);
+    site()
+      .when(nominate(NINA))
+      .then([nominated('req-1', 'nina')]);
   });
 
   it('lets someone whose earlier request was denied nominate again', () => {
@@ -439,7 +598,18 @@ describe('NominateSelf', () => {
   it("records the requester's verified e-mail (from the token) beside the typed one", () => {
     site()
       .when(nominate({ ...NINA, verifiedEmail: 'nina@corp.example' }))
-      .then([{ type: 'UserNominated', data: { ...person('nina'), siteId: SITE, requestId: 'req-1', verifiedEmail: 'nina@corp.example', businessJustification: JUSTIFICATION } }]);
+      .then([
+        {
+          type: 'UserNominated',
+          data: {
+            ...person('nina'),
+            siteId: SITE,
+            requestId: 'req-1',
+            verifiedEmail: 'nina@corp.example',
+            businessJustification: JUSTIFICATION,
+          },
+        },
+      ]);
   });
 
   it('rejects an unregistered site (NOT_FOUND)', () => {
@@ -465,13 +635,19 @@ describe('EditNominationJustification', () => {
   });
 
   it('emits NominationJustificationEdited from the original to the edited text', () => {
-    site(SITE_WITH_PENDING_REQUEST).when(edit(PAT, 'Rollout team lead')).then([edited(JUSTIFICATION, 'Rollout team lead', 'pat')]);
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(edit(PAT, 'Rollout team lead'))
+      .then([edited(JUSTIFICATION, 'Rollout team lead', 'pat')]);
   });
 
   it('edits from the current (already edited) text, by a secondary with manageAccess update or an operator', () => {
     const history = [...SITE_WITH_PENDING_REQUEST, edited(JUSTIFICATION, 'Rollout team lead', 'pat')];
-    site(history).when(edit(SAM, 'Rollout team lead, Munich')).then([edited('Rollout team lead', 'Rollout team lead, Munich', 'sam')]);
-    site(history).when(edit(OPS, 'Checked')).then([edited('Rollout team lead', 'Checked', 'ops')]);
+    site(history)
+      .when(edit(SAM, 'Rollout team lead, Munich'))
+      .then([edited('Rollout team lead', 'Rollout team lead, Munich', 'sam')]);
+    site(history)
+      .when(edit(OPS, 'Checked'))
+      .then([edited('Rollout team lead', 'Checked', 'ops')]);
   });
 
   it('changes nothing when the text is the same', () => {
@@ -480,7 +656,9 @@ describe('EditNominationJustification', () => {
 
   it('rejects an unregistered site and an unknown request (NOT_FOUND)', () => {
     unregistered().when(edit(OPS, 'x')).thenRejects('NOT_FOUND');
-    site(SITE_WITH_PENDING_REQUEST).when(edit(PAT, 'x', 'req-404')).thenRejects('NOT_FOUND');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(edit(PAT, 'x', 'req-404'))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects actors who may not manage access (FORBIDDEN), including the requester', () => {
@@ -491,24 +669,52 @@ describe('EditNominationJustification', () => {
   });
 
   it('rejects a request already granted or denied (REQUEST_NOT_PENDING)', () => {
-    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)]).when(edit(PAT, 'x')).thenRejects('REQUEST_NOT_PENDING');
-    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')]).when(edit(PAT, 'x')).thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)])
+      .when(edit(PAT, 'x'))
+      .thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')])
+      .when(edit(PAT, 'x'))
+      .thenRejects('REQUEST_NOT_PENDING');
   });
 });
 
 describe('GrantAccess', () => {
-  const grant = (by: Actor, role: GrantableRole, privileges: Partial<Privileges>, businessJustification?: string, requestId = 'req-1') =>
-    command(by, { type: 'GrantAccess', requestId, role, privileges, ...(businessJustification !== undefined ? { businessJustification } : {}) });
+  const grant = (
+    by: Actor,
+    role: GrantableRole,
+    privileges: Partial<Privileges>,
+    businessJustification?: string,
+    requestId = 'req-1',
+  ) =>
+    command(by, {
+      type: 'GrantAccess',
+      requestId,
+      role,
+      privileges,
+      ...(businessJustification !== undefined ? { businessJustification } : {}),
+    });
 
   it('emits AccessGranted with the role, normalised privileges and the current justification', () => {
-    site(SITE_WITH_PENDING_REQUEST).when(grant(PAT, 'user', {})).then([granted('req-1', 'nina', 'user', NONE)]);
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(PAT, 'user', {}))
+      .then([granted('req-1', 'nina', 'user', NONE)]);
   });
 
   it('emits NominationJustificationEdited (original → edited) before AccessGranted when the grantor edits', () => {
     site(SITE_WITH_PENDING_REQUEST)
       .when(grant(SAM, 'secondary', { manageAccess: 'view' }, 'Rollout team lead'))
       .then([
-        { type: 'NominationJustificationEdited', data: { siteId: SITE, requestId: 'req-1', userId: 'nina', from: JUSTIFICATION, to: 'Rollout team lead', editedBy: 'sam' } },
+        {
+          type: 'NominationJustificationEdited',
+          data: {
+            siteId: SITE,
+            requestId: 'req-1',
+            userId: 'nina',
+            from: JUSTIFICATION,
+            to: 'Rollout team lead',
+            editedBy: 'sam',
+          },
+        },
         {
           type: 'AccessGranted',
           data: {
@@ -531,7 +737,10 @@ describe('GrantAccess', () => {
   });
 
   it('keeps the original justification in state after an edited grant', () => {
-    const events = siteDecider.decide(grant(PAT, 'user', {}, 'Rollout team lead'), SITE_WITH_PENDING_REQUEST.reduce(siteDecider.evolve, siteDecider.initialState()));
+    const events = siteDecider.decide(
+      grant(PAT, 'user', {}, 'Rollout team lead'),
+      SITE_WITH_PENDING_REQUEST.reduce(siteDecider.evolve, siteDecider.initialState()),
+    );
     const state = [...SITE_WITH_PENDING_REQUEST, ...events].reduce(siteDecider.evolve, siteDecider.initialState());
     expect(state.requests.get('req-1')).toEqual({
       ...person('nina'),
@@ -544,51 +753,97 @@ describe('GrantAccess', () => {
   });
 
   it('rejects an unregistered site and an unknown request (NOT_FOUND)', () => {
-    unregistered().when(grant(OPS, 'user', {})).thenRejects('NOT_FOUND');
-    site(SITE_WITH_PENDING_REQUEST).when(grant(PAT, 'user', {}, undefined, 'req-404')).thenRejects('NOT_FOUND');
+    unregistered()
+      .when(grant(OPS, 'user', {}))
+      .thenRejects('NOT_FOUND');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(PAT, 'user', {}, undefined, 'req-404'))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects actors who may not manage access (FORBIDDEN), including the requester', () => {
-    site(SITE_WITH_PENDING_REQUEST).when(grant(UMA, 'user', {})).thenRejects('FORBIDDEN');
-    site(SITE_WITH_PENDING_REQUEST).when(grant(VIC, 'user', {})).thenRejects('FORBIDDEN');
-    site(SITE_WITH_PENDING_REQUEST).when(grant(AUDITOR, 'user', {})).thenRejects('FORBIDDEN');
-    site(SITE_WITH_PENDING_REQUEST).when(grant(NINA, 'user', {})).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(UMA, 'user', {}))
+      .thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(VIC, 'user', {}))
+      .thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(AUDITOR, 'user', {}))
+      .thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(NINA, 'user', {}))
+      .thenRejects('FORBIDDEN');
   });
 
   it('rejects a request already granted or denied (REQUEST_NOT_PENDING); granting twice is never a no-op', () => {
-    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)]).when(grant(PAT, 'user', {})).thenRejects('REQUEST_NOT_PENDING');
-    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')]).when(grant(PAT, 'user', {})).thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)])
+      .when(grant(PAT, 'user', {}))
+      .thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')])
+      .when(grant(PAT, 'user', {}))
+      .thenRejects('REQUEST_NOT_PENDING');
   });
 
   it('rejects a 5th secondary (SECONDARY_CONTACT_LIMIT)', () => {
-    site([...SITE_WITH_FOUR_SECONDARIES, nominated('req-1', 'nina')]).when(grant(PAT, 'secondary', {})).thenRejects('SECONDARY_CONTACT_LIMIT');
+    site([...SITE_WITH_FOUR_SECONDARIES, nominated('req-1', 'nina')])
+      .when(grant(PAT, 'secondary', {}))
+      .thenRejects('SECONDARY_CONTACT_LIMIT');
   });
 
   it('rejects a user with Account Management privileges (ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE)', () => {
-    site(SITE_WITH_PENDING_REQUEST).when(grant(PAT, 'user', { contactUpdates: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(grant(PAT, 'user', { contactUpdates: 'view' }))
+      .thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
   });
 
   it('rejects a requester who is already a member (ALREADY_MEMBER)', () => {
-    site([...SITE_WITH_PENDING_REQUEST, added('nina', 'user', NONE)]).when(grant(PAT, 'user', {})).thenRejects('ALREADY_MEMBER');
+    site([...SITE_WITH_PENDING_REQUEST, added('nina', 'user', NONE)])
+      .when(grant(PAT, 'user', {}))
+      .thenRejects('ALREADY_MEMBER');
   });
 });
 
 describe('DenyAccess', () => {
   const deny = (by: Actor, reason: string, businessJustification?: string, requestId = 'req-1') =>
-    command(by, { type: 'DenyAccess', requestId, reason, ...(businessJustification !== undefined ? { businessJustification } : {}) });
+    command(by, {
+      type: 'DenyAccess',
+      requestId,
+      reason,
+      ...(businessJustification !== undefined ? { businessJustification } : {}),
+    });
 
   it('emits AccessDenied with the trimmed reason and the current justification', () => {
-    site(SITE_WITH_PENDING_REQUEST).when(deny(PAT, '  Not an employee  ')).then([denied('req-1', 'nina')]);
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(deny(PAT, '  Not an employee  '))
+      .then([denied('req-1', 'nina')]);
   });
 
   it('emits NominationJustificationEdited before AccessDenied when the administrator edits (secondary with manageAccess update)', () => {
     site(SITE_WITH_PENDING_REQUEST)
       .when(deny(SAM, 'Not an employee', 'Wants downloads'))
       .then([
-        { type: 'NominationJustificationEdited', data: { siteId: SITE, requestId: 'req-1', userId: 'nina', from: JUSTIFICATION, to: 'Wants downloads', editedBy: 'sam' } },
+        {
+          type: 'NominationJustificationEdited',
+          data: {
+            siteId: SITE,
+            requestId: 'req-1',
+            userId: 'nina',
+            from: JUSTIFICATION,
+            to: 'Wants downloads',
+            editedBy: 'sam',
+          },
+        },
         {
           type: 'AccessDenied',
-          data: { ...person('nina'), siteId: SITE, requestId: 'req-1', reason: 'Not an employee', deniedBy: 'sam', businessJustification: 'Wants downloads' },
+          data: {
+            ...person('nina'),
+            siteId: SITE,
+            requestId: 'req-1',
+            reason: 'Not an employee',
+            deniedBy: 'sam',
+            businessJustification: 'Wants downloads',
+          },
         },
       ]);
   });
@@ -596,12 +851,26 @@ describe('DenyAccess', () => {
   it('lets an operator deny', () => {
     site(SITE_WITH_PENDING_REQUEST)
       .when(deny(OPS, 'Duplicate'))
-      .then([{ type: 'AccessDenied', data: { ...person('nina'), siteId: SITE, requestId: 'req-1', reason: 'Duplicate', deniedBy: 'ops', businessJustification: JUSTIFICATION } }]);
+      .then([
+        {
+          type: 'AccessDenied',
+          data: {
+            ...person('nina'),
+            siteId: SITE,
+            requestId: 'req-1',
+            reason: 'Duplicate',
+            deniedBy: 'ops',
+            businessJustification: JUSTIFICATION,
+          },
+        },
+      ]);
   });
 
   it('rejects an unregistered site and an unknown request (NOT_FOUND)', () => {
     unregistered().when(deny(OPS, 'No')).thenRejects('NOT_FOUND');
-    site(SITE_WITH_PENDING_REQUEST).when(deny(PAT, 'No', undefined, 'req-404')).thenRejects('NOT_FOUND');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(deny(PAT, 'No', undefined, 'req-404'))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects actors who may not manage access (FORBIDDEN)', () => {
@@ -611,8 +880,12 @@ describe('DenyAccess', () => {
   });
 
   it('rejects a request already granted or denied (REQUEST_NOT_PENDING); denying twice is never a no-op', () => {
-    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')]).when(deny(PAT, 'No')).thenRejects('REQUEST_NOT_PENDING');
-    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)]).when(deny(PAT, 'No')).thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, denied('req-1', 'nina')])
+      .when(deny(PAT, 'No'))
+      .thenRejects('REQUEST_NOT_PENDING');
+    site([...SITE_WITH_PENDING_REQUEST, granted('req-1', 'nina', 'user', NONE)])
+      .when(deny(PAT, 'No'))
+      .thenRejects('REQUEST_NOT_PENDING');
   });
 
   it('rejects a blank reason (VALIDATION_FAILED) naming the reason field', () => {
@@ -631,9 +904,22 @@ describe('DenyAccess', () => {
 });
 
 describe('UpdateContact', () => {
-  const update = (by: Actor, contactId: string, contact: ContactDetails, contactTypes: Contact['contactTypes'], userId?: string) =>
-    command(by, { type: 'UpdateContact', contactId, contact, contactTypes: [...contactTypes], ...(userId !== undefined ? { userId } : {}) });
-  const fresh = (userId: string, options: { operator?: boolean; auditor?: boolean } = {}) => actor(userId, { ...options, authTime: FRESH });
+  const update = (
+    by: Actor,
+    contactId: string,
+    contact: ContactDetails,
+    contactTypes: Contact['contactTypes'],
+    userId?: string,
+  ) =>
+    command(by, {
+      type: 'UpdateContact',
+      contactId,
+      contact,
+      contactTypes: [...contactTypes],
+      ...(userId !== undefined ? { userId } : {}),
+    });
+  const fresh = (userId: string, options: { operator?: boolean; auditor?: boolean } = {}) =>
+    actor(userId, { ...options, authTime: FRESH });
 
   it('emits ContactUpdated (created) for a new contact, contact types de-duplicated and sorted', () => {
     site()
@@ -655,9 +941,19 @@ describe('UpdateContact', () => {
 
   it('emits only the changed fields of an existing contact (secondary with contactUpdates update)', () => {
     site()
-      .when(update(fresh('sam'), 'primary', { ...PAT_DETAILS, email: 'pat.primary@example.com' }, ['administrative'], 'pat'))
+      .when(
+        update(
+          fresh('sam'),
+          'primary',
+          { ...PAT_DETAILS, email: 'pat.primary@example.com' },
+          ['administrative'],
+          'pat',
+        ),
+      )
       .then([
-        contactUpdated('primary', { ...PAT_CONTACT, email: 'pat.primary@example.com' }, false, 'sam', [{ field: 'email', from: 'pat@example.com', to: 'pat.primary@example.com' }]),
+        contactUpdated('primary', { ...PAT_CONTACT, email: 'pat.primary@example.com' }, false, 'sam', [
+          { field: 'email', from: 'pat@example.com', to: 'pat.primary@example.com' },
+        ]),
       ]);
   });
 
@@ -665,75 +961,143 @@ describe('UpdateContact', () => {
     site(SITE_WITH_CONTACTS)
       .when(update(fresh('ops', { operator: true }), 'billing-1', BEA_DETAILS, ['media_shipping', 'billing'], 'uma'))
       .then([
-        contactUpdated('billing-1', { ...BEA_CONTACT, contactTypes: ['billing', 'media_shipping'], userId: 'uma' }, false, 'ops', [
-          { field: 'contactTypes', from: ['billing'], to: ['billing', 'media_shipping'] },
-          { field: 'userId', from: null, to: 'uma' },
-        ]),
+        contactUpdated(
+          'billing-1',
+          { ...BEA_CONTACT, contactTypes: ['billing', 'media_shipping'], userId: 'uma' },
+          false,
+          'ops',
+          [
+            { field: 'contactTypes', from: ['billing'], to: ['billing', 'media_shipping'] },
+            { field: 'userId', from: null, to: 'uma' },
+          ],
+        ),
       ]);
   });
 
   it('accepts a sign-in exactly 15 minutes old', () => {
     site(SITE_WITH_CONTACTS)
-      .when(update(actor('pat', { authTime: '2026-03-01T09:45:00.000Z' }), 'billing-1', { ...BEA_DETAILS, telephone: '+49 89 6666' }, ['billing']))
+      .when(
+        update(
+          actor('pat', { authTime: '2026-03-01T09:45:00.000Z' }),
+          'billing-1',
+          { ...BEA_DETAILS, telephone: '+49 89 6666' },
+          ['billing'],
+        ),
+      )
       .then([
-        contactUpdated('billing-1', { ...BEA_CONTACT, telephone: '+49 89 6666' }, false, 'pat', [{ field: 'telephone', from: '+49 89 5555', to: '+49 89 6666' }]),
+        contactUpdated('billing-1', { ...BEA_CONTACT, telephone: '+49 89 6666' }, false, 'pat', [
+          { field: 'telephone', from: '+49 89 5555', to: '+49 89 6666' },
+        ]),
       ]);
   });
 
   it('changes nothing when identical to the stored contact (types in any order, duplicated; blank optional = absent)', () => {
-    site().when(update(fresh('pat'), 'primary', PAT_DETAILS, ['administrative'], 'pat')).thenNothing();
-    site().when(update(fresh('pat'), 'primary', { ...PAT_DETAILS, stateProvince: '' }, ['administrative', 'administrative'], 'pat')).thenNothing();
-    site(SITE_WITH_CONTACTS).when(update(fresh('sam'), 'billing-1', BEA_DETAILS, ['billing'])).thenNothing();
+    site()
+      .when(update(fresh('pat'), 'primary', PAT_DETAILS, ['administrative'], 'pat'))
+      .thenNothing();
+    site()
+      .when(
+        update(
+          fresh('pat'),
+          'primary',
+          { ...PAT_DETAILS, stateProvince: '' },
+          ['administrative', 'administrative'],
+          'pat',
+        ),
+      )
+      .thenNothing();
+    site(SITE_WITH_CONTACTS)
+      .when(update(fresh('sam'), 'billing-1', BEA_DETAILS, ['billing']))
+      .thenNothing();
   });
 
   it('rejects an unregistered site (NOT_FOUND)', () => {
-    unregistered().when(update(fresh('ops', { operator: true }), 'primary', PAT_DETAILS, ['administrative'])).thenRejects('NOT_FOUND');
+    unregistered()
+      .when(update(fresh('ops', { operator: true }), 'primary', PAT_DETAILS, ['administrative']))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects actors who may not update contacts (FORBIDDEN), even freshly signed in', () => {
-    site().when(update(fresh('uma'), 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('FORBIDDEN');
-    site().when(update(fresh('vic'), 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('FORBIDDEN');
-    site().when(update(fresh('audrey', { auditor: true }), 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('FORBIDDEN');
+    site()
+      .when(update(fresh('uma'), 'billing-1', BEA_DETAILS, ['billing']))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(update(fresh('vic'), 'billing-1', BEA_DETAILS, ['billing']))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(update(fresh('audrey', { auditor: true }), 'billing-1', BEA_DETAILS, ['billing']))
+      .thenRejects('FORBIDDEN');
   });
 
   it('rejects a sign-in older than 15 minutes or unknown (REAUTHENTICATION_REQUIRED)', () => {
-    site().when(update(actor('pat', { authTime: STALE }), 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('REAUTHENTICATION_REQUIRED');
-    site().when(update(PAT, 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('REAUTHENTICATION_REQUIRED');
-    site().when(update(OPS, 'billing-1', BEA_DETAILS, ['billing'])).thenRejects('REAUTHENTICATION_REQUIRED');
+    site()
+      .when(update(actor('pat', { authTime: STALE }), 'billing-1', BEA_DETAILS, ['billing']))
+      .thenRejects('REAUTHENTICATION_REQUIRED');
+    site()
+      .when(update(PAT, 'billing-1', BEA_DETAILS, ['billing']))
+      .thenRejects('REAUTHENTICATION_REQUIRED');
+    site()
+      .when(update(OPS, 'billing-1', BEA_DETAILS, ['billing']))
+      .thenRejects('REAUTHENTICATION_REQUIRED');
   });
 
   it('rejects linking the contact to a non-member (NOT_A_MEMBER)', () => {
-    site().when(update(fresh('pat'), 'billing-1', BEA_DETAILS, ['billing'], 'nina')).thenRejects('NOT_A_MEMBER');
+    site()
+      .when(update(fresh('pat'), 'billing-1', BEA_DETAILS, ['billing'], 'nina'))
+      .thenRejects('NOT_A_MEMBER');
   });
 });
 
 describe('RemoveContact', () => {
   const removeContact = (by: Actor, contactId = 'billing-1') => command(by, { type: 'RemoveContact', contactId });
-  const removed = (by: string): SiteEvent => ({ type: 'ContactRemoved', data: { siteId: SITE, contactId: 'billing-1', contact: BEA_CONTACT, removedBy: by } });
+  const removed = (by: string): SiteEvent => ({
+    type: 'ContactRemoved',
+    data: { siteId: SITE, contactId: 'billing-1', contact: BEA_CONTACT, removedBy: by },
+  });
 
   it('emits ContactRemoved carrying the removed contact', () => {
-    site(SITE_WITH_CONTACTS).when(removeContact(actor('pat', { authTime: FRESH }))).then([removed('pat')]);
+    site(SITE_WITH_CONTACTS)
+      .when(removeContact(actor('pat', { authTime: FRESH })))
+      .then([removed('pat')]);
   });
 
   it('lets a secondary with contactUpdates update and an operator remove', () => {
-    site(SITE_WITH_CONTACTS).when(removeContact(actor('sam', { authTime: FRESH }))).then([removed('sam')]);
-    site(SITE_WITH_CONTACTS).when(removeContact(actor('ops', { operator: true, authTime: FRESH }))).then([removed('ops')]);
+    site(SITE_WITH_CONTACTS)
+      .when(removeContact(actor('sam', { authTime: FRESH })))
+      .then([removed('sam')]);
+    site(SITE_WITH_CONTACTS)
+      .when(removeContact(actor('ops', { operator: true, authTime: FRESH })))
+      .then([removed('ops')]);
   });
 
   it('rejects an unregistered site and an unknown contact (NOT_FOUND); removing twice is never a no-op', () => {
-    unregistered().when(removeContact(actor('ops', { operator: true, authTime: FRESH }))).thenRejects('NOT_FOUND');
-    site().when(removeContact(actor('pat', { authTime: FRESH }))).thenRejects('NOT_FOUND');
-    site([...SITE_WITH_CONTACTS, removed('pat')]).when(removeContact(actor('pat', { authTime: FRESH }))).thenRejects('NOT_FOUND');
+    unregistered()
+      .when(removeContact(actor('ops', { operator: true, authTime: FRESH })))
+      .thenRejects('NOT_FOUND');
+    site()
+      .when(removeContact(actor('pat', { authTime: FRESH })))
+      .thenRejects('NOT_FOUND');
+    site([...SITE_WITH_CONTACTS, removed('pat')])
+      .when(removeContact(actor('pat', { authTime: FRESH })))
+      .thenRejects('NOT_FOUND');
   });
 
   it('rejects actors who may not update contacts (FORBIDDEN)', () => {
-    site(SITE_WITH_CONTACTS).when(removeContact(actor('uma', { authTime: FRESH }))).thenRejects('FORBIDDEN');
-    site(SITE_WITH_CONTACTS).when(removeContact(actor('vic', { authTime: FRESH }))).thenRejects('FORBIDDEN');
-    site(SITE_WITH_CONTACTS).when(removeContact(actor('audrey', { auditor: true, authTime: FRESH }))).thenRejects('FORBIDDEN');
+    site(SITE_WITH_CONTACTS)
+      .when(removeContact(actor('uma', { authTime: FRESH })))
+      .thenRejects('FORBIDDEN');
+    site(SITE_WITH_CONTACTS)
+      .when(removeContact(actor('vic', { authTime: FRESH })))
+      .thenRejects('FORBIDDEN');
+    site(SITE_WITH_CONTACTS)
+      .when(removeContact(actor('audrey', { auditor: true, authTime: FRESH })))
+      .thenRejects('FORBIDDEN');
   });
 
   it('rejects a stale or unknown sign-in (REAUTHENTICATION_REQUIRED)', () => {
-    site(SITE_WITH_CONTACTS).when(removeContact(actor('pat', { authTime: STALE }))).thenRejects('REAUTHENTICATION_REQUIRED');
+    site(SITE_WITH_CONTACTS)
+      .when(removeContact(actor('pat', { authTime: STALE })))
+      .thenRejects('REAUTHENTICATION_REQUIRED');
     site(SITE_WITH_CONTACTS).when(removeContact(PAT)).thenRejects('REAUTHENTICATION_REQUIRED');
   });
 });
@@ -743,59 +1107,144 @@ describe('no one raises their own authority', () => {
     command(by, { type: 'ChangeUserAccess', userId, ...access });
 
   it('nobody changes their own role or privileges, not even the primary or an operator', () => {
-    site().when(change(SAM, 'sam', { privileges: FULL })).thenRejects('FORBIDDEN');
-    site().when(change(VIC, 'vic', { role: 'secondary', privileges: { manageAccess: 'update' } })).thenRejects('FORBIDDEN');
-    site().when(change(PAT, 'pat', { role: 'user' })).thenRejects('PRIMARY_CONTACT_IMMUTABLE');
-    site([...SITE_WITH_MEMBERS, added('ops', 'user', NONE)]).when(change(OPS, 'ops', { role: 'secondary' })).thenRejects('FORBIDDEN');
+    site()
+      .when(change(SAM, 'sam', { privileges: FULL }))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(change(VIC, 'vic', { role: 'secondary', privileges: { manageAccess: 'update' } }))
+      .thenRejects('FORBIDDEN');
+    site()
+      .when(change(PAT, 'pat', { role: 'user' }))
+      .thenRejects('PRIMARY_CONTACT_IMMUTABLE');
+    site([...SITE_WITH_MEMBERS, added('ops', 'user', NONE)])
+      .when(change(OPS, 'ops', { role: 'secondary' }))
+      .thenRejects('FORBIDDEN');
   });
 
   it('a secondary may not raise anyone above their own levels, but may keep or lower what others hold', () => {
-    const withRich = [...SITE_WITH_MEMBERS, added('ria', 'secondary', priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' }))];
-    site(withRich).when(change(SAM, 'uma', { privileges: { ...UMA_PRIVILEGES, entitlements: 'update' } })).thenRejects('FORBIDDEN');
-    site(withRich).when(change(SAM, 'vic', { privileges: { manageAccess: 'update', contactUpdates: 'update' } })).then([
-      privilegesChanged('vic', VIC_PRIVILEGES, SAM_PRIVILEGES, 'sam', [
-        { field: 'privileges.manageAccess', from: 'view', to: 'update' },
-        { field: 'privileges.contactUpdates', from: 'view', to: 'update' },
-      ]),
-    ]);
+    const withRich = [
+      ...SITE_WITH_MEMBERS,
+      added('ria', 'secondary', priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' })),
+    ];
+    site(withRich)
+      .when(change(SAM, 'uma', { privileges: { ...UMA_PRIVILEGES, entitlements: 'update' } }))
+      .thenRejects('FORBIDDEN');
+    site(withRich)
+      .when(change(SAM, 'vic', { privileges: { manageAccess: 'update', contactUpdates: 'update' } }))
+      .then([
+        privilegesChanged('vic', VIC_PRIVILEGES, SAM_PRIVILEGES, 'sam', [
+          { field: 'privileges.manageAccess', from: 'view', to: 'update' },
+          { field: 'privileges.contactUpdates', from: 'view', to: 'update' },
+        ]),
+      ]);
     // ria keeps accountDocuments=view (which sam lacks) while sam lowers her contactUpdates.
     site(withRich)
-      .when(change(SAM, 'ria', { privileges: { manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' } }))
+      .when(
+        change(SAM, 'ria', {
+          privileges: { manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' },
+        }),
+      )
       .then([
-        privilegesChanged('ria', priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' }), priv({ manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' }), 'sam', [{ field: 'privileges.contactUpdates', from: 'update', to: 'view' }]),
+        privilegesChanged(
+          'ria',
+          priv({ manageAccess: 'update', contactUpdates: 'update', accountDocuments: 'view' }),
+          priv({ manageAccess: 'update', contactUpdates: 'view', accountDocuments: 'view' }),
+          'sam',
+          [{ field: 'privileges.contactUpdates', from: 'update', to: 'view' }],
+        ),
       ]);
   });
 
   it('the primary and operators may grant any level', () => {
-    site().when(change(OPS, 'vic', { privileges: FULL })).then([
-      { type: 'PrivilegesChanged', data: { siteId: SITE, userId: 'vic', from: VIC_PRIVILEGES, to: FULL, changes: expect.any(Array), changedBy: 'ops' } },
-    ]);
+    site()
+      .when(change(OPS, 'vic', { privileges: FULL }))
+      .then([
+        {
+          type: 'PrivilegesChanged',
+          data: {
+            siteId: SITE,
+            userId: 'vic',
+            from: VIC_PRIVILEGES,
+            to: FULL,
+            changes: expect.any(Array),
+            changedBy: 'ops',
+          },
+        },
+      ]);
   });
 
   it('nobody decides or edits their own access request (an operator who nominated themselves included)', () => {
     const history = [...SITE_WITH_MEMBERS, nominated('req-ops', 'ops')];
     const ops = { ...OPS };
-    site(history).when(command(ops, { type: 'GrantAccess', requestId: 'req-ops', role: 'secondary', privileges: FULL })).thenRejects('FORBIDDEN');
-    site(history).when(command(ops, { type: 'DenyAccess', requestId: 'req-ops', reason: 'changed my mind' })).thenRejects('FORBIDDEN');
-    site(history).when(command(ops, { type: 'EditNominationJustification', requestId: 'req-ops', businessJustification: 'A better reason than before' })).thenRejects('FORBIDDEN');
+    site(history)
+      .when(command(ops, { type: 'GrantAccess', requestId: 'req-ops', role: 'secondary', privileges: FULL }))
+      .thenRejects('FORBIDDEN');
+    site(history)
+      .when(command(ops, { type: 'DenyAccess', requestId: 'req-ops', reason: 'changed my mind' }))
+      .thenRejects('FORBIDDEN');
+    site(history)
+      .when(
+        command(ops, {
+          type: 'EditNominationJustification',
+          requestId: 'req-ops',
+          businessJustification: 'A better reason than before',
+        }),
+      )
+      .thenRejects('FORBIDDEN');
   });
 
   it('a secondary grants a request only up to their own levels', () => {
-    site(SITE_WITH_PENDING_REQUEST).when(command(SAM, { type: 'GrantAccess', requestId: 'req-1', role: 'secondary', privileges: { accountDocuments: 'view' } })).thenRejects('FORBIDDEN');
+    site(SITE_WITH_PENDING_REQUEST)
+      .when(
+        command(SAM, {
+          type: 'GrantAccess',
+          requestId: 'req-1',
+          role: 'secondary',
+          privileges: { accountDocuments: 'view' },
+        }),
+      )
+      .thenRejects('FORBIDDEN');
   });
 
   it("a demoted primary's privileges are those the transfer sets, checked against the new role", () => {
     const transfer = (formerPrimaryRole: GrantableRole, formerPrimaryPrivileges?: Partial<Privileges>) =>
-      command(PAT, { type: 'TransferPrimaryContact', userId: 'sam', formerPrimaryRole, ...(formerPrimaryPrivileges ? { formerPrimaryPrivileges } : {}) });
-    const [event] = siteDecider.decide(transfer('secondary', { manageAccess: 'view' }), SITE_WITH_MEMBERS.reduce(siteDecider.evolve, siteDecider.initialState()));
-    expect(event).toMatchObject({ type: 'PrimaryContactTransferred', data: { formerPrimaryRole: 'secondary', formerPrimaryPrivileges: priv({ manageAccess: 'view' }) } });
-    site().when(transfer('user', { manageAccess: 'view' })).thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
+      command(PAT, {
+        type: 'TransferPrimaryContact',
+        userId: 'sam',
+        formerPrimaryRole,
+        ...(formerPrimaryPrivileges ? { formerPrimaryPrivileges } : {}),
+      });
+    const [event] = siteDecider.decide(
+      transfer('secondary', { manageAccess: 'view' }),
+      SITE_WITH_MEMBERS.reduce(siteDecider.evolve, siteDecider.initialState()),
+    );
+    expect(event).toMatchObject({
+      type: 'PrimaryContactTransferred',
+      data: { formerPrimaryRole: 'secondary', formerPrimaryPrivileges: priv({ manageAccess: 'view' }) },
+    });
+    site()
+      .when(transfer('user', { manageAccess: 'view' }))
+      .thenRejects('ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE');
   });
 
   it('auditors change nothing, whatever else they are', () => {
-    site().when(change({ ...AUDITOR, operator: true }, 'uma', { role: 'secondary' })).thenRejects('FORBIDDEN');
+    site()
+      .when(change({ ...AUDITOR, operator: true }, 'uma', { role: 'secondary' }))
+      .thenRejects('FORBIDDEN');
     unregistered()
-      .when(command({ ...AUDITOR, operator: true }, { type: 'RegisterSite', siteId: SITE, name: 'Acme', primary: { ...person('pat'), ...PAT_DETAILS }, contactId: 'primary', contactTypes: ['administrative'] }))
+      .when(
+        command(
+          { ...AUDITOR, operator: true },
+          {
+            type: 'RegisterSite',
+            siteId: SITE,
+            name: 'Acme',
+            primary: { ...person('pat'), ...PAT_DETAILS },
+            contactId: 'primary',
+            contactTypes: ['administrative'],
+          },
+        ),
+      )
       .thenRejects('FORBIDDEN');
   });
 });

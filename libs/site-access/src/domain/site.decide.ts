@@ -1,5 +1,5 @@
 import { siteError } from './site.errors.js';
-import { DomainError, forbidden, notFound, refuseAuditors, routeByType } from '../../../core/src/index.js';
+import { DomainError, forbidden, notFound, refuseAuditors, routeByType } from '#core';
 import { type Contact, contactChanges } from './contact.js';
 import {
   PRIVILEGE_KEYS,
@@ -15,7 +15,14 @@ import {
 import type { SiteCommand, SiteCommandOf } from './site.commands.js';
 import type { GrantableRole, SiteEvent, SiteRole } from './site.events.js';
 import { type SitePermission, recentlyAuthenticated, sitePermissions } from './site.permissions.js';
-import { type AccessRequest, type Member, type SiteState, pendingRequestOf, primaryOf, secondaryCount } from './site.state.js';
+import {
+  type AccessRequest,
+  type Member,
+  type SiteState,
+  pendingRequestOf,
+  primaryOf,
+  secondaryCount,
+} from './site.state.js';
 
 export const MAX_SECONDARY_CONTACTS = 4;
 
@@ -63,7 +70,15 @@ function registerSite(command: SiteCommandOf<'RegisterSite'>, state: SiteState):
   if (state.exists) throw siteError('SITE_EXISTS', `Site ${state.siteId} is already registered.`);
   const { userId, firstName, lastName, email, ...address } = command.primary;
   const contactTypes = [...new Set(command.contactTypes)].sort();
-  const contact: Contact = { contactId: command.contactId, userId, firstName, lastName, email, ...address, contactTypes };
+  const contact: Contact = {
+    contactId: command.contactId,
+    userId,
+    firstName,
+    lastName,
+    email,
+    ...address,
+    contactTypes,
+  };
   return [
     {
       type: 'SiteRegistered',
@@ -85,10 +100,18 @@ function addUser(command: SiteCommandOf<'AddUser'>, state: SiteState): SiteEvent
   assertNotSelf(command, userId, 'add yourself to a site; ask an administrator or nominate yourself');
   const privileges = newMemberPrivileges(command, state, userId);
   if (pendingRequestOf(state, userId)) {
-    throw siteError('REQUEST_PENDING', `${userId} has a pending access request on site ${state.siteId}; grant or deny it instead.`);
+    throw siteError(
+      'REQUEST_PENDING',
+      `${userId} has a pending access request on site ${state.siteId}; grant or deny it instead.`,
+    );
   }
   if (command.role === 'secondary') assertSecondaryRoom(state, 1);
-  return [{ type: 'UserAdded', data: { ...command.user, siteId: state.siteId, role: command.role, privileges, addedBy: command.actor.userId } }];
+  return [
+    {
+      type: 'UserAdded',
+      data: { ...command.user, siteId: state.siteId, role: command.role, privileges, addedBy: command.actor.userId },
+    },
+  ];
 }
 
 function changeUserAccess(command: SiteCommandOf<'ChangeUserAccess'>, state: SiteState): SiteEvent[] {
@@ -104,12 +127,22 @@ function changeUserAccess(command: SiteCommandOf<'ChangeUserAccess'>, state: Sit
   const by = command.actor.userId;
   if (role !== member.role) {
     if (role === 'secondary') assertSecondaryRoom(state, 1);
-    events.push({ type: 'RoleChanged', data: { siteId: state.siteId, userId: member.userId, from: member.role, to: role, changedBy: by } });
+    events.push({
+      type: 'RoleChanged',
+      data: { siteId: state.siteId, userId: member.userId, from: member.role, to: role, changedBy: by },
+    });
   }
   if (!samePrivileges(privileges, member.privileges)) {
     events.push({
       type: 'PrivilegesChanged',
-      data: { siteId: state.siteId, userId: member.userId, from: member.privileges, to: privileges, changes: privilegeChanges(member.privileges, privileges), changedBy: by },
+      data: {
+        siteId: state.siteId,
+        userId: member.userId,
+        from: member.privileges,
+        to: privileges,
+        changes: privilegeChanges(member.privileges, privileges),
+        changedBy: by,
+      },
     });
   }
   return events;
@@ -123,7 +156,16 @@ function removeUser(command: SiteCommandOf<'RemoveUser'>, state: SiteState): Sit
   return [
     {
       type: 'UserRemoved',
-      data: { siteId: state.siteId, userId, firstName, lastName, email, role: member.role as GrantableRole, privileges, removedBy: command.actor.userId },
+      data: {
+        siteId: state.siteId,
+        userId,
+        firstName,
+        lastName,
+        email,
+        role: member.role as GrantableRole,
+        privileges,
+        removedBy: command.actor.userId,
+      },
     },
   ];
 }
@@ -136,7 +178,10 @@ function transferPrimaryContact(command: SiteCommandOf<'TransferPrimaryContact'>
   const secondariesAfter =
     secondaryCount(state) - (next.role === 'secondary' ? 1 : 0) + (command.formerPrimaryRole === 'secondary' ? 1 : 0);
   if (secondariesAfter > MAX_SECONDARY_CONTACTS) throw secondaryLimit(state);
-  const formerPrimaryPrivileges = checkedPrivileges(command.formerPrimaryRole, command.formerPrimaryPrivileges ?? fullUserPrivileges());
+  const formerPrimaryPrivileges = checkedPrivileges(
+    command.formerPrimaryRole,
+    command.formerPrimaryPrivileges ?? fullUserPrivileges(),
+  );
   const profile = ({ userId, firstName, lastName, email }: Member) => ({ userId, firstName, lastName, email });
   return [
     {
@@ -162,10 +207,27 @@ function nominateSelf(command: SiteCommandOf<'NominateSelf'>, state: SiteState):
     throw siteError('REQUEST_PENDING', `You already have a pending access request on site ${state.siteId}.`);
   }
   const { requestId, firstName, lastName, email, businessJustification } = command;
-  return [{ type: 'UserNominated', data: { siteId: state.siteId, requestId, userId, firstName, lastName, email, ...verifiedEmailOf(command.actor), businessJustification } }];
+  return [
+    {
+      type: 'UserNominated',
+      data: {
+        siteId: state.siteId,
+        requestId,
+        userId,
+        firstName,
+        lastName,
+        email,
+        ...verifiedEmailOf(command.actor),
+        businessJustification,
+      },
+    },
+  ];
 }
 
-function editNominationJustification(command: SiteCommandOf<'EditNominationJustification'>, state: SiteState): SiteEvent[] {
+function editNominationJustification(
+  command: SiteCommandOf<'EditNominationJustification'>,
+  state: SiteState,
+): SiteEvent[] {
   authorize('manageAccess', command, state);
   const request = pendingRequest(state, command.requestId);
   assertNotSelf(command, request.userId, "edit your own request's justification once it is filed");
@@ -177,15 +239,27 @@ function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): S
   const privileges = newMemberPrivileges(command, state, request.userId);
   if (command.role === 'secondary') assertSecondaryRoom(state, 1);
   const { facts, businessJustification, edits } = decision(command, state, request);
-  return [...edits, { type: 'AccessGranted', data: { ...facts, role: command.role, privileges, grantedBy: command.actor.userId, businessJustification } }];
+  return [
+    ...edits,
+    {
+      type: 'AccessGranted',
+      data: { ...facts, role: command.role, privileges, grantedBy: command.actor.userId, businessJustification },
+    },
+  ];
 }
 
 function denyAccess(command: SiteCommandOf<'DenyAccess'>, state: SiteState): SiteEvent[] {
   const request = requestToDecide(command, state);
   const reason = command.reason.trim();
-  if (reason === '') throw new DomainError('VALIDATION_FAILED', 'Denying access needs a reason.', [{ field: 'reason', message: 'reason must not be empty' }]);
+  if (reason === '')
+    throw new DomainError('VALIDATION_FAILED', 'Denying access needs a reason.', [
+      { field: 'reason', message: 'reason must not be empty' },
+    ]);
   const { facts, businessJustification, edits } = decision(command, state, request);
-  return [...edits, { type: 'AccessDenied', data: { ...facts, reason, deniedBy: command.actor.userId, businessJustification } }];
+  return [
+    ...edits,
+    { type: 'AccessDenied', data: { ...facts, reason, deniedBy: command.actor.userId, businessJustification } },
+  ];
 }
 
 /** The pending request a manager grants or denies: never their own. */
@@ -213,7 +287,10 @@ function updateContact(command: SiteCommandOf<'UpdateContact'>, state: SiteState
   authorize('updateContacts', command, state);
   assertFreshSignIn(command);
   if (command.userId !== undefined && !state.members.has(command.userId)) {
-    throw siteError('NOT_A_MEMBER', `${command.userId} is not a member of site ${state.siteId}; a contact can only be linked to a member.`);
+    throw siteError(
+      'NOT_A_MEMBER',
+      `${command.userId} is not a member of site ${state.siteId}; a contact can only be linked to a member.`,
+    );
   }
   const before = state.contacts.get(command.contactId);
   const contact: Contact = {
@@ -227,7 +304,14 @@ function updateContact(command: SiteCommandOf<'UpdateContact'>, state: SiteState
   return [
     {
       type: 'ContactUpdated',
-      data: { siteId: state.siteId, contactId: command.contactId, contact, created: before === undefined, changes, updatedBy: command.actor.userId },
+      data: {
+        siteId: state.siteId,
+        contactId: command.contactId,
+        contact,
+        created: before === undefined,
+        changes,
+        updatedBy: command.actor.userId,
+      },
     },
   ];
 }
@@ -237,16 +321,27 @@ function removeContact(command: SiteCommandOf<'RemoveContact'>, state: SiteState
   assertFreshSignIn(command);
   const contact = state.contacts.get(command.contactId);
   if (!contact) throw notFound(`Site ${state.siteId} has no contact ${command.contactId}.`);
-  return [{ type: 'ContactRemoved', data: { siteId: state.siteId, contactId: command.contactId, contact, removedBy: command.actor.userId } }];
+  return [
+    {
+      type: 'ContactRemoved',
+      data: { siteId: state.siteId, contactId: command.contactId, contact, removedBy: command.actor.userId },
+    },
+  ];
 }
 
 function assertFreshSignIn(command: SiteCommand): void {
   if (!recentlyAuthenticated(command.actor, command.at)) {
-    throw siteError('REAUTHENTICATION_REQUIRED', 'Contact updates need a sign-in within the last 15 minutes; sign in again and retry.');
+    throw siteError(
+      'REAUTHENTICATION_REQUIRED',
+      'Contact updates need a sign-in within the last 15 minutes; sign in again and retry.',
+    );
   }
 }
 
-function checkedPrivileges(role: GrantableRole, input: Privileges | Parameters<typeof normalizePrivileges>[0]): Privileges {
+function checkedPrivileges(
+  role: GrantableRole,
+  input: Privileges | Parameters<typeof normalizePrivileges>[0],
+): Privileges {
   const privileges = normalizePrivileges(input);
   if (role === 'user' && hasAccountManagement(privileges)) {
     throw siteError(
@@ -279,14 +374,20 @@ function assertWithinOwnAuthority(command: SiteCommand, state: SiteState, from: 
 const NO_PRIVILEGES = normalizePrivileges({});
 
 /** The privileges someone joins with, checked: allowed for the role, within the actor's own authority, for a non-member. */
-function newMemberPrivileges(command: SiteCommandOf<'AddUser' | 'GrantAccess'>, state: SiteState, userId: string): Privileges {
+function newMemberPrivileges(
+  command: SiteCommandOf<'AddUser' | 'GrantAccess'>,
+  state: SiteState,
+  userId: string,
+): Privileges {
   const privileges = checkedPrivileges(command.role, command.privileges);
   assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
-  if (state.members.has(userId)) throw siteError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
+  if (state.members.has(userId))
+    throw siteError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);
   return privileges;
 }
 
-const verifiedEmailOf = (request: { verifiedEmail?: string }) => (request.verifiedEmail ? { verifiedEmail: request.verifiedEmail } : {});
+const verifiedEmailOf = (request: { verifiedEmail?: string }) =>
+  request.verifiedEmail ? { verifiedEmail: request.verifiedEmail } : {};
 
 function existingMember(state: SiteState, userId: string): Member {
   const member = state.members.get(userId);
@@ -297,14 +398,27 @@ function existingMember(state: SiteState, userId: string): Member {
 function pendingRequest(state: SiteState, requestId: string): AccessRequest {
   const request = state.requests.get(requestId);
   if (!request) throw notFound(`Site ${state.siteId} has no access request ${requestId}.`);
-  if (request.status !== 'pending') throw siteError('REQUEST_NOT_PENDING', `Access request ${requestId} was already ${request.status}.`);
+  if (request.status !== 'pending')
+    throw siteError('REQUEST_NOT_PENDING', `Access request ${requestId} was already ${request.status}.`);
   return request;
 }
 
 function justificationEdit(state: SiteState, requestId: string, edited: string | undefined, by: string): SiteEvent[] {
   const current = state.requests.get(requestId)!;
   if (edited === undefined || edited === current.businessJustification) return [];
-  return [{ type: 'NominationJustificationEdited', data: { siteId: state.siteId, requestId, userId: current.userId, from: current.businessJustification, to: edited, editedBy: by } }];
+  return [
+    {
+      type: 'NominationJustificationEdited',
+      data: {
+        siteId: state.siteId,
+        requestId,
+        userId: current.userId,
+        from: current.businessJustification,
+        to: edited,
+        editedBy: by,
+      },
+    },
+  ];
 }
 
 function assertSecondaryRoom(state: SiteState, adding: number): void {
@@ -312,9 +426,15 @@ function assertSecondaryRoom(state: SiteState, adding: number): void {
 }
 
 const secondaryLimit = (state: SiteState) =>
-  siteError('SECONDARY_CONTACT_LIMIT', `Site ${state.siteId} already has ${MAX_SECONDARY_CONTACTS} secondary contacts, the most allowed.`);
+  siteError(
+    'SECONDARY_CONTACT_LIMIT',
+    `Site ${state.siteId} already has ${MAX_SECONDARY_CONTACTS} secondary contacts, the most allowed.`,
+  );
 
 const primaryImmutable = (state: SiteState) =>
-  siteError('PRIMARY_CONTACT_IMMUTABLE', `The primary contact of site ${state.siteId} can only be replaced by transferring the role.`);
+  siteError(
+    'PRIMARY_CONTACT_IMMUTABLE',
+    `The primary contact of site ${state.siteId} can only be replaced by transferring the role.`,
+  );
 
 export type { SiteRole };

@@ -1,4 +1,4 @@
-import type { Decider } from '../../../core/src/index.js';
+import type { Decider } from '#core';
 import type { SiteCommand } from './site.commands.js';
 import { decideSite } from './site.decide.js';
 import { type SiteEvent, siteEvents } from './site.events.js';

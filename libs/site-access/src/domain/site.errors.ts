@@ -1,4 +1,4 @@
-import { errorFactory } from '../../../core/src/index.js';
+import { errorFactory } from '#core';
 
 /** The site-access codes of the HTTP contract, with their status. */
 export const SITE_ERRORS = {

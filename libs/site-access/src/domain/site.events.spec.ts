@@ -2,7 +2,15 @@ import { type SiteEvent, siteEvents } from './site.events.js';
 
 describe('siteEvents (the registry of site event types)', () => {
   const stored = (type: string, data: Record<string, unknown>) => ({ type, data });
-  const nominatedBefore2026_12 = { siteId: '1001', requestId: 'r1', userId: 'nia@example.com', firstName: 'Nia', lastName: 'N', email: 'typed@elsewhere.example', businessJustification: 'Orders media' };
+  const nominatedBefore2026_12 = {
+    siteId: '1001',
+    requestId: 'r1',
+    userId: 'nia@example.com',
+    firstName: 'Nia',
+    lastName: 'N',
+    email: 'typed@elsewhere.example',
+    businessJustification: 'Orders media',
+  };
 
   it('reads a nomination stored before verified addresses existed with the address its user id is', () => {
     expect(siteEvents.read(stored('UserNominated', nominatedBefore2026_12))).toEqual({
@@ -23,6 +31,9 @@ describe('siteEvents (the registry of site event types)', () => {
     expect(siteEvents.has({ type: 'ContactRemoved' })).toBe(true);
     expect(siteEvents.read(stored('EnterpriseRegistered', {}))).toBeUndefined();
     const registered: SiteEvent['type'] = 'SiteRegistered';
-    expect(siteEvents.read(stored(registered, { siteId: '1' }))).toEqual({ type: 'SiteRegistered', data: { siteId: '1' } });
+    expect(siteEvents.read(stored(registered, { siteId: '1' }))).toEqual({
+      type: 'SiteRegistered',
+      data: { siteId: '1' },
+    });
   });
 });

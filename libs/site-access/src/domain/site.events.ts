@@ -1,4 +1,4 @@
-import { eventRegistry, looksLikeEmail } from '../../../core/src/index.js';
+import { eventRegistry, looksLikeEmail } from '#core';
 import type { Contact } from './contact.js';
 import type { Privileges } from './privileges.js';
 
@@ -25,19 +25,61 @@ interface Notify {
 
 /** Every fact of a site's stream, past tense, self-contained payloads (ids, before/after values). */
 export type SiteEvent =
-  | { type: 'SiteRegistered'; data: { siteId: string; name: string; primary: MemberProfile; privileges: Privileges; contact: Contact; registeredBy: string } }
-  | { type: 'UserAdded'; data: MemberProfile & { siteId: string; role: GrantableRole; privileges: Privileges; addedBy: string } }
+  | {
+      type: 'SiteRegistered';
+      data: {
+        siteId: string;
+        name: string;
+        primary: MemberProfile;
+        privileges: Privileges;
+        contact: Contact;
+        registeredBy: string;
+      };
+    }
+  | {
+      type: 'UserAdded';
+      data: MemberProfile & { siteId: string; role: GrantableRole; privileges: Privileges; addedBy: string };
+    }
   | {
       type: 'UserNominated';
       /** `email` is what the requester typed (shown to approvers); mail goes only to `verifiedEmail`, from the token. */
-      data: MemberProfile & { siteId: string; requestId: string; businessJustification: string; verifiedEmail?: string };
+      data: MemberProfile & {
+        siteId: string;
+        requestId: string;
+        businessJustification: string;
+        verifiedEmail?: string;
+      };
     }
-  | { type: 'NominationJustificationEdited'; data: { siteId: string; requestId: string; userId: string; from: string; to: string; editedBy: string } }
-  | { type: 'AccessGranted'; data: MemberProfile & Notify & { siteId: string; requestId: string; role: GrantableRole; privileges: Privileges; grantedBy: string; businessJustification: string } }
-  | { type: 'AccessDenied'; data: MemberProfile & Notify & { siteId: string; requestId: string; reason: string; deniedBy: string; businessJustification: string } }
+  | {
+      type: 'NominationJustificationEdited';
+      data: { siteId: string; requestId: string; userId: string; from: string; to: string; editedBy: string };
+    }
+  | {
+      type: 'AccessGranted';
+      data: MemberProfile &
+        Notify & {
+          siteId: string;
+          requestId: string;
+          role: GrantableRole;
+          privileges: Privileges;
+          grantedBy: string;
+          businessJustification: string;
+        };
+    }
+  | {
+      type: 'AccessDenied';
+      data: MemberProfile &
+        Notify & { siteId: string; requestId: string; reason: string; deniedBy: string; businessJustification: string };
+    }
   | { type: 'RoleChanged'; data: { siteId: string; userId: string; from: SiteRole; to: SiteRole; changedBy: string } }
-  | { type: 'PrivilegesChanged'; data: { siteId: string; userId: string; from: Privileges; to: Privileges; changes: Change[]; changedBy: string } }
-  | { type: 'UserRemoved'; data: MemberProfile & { siteId: string; role: GrantableRole; privileges: Privileges; removedBy: string } }
+  | {
+      type: 'PrivilegesChanged';
+      data: { siteId: string; userId: string; from: Privileges; to: Privileges; changes: Change[]; changedBy: string };
+    }
+  | {
+      type: 'UserRemoved';
+      data: MemberProfile & { siteId: string; role: GrantableRole; privileges: Privileges; removedBy: string };
+    }
   | {
       type: 'PrimaryContactTransferred';
       data: {
@@ -51,7 +93,17 @@ export type SiteEvent =
         transferredBy: string;
       };
     }
-  | { type: 'ContactUpdated'; data: { siteId: string; contactId: string; contact: Contact; created: boolean; changes: Change[]; updatedBy: string } }
+  | {
+      type: 'ContactUpdated';
+      data: {
+        siteId: string;
+        contactId: string;
+        contact: Contact;
+        created: boolean;
+        changes: Change[];
+        updatedBy: string;
+      };
+    }
   | { type: 'ContactRemoved'; data: { siteId: string; contactId: string; contact: Contact; removedBy: string } };
 
 export type SiteEventType = SiteEvent['type'];
@@ -61,7 +113,9 @@ export type SiteEventType = SiteEvent['type'];
  * `verifiedEmail`. The token's subject was the verified identity then too, so a user id that is
  * an address is read as the verified one.
  */
-const withVerifiedEmail = <T extends { userId: string; verifiedEmail?: string }>(stored: Record<string, unknown>): T => {
+const withVerifiedEmail = <T extends { userId: string; verifiedEmail?: string }>(
+  stored: Record<string, unknown>,
+): T => {
   const data = stored as unknown as T;
   if (data.verifiedEmail !== undefined || !looksLikeEmail(data.userId)) return data;
   return { ...data, verifiedEmail: data.userId };

@@ -2,7 +2,11 @@ import { fullPrivileges, normalizePrivileges } from './privileges.js';
 import { sitesGranting } from './site.permissions.js';
 
 describe('sitesGranting', () => {
-  const at = (siteId: string, role: 'primary' | 'secondary' | 'user', privileges = normalizePrivileges()) => ({ siteId, role, privileges });
+  const at = (siteId: string, role: 'primary' | 'secondary' | 'user', privileges = normalizePrivileges()) => ({
+    siteId,
+    role,
+    privileges,
+  });
   const memberships = [
     at('1001', 'primary', fullPrivileges()),
     at('1002', 'secondary', normalizePrivileges({ manageAccess: 'view' })),

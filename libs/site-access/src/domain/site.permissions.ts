@@ -1,6 +1,6 @@
 import { type Privileges, atLeast } from './privileges.js';
 import type { SiteRole } from './site.events.js';
-import type { Actor } from '../../../core/src/index.js';
+import type { Actor } from '#core';
 
 /** Who is asking: the one actor type of every context (libs/core). */
 export type { Actor };
@@ -39,7 +39,11 @@ export function recentlyAuthenticated(actor: Actor, now: string): boolean {
 }
 
 /** The sites among a person's memberships where their standing alone (no platform role) grants `permission`. */
-export function sitesGranting(permission: SitePermission, userId: string, memberships: readonly (Standing & { readonly siteId: string })[]): string[] {
+export function sitesGranting(
+  permission: SitePermission,
+  userId: string,
+  memberships: readonly (Standing & { readonly siteId: string })[],
+): string[] {
   const member: Actor = { userId, operator: false, auditor: false };
   return memberships.filter((m) => sitePermissions[permission](member, m)).map((m) => m.siteId);
 }

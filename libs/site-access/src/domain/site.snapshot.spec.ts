@@ -1,17 +1,18 @@
 // The bench's realistic history, made by the real Site decider (specs are outside the layer rules).
-import { siteHistory } from '../../../../apps/cli/src/bench/site-history.js';
+import { siteHistory } from '#cli/bench/site-history';
 import type { SiteCommand } from './site.commands.js';
 import { siteDecider } from './site.decider.js';
 import type { SiteEvent } from './site.events.js';
 import { siteSnapshot } from './site.snapshot.js';
 import type { SiteState } from './site.state.js';
-import { expectEventTypes, expectSameDecisions, plainState, throughSnapshot } from '../../../core/src/testing/snapshot-testing.js';
+import { expectEventTypes, expectSameDecisions, plainState, throughSnapshot } from '#core/testing/snapshot-testing';
 
 const SITE = '1234567';
 const AT = '2026-01-02T00:00:00.000Z';
 const operator = { userId: 'op@example.com', operator: true, auditor: false, authTime: AT };
 const issue = (body: Record<string, unknown>) => ({ ...body, actor: operator, at: AT }) as SiteCommand;
-const fold = (events: readonly SiteEvent[], from: SiteState = siteDecider.initialState()) => events.reduce(siteDecider.evolve, from);
+const fold = (events: readonly SiteEvent[], from: SiteState = siteDecider.initialState()) =>
+  events.reduce(siteDecider.evolve, from);
 
 /** The stored shape: JSON in and out, through the registry, exactly as the pipeline reads events. */
 const asStored = (events: readonly { type: string; data: object }[]): SiteEvent[] =>
@@ -23,11 +24,30 @@ function history(): SiteEvent[] {
   const tail: Record<string, unknown>[] = [
     { type: 'ChangeUserAccess', userId: `user51@${SITE}.example`, role: 'user' },
     { type: 'RemoveUser', userId: `user9@${SITE}.example` },
-    { type: 'AddUser', user: { userId: 'kim@example.com', firstName: 'Kim', lastName: 'Kay', email: 'kim.kay@mail.example' }, role: 'user', privileges: { reporting: 'view', entitlements: 'view' } },
-    { type: 'NominateSelf', requestId: 'r-late-1', firstName: 'Lia', lastName: 'Late', email: 'lia@example.com', businessJustification: 'Audit' },
+    {
+      type: 'AddUser',
+      user: { userId: 'kim@example.com', firstName: 'Kim', lastName: 'Kay', email: 'kim.kay@mail.example' },
+      role: 'user',
+      privileges: { reporting: 'view', entitlements: 'view' },
+    },
+    {
+      type: 'NominateSelf',
+      requestId: 'r-late-1',
+      firstName: 'Lia',
+      lastName: 'Late',
+      email: 'lia@example.com',
+      businessJustification: 'Audit',
+    },
     { type: 'EditNominationJustification', requestId: 'r-late-1', businessJustification: 'Quarterly audit' },
     { type: 'DenyAccess', requestId: 'r-late-1', reason: 'Not needed' },
-    { type: 'NominateSelf', requestId: 'r-late-2', firstName: 'Mo', lastName: 'Pending', email: 'mo@example.com', businessJustification: 'Waiting' },
+    {
+      type: 'NominateSelf',
+      requestId: 'r-late-2',
+      firstName: 'Mo',
+      lastName: 'Pending',
+      email: 'mo@example.com',
+      businessJustification: 'Waiting',
+    },
     { type: 'TransferPrimaryContact', userId: `user11@${SITE}.example`, formerPrimaryRole: 'user' },
     { type: 'RemoveContact', contactId: 'c3' },
   ];
@@ -47,27 +67,54 @@ describe('siteSnapshot', () => {
   const full = fold(events);
 
   it('covers every site event type (the comparison below is not vacuous)', () => {
-    expectEventTypes(events, ['SiteRegistered', 'UserAdded', 'PrivilegesChanged', 'UserNominated', 'AccessGranted', 'ContactUpdated', 'RoleChanged', 'UserRemoved',
-      'NominationJustificationEdited', 'AccessDenied', 'PrimaryContactTransferred', 'ContactRemoved']);
+    expectEventTypes(events, [
+      'SiteRegistered',
+      'UserAdded',
+      'PrivilegesChanged',
+      'UserNominated',
+      'AccessGranted',
+      'ContactUpdated',
+      'RoleChanged',
+      'UserRemoved',
+      'NominationJustificationEdited',
+      'AccessDenied',
+      'PrimaryContactTransferred',
+      'ContactRemoved',
+    ]);
     expect(full.members.size).toBeGreaterThan(300);
     expect(full.pendingByUser.size).toBeGreaterThan(0);
     const requests = [...full.requests.values()];
-    expect(requests.some((r) => r.verifiedEmail !== undefined) && requests.some((r) => r.verifiedEmail === undefined)).toBe(true);
+    expect(
+      requests.some((r) => r.verifiedEmail !== undefined) && requests.some((r) => r.verifiedEmail === undefined),
+    ).toBe(true);
     expect(requests.some((r) => r.originalJustification !== r.businessJustification)).toBe(true);
     expect([...full.members.values()].some((m) => m.email !== m.userId)).toBe(true);
   });
 
-  it.each([0, 1, 2, 17, 999, 1500, 2003, events.length])('state restored from a snapshot after %i events + the tail equals the full fold', (split) => {
-    const restored = fold(events.slice(split), throughSnapshot(siteSnapshot, fold(events.slice(0, split))));
-    expect(plainState(restored)).toEqual(plainState(full));
-  });
+  it.each([0, 1, 2, 17, 999, 1500, 2003, events.length])(
+    'state restored from a snapshot after %i events + the tail equals the full fold',
+    (split) => {
+      const restored = fold(events.slice(split), throughSnapshot(siteSnapshot, fold(events.slice(0, split))));
+      expect(plainState(restored)).toEqual(plainState(full));
+    },
+  );
 
   it('a restored state decides exactly as the full fold, refusals included', () => {
     const restored = throughSnapshot(siteSnapshot, fold(events.slice(0, 1200)));
     const continued = fold(events.slice(1200), restored);
     const commands = [
-      issue({ type: 'AddUser', user: { userId: 'new@example.com', firstName: 'N', lastName: 'New', email: 'new@example.com' }, role: 'user', privileges: { reporting: 'view' } }),
-      issue({ type: 'AddUser', user: { userId: `user3@${SITE}.example`, firstName: 'U', lastName: 'Again', email: 'u@example.com' }, role: 'user', privileges: {} }),
+      issue({
+        type: 'AddUser',
+        user: { userId: 'new@example.com', firstName: 'N', lastName: 'New', email: 'new@example.com' },
+        role: 'user',
+        privileges: { reporting: 'view' },
+      }),
+      issue({
+        type: 'AddUser',
+        user: { userId: `user3@${SITE}.example`, firstName: 'U', lastName: 'Again', email: 'u@example.com' },
+        role: 'user',
+        privileges: {},
+      }),
       issue({ type: 'GrantAccess', requestId: 'r-late-2', role: 'user', privileges: { softwareAccess: 'downloads' } }),
       issue({ type: 'ChangeUserAccess', userId: `user21@${SITE}.example`, role: 'secondary' }),
       issue({ type: 'RemoveUser', userId: 'nobody@example.com' }),

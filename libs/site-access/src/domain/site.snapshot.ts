@@ -1,4 +1,4 @@
-import { PersistentMap as ImmutableMap, type SnapshotCodec } from '../../../core/src/index.js';
+import { PersistentMap as ImmutableMap, type SnapshotCodec } from '#core';
 import type { Contact } from './contact.js';
 import type { Privileges } from './privileges.js';
 import type { AccessRequest, Member, SiteState } from './site.state.js';
@@ -53,7 +53,15 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
   version: 1,
   toJson: (state): SiteSnapshotJson => {
     const privileges = interner<Privileges>();
-    const members: MemberColumns = { key: [], userId: [], firstName: [], lastName: [], email: [], role: [], privileges: [] };
+    const members: MemberColumns = {
+      key: [],
+      userId: [],
+      firstName: [],
+      lastName: [],
+      email: [],
+      role: [],
+      privileges: [],
+    };
     for (const [key, m] of state.members) {
       members.key.push(key);
       members.userId.push(m.userId === key ? null : m.userId);
@@ -64,7 +72,16 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
       members.privileges.push(privileges.indexOf(m.privileges));
     }
     const requests: RequestColumns = {
-      key: [], requestId: [], userId: [], firstName: [], lastName: [], email: [], status: [], businessJustification: [], originalJustification: [], verifiedEmail: [],
+      key: [],
+      requestId: [],
+      userId: [],
+      firstName: [],
+      lastName: [],
+      email: [],
+      status: [],
+      businessJustification: [],
+      originalJustification: [],
+      verifiedEmail: [],
     };
     for (const [key, r] of state.requests) {
       requests.key.push(key);
@@ -75,7 +92,9 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
       requests.email.push(r.email === r.userId ? null : r.email);
       requests.status.push(r.status);
       requests.businessJustification.push(r.businessJustification);
-      requests.originalJustification.push(r.originalJustification === r.businessJustification ? null : r.originalJustification);
+      requests.originalJustification.push(
+        r.originalJustification === r.businessJustification ? null : r.originalJustification,
+      );
       requests.verifiedEmail.push(r.verifiedEmail ?? null);
     }
     return {
@@ -99,7 +118,13 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
       return value;
     };
     const s = json as SiteSnapshotJson;
-    if (typeof s !== 'object' || s === null || typeof s.exists !== 'boolean' || !Array.isArray(s.members?.key) || !Array.isArray(s.requests?.key)) {
+    if (
+      typeof s !== 'object' ||
+      s === null ||
+      typeof s.exists !== 'boolean' ||
+      !Array.isArray(s.members?.key) ||
+      !Array.isArray(s.requests?.key)
+    ) {
       throw new Error('not a site snapshot');
     }
     // Shared between members: state objects are never mutated (evolve copies what it changes).
@@ -108,7 +133,14 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
     const members = ImmutableMap<string, Member>().withMutations((map) => {
       for (let i = 0; i < m.key.length; i++) {
         const userId = cell(m.userId, i) ?? cell(m.key, i);
-        map.set(cell(m.key, i), { userId, firstName: cell(m.firstName, i), lastName: cell(m.lastName, i), email: cell(m.email, i) ?? userId, role: cell(m.role, i), privileges: cell(privileges, cell(m.privileges, i)) });
+        map.set(cell(m.key, i), {
+          userId,
+          firstName: cell(m.firstName, i),
+          lastName: cell(m.lastName, i),
+          email: cell(m.email, i) ?? userId,
+          role: cell(m.role, i),
+          privileges: cell(privileges, cell(m.privileges, i)),
+        });
       }
     });
     const r = s.requests;

@@ -1,11 +1,23 @@
 import type { Contact } from './contact.js';
 import type { Privileges } from './privileges.js';
 import type { MemberProfile, SiteEvent } from './site.events.js';
-import { type SiteState, evolveSite, initialSiteState, pendingRequestOf, primaryOf, secondaryCount } from './site.state.js';
+import {
+  type SiteState,
+  evolveSite,
+  initialSiteState,
+  pendingRequestOf,
+  primaryOf,
+  secondaryCount,
+} from './site.state.js';
 import { FULL, FULL_USER, NONE } from '../testing/privilege-fixtures.js';
 
 const SITE = '1234567';
-const person = (userId: string, firstName: string): MemberProfile => ({ userId, firstName, lastName: 'Example', email: `${userId}@example.com` });
+const person = (userId: string, firstName: string): MemberProfile => ({
+  userId,
+  firstName,
+  lastName: 'Example',
+  email: `${userId}@example.com`,
+});
 const pat = person('pat', 'Pat');
 const sam = person('sam', 'Sam');
 const uma = person('uma', 'Uma');
@@ -30,15 +42,43 @@ describe('evolveSite', () => {
   const ninaNewPrivileges: Privileges = { ...NONE, reporting: 'view', entitlements: 'view', accountDocuments: 'view' };
 
   const history: SiteEvent[] = [
-    { type: 'SiteRegistered', data: { siteId: SITE, name: 'Acme Munich', primary: pat, privileges: FULL, contact: patContact, registeredBy: 'ops' } },
+    {
+      type: 'SiteRegistered',
+      data: {
+        siteId: SITE,
+        name: 'Acme Munich',
+        primary: pat,
+        privileges: FULL,
+        contact: patContact,
+        registeredBy: 'ops',
+      },
+    },
     { type: 'UserAdded', data: { ...sam, siteId: SITE, role: 'secondary', privileges: samPrivileges, addedBy: 'pat' } },
     { type: 'UserAdded', data: { ...uma, siteId: SITE, role: 'user', privileges: umaPrivileges, addedBy: 'pat' } },
     { type: 'UserAdded', data: { ...vic, siteId: SITE, role: 'user', privileges: NONE, addedBy: 'sam' } },
     { type: 'UserNominated', data: { ...nina, siteId: SITE, requestId: 'req-1', businessJustification: 'Rollout' } },
-    { type: 'NominationJustificationEdited', data: { siteId: SITE, requestId: 'req-1', userId: 'nina', from: 'Rollout', to: 'Munich rollout lead', editedBy: 'sam' } },
+    {
+      type: 'NominationJustificationEdited',
+      data: {
+        siteId: SITE,
+        requestId: 'req-1',
+        userId: 'nina',
+        from: 'Rollout',
+        to: 'Munich rollout lead',
+        editedBy: 'sam',
+      },
+    },
     {
       type: 'AccessGranted',
-      data: { ...nina, siteId: SITE, requestId: 'req-1', role: 'user', privileges: ninaPrivileges, grantedBy: 'sam', businessJustification: 'Munich rollout lead' },
+      data: {
+        ...nina,
+        siteId: SITE,
+        requestId: 'req-1',
+        role: 'user',
+        privileges: ninaPrivileges,
+        grantedBy: 'sam',
+        businessJustification: 'Munich rollout lead',
+      },
     },
     { type: 'RoleChanged', data: { siteId: SITE, userId: 'nina', from: 'user', to: 'secondary', changedBy: 'pat' } },
     {
@@ -73,7 +113,13 @@ describe('evolveSite', () => {
 
   it('folds a full history into the members, requests and contacts it describes', () => {
     const state = fold(history);
-    expect({ ...state, members: state.members.toJS(), requests: state.requests.toJS(), contacts: state.contacts.toJS(), pendingByUser: state.pendingByUser.toJS() }).toEqual({
+    expect({
+      ...state,
+      members: state.members.toJS(),
+      requests: state.requests.toJS(),
+      contacts: state.contacts.toJS(),
+      pendingByUser: state.pendingByUser.toJS(),
+    }).toEqual({
       exists: true,
       primaryUserId: 'sam',
       secondaryCount: 1,
@@ -87,7 +133,13 @@ describe('evolveSite', () => {
         nina: { ...nina, role: 'secondary', privileges: ninaNewPrivileges },
       },
       requests: {
-        'req-1': { ...nina, requestId: 'req-1', status: 'granted', businessJustification: 'Munich rollout lead', originalJustification: 'Rollout' },
+        'req-1': {
+          ...nina,
+          requestId: 'req-1',
+          status: 'granted',
+          businessJustification: 'Munich rollout lead',
+          originalJustification: 'Rollout',
+        },
       },
       contacts: { primary: patContact },
     });
@@ -103,7 +155,17 @@ describe('evolveSite', () => {
   it('marks a denied request denied, keeps the edited and original justification, adds no member', () => {
     const state = fold([
       ...history.slice(0, 6),
-      { type: 'AccessDenied', data: { ...nina, siteId: SITE, requestId: 'req-1', reason: 'No', deniedBy: 'pat', businessJustification: 'Munich rollout lead' } },
+      {
+        type: 'AccessDenied',
+        data: {
+          ...nina,
+          siteId: SITE,
+          requestId: 'req-1',
+          reason: 'No',
+          deniedBy: 'pat',
+          businessJustification: 'Munich rollout lead',
+        },
+      },
     ]);
     expect(state.requests.get('req-1')).toEqual({
       ...nina,
@@ -130,10 +192,16 @@ describe('evolveSite', () => {
     const billing: Contact = { ...patContact, contactId: 'billing-1', contactTypes: ['billing'] };
     const withBilling = fold([
       ...history.slice(0, 1),
-      { type: 'ContactUpdated', data: { siteId: SITE, contactId: 'billing-1', contact: billing, created: true, changes: [], updatedBy: 'pat' } },
+      {
+        type: 'ContactUpdated',
+        data: { siteId: SITE, contactId: 'billing-1', contact: billing, created: true, changes: [], updatedBy: 'pat' },
+      },
     ]);
     expect(withBilling.contacts.toJS()).toEqual({ primary: patContact, 'billing-1': billing });
-    const withoutPrimary = evolveSite(withBilling, { type: 'ContactRemoved', data: { siteId: SITE, contactId: 'primary', contact: patContact, removedBy: 'pat' } });
+    const withoutPrimary = evolveSite(withBilling, {
+      type: 'ContactRemoved',
+      data: { siteId: SITE, contactId: 'primary', contact: patContact, removedBy: 'pat' },
+    });
     expect(withoutPrimary.contacts.toJS()).toEqual({ 'billing-1': billing });
   });
 });

@@ -1,4 +1,4 @@
-import { PersistentMap as ImmutableMap } from '../../../core/src/index.js';
+import { PersistentMap as ImmutableMap } from '#core';
 import type { Contact } from './contact.js';
 import { type Privileges, fullPrivileges } from './privileges.js';
 import type { GrantableRole, MemberProfile, SiteEvent, SiteRole } from './site.events.js';
@@ -76,21 +76,43 @@ function withRequest(state: SiteState, requestId: string, patch: Partial<AccessR
   return {
     ...state,
     requests: state.requests.set(requestId, request),
-    pendingByUser: request.status === 'pending' ? state.pendingByUser.set(request.userId, requestId) : state.pendingByUser.delete(request.userId),
+    pendingByUser:
+      request.status === 'pending'
+        ? state.pendingByUser.set(request.userId, requestId)
+        : state.pendingByUser.delete(request.userId),
   };
 }
 
-const profile = ({ userId, firstName, lastName, email }: MemberProfile): MemberProfile => ({ userId, firstName, lastName, email });
+const profile = ({ userId, firstName, lastName, email }: MemberProfile): MemberProfile => ({
+  userId,
+  firstName,
+  lastName,
+  email,
+});
 
 export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
   switch (event.type) {
     case 'SiteRegistered': {
       const { siteId, name, primary, contact } = event.data;
-      const registered = { ...initialSiteState(), exists: true, siteId, name, contacts: ImmutableMap<string, Contact>().set(contact.contactId, contact) };
-      return withMember(registered, primary.userId, { ...profile(primary), role: 'primary', privileges: fullPrivileges() });
+      const registered = {
+        ...initialSiteState(),
+        exists: true,
+        siteId,
+        name,
+        contacts: ImmutableMap<string, Contact>().set(contact.contactId, contact),
+      };
+      return withMember(registered, primary.userId, {
+        ...profile(primary),
+        role: 'primary',
+        privileges: fullPrivileges(),
+      });
     }
     case 'UserAdded':
-      return withMember(state, event.data.userId, { ...profile(event.data), role: event.data.role, privileges: event.data.privileges });
+      return withMember(state, event.data.userId, {
+        ...profile(event.data),
+        role: event.data.role,
+        privileges: event.data.privileges,
+      });
     case 'UserNominated': {
       const { requestId, businessJustification, verifiedEmail } = event.data;
       const request: AccessRequest = {
@@ -101,26 +123,45 @@ export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
         originalJustification: businessJustification,
         ...(verifiedEmail ? { verifiedEmail } : {}),
       };
-      return { ...state, requests: state.requests.set(requestId, request), pendingByUser: state.pendingByUser.set(request.userId, requestId) };
+      return {
+        ...state,
+        requests: state.requests.set(requestId, request),
+        pendingByUser: state.pendingByUser.set(request.userId, requestId),
+      };
     }
     case 'NominationJustificationEdited':
       return withRequest(state, event.data.requestId, { businessJustification: event.data.to });
     case 'AccessGranted': {
       const granted = withRequest(state, event.data.requestId, { status: 'granted' });
-      return withMember(granted, event.data.userId, { ...profile(event.data), role: event.data.role, privileges: event.data.privileges });
+      return withMember(granted, event.data.userId, {
+        ...profile(event.data),
+        role: event.data.role,
+        privileges: event.data.privileges,
+      });
     }
     case 'AccessDenied':
       return withRequest(state, event.data.requestId, { status: 'denied' });
     case 'RoleChanged':
       return withMember(state, event.data.userId, { ...state.members.get(event.data.userId)!, role: event.data.to });
     case 'PrivilegesChanged':
-      return withMember(state, event.data.userId, { ...state.members.get(event.data.userId)!, privileges: event.data.to });
+      return withMember(state, event.data.userId, {
+        ...state.members.get(event.data.userId)!,
+        privileges: event.data.to,
+      });
     case 'UserRemoved':
       return withMember(state, event.data.userId, undefined);
     case 'PrimaryContactTransferred': {
       const { from, to, formerPrimaryRole, formerPrimaryPrivileges } = event.data;
-      const demoted = withMember(state, from.userId, { ...state.members.get(from.userId)!, role: formerPrimaryRole, privileges: formerPrimaryPrivileges });
-      return withMember(demoted, to.userId, { ...demoted.members.get(to.userId)!, role: 'primary', privileges: fullPrivileges() });
+      const demoted = withMember(state, from.userId, {
+        ...state.members.get(from.userId)!,
+        role: formerPrimaryRole,
+        privileges: formerPrimaryPrivileges,
+      });
+      return withMember(demoted, to.userId, {
+        ...demoted.members.get(to.userId)!,
+        role: 'primary',
+        privileges: fullPrivileges(),
+      });
     }
     case 'ContactUpdated':
       return { ...state, contacts: state.contacts.set(event.data.contactId, event.data.contact) };

@@ -1,4 +1,4 @@
-import { streamCategory } from '../../../core/src/index.js';
+import { streamCategory } from '#core';
 
 /** Site access's streams: one per site, one per person's preferences, one per e-mail delivery. */
 export const siteStream = streamCategory('site');

@@ -1,14 +1,19 @@
-import { given } from '../../../core/src/testing/given-when-then.js';
+import { given } from '#core/testing/given-when-then';
 import { type UserPreferencesEvent, userPreferencesDecider } from './user-preferences.js';
 
 // Any e-mail may be set by the caller (validation happens at the HTTP boundary); the one
 // rejection is an auditor's token, which is read-only.
 describe('userPreferencesDecider: SetNotificationEmail', () => {
   const set = (email: string) => ({ type: 'SetNotificationEmail' as const, userId: 'uma', email });
-  const changed = (from: string | null, to: string): UserPreferencesEvent => ({ type: 'NotificationEmailChanged', data: { userId: 'uma', from, to } });
+  const changed = (from: string | null, to: string): UserPreferencesEvent => ({
+    type: 'NotificationEmailChanged',
+    data: { userId: 'uma', from, to },
+  });
 
   it('emits NotificationEmailChanged from null the first time', () => {
-    given(userPreferencesDecider, []).when(set('uma@example.com')).then([changed(null, 'uma@example.com')]);
+    given(userPreferencesDecider, [])
+      .when(set('uma@example.com'))
+      .then([changed(null, 'uma@example.com')]);
   });
 
   it('emits NotificationEmailChanged from the current address', () => {
@@ -24,11 +29,15 @@ describe('userPreferencesDecider: SetNotificationEmail', () => {
   });
 
   it('changes nothing when the address is already the current one', () => {
-    given(userPreferencesDecider, [changed(null, 'uma@example.com')]).when(set('uma@example.com')).thenNothing();
+    given(userPreferencesDecider, [changed(null, 'uma@example.com')])
+      .when(set('uma@example.com'))
+      .thenNothing();
   });
 
   it('rejects an auditor (FORBIDDEN)', () => {
-    given(userPreferencesDecider, []).when({ ...set('uma@example.com'), actor: { auditor: true } }).thenRejects('FORBIDDEN');
+    given(userPreferencesDecider, [])
+      .when({ ...set('uma@example.com'), actor: { auditor: true } })
+      .thenRejects('FORBIDDEN');
   });
 
   it('folds to the latest address', () => {

@@ -1,8 +1,16 @@
-import { type Decider, forbidden } from '../../../core/src/index.js';
+import { type Decider, forbidden } from '#core';
 
 /** eNotification e-mail: per person, never changed by a site contact's e-mail. */
-export type UserPreferencesEvent = { type: 'NotificationEmailChanged'; data: { userId: string; from: string | null; to: string } };
-export type UserPreferencesCommand = { type: 'SetNotificationEmail'; userId: string; email: string; actor?: { auditor: boolean } };
+export type UserPreferencesEvent = {
+  type: 'NotificationEmailChanged';
+  data: { userId: string; from: string | null; to: string };
+};
+export type UserPreferencesCommand = {
+  type: 'SetNotificationEmail';
+  userId: string;
+  email: string;
+  actor?: { auditor: boolean };
+};
 export interface UserPreferencesState {
   readonly email: string | null;
 }

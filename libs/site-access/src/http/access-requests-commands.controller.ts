@@ -1,7 +1,7 @@
 import { Body, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
 import { DenyAccessRequestDto } from '../commands/deny-access/deny-access.request.dto.js';
 import { EditJustificationRequestDto } from '../commands/edit-justification/edit-justification.request.dto.js';
@@ -19,8 +19,19 @@ export class AccessRequestsCommandsController {
   @Post()
   @ApiCreatedResponse({ description: '{requestId, confirmationNumber, position}', type: RequestAccessResponseDto })
   @ApiProblems(400, 401, 403, 404, [409, 'ALREADY_MEMBER, REQUEST_PENDING, CONCURRENCY_CONFLICT'])
-  async request(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @Body() { firstName, lastName, email, businessJustification }: RequestAccessRequestDto) {
-    const done = await this.sites.execute(siteId, p, { type: 'NominateSelf', requestId: this.sites.newId(), firstName, lastName, email, businessJustification });
+  async request(
+    @CurrentPrincipal() p: Principal,
+    @Param() { siteId }: SiteParams,
+    @Body() { firstName, lastName, email, businessJustification }: RequestAccessRequestDto,
+  ) {
+    const done = await this.sites.execute(siteId, p, {
+      type: 'NominateSelf',
+      requestId: this.sites.newId(),
+      firstName,
+      lastName,
+      email,
+      businessJustification,
+    });
     return { requestId: done.the('UserNominated').data.requestId, ...done.response };
   }
 
@@ -28,8 +39,16 @@ export class AccessRequestsCommandsController {
   @Patch(':requestId')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, CONCURRENCY_CONFLICT'])
-  editJustification(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() body: EditJustificationRequestDto) {
-    return this.sites.run(siteId, p, { type: 'EditNominationJustification', requestId, businessJustification: body.businessJustification });
+  editJustification(
+    @CurrentPrincipal() p: Principal,
+    @Param() { siteId, requestId }: SiteRequestParams,
+    @Body() body: EditJustificationRequestDto,
+  ) {
+    return this.sites.run(siteId, p, {
+      type: 'EditNominationJustification',
+      requestId,
+      businessJustification: body.businessJustification,
+    });
   }
 
   @ApiOperation({ operationId: 'SiteCommandsController_grant', summary: undefined })
@@ -37,7 +56,11 @@ export class AccessRequestsCommandsController {
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT'])
   @HttpCode(200)
-  grant(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() { role, privileges, businessJustification }: GrantAccessRequestDto) {
+  grant(
+    @CurrentPrincipal() p: Principal,
+    @Param() { siteId, requestId }: SiteRequestParams,
+    @Body() { role, privileges, businessJustification }: GrantAccessRequestDto,
+  ) {
     return this.sites.run(siteId, p, {
       type: 'GrantAccess',
       requestId,
@@ -52,7 +75,16 @@ export class AccessRequestsCommandsController {
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 403, 404, [409, 'REQUEST_NOT_PENDING, CONCURRENCY_CONFLICT'])
   @HttpCode(200)
-  deny(@CurrentPrincipal() p: Principal, @Param() { siteId, requestId }: SiteRequestParams, @Body() { reason, businessJustification }: DenyAccessRequestDto) {
-    return this.sites.run(siteId, p, { type: 'DenyAccess', requestId, reason, ...(businessJustification !== undefined ? { businessJustification } : {}) });
+  deny(
+    @CurrentPrincipal() p: Principal,
+    @Param() { siteId, requestId }: SiteRequestParams,
+    @Body() { reason, businessJustification }: DenyAccessRequestDto,
+  ) {
+    return this.sites.run(siteId, p, {
+      type: 'DenyAccess',
+      requestId,
+      reason,
+      ...(businessJustification !== undefined ? { businessJustification } : {}),
+    });
   }
 }

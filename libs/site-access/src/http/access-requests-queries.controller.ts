@@ -1,14 +1,17 @@
 import { Param, Query as QueryParams } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ListQueryDto, QueryRoute, QueryRoutes, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ListQueryDto, QueryRoute, QueryRoutes, ResourceController } from '#contract';
 import { SiteParams } from './site-params.js';
 import { AccessRequestListDto } from '../queries/access-requests/access-requests.response.dto.js';
 import { ListAccessRequestsQuery } from '../queries/access-requests/access-requests.queries.js';
 
 export class RequestFilterDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'granted', 'denied'] }) @IsOptional() @IsIn(['pending', 'granted', 'denied']) status?: string;
+  @ApiPropertyOptional({ enum: ['pending', 'granted', 'denied'] })
+  @IsOptional()
+  @IsIn(['pending', 'granted', 'denied'])
+  status?: string;
 }
 
 @ResourceController('sites', 'v1/sites/:siteId/access-requests')

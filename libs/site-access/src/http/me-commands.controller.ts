@@ -1,7 +1,7 @@
 import { Body, Inject, Put } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { PREFERENCE_COMMANDS, type PreferenceCommands } from '../application/site-commands.js';
 import { SetNotificationEmailRequestDto } from '../commands/set-notification-email/set-notification-email.request.dto.js';
 

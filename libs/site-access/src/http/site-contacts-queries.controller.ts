@@ -1,6 +1,6 @@
 import { Param, Query as QueryParams } from '@nestjs/common';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ListQueryDto, QueryRoute, QueryRoutes, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ListQueryDto, QueryRoute, QueryRoutes, ResourceController } from '#contract';
 import { SiteParams } from './site-params.js';
 import { ListContactsQuery } from '../queries/site-contacts/site-contacts.queries.js';
 import { SiteContactListDto } from '../queries/site-contacts/site-contacts.response.dto.js';

@@ -1,4 +1,4 @@
-import { IsUserId } from '../../../auth/src/index.js';
+import { IsUserId } from '#auth';
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 

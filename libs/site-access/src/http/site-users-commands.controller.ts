@@ -1,7 +1,7 @@
 import { Body, Delete, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiCommandResponse, ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
 import { AddUserRequestDto } from '../commands/add-user/add-user.request.dto.js';
 import { ChangeUserAccessRequestDto } from '../commands/change-user-access/change-user-access.request.dto.js';
@@ -15,17 +15,32 @@ export class SiteUsersCommandsController {
   @ApiOperation({ operationId: 'SiteCommandsController_addUser', summary: undefined })
   @Post()
   @ApiCommandResponse(201)
-  @ApiProblems(400, 401, 403, 404, [409, 'ALREADY_MEMBER, REQUEST_PENDING, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT'])
+  @ApiProblems(400, 401, 403, 404, [
+    409,
+    'ALREADY_MEMBER, REQUEST_PENDING, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT',
+  ])
   addUser(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @Body() body: AddUserRequestDto) {
     const { userId, firstName, lastName, email, role, privileges } = body;
-    return this.sites.run(siteId, p, { type: 'AddUser', user: { userId, firstName, lastName, email }, role, privileges: privileges ?? {} });
+    return this.sites.run(siteId, p, {
+      type: 'AddUser',
+      user: { userId, firstName, lastName, email },
+      role,
+      privileges: privileges ?? {},
+    });
   }
 
   @ApiOperation({ operationId: 'SiteCommandsController_changeUserAccess', summary: undefined })
   @Patch(':userId')
   @ApiCommandResponse(200)
-  @ApiProblems(400, 401, 403, 404, [409, 'NOT_A_MEMBER, PRIMARY_CONTACT_IMMUTABLE, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT'])
-  changeUserAccess(@CurrentPrincipal() p: Principal, @Param() { siteId, userId }: SiteUserParams, @Body() body: ChangeUserAccessRequestDto) {
+  @ApiProblems(400, 401, 403, 404, [
+    409,
+    'NOT_A_MEMBER, PRIMARY_CONTACT_IMMUTABLE, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT',
+  ])
+  changeUserAccess(
+    @CurrentPrincipal() p: Principal,
+    @Param() { siteId, userId }: SiteUserParams,
+    @Body() body: ChangeUserAccessRequestDto,
+  ) {
     return this.sites.run(siteId, p, {
       type: 'ChangeUserAccess',
       userId,

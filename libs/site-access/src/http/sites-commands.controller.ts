@@ -1,7 +1,7 @@
 import { Body, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { ApiProblems, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { ApiProblems, ResourceController } from '#contract';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
 import { contactDetails } from '../commands/contact-input.dto.js';
 import { RegisterSiteRequestDto } from '../commands/register-site/register-site.request.dto.js';
@@ -15,7 +15,12 @@ export class SitesCommandsController {
   @ApiOperation({ operationId: 'RegisterSiteController_register', summary: undefined })
   @Post()
   @ApiCreatedResponse({ description: '{siteId, confirmationNumber, position}', type: RegisterSiteResponseDto })
-  @ApiProblems(400, 401, [403, 'FORBIDDEN: only operators register sites'], [409, 'SITE_EXISTS (or CONCURRENCY_CONFLICT after retries)'])
+  @ApiProblems(
+    400,
+    401,
+    [403, 'FORBIDDEN: only operators register sites'],
+    [409, 'SITE_EXISTS (or CONCURRENCY_CONFLICT after retries)'],
+  )
   async register(@CurrentPrincipal() p: Principal, @Body() body: RegisterSiteRequestDto) {
     const { userId, contactTypes } = body.primaryContact;
     const done = await this.sites.execute(body.siteId, p, {

@@ -1,6 +1,6 @@
 import { Param } from '@nestjs/common';
-import { CurrentPrincipal, type Principal } from '../../../auth/src/index.js';
-import { QueryRoute, QueryRoutes, ResourceController } from '../../../contract/src/index.js';
+import { CurrentPrincipal, type Principal } from '#auth';
+import { QueryRoute, QueryRoutes, ResourceController } from '#contract';
 import { SiteParams } from './site-params.js';
 import { SiteSummaryDto } from '../queries/sites/site-summary.response.dto.js';
 import { GetSiteSummaryQuery } from '../queries/sites/sites.queries.js';

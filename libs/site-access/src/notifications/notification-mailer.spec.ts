@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
-import { type AppConfig, type Position, type RecordedEvent, loadConfig, randomIds, systemClock } from '../../../core/src/index.js';
-import { CommandPipeline } from '../../../event-store/src/pipeline/command-pipeline.js';
-import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store.js';
-import { type DocumentStore, ProjectionLeader, ProjectionLease, ProjectionRunner } from '../../../read-store/src/index.js';
-import { SqliteDocumentStore } from '../../../read-store/src/sqlite/sqlite-document-store.js';
+import { type AppConfig, type Position, type RecordedEvent, loadConfig, randomIds, systemClock } from '#core';
+import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
+import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
+import { type DocumentStore, ProjectionLeader, ProjectionLease, ProjectionRunner } from '#read-store';
+import { SqliteDocumentStore } from '#read-store/sqlite/sqlite-document-store';
 import type { SiteCommand } from '../domain/site.commands.js';
 import { NotificationOutboxProjection } from '../projections/notification-outbox/notification-outbox.projection.js';
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
@@ -20,7 +20,13 @@ import { notificationStream } from '../domain/site.streams.js';
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
 /** The operator, the primary (pat) and three people who ask for access: nia (granted), ned (denied), ola. */
-const [OP, PAT, NIA, NED, OLA] = ['op', 'pat', 'nia', 'ned', 'ola'].map((name) => `${name}@example.com`) as [string, string, string, string, string];
+const [OP, PAT, NIA, NED, OLA] = ['op', 'pat', 'nia', 'ned', 'ola'].map((name) => `${name}@example.com`) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const NED_REASON = 'Not an employee of this site';
 
 /** One message as the SMTP server received it: envelope, headers (lower-case names), decoded text body. */
@@ -42,7 +48,9 @@ function parseMessage(raw: string): Pick<Received, 'headers' | 'body'> {
   let body = raw.slice(split + 4);
   const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
   if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const bytes = body
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     body = Buffer.from(bytes, 'latin1').toString('utf8');
   } else if (encoding === 'base64') {
     body = Buffer.from(body, 'base64').toString('utf8');
@@ -59,7 +67,10 @@ async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5
 }
 
 /** The read models the mailer needs, built from these events as the projection runner would. */
-async function readModel(events: readonly RecordedEvent[], store: DocumentStore = new SqliteDocumentStore(':memory:')): Promise<DocumentStore> {
+async function readModel(
+  events: readonly RecordedEvent[],
+  store: DocumentStore = new SqliteDocumentStore(':memory:'),
+): Promise<DocumentStore> {
   const projections = [new SiteAccessProjection(), new NotificationOutboxProjection()];
   for (const projection of projections) await projection.setup(store);
   await catchUp(store, events);
@@ -67,11 +78,13 @@ async function readModel(events: readonly RecordedEvent[], store: DocumentStore 
 }
 
 async function catchUp(store: DocumentStore, events: readonly RecordedEvent[]): Promise<void> {
-  for (const projection of [new SiteAccessProjection(), new NotificationOutboxProjection()]) await projection.project(events, store);
+  for (const projection of [new SiteAccessProjection(), new NotificationOutboxProjection()])
+    await projection.project(events, store);
 }
 
 /** By recipient (ned, nia, ola): decisions may share a millisecond, so createdAt does not order them. */
-const outbox = (store: DocumentStore) => store.collection<NotificationDocument>(C.notifications).find({}, { sort: { userId: 1 } });
+const outbox = (store: DocumentStore) =>
+  store.collection<NotificationDocument>(C.notifications).find({}, { sort: { userId: 1 } });
 
 describe('NotificationMailer (real SMTP server, real SQLite event store)', () => {
   let smtp: SMTPServer;
@@ -87,7 +100,15 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
 
   const site = (command: SiteCommand) => recordSiteCommand(pipeline, SITE, command);
   const nominate = (userId: string, firstName: string) =>
-    site({ type: 'NominateSelf', ...issuedNow(userId), requestId: `req-${firstName.toLowerCase()}`, firstName, lastName: 'Nominee', email: userId, businessJustification: 'Orders media' });
+    site({
+      type: 'NominateSelf',
+      ...issuedNow(userId),
+      requestId: `req-${firstName.toLowerCase()}`,
+      firstName,
+      lastName: 'Nominee',
+      email: userId,
+      businessJustification: 'Orders media',
+    });
   const allEvents = () => eventStore.readAll({ limit: 100000 });
   const sentEvents = async () => (await allEvents()).filter((e) => e.type === 'NotificationSent');
   const after = async (position: Position) => eventStore.readAll({ after: position, limit: 100000 });
@@ -100,7 +121,12 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     leaders.add(leader);
     return leader;
   };
-  const startMailer = (store: DocumentStore, on: CommandPipeline = pipeline, withConfig: AppConfig = config, leader = leaderOn(store)) => {
+  const startMailer = (
+    store: DocumentStore,
+    on: CommandPipeline = pipeline,
+    withConfig: AppConfig = config,
+    leader = leaderOn(store),
+  ) => {
     const mailer = new NotificationMailer(withConfig, store, on, systemClock, randomIds, leader);
     mailer.onApplicationBootstrap();
     running.add(mailer);
@@ -117,7 +143,11 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo(address, _session, callback) {
-        callback(refused.has(address.address) ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
+        callback(
+          refused.has(address.address)
+            ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 })
+            : undefined,
+        );
       },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
@@ -151,7 +181,21 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
   beforeEach(async () => {
     // Only the mailer's polling interval is faked, so it never races the passes a test runs itself.
     jest.useFakeTimers({
-      doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'Date',
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
     received.length = 0;
     refused.clear();
@@ -163,7 +207,13 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     await site(registerSiteCommand(SITE, SITE_NAME, PAT, OP));
     await nominate(NIA, 'Nia');
     await nominate(NED, 'Ned');
-    await site({ type: 'GrantAccess', ...issuedNow(PAT), requestId: 'req-nia', role: 'user', privileges: { softwareAccess: 'downloads' } });
+    await site({
+      type: 'GrantAccess',
+      ...issuedNow(PAT),
+      requestId: 'req-nia',
+      role: 'user',
+      privileges: { softwareAccess: 'downloads' },
+    });
     await site({ type: 'DenyAccess', ...issuedNow(PAT), requestId: 'req-ned', reason: NED_REASON });
     const events = await allEvents();
     grant = events.find((e) => e.type === 'AccessGranted')!;
@@ -276,7 +326,13 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     // A decision made after the restart is still delivered, once.
     const head = (await eventStore.headPosition())!;
     await nominate(OLA, 'Ola');
-    const granted = await site({ type: 'GrantAccess', ...issuedNow(PAT), requestId: 'req-ola', role: 'user', privileges: {} });
+    const granted = await site({
+      type: 'GrantAccess',
+      ...issuedNow(PAT),
+      requestId: 'req-ola',
+      role: 'user',
+      privileges: {},
+    });
     await catchUp(rebuilt, await after(head));
     expect(await restarted.deliverQueued()).toBe(1);
     expect(await restarted.deliverQueued()).toBe(0);

@@ -1,8 +1,14 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { type AppConfig, type Clock, type IdGenerator } from '../../../core/src/index.js';
-import { CLOCK, CommandPipeline, ID_GENERATOR, newCommandMeta } from '../../../event-store/src/index.js';
-import { DOCUMENT_STORE, type DocumentStore, ProjectionLeader, READ_STORE_CONFIG } from '../../../read-store/src/index.js';
+import { type AppConfig, type Clock, type IdGenerator } from '#core';
+import { CLOCK, CommandPipeline, ID_GENERATOR, newCommandMeta } from '#event-store';
+import { DOCUMENT_STORE, type DocumentStore, ProjectionLeader, READ_STORE_CONFIG } from '#read-store';
 import { notificationDeliveryDecider } from '../domain/notification-delivery.js';
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
 import { notificationStream } from '../domain/site.streams.js';
@@ -73,14 +79,17 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
     let sent = 0;
     for (const mail of queued) {
       if (!this.transport) {
-        if (!this.logged.has(mail._id)) this.logger.log(`queued e-mail to ${mail.to}: ${mail.subject} (${mail.confirmationNumber})`);
+        if (!this.logged.has(mail._id))
+          this.logger.log(`queued e-mail to ${mail.to}: ${mail.subject} (${mail.confirmationNumber})`);
         this.logged.add(mail._id);
         continue;
       }
       try {
         if (await this.deliver(mail, this.transport)) sent += 1;
       } catch (error) {
-        this.logger.warn(`could not send notification ${mail.notificationId} to ${mail.to} (will retry): ${String(error)}`);
+        this.logger.warn(
+          `could not send notification ${mail.notificationId} to ${mail.to} (will retry): ${String(error)}`,
+        );
       }
     }
     return sent;
@@ -100,7 +109,12 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
     const outcome = await this.pipeline.execute({
       stream,
       decider: notificationDeliveryDecider,
-      command: { type: 'RecordNotificationSent', notificationId: mail.notificationId, to: mail.to, messageId: String(info.messageId) },
+      command: {
+        type: 'RecordNotificationSent',
+        notificationId: mail.notificationId,
+        to: mail.to,
+        messageId: String(info.messageId),
+      },
       meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, this.clock, this.ids),
     });
     return outcome.changed;

@@ -1,4 +1,4 @@
-import type { Projection } from '../../../read-store/src/index.js';
+import type { Projection } from '#read-store';
 import { NotificationOutboxProjection } from './notification-outbox/notification-outbox.projection.js';
 import { SiteAccessProjection } from './site-access/site-access.projection.js';
 import { UserPreferencesProjection } from './user-preferences/user-preferences.projection.js';

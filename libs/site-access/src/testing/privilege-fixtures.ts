@@ -6,7 +6,14 @@ import type { Privileges } from '../domain/privileges.js';
  */
 
 /** Nothing at all: what a member holds where nobody granted a level. */
-export const NONE: Privileges = { softwareAccess: 'none', reporting: 'none', entitlements: 'none', manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
+export const NONE: Privileges = {
+  softwareAccess: 'none',
+  reporting: 'none',
+  entitlements: 'none',
+  manageAccess: 'none',
+  contactUpdates: 'none',
+  accountDocuments: 'none',
+};
 
 /** Everything: what the primary contact holds. */
 export const FULL: Privileges = {
@@ -19,4 +26,9 @@ export const FULL: Privileges = {
 };
 
 /** What a former primary keeps as a `user`: everything but the Account Management privileges. */
-export const FULL_USER: Privileges = { ...FULL, manageAccess: 'none', contactUpdates: 'none', accountDocuments: 'none' };
+export const FULL_USER: Privileges = {
+  ...FULL,
+  manageAccess: 'none',
+  contactUpdates: 'none',
+  accountDocuments: 'none',
+};

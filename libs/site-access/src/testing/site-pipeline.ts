@@ -1,6 +1,6 @@
-import { randomIds, systemClock } from '../../../core/src/index.js';
-import { newCommandMeta } from '../../../event-store/src/pipeline/command-meta.js';
-import type { CommandPipeline } from '../../../event-store/src/pipeline/command-pipeline.js';
+import { randomIds, systemClock } from '#core';
+import { newCommandMeta } from '#event-store/pipeline/command-meta';
+import type { CommandPipeline } from '#event-store/pipeline/command-pipeline';
 import type { SiteCommand } from '../domain/site.commands.js';
 import { siteDecider } from '../domain/site.decider.js';
 import type { Actor } from '../domain/site.permissions.js';
@@ -29,7 +29,16 @@ export function registerSiteCommand(siteId: string, name: string, primary: strin
     ...issuedNow(operator, true),
     siteId,
     name,
-    primary: { userId: primary, firstName: 'Pat', lastName: 'Primary', email: primary, telephone: '+49 89 1234', address: 'Main Street 1', city: 'Munich', postalCode: '80331' },
+    primary: {
+      userId: primary,
+      firstName: 'Pat',
+      lastName: 'Primary',
+      email: primary,
+      telephone: '+49 89 1234',
+      address: 'Main Street 1',
+      city: 'Munich',
+      postalCode: '80331',
+    },
     contactId: 'c-pat',
     contactTypes: ['administrative'],
   };

@@ -1,19 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Position, type RecordedEvent, randomIds, secretDigest, systemClock } from '../../../../core/src/index.js';
-import { CommandPipeline, SqliteEventStore, newCommandMeta } from '../../../../event-store/src/index.js';
-import type { EnterpriseCommand } from '../../../../partner-profile/src/domain/enterprise.commands.js';
-import { enterpriseDecider } from '../../../../partner-profile/src/domain/enterprise.decider.js';
-import { expectIdempotent } from '../../../../read-store/src/testing/projection-testing.js';
-import type { SiteCommand } from '../../../../site-access/src/domain/site.commands.js';
-import { siteDecider } from '../../../../site-access/src/domain/site.decider.js';
-import { enterpriseAuditDescriber } from '../../../../partner-profile/src/application/enterprise-audit.js';
-import { siteAuditDescriber } from '../../../../site-access/src/application/site-audit.js';
+import { type Position, type RecordedEvent, randomIds, secretDigest, systemClock } from '#core';
+import { CommandPipeline, SqliteEventStore, newCommandMeta } from '#event-store';
+import type { EnterpriseCommand } from '#partner-profile/domain/enterprise.commands';
+import { enterpriseDecider } from '#partner-profile/domain/enterprise.decider';
+import { expectIdempotent } from '#read-store/testing/projection-testing';
+import type { SiteCommand } from '#site-access/domain/site.commands';
+import { siteDecider } from '#site-access/domain/site.decider';
+import { enterpriseAuditDescriber } from '#partner-profile/application/enterprise-audit';
+import { siteAuditDescriber } from '#site-access/application/site-audit';
 import { AuditDescribers } from '../../describe-event.js';
-import { AUDIT_COLLECTION, type AuditEntryDocument, AuditTrailProjection, MAX_EVENTS_PER_ENTRY } from './audit-trail.projection.js';
-import { enterpriseStream } from '../../../../partner-profile/src/domain/enterprise.streams.js';
-import { siteStream } from '../../../../site-access/src/domain/site.streams.js';
+import {
+  AUDIT_COLLECTION,
+  type AuditEntryDocument,
+  AuditTrailProjection,
+  MAX_EVENTS_PER_ENTRY,
+} from './audit-trail.projection.js';
+import { enterpriseStream } from '#partner-profile/domain/enterprise.streams';
+import { siteStream } from '#site-access/domain/site.streams';
 
 const DESCRIBERS = new AuditDescribers([siteAuditDescriber, enterpriseAuditDescriber]);
 
@@ -32,24 +37,87 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
     const pipeline = new CommandPipeline(store);
     const site = async (label: string, body: object, actor: SiteCommand['actor']) => {
       const command = { ...body, actor, at: new Date().toISOString() } as SiteCommand;
-      const outcome = await pipeline.execute({ stream: siteStream.of('1001'), decider: siteDecider, command, meta: newCommandMeta({ commandName: command.type, actorId: actor.userId }, systemClock, randomIds) });
+      const outcome = await pipeline.execute({
+        stream: siteStream.of('1001'),
+        decider: siteDecider,
+        command,
+        meta: newCommandMeta({ commandName: command.type, actorId: actor.userId }, systemClock, randomIds),
+      });
       if (outcome.changed) confirmation[label] = outcome.confirmationNumber;
     };
     const enterprise = async (label: string, body: object, actorId: string) => {
       const command = { ...body, actor: { userId: actorId }, at: new Date().toISOString() } as EnterpriseCommand;
-      const outcome = await pipeline.execute({ stream: enterpriseStream.of('ent-1'), decider: enterpriseDecider, command, meta: newCommandMeta({ commandName: command.type, actorId }, systemClock, randomIds) });
+      const outcome = await pipeline.execute({
+        stream: enterpriseStream.of('ent-1'),
+        decider: enterpriseDecider,
+        command,
+        meta: newCommandMeta({ commandName: command.type, actorId }, systemClock, randomIds),
+      });
       if (outcome.changed) confirmation[label] = outcome.confirmationNumber;
     };
-    await site('register', { type: 'RegisterSite', siteId: '1001', name: 'Acme', contactId: 'primary', contactTypes: ['administrative'], primary: { userId: 'pat', firstName: 'Pat', lastName: 'P', email: 'pat@example.com', ...contact } }, person('op', { operator: true }));
-    await site('nominate', { type: 'NominateSelf', requestId: 'r1', firstName: 'Nia', lastName: 'N', email: 'nia@example.com', businessJustification: 'I need the downloads' }, person('nia'));
-    await site('grant', { type: 'GrantAccess', requestId: 'r1', role: 'user', privileges: { softwareAccess: 'downloads' }, businessJustification: 'Nia, Munich media team' }, person('pat'));
+    await site(
+      'register',
+      {
+        type: 'RegisterSite',
+        siteId: '1001',
+        name: 'Acme',
+        contactId: 'primary',
+        contactTypes: ['administrative'],
+        primary: { userId: 'pat', firstName: 'Pat', lastName: 'P', email: 'pat@example.com', ...contact },
+      },
+      person('op', { operator: true }),
+    );
+    await site(
+      'nominate',
+      {
+        type: 'NominateSelf',
+        requestId: 'r1',
+        firstName: 'Nia',
+        lastName: 'N',
+        email: 'nia@example.com',
+        businessJustification: 'I need the downloads',
+      },
+      person('nia'),
+    );
+    await site(
+      'grant',
+      {
+        type: 'GrantAccess',
+        requestId: 'r1',
+        role: 'user',
+        privileges: { softwareAccess: 'downloads' },
+        businessJustification: 'Nia, Munich media team',
+      },
+      person('pat'),
+    );
     await site('transfer', { type: 'TransferPrimaryContact', userId: 'nia', formerPrimaryRole: 'user' }, person('pat'));
-    await enterprise('enterprise', {
-      type: 'RegisterEnterprise', enterpriseId: 'ent-1', name: 'Acme Partners', countryEnterpriseId: 'ce-us', countryEnterpriseName: 'Acme US',
-      location: { locationId: 'loc-1', name: 'HQ', address: 'a', city: 'c', postalCode: '1', country: 'US', partnerTier: 2, companyTokenDigest: secretDigest('first') },
-      employee: { firstName: 'Paula', lastName: 'P', email: 'paula@example.com' },
-    }, 'paula');
-    await enterprise('rotate', { type: 'RotateCompanyToken', locationId: 'loc-1', companyTokenDigest: secretDigest('second') }, 'paula');
+    await enterprise(
+      'enterprise',
+      {
+        type: 'RegisterEnterprise',
+        enterpriseId: 'ent-1',
+        name: 'Acme Partners',
+        countryEnterpriseId: 'ce-us',
+        countryEnterpriseName: 'Acme US',
+        location: {
+          locationId: 'loc-1',
+          name: 'HQ',
+          address: 'a',
+          city: 'c',
+          postalCode: '1',
+          country: 'US',
+          partnerTier: 2,
+          companyTokenDigest: secretDigest('first'),
+        },
+        employee: { firstName: 'Paula', lastName: 'P', email: 'paula@example.com' },
+      },
+      'paula',
+    );
+    await enterprise(
+      'rotate',
+      { type: 'RotateCompanyToken', locationId: 'loc-1', companyTokenDigest: secretDigest('second') },
+      'paula',
+    );
     events = await store.readAll({ limit: 100_000 });
   });
   afterAll(async () => {
@@ -59,14 +127,18 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
 
   it('keeps one entry per confirmation number, whatever the replay (every event fed twice)', async () => {
     const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), events);
-    const entries = await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).find({}, { sort: { position: 1 } });
+    const entries = await documents
+      .collection<AuditEntryDocument>(AUDIT_COLLECTION)
+      .find({}, { sort: { position: 1 } });
     expect(entries.map((e) => e.confirmationNumber)).toEqual(Object.values(confirmation));
     expect(entries.reduce((n, e) => n + e.events.length, 0)).toBe(events.length);
   });
 
-  it('merges a command\'s events into one entry with its scope, target, changes and justification', async () => {
+  it("merges a command's events into one entry with its scope, target, changes and justification", async () => {
     const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), events);
-    const grant = (await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).findOne({ _id: confirmation.grant }))!;
+    const grant = (await documents
+      .collection<AuditEntryDocument>(AUDIT_COLLECTION)
+      .findOne({ _id: confirmation.grant }))!;
     expect(grant).toMatchObject({
       action: 'GrantAccess',
       actorId: 'pat',
@@ -82,7 +154,9 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
       { field: 'role', from: null, to: 'user' },
       { field: 'privileges.softwareAccess', from: 'none', to: 'downloads' },
     ]);
-    const transfer = (await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).findOne({ _id: confirmation.transfer }))!;
+    const transfer = (await documents
+      .collection<AuditEntryDocument>(AUDIT_COLLECTION)
+      .findOne({ _id: confirmation.transfer }))!;
     expect(transfer.targetUserIds).toEqual(['nia', 'pat']);
     expect(transfer.changes).toEqual([
       { field: 'role(nia)', from: 'user', to: 'primary' },
@@ -97,7 +171,12 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
     expect(registered.scope).toEqual({ enterpriseId: 'ent-1', locationId: 'loc-1' });
     expect(registered.targetUserIds).toEqual(['paula']);
     const rotated = (await audit.findOne({ _id: confirmation.rotate }))!;
-    expect(rotated.events).toEqual([{ type: 'CompanyTokenRotated', data: { enterpriseId: 'ent-1', locationId: 'loc-1', companyTokenDigest: '(redacted)', rotatedBy: 'paula' } }]);
+    expect(rotated.events).toEqual([
+      {
+        type: 'CompanyTokenRotated',
+        data: { enterpriseId: 'ent-1', locationId: 'loc-1', companyTokenDigest: '(redacted)', rotatedBy: 'paula' },
+      },
+    ]);
     const everything = JSON.stringify(await audit.find({}));
     expect(everything).not.toContain(secretDigest('first'));
     expect(everything).not.toContain(secretDigest('second'));
@@ -113,8 +192,15 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
       metadata: { ...base.metadata, confirmationNumber: 'RUNA-WAYT-XN00' },
     }));
     const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), runaway);
-    const entry = (await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).findOne({ _id: 'RUNA-WAYT-XN00' }))!;
-    expect({ events: entry.events.length, eventIds: entry.eventIds.length, omittedEvents: entry.omittedEvents, changes: entry.changes.length }).toEqual({
+    const entry = (await documents
+      .collection<AuditEntryDocument>(AUDIT_COLLECTION)
+      .findOne({ _id: 'RUNA-WAYT-XN00' }))!;
+    expect({
+      events: entry.events.length,
+      eventIds: entry.eventIds.length,
+      omittedEvents: entry.omittedEvents,
+      changes: entry.changes.length,
+    }).toEqual({
       events: MAX_EVENTS_PER_ENTRY,
       eventIds: MAX_EVENTS_PER_ENTRY,
       omittedEvents: 30,

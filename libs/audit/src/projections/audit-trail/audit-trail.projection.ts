@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../core/src/index.js';
-import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
+import type { RecordedEvent } from '#core';
+import { type DocumentStore, type Projection, UnitOfWork } from '#read-store';
 import type { AuditDescribers } from '../../describe-event.js';
 
 export const AUDIT_COLLECTION = 'audit_trail';
@@ -58,7 +58,8 @@ export class AuditTrailProjection implements Projection {
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
     const work = new UnitOfWork(store);
     const confirmations: string[] = [];
-    for (const event of events) if (event.metadata.confirmationNumber) confirmations.push(event.metadata.confirmationNumber);
+    for (const event of events)
+      if (event.metadata.confirmationNumber) confirmations.push(event.metadata.confirmationNumber);
     await work.prefetch(AUDIT_COLLECTION, confirmations);
     for (const event of events) {
       const { confirmationNumber, actorId, occurredAt, command } = event.metadata;
@@ -68,7 +69,19 @@ export class AuditTrailProjection implements Projection {
       if (current && current.position >= event.position) continue;
       const facts = this.describers.describe(event);
       // The unit of work owns `current` (a copy read for this batch), so it is changed in place.
-      const entry: AuditEntryDocument = current ?? { _id: confirmationNumber, confirmationNumber, action: command, actorId, occurredAt, scope: {}, targetUserIds: [], changes: [], events: [], eventIds: [], position: event.position };
+      const entry: AuditEntryDocument = current ?? {
+        _id: confirmationNumber,
+        confirmationNumber,
+        action: command,
+        actorId,
+        occurredAt,
+        scope: {},
+        targetUserIds: [],
+        changes: [],
+        events: [],
+        eventIds: [],
+        position: event.position,
+      };
       entry.scope = { ...facts.scope, ...entry.scope };
       entry.targetUserIds = [...new Set([...entry.targetUserIds, ...facts.targetUserIds])];
       if (entry.targetUserIds.length > 0) entry.targetUserId = entry.targetUserIds[0];

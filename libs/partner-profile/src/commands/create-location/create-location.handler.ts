@@ -1,6 +1,6 @@
-import type { Principal } from '../../../../auth/src/index.js';
-import { newSecretToken, secretDigest } from '../../../../core/src/index.js';
-import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { Principal } from '#auth';
+import { newSecretToken, secretDigest } from '#core';
+import type { CommandResponse } from '#event-store';
 import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
 import type { EmployeeProfile, LocationProfile } from '../../domain/access-roles.js';
 
@@ -9,10 +9,19 @@ export interface CreateLocation {
   readonly employee: EmployeeProfile;
 }
 
-export type CreateLocationResult = { locationId: string; countryEnterpriseId: string; companyToken: string } & CommandResponse;
+export type CreateLocationResult = {
+  locationId: string;
+  countryEnterpriseId: string;
+  companyToken: string;
+} & CommandResponse;
 
 /** Mints the ids and the location's first company token; a new country gets a new country enterprise. */
-export async function createLocation(enterprises: EnterpriseCommands, principal: Principal, enterpriseId: string, { location, employee }: CreateLocation): Promise<CreateLocationResult> {
+export async function createLocation(
+  enterprises: EnterpriseCommands,
+  principal: Principal,
+  enterpriseId: string,
+  { location, employee }: CreateLocation,
+): Promise<CreateLocationResult> {
   const companyToken = newSecretToken();
   const done = await enterprises.execute(enterpriseId, principal, {
     type: 'CreateLocation',

@@ -5,5 +5,10 @@ import { EmployeeInputDto } from '../employee-input.dto.js';
 import { LocationInputDto } from '../location-input.dto.js';
 
 export class CreateLocationRequestDto extends LocationInputDto {
-  @ApiProperty({ type: EmployeeInputDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => EmployeeInputDto) employee: EmployeeInputDto;
+  @ApiProperty({ type: EmployeeInputDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EmployeeInputDto)
+  employee: EmployeeInputDto;
 }

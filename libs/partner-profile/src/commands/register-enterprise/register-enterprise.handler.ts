@@ -1,6 +1,6 @@
-import type { Principal } from '../../../../auth/src/index.js';
-import { newSecretToken, secretDigest } from '../../../../core/src/index.js';
-import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { Principal } from '#auth';
+import { newSecretToken, secretDigest } from '#core';
+import type { CommandResponse } from '#event-store';
 import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
 import type { EmployeeProfile, LocationProfile } from '../../domain/access-roles.js';
 
@@ -11,10 +11,19 @@ export interface RegisterEnterprise {
   readonly employee: EmployeeProfile;
 }
 
-export type RegisterEnterpriseResult = { enterpriseId: string; countryEnterpriseId: string; locationId: string; companyToken: string } & CommandResponse;
+export type RegisterEnterpriseResult = {
+  enterpriseId: string;
+  countryEnterpriseId: string;
+  locationId: string;
+  companyToken: string;
+} & CommandResponse;
 
 /** Mints the ids and the first company token (shown only in this answer; the stream keeps its digest). */
-export async function registerEnterprise(enterprises: EnterpriseCommands, principal: Principal, { name, countryEnterpriseName, location, employee }: RegisterEnterprise): Promise<RegisterEnterpriseResult> {
+export async function registerEnterprise(
+  enterprises: EnterpriseCommands,
+  principal: Principal,
+  { name, countryEnterpriseName, location, employee }: RegisterEnterprise,
+): Promise<RegisterEnterpriseResult> {
   const enterpriseId = enterprises.newId();
   const companyToken = newSecretToken();
   const done = await enterprises.execute(enterpriseId, principal, {
@@ -27,5 +36,11 @@ export async function registerEnterprise(enterprises: EnterpriseCommands, princi
     employee,
   });
   const created = done.unlessReplayed().the('LocationCreated').data;
-  return { enterpriseId: created.enterpriseId, countryEnterpriseId: created.countryEnterpriseId, locationId: created.locationId, companyToken, ...done.response };
+  return {
+    enterpriseId: created.enterpriseId,
+    countryEnterpriseId: created.countryEnterpriseId,
+    locationId: created.locationId,
+    companyToken,
+    ...done.response,
+  };
 }

@@ -1,6 +1,6 @@
-import type { Principal } from '../../../../auth/src/index.js';
-import { secretDigest } from '../../../../core/src/index.js';
-import type { CommandResponse } from '../../../../event-store/src/index.js';
+import type { Principal } from '#auth';
+import { secretDigest } from '#core';
+import type { CommandResponse } from '#event-store';
 import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
 import type { EmployeeProfile } from '../../domain/access-roles.js';
 
@@ -12,7 +12,13 @@ export interface RequestSelfAssociation {
 export type SelfAssociationResult = { associationId: string; status: 'accepted' | 'pending' } & CommandResponse;
 
 /** Checks the presented token by its digest; a location that auto-accepts lets the caller join at once. */
-export async function requestSelfAssociation(enterprises: EnterpriseCommands, principal: Principal, enterpriseId: string, locationId: string, { companyToken, employee }: RequestSelfAssociation): Promise<SelfAssociationResult> {
+export async function requestSelfAssociation(
+  enterprises: EnterpriseCommands,
+  principal: Principal,
+  enterpriseId: string,
+  locationId: string,
+  { companyToken, employee }: RequestSelfAssociation,
+): Promise<SelfAssociationResult> {
   const done = await enterprises.execute(enterpriseId, principal, {
     type: 'RequestSelfAssociation',
     locationId,

@@ -3,5 +3,9 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { EmployeeInputDto } from '../employee-input.dto.js';
 
 export class SelfAssociationRequestDto extends EmployeeInputDto {
-  @ApiProperty({ description: 'the location\'s company token' }) @IsString() @IsNotEmpty() @MaxLength(200) companyToken: string;
+  @ApiProperty({ description: "the location's company token" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  companyToken: string;
 }

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, secretDigest, systemClock } from '../../../../core/src/index.js';
-import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
-import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
-import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
-import type { DocumentStore } from '../../../../read-store/src/index.js';
-import { expectIdempotent, project } from '../../../../read-store/src/testing/projection-testing.js';
+import { type RecordedEvent, randomIds, secretDigest, systemClock } from '#core';
+import { newCommandMeta } from '#event-store/pipeline/command-meta';
+import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
+import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
+import type { DocumentStore } from '#read-store';
+import { expectIdempotent, project } from '#read-store/testing/projection-testing';
 import { type EmployeeProfile, type LocationProfile, NO_TCI } from '../../domain/access-roles.js';
 import type { EnterpriseCommand } from '../../domain/enterprise.commands.js';
 import { enterpriseDecider } from '../../domain/enterprise.decider.js';
@@ -56,16 +56,43 @@ const BEA_P = profile('Bea', 'Becker', BEA, '+1 212 555 0104');
 const BEA_UPDATED = profile('Bea', 'Becker-Brown', 'bea.brown@example.com');
 const CY_P = profile('Cy', 'Cyan', CY, '+1 212 555 0105');
 
-const HQ_PROFILE: LocationProfile = { name: 'Acme New York HQ', address: '1 Broadway', city: 'New York', postalCode: '10004', partnerTier: 1 };
-const HQ_PROFILE_UPDATED: LocationProfile = { name: 'Acme Worldwide HQ', address: '200 Park Avenue', city: 'New York', postalCode: '10166', partnerTier: 2 };
-const US2_PROFILE: LocationProfile = { name: 'Acme Chicago', address: '233 S Wacker Dr', city: 'Chicago', postalCode: '60606', partnerTier: 2 };
-const DE_PROFILE: LocationProfile = { name: 'Acme Berlin', address: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', partnerTier: 1 };
+const HQ_PROFILE: LocationProfile = {
+  name: 'Acme New York HQ',
+  address: '1 Broadway',
+  city: 'New York',
+  postalCode: '10004',
+  partnerTier: 1,
+};
+const HQ_PROFILE_UPDATED: LocationProfile = {
+  name: 'Acme Worldwide HQ',
+  address: '200 Park Avenue',
+  city: 'New York',
+  postalCode: '10166',
+  partnerTier: 2,
+};
+const US2_PROFILE: LocationProfile = {
+  name: 'Acme Chicago',
+  address: '233 S Wacker Dr',
+  city: 'Chicago',
+  postalCode: '60606',
+  partnerTier: 2,
+};
+const DE_PROFILE: LocationProfile = {
+  name: 'Acme Berlin',
+  address: 'Unter den Linden 1',
+  city: 'Berlin',
+  postalCode: '10117',
+  partnerTier: 1,
+};
 
 const CY_REASON = 'Not known at the New York office';
 const BEA_TCI = { businessContact: true, secondaryBusinessContact: false };
 
 /** Who issues a command, and when. */
-const issued = (userId: string, operator = false) => ({ actor: { userId, operator, auditor: false }, at: new Date().toISOString() });
+const issued = (userId: string, operator = false) => ({
+  actor: { userId, operator, auditor: false },
+  at: new Date().toISOString(),
+});
 
 /** The history, driven through the real pipeline; each step labelled by what it did. */
 const history: [label: string, command: () => EnterpriseCommand][] = [
@@ -83,9 +110,32 @@ const history: [label: string, command: () => EnterpriseCommand][] = [
     }),
   ],
   // Only employees may add a location, and its creator becomes its PRC: luis and dora join HQ first.
-  ['luisRequest', () => ({ type: 'RequestSelfAssociation', ...issued(LUIS), locationId: HQ, associationId: 'assoc-luis', companyTokenDigest: secretDigest(HQ_TOKEN), employee: LUIS_P })],
-  ['luisApprove', () => ({ type: 'ApproveSelfAssociation', ...issued(PAULA), associationId: 'assoc-luis', locationId: HQ })],
-  ['doraRequest', () => ({ type: 'RequestSelfAssociation', ...issued(DORA), locationId: HQ, associationId: 'assoc-dora', companyTokenDigest: secretDigest(HQ_TOKEN), employee: DORA_P })],
+  [
+    'luisRequest',
+    () => ({
+      type: 'RequestSelfAssociation',
+      ...issued(LUIS),
+      locationId: HQ,
+      associationId: 'assoc-luis',
+      companyTokenDigest: secretDigest(HQ_TOKEN),
+      employee: LUIS_P,
+    }),
+  ],
+  [
+    'luisApprove',
+    () => ({ type: 'ApproveSelfAssociation', ...issued(PAULA), associationId: 'assoc-luis', locationId: HQ }),
+  ],
+  [
+    'doraRequest',
+    () => ({
+      type: 'RequestSelfAssociation',
+      ...issued(DORA),
+      locationId: HQ,
+      associationId: 'assoc-dora',
+      companyTokenDigest: secretDigest(HQ_TOKEN),
+      employee: DORA_P,
+    }),
+  ],
   ['doraApprove', () => ({ type: 'ApproveSelfAssociation', ...issued(PAULA), associationId: 'assoc-dora' })],
   [
     'createUs2',
@@ -107,21 +157,91 @@ const history: [label: string, command: () => EnterpriseCommand][] = [
       employee: DORA_P,
     }),
   ],
-  ['autoAcceptOn', () => ({ type: 'ChangeSelfAssociationPolicy', ...issued(PAULA), locationId: HQ, autoAcceptSelfAssociation: true })],
-  ['andyJoin', () => ({ type: 'RequestSelfAssociation', ...issued(ANDY), locationId: HQ, associationId: 'assoc-andy', companyTokenDigest: secretDigest(HQ_TOKEN), employee: ANDY_P })],
-  ['autoAcceptOff', () => ({ type: 'ChangeSelfAssociationPolicy', ...issued(PAULA), locationId: HQ, autoAcceptSelfAssociation: false })],
-  ['beaRequest', () => ({ type: 'RequestSelfAssociation', ...issued(BEA), locationId: HQ, associationId: 'assoc-bea', companyTokenDigest: secretDigest(HQ_TOKEN), employee: BEA_P })],
-  ['beaApprove', () => ({ type: 'ApproveSelfAssociation', ...issued(PAULA), associationId: 'assoc-bea', locationId: HQ })],
-  ['cyRequest', () => ({ type: 'RequestSelfAssociation', ...issued(CY), locationId: HQ, associationId: 'assoc-cy', companyTokenDigest: secretDigest(HQ_TOKEN), employee: CY_P })],
-  ['cyDeny', () => ({ type: 'DenySelfAssociation', ...issued(PAULA), associationId: 'assoc-cy', locationId: HQ, reason: CY_REASON })],
+  [
+    'autoAcceptOn',
+    () => ({ type: 'ChangeSelfAssociationPolicy', ...issued(PAULA), locationId: HQ, autoAcceptSelfAssociation: true }),
+  ],
+  [
+    'andyJoin',
+    () => ({
+      type: 'RequestSelfAssociation',
+      ...issued(ANDY),
+      locationId: HQ,
+      associationId: 'assoc-andy',
+      companyTokenDigest: secretDigest(HQ_TOKEN),
+      employee: ANDY_P,
+    }),
+  ],
+  [
+    'autoAcceptOff',
+    () => ({ type: 'ChangeSelfAssociationPolicy', ...issued(PAULA), locationId: HQ, autoAcceptSelfAssociation: false }),
+  ],
+  [
+    'beaRequest',
+    () => ({
+      type: 'RequestSelfAssociation',
+      ...issued(BEA),
+      locationId: HQ,
+      associationId: 'assoc-bea',
+      companyTokenDigest: secretDigest(HQ_TOKEN),
+      employee: BEA_P,
+    }),
+  ],
+  [
+    'beaApprove',
+    () => ({ type: 'ApproveSelfAssociation', ...issued(PAULA), associationId: 'assoc-bea', locationId: HQ }),
+  ],
+  [
+    'cyRequest',
+    () => ({
+      type: 'RequestSelfAssociation',
+      ...issued(CY),
+      locationId: HQ,
+      associationId: 'assoc-cy',
+      companyTokenDigest: secretDigest(HQ_TOKEN),
+      employee: CY_P,
+    }),
+  ],
+  [
+    'cyDeny',
+    () => ({
+      type: 'DenySelfAssociation',
+      ...issued(PAULA),
+      associationId: 'assoc-cy',
+      locationId: HQ,
+      reason: CY_REASON,
+    }),
+  ],
   ['andyApa', () => ({ type: 'ChangeAccessRole', ...issued(PAULA), locationId: HQ, userId: ANDY, accessRole: 'apa' })],
   ['beaTci', () => ({ type: 'ChangeTciRoles', ...issued(PAULA), locationId: HQ, userId: BEA, ...BEA_TCI })],
-  ['beaProfile', () => ({ type: 'UpdateEmployeeProfile', ...issued(BEA), locationId: HQ, userId: BEA, profile: BEA_UPDATED })],
-  ['rotateHq', () => ({ type: 'RotateCompanyToken', ...issued(PAULA), locationId: HQ, companyTokenDigest: secretDigest(HQ_TOKEN_ROTATED) })],
-  ['hqProfile', () => ({ type: 'UpdateLocationProfile', ...issued(PAULA), locationId: HQ, profile: HQ_PROFILE_UPDATED })],
+  [
+    'beaProfile',
+    () => ({ type: 'UpdateEmployeeProfile', ...issued(BEA), locationId: HQ, userId: BEA, profile: BEA_UPDATED }),
+  ],
+  [
+    'rotateHq',
+    () => ({
+      type: 'RotateCompanyToken',
+      ...issued(PAULA),
+      locationId: HQ,
+      companyTokenDigest: secretDigest(HQ_TOKEN_ROTATED),
+    }),
+  ],
+  [
+    'hqProfile',
+    () => ({ type: 'UpdateLocationProfile', ...issued(PAULA), locationId: HQ, profile: HQ_PROFILE_UPDATED }),
+  ],
   ['paulaLeaves', () => ({ type: 'RemoveEmployee', ...issued(PAULA), locationId: HQ, userId: PAULA })],
   // Nobody appoints themselves PRC: with no PRC left in scope, an operator fills the gap.
-  ['andyPrc', () => ({ type: 'AssignPrimaryRelationshipContact', ...issued('ops@example.com', true), locationId: HQ, userId: ANDY })],
+  [
+    'andyPrc',
+    () => ({
+      type: 'AssignPrimaryRelationshipContact',
+      ...issued('ops@example.com', true),
+      locationId: HQ,
+      userId: ANDY,
+    }),
+  ],
   ['beaPrc', () => ({ type: 'AssignPrimaryRelationshipContact', ...issued(ANDY), locationId: HQ, userId: BEA })],
 ];
 
@@ -167,7 +287,8 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
   const ev = (label: string, type?: string) => {
     const matching = evs(label).filter((e) => type === undefined || e.type === type);
     const [only] = matching;
-    if (matching.length !== 1 || only === undefined) throw new Error(`${label} recorded ${matching.length} events of type ${type ?? '(any)'}`);
+    if (matching.length !== 1 || only === undefined)
+      throw new Error(`${label} recorded ${matching.length} events of type ${type ?? '(any)'}`);
     return only;
   };
   const at = (label: string, type?: string) => ev(label, type).metadata.occurredAt;
@@ -178,12 +299,14 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
   const through = (label: string) => events.slice(0, events.indexOf(evs(label).at(-1)!) + 1);
   const after = (label: string) => project(new PartnerProfileProjection(), through(label));
 
-  const enterpriseOf = (s: DocumentStore) => s.collection<EnterpriseDocument>(C.enterprises).findOne({ _id: ENTERPRISE });
+  const enterpriseOf = (s: DocumentStore) =>
+    s.collection<EnterpriseDocument>(C.enterprises).findOne({ _id: ENTERPRISE });
   const locationOf = async (s: DocumentStore, locationId: string): Promise<LocationView | undefined> =>
     (await enterpriseOf(s))?.countryEnterprises.flatMap((c) => c.locations).find((l) => l.locationId === locationId);
   const employeeOf = (s: DocumentStore, locationId: string, userId: string) =>
     s.collection<EmployeeDocument>(C.employees).findOne({ _id: partnerEmployeeKey(locationId, userId) });
-  const associationOf = (s: DocumentStore, associationId: string) => s.collection<SelfAssociationDocument>(C.associations).findOne({ _id: associationId });
+  const associationOf = (s: DocumentStore, associationId: string) =>
+    s.collection<SelfAssociationDocument>(C.associations).findOne({ _id: associationId });
   const everything = async (s: DocumentStore) => ({
     enterprises: await s.collection(C.enterprises).find({}, { sort: { _id: 1 } }),
     employees: await s.collection(C.employees).find({}, { sort: { _id: 1 } }),
@@ -222,7 +345,8 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
   });
 
   it('recorded the history as the expected events, in order, on the enterprise stream', () => {
-    for (const [label] of history) expect([label, evs(label).map((e) => e.type)]).toEqual([label, EXPECTED_TYPES[label]]);
+    for (const [label] of history)
+      expect([label, evs(label).map((e) => e.type)]).toEqual([label, EXPECTED_TYPES[label]]);
     expect(events.map((e) => e.type)).toEqual(history.flatMap(([label]) => EXPECTED_TYPES[label]));
     expect(new Set(events.map((e) => e.stream))).toEqual(new Set([enterpriseStream.of(ENTERPRISE)]));
     expect(ev('andyPrc').data).toMatchObject({ userId: ANDY, formerPrcUserId: null });
@@ -295,16 +419,51 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
       userId: string,
       p: EmployeeProfile,
       rest: Pick<EmployeeDocument, 'accessRole' | 'tci' | 'joinedAt' | 'confirmationNumber' | 'position'>,
-    ): EmployeeDocument => ({ _id: partnerEmployeeKey(locationId, userId), enterpriseId: ENTERPRISE, locationId, userId, ...p, ...rest });
-    const joined = (label: string) => ({ joinedAt: at(label, 'EmployeeJoined'), confirmationNumber: confirmation(label) });
+    ): EmployeeDocument => ({
+      _id: partnerEmployeeKey(locationId, userId),
+      enterpriseId: ENTERPRISE,
+      locationId,
+      userId,
+      ...p,
+      ...rest,
+    });
+    const joined = (label: string) => ({
+      joinedAt: at(label, 'EmployeeJoined'),
+      confirmationNumber: confirmation(label),
+    });
 
     expect(await store.collection(C.employees).find({}, { sort: { _id: 1 } })).toEqual([
-      employee(DE, DORA, DORA_P, { accessRole: 'prc', tci: NO_TCI, ...joined('createDe'), position: pos('createDe', 'EmployeeJoined') }),
+      employee(DE, DORA, DORA_P, {
+        accessRole: 'prc',
+        tci: NO_TCI,
+        ...joined('createDe'),
+        position: pos('createDe', 'EmployeeJoined'),
+      }),
       employee(HQ, ANDY, ANDY_P, { accessRole: 'apa', tci: NO_TCI, ...joined('andyJoin'), position: pos('beaPrc') }),
-      employee(HQ, BEA, BEA_UPDATED, { accessRole: 'prc', tci: BEA_TCI, ...joined('beaApprove'), position: pos('beaPrc') }),
-      employee(HQ, DORA, DORA_P, { accessRole: 'personal_update', tci: NO_TCI, ...joined('doraApprove'), position: pos('doraApprove', 'EmployeeJoined') }),
-      employee(HQ, LUIS, LUIS_P, { accessRole: 'personal_update', tci: NO_TCI, ...joined('luisApprove'), position: pos('luisApprove', 'EmployeeJoined') }),
-      employee(US2, LUIS, LUIS_P, { accessRole: 'prc', tci: NO_TCI, ...joined('createUs2'), position: pos('createUs2', 'EmployeeJoined') }),
+      employee(HQ, BEA, BEA_UPDATED, {
+        accessRole: 'prc',
+        tci: BEA_TCI,
+        ...joined('beaApprove'),
+        position: pos('beaPrc'),
+      }),
+      employee(HQ, DORA, DORA_P, {
+        accessRole: 'personal_update',
+        tci: NO_TCI,
+        ...joined('doraApprove'),
+        position: pos('doraApprove', 'EmployeeJoined'),
+      }),
+      employee(HQ, LUIS, LUIS_P, {
+        accessRole: 'personal_update',
+        tci: NO_TCI,
+        ...joined('luisApprove'),
+        position: pos('luisApprove', 'EmployeeJoined'),
+      }),
+      employee(US2, LUIS, LUIS_P, {
+        accessRole: 'prc',
+        tci: NO_TCI,
+        ...joined('createUs2'),
+        position: pos('createUs2', 'EmployeeJoined'),
+      }),
     ]);
     expect(await employeeOf(store, HQ, BEA)).not.toHaveProperty('telephone');
     expect(await employeeOf(store, HQ, PAULA)).toBeNull();
@@ -338,10 +497,19 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
 
     expect(await store.collection(C.associations).find({}, { sort: { _id: 1 } })).toEqual([
       // auto-accepted: nobody decided
-      association('assoc-andy', ANDY, ANDY_P, 'andyJoin', { status: 'accepted', position: pos('andyJoin', 'EmployeeJoined') }),
+      association('assoc-andy', ANDY, ANDY_P, 'andyJoin', {
+        status: 'accepted',
+        position: pos('andyJoin', 'EmployeeJoined'),
+      }),
       // the request keeps the details given then (telephone included), not bea's later profile
       association('assoc-bea', BEA, BEA_P, 'beaRequest', approved('beaApprove')),
-      association('assoc-cy', CY, CY_P, 'cyRequest', { status: 'denied', decidedBy: PAULA, decidedAt: at('cyDeny'), reason: CY_REASON, position: pos('cyDeny') }),
+      association('assoc-cy', CY, CY_P, 'cyRequest', {
+        status: 'denied',
+        decidedBy: PAULA,
+        decidedAt: at('cyDeny'),
+        reason: CY_REASON,
+        position: pos('cyDeny'),
+      }),
       association('assoc-dora', DORA, DORA_P, 'doraRequest', approved('doraApprove')),
       association('assoc-luis', LUIS, LUIS_P, 'luisRequest', approved('luisApprove')),
     ]);
@@ -371,7 +539,10 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
     });
 
     // Mid-registration, the location exists before its creator joins it: no PRC yet.
-    const registering = await project(new PartnerProfileProjection(), events.slice(0, events.indexOf(ev('register', 'LocationCreated')) + 1));
+    const registering = await project(
+      new PartnerProfileProjection(),
+      events.slice(0, events.indexOf(ev('register', 'LocationCreated')) + 1),
+    );
     expect(await locationOf(registering, HQ)).toEqual(hq({ prcUserId: null, warnings: ['PRC_MISSING'] }));
 
     expect(await enterpriseOf(await after('register'))).toEqual({
@@ -382,11 +553,18 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
       registeredAt: at('register', 'EnterpriseRegistered'),
       registeredBy: PAULA,
       position: pos('register', 'EmployeeJoined'),
-      countryEnterprises: [{ countryEnterpriseId: CE_US, country: 'US', name: 'Acme US', headquartersLocationId: HQ, locations: [hq()] }],
+      countryEnterprises: [
+        { countryEnterpriseId: CE_US, country: 'US', name: 'Acme US', headquartersLocationId: HQ, locations: [hq()] },
+      ],
     });
 
     const us2 = await enterpriseOf(await after('createUs2'));
-    expect(us2?.countryEnterprises.map((c) => [c.countryEnterpriseId, c.locations.map((l) => [l.locationId, l.prcUserId, l.warnings])])).toEqual([
+    expect(
+      us2?.countryEnterprises.map((c) => [
+        c.countryEnterpriseId,
+        c.locations.map((l) => [l.locationId, l.prcUserId, l.warnings]),
+      ]),
+    ).toEqual([
       [
         CE_US,
         [
@@ -400,7 +578,13 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
     const de = await enterpriseOf(await after('createDe'));
     expect(de?.countryEnterprises.map((c) => ({ ...c, locations: c.locations.map((l) => l.locationId) }))).toEqual([
       { countryEnterpriseId: CE_US, country: 'US', name: 'Acme US', headquartersLocationId: HQ, locations: [HQ, US2] },
-      { countryEnterpriseId: CE_DE, country: 'DE', name: `${ENTERPRISE_NAME} DE`, headquartersLocationId: DE, locations: [DE] },
+      {
+        countryEnterpriseId: CE_DE,
+        country: 'DE',
+        name: `${ENTERPRISE_NAME} DE`,
+        headquartersLocationId: DE,
+        locations: [DE],
+      },
     ]);
     expect(await locationOf(await after('createDe'), DE)).toEqual({
       locationId: DE,
@@ -420,8 +604,16 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
     expect(await locationOf(await after('autoAcceptOff'), US2)).toMatchObject({ autoAcceptSelfAssociation: false });
 
     expect(await locationOf(await after('beaProfile'), HQ)).not.toHaveProperty('companyTokenRotatedAt');
-    expect(await locationOf(await after('rotateHq'), HQ)).toMatchObject({ ...HQ_PROFILE, companyTokenRotatedAt: at('rotateHq') });
-    expect(await locationOf(await after('hqProfile'), HQ)).toMatchObject({ ...HQ_PROFILE_UPDATED, prcUserId: PAULA, warnings: [], companyTokenRotatedAt: at('rotateHq') });
+    expect(await locationOf(await after('rotateHq'), HQ)).toMatchObject({
+      ...HQ_PROFILE,
+      companyTokenRotatedAt: at('rotateHq'),
+    });
+    expect(await locationOf(await after('hqProfile'), HQ)).toMatchObject({
+      ...HQ_PROFILE_UPDATED,
+      prcUserId: PAULA,
+      warnings: [],
+      companyTokenRotatedAt: at('rotateHq'),
+    });
   });
 
   it('follows the HQ PRC: PRC_MISSING once paula leaves, cleared when andy is assigned, then bea takes over', async () => {
@@ -436,7 +628,10 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
     const andyStore = await after('andyPrc');
     expect(await locationOf(andyStore, HQ)).toMatchObject({ prcUserId: ANDY, warnings: [] });
     expect(await employeeOf(andyStore, HQ, ANDY)).toMatchObject({ accessRole: 'prc', position: pos('andyPrc') });
-    expect(await employeeOf(andyStore, HQ, BEA)).toMatchObject({ accessRole: 'personal_update', position: pos('beaProfile') });
+    expect(await employeeOf(andyStore, HQ, BEA)).toMatchObject({
+      accessRole: 'personal_update',
+      position: pos('beaProfile'),
+    });
 
     const beaStore = await after('beaPrc');
     expect(await locationOf(beaStore, HQ)).toMatchObject({ prcUserId: BEA, warnings: [] });
@@ -459,18 +654,37 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
       position: pos('andyJoin', 'EmployeeJoined'),
     });
     expect(await employeeOf(await after('beaRequest'), HQ, BEA)).toBeNull();
-    expect(await employeeOf(await after('beaApprove'), HQ, BEA)).toMatchObject({ ...BEA_P, accessRole: 'personal_update', tci: NO_TCI });
+    expect(await employeeOf(await after('beaApprove'), HQ, BEA)).toMatchObject({
+      ...BEA_P,
+      accessRole: 'personal_update',
+      tci: NO_TCI,
+    });
     expect(await employeeOf(await after('cyDeny'), HQ, CY)).toBeNull();
-    expect(await employeeOf(await after('andyApa'), HQ, ANDY)).toMatchObject({ accessRole: 'apa', position: pos('andyApa') });
-    expect(await employeeOf(await after('beaTci'), HQ, BEA)).toMatchObject({ ...BEA_P, tci: BEA_TCI, position: pos('beaTci') });
+    expect(await employeeOf(await after('andyApa'), HQ, ANDY)).toMatchObject({
+      accessRole: 'apa',
+      position: pos('andyApa'),
+    });
+    expect(await employeeOf(await after('beaTci'), HQ, BEA)).toMatchObject({
+      ...BEA_P,
+      tci: BEA_TCI,
+      position: pos('beaTci'),
+    });
 
     const updated = await employeeOf(await after('beaProfile'), HQ, BEA);
-    expect(updated).toMatchObject({ ...BEA_UPDATED, tci: BEA_TCI, accessRole: 'personal_update', position: pos('beaProfile') });
+    expect(updated).toMatchObject({
+      ...BEA_UPDATED,
+      tci: BEA_TCI,
+      accessRole: 'personal_update',
+      position: pos('beaProfile'),
+    });
     expect(updated).not.toHaveProperty('telephone');
   });
 
   it('follows the self-associations: pending until decided', async () => {
-    expect(await associationOf(await after('luisRequest'), 'assoc-luis')).toMatchObject({ status: 'pending', position: pos('luisRequest') });
+    expect(await associationOf(await after('luisRequest'), 'assoc-luis')).toMatchObject({
+      status: 'pending',
+      position: pos('luisRequest'),
+    });
     expect(await associationOf(await after('luisRequest'), 'assoc-luis')).not.toHaveProperty('decidedBy');
     expect(await associationOf(await after('andyJoin'), 'assoc-andy')).toMatchObject({ status: 'accepted' });
     expect(await associationOf(await after('andyJoin'), 'assoc-andy')).not.toHaveProperty('decidedBy');
@@ -488,9 +702,17 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
       confirmationNumber: confirmation('beaRequest'),
       position: pos('beaRequest'),
     });
-    expect(await associationOf(await after('beaApprove'), 'assoc-bea')).toMatchObject({ status: 'accepted', decidedBy: PAULA, decidedAt: at('beaApprove', 'EmployeeSelfAssociationApproved') });
+    expect(await associationOf(await after('beaApprove'), 'assoc-bea')).toMatchObject({
+      status: 'accepted',
+      decidedBy: PAULA,
+      decidedAt: at('beaApprove', 'EmployeeSelfAssociationApproved'),
+    });
 
     expect(await associationOf(await after('cyRequest'), 'assoc-cy')).toMatchObject({ status: 'pending' });
-    expect(await associationOf(await after('cyDeny'), 'assoc-cy')).toMatchObject({ status: 'denied', decidedBy: PAULA, reason: CY_REASON });
+    expect(await associationOf(await after('cyDeny'), 'assoc-cy')).toMatchObject({
+      status: 'denied',
+      decidedBy: PAULA,
+      reason: CY_REASON,
+    });
   });
 });

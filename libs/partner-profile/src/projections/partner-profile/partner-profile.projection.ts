@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../core/src/index.js';
-import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
+import type { RecordedEvent } from '#core';
+import { type DocumentStore, type Projection, UnitOfWork } from '#read-store';
 import { type EnterpriseEvent, enterpriseEvents } from '../../domain/enterprise.events.js';
 import { locationWarnings } from '../../domain/enterprise.health.js';
 import {
@@ -77,7 +77,16 @@ export class PartnerProfileProjection implements Projection {
       case 'EnterpriseRegistered': {
         const { enterpriseId, name, worldwideHeadquartersLocationId, registeredBy } = event.data;
         if ((await work.get(C.enterprises, enterpriseId)) !== undefined) return;
-        const doc: EnterpriseDocument = { _id: enterpriseId, enterpriseId, name, worldwideHeadquartersLocationId, countryEnterprises: [], registeredAt: occurredAt, registeredBy, position };
+        const doc: EnterpriseDocument = {
+          _id: enterpriseId,
+          enterpriseId,
+          name,
+          worldwideHeadquartersLocationId,
+          countryEnterprises: [],
+          registeredAt: occurredAt,
+          registeredBy,
+          position,
+        };
         work.put(C.enterprises, doc);
         return;
       }
@@ -88,25 +97,80 @@ export class PartnerProfileProjection implements Projection {
         });
       }
       case 'LocationCreated': {
-        const { enterpriseId, countryEnterpriseId, locationId, name, address, city, postalCode, country, region, partnerTier, autoAcceptSelfAssociation } = event.data;
+        const {
+          enterpriseId,
+          countryEnterpriseId,
+          locationId,
+          name,
+          address,
+          city,
+          postalCode,
+          country,
+          region,
+          partnerTier,
+          autoAcceptSelfAssociation,
+        } = event.data;
         return hierarchy(enterpriseId, (doc) => {
           const countryEnterprise = doc.countryEnterprises.find((c) => c.countryEnterpriseId === countryEnterpriseId);
-          countryEnterprise?.locations.push({ locationId, name, address, city, postalCode, country, region, partnerTier, autoAcceptSelfAssociation, prcUserId: null, warnings: locationWarnings(null) });
+          countryEnterprise?.locations.push({
+            locationId,
+            name,
+            address,
+            city,
+            postalCode,
+            country,
+            region,
+            partnerTier,
+            autoAcceptSelfAssociation,
+            prcUserId: null,
+            warnings: locationWarnings(null),
+          });
         });
       }
       case 'LocationProfileUpdated':
-        return hierarchy(event.data.enterpriseId, (doc) => Object.assign(location(doc, event.data.locationId) ?? {}, event.data.profile));
+        return hierarchy(event.data.enterpriseId, (doc) =>
+          Object.assign(location(doc, event.data.locationId) ?? {}, event.data.profile),
+        );
       case 'SelfAssociationPolicyChanged':
         return hierarchy(event.data.enterpriseId, (doc) =>
-          Object.assign(location(doc, event.data.locationId) ?? {}, { autoAcceptSelfAssociation: event.data.autoAcceptSelfAssociation }),
+          Object.assign(location(doc, event.data.locationId) ?? {}, {
+            autoAcceptSelfAssociation: event.data.autoAcceptSelfAssociation,
+          }),
         );
       case 'CompanyTokenRotated':
-        return hierarchy(event.data.enterpriseId, (doc) => Object.assign(location(doc, event.data.locationId) ?? {}, { companyTokenRotatedAt: occurredAt }));
+        return hierarchy(event.data.enterpriseId, (doc) =>
+          Object.assign(location(doc, event.data.locationId) ?? {}, { companyTokenRotatedAt: occurredAt }),
+        );
       case 'EmployeeJoined': {
-        const { enterpriseId, locationId, userId, firstName, lastName, email, telephone, accessRole, tci, associationId } = event.data;
+        const {
+          enterpriseId,
+          locationId,
+          userId,
+          firstName,
+          lastName,
+          email,
+          telephone,
+          accessRole,
+          tci,
+          associationId,
+        } = event.data;
         const _id = partnerEmployeeKey(locationId, userId);
         if ((await fresh<EmployeeDocument>(C.employees, _id)) !== 'stale') {
-          work.put(C.employees, { _id, enterpriseId, locationId, userId, firstName, lastName, email, ...(telephone ? { telephone } : {}), accessRole, tci, joinedAt: occurredAt, confirmationNumber, position });
+          work.put(C.employees, {
+            _id,
+            enterpriseId,
+            locationId,
+            userId,
+            firstName,
+            lastName,
+            email,
+            ...(telephone ? { telephone } : {}),
+            accessRole,
+            tci,
+            joinedAt: occurredAt,
+            confirmationNumber,
+            position,
+          });
         }
         if (associationId) await association(associationId, { status: 'accepted' });
         if (accessRole === 'prc') await hierarchy(enterpriseId, (doc) => setPrc(doc, locationId, userId));
@@ -115,11 +179,23 @@ export class PartnerProfileProjection implements Projection {
       case 'EmployeeSelfAssociationRequested': {
         const { associationId, ...rest } = event.data;
         if ((await work.get(C.associations, associationId)) !== undefined) return;
-        work.put(C.associations, { ...rest, _id: associationId, associationId, status: 'pending', requestedAt: occurredAt, confirmationNumber, position });
+        work.put(C.associations, {
+          ...rest,
+          _id: associationId,
+          associationId,
+          status: 'pending',
+          requestedAt: occurredAt,
+          confirmationNumber,
+          position,
+        });
         return;
       }
       case 'EmployeeSelfAssociationApproved':
-        return association(event.data.associationId, { status: 'accepted', decidedBy: event.data.decidedBy, decidedAt: occurredAt });
+        return association(event.data.associationId, {
+          status: 'accepted',
+          decidedBy: event.data.decidedBy,
+          decidedAt: occurredAt,
+        });
       case 'EmployeeSelfAssociationDenied':
         return association(event.data.associationId, {
           status: 'denied',

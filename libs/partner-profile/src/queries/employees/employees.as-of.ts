@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../core/src/index.js';
+import type { RecordedEvent } from '#core';
 import { enterpriseEvents } from '../../domain/enterprise.events.js';
 import { evolveEnterprise, initialEnterpriseState } from '../../domain/enterprise.state.js';
 
@@ -10,5 +10,10 @@ export function employeesAsOf(events: readonly RecordedEvent[], locationId: stri
   }, initialEnterpriseState());
   return [...state.employees.values()]
     .filter((e) => e.locationId === locationId && (!onlyUserId || e.userId === onlyUserId))
-    .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.userId.localeCompare(b.userId));
+    .sort(
+      (a, b) =>
+        a.lastName.localeCompare(b.lastName) ||
+        a.firstName.localeCompare(b.firstName) ||
+        a.userId.localeCompare(b.userId),
+    );
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../../auth/src/index.js';
-import { type ListQueryDto, page } from '../../../../contract/src/index.js';
-import { forbidden, requireInstant } from '../../../../core/src/index.js';
-import { findPage, shapeOf } from '../../../../read-store/src/index.js';
+import type { Principal } from '#auth';
+import { type ListQueryDto, page } from '#contract';
+import { forbidden, requireInstant } from '#core';
+import { findPage, shapeOf } from '#read-store';
 import { viewerOf } from '../../application/enterprise-read-access.js';
 import { EnterpriseReads } from '../../application/enterprise-reads.js';
 import type { AccessRole, Tci } from '../../domain/access-roles.js';
@@ -15,14 +15,28 @@ import type { EmployeeListDto } from './employees.response.dto.js';
 
 /** A location's employees as the caller may see them, now (read model) or as of an instant (replayed from the stream). */
 export class ListEmployeesQuery extends Query<EmployeeListDto> {
-  constructor(readonly principal: Principal, readonly enterpriseId: string, readonly locationId: string, readonly filter: ListQueryDto, readonly asOf?: string) {
+  constructor(
+    readonly principal: Principal,
+    readonly enterpriseId: string,
+    readonly locationId: string,
+    readonly filter: ListQueryDto,
+    readonly asOf?: string,
+  ) {
     super();
   }
 }
 
 const EMPLOYEE = shapeOf<EmployeeDocument>().whole();
 
-type EmployeeRecord = { userId: string; firstName: string; lastName: string; email: string; telephone?: string; accessRole: AccessRole; tci: Tci };
+type EmployeeRecord = {
+  userId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  telephone?: string;
+  accessRole: AccessRole;
+  tci: Tci;
+};
 
 const employeeView = (e: EmployeeRecord) => ({
   userId: e.userId,
@@ -42,23 +56,44 @@ export class ListEmployeesHandler implements IQueryHandler<ListEmployeesQuery> {
     const caller = await this.reads.access.caller(enterpriseId, principal);
     caller.location(locationId);
     const viewer = viewerOf(principal);
-    const view = employeeListView(viewer, caller.manages(locationId), caller.employments.find((e) => e.locationId === locationId)?.accessRole);
+    const view = employeeListView(
+      viewer,
+      caller.manages(locationId),
+      caller.employments.find((e) => e.locationId === locationId)?.accessRole,
+    );
     if (!view) throw forbidden('Only employees of this location, its PRC/APA and auditors may list its employees.');
     const onlyOwn = view === 'own_record' ? principal.userId : undefined;
     // Parsed after the visibility check, as this route always has: whoever may not list gets 403 whatever the instant.
     const at = asOf ? requireInstant('asOf', asOf) : undefined;
-    const { documents, total } = at ? await this.replayed(enterpriseId, locationId, at, onlyOwn, filter) : await this.current(locationId, onlyOwn, filter);
+    const { documents, total } = at
+      ? await this.replayed(enterpriseId, locationId, at, onlyOwn, filter)
+      : await this.current(locationId, onlyOwn, filter);
     return { items: documents.map((e) => employeeAsSeen(view, viewer, employeeView(e))), total };
   }
 
   private async current(locationId: string, onlyUserId: string | undefined, filter: ListQueryDto) {
     const query = onlyUserId ? { locationId, userId: onlyUserId } : { locationId };
-    const { items, total } = await findPage(this.reads.store.collection<EmployeeDocument>(C.employees), query, EMPLOYEE, { sort: { lastName: 1, firstName: 1, userId: 1 }, ...page(filter) });
+    const { items, total } = await findPage(
+      this.reads.store.collection<EmployeeDocument>(C.employees),
+      query,
+      EMPLOYEE,
+      { sort: { lastName: 1, firstName: 1, userId: 1 }, ...page(filter) },
+    );
     return { documents: items, total };
   }
 
-  private async replayed(enterpriseId: string, locationId: string, asOf: Date, onlyUserId: string | undefined, filter: ListQueryDto) {
-    const all = employeesAsOf(await this.reads.events.readStream(enterpriseStream.of(enterpriseId), { until: asOf }), locationId, onlyUserId);
+  private async replayed(
+    enterpriseId: string,
+    locationId: string,
+    asOf: Date,
+    onlyUserId: string | undefined,
+    filter: ListQueryDto,
+  ) {
+    const all = employeesAsOf(
+      await this.reads.events.readStream(enterpriseStream.of(enterpriseId), { until: asOf }),
+      locationId,
+      onlyUserId,
+    );
     const { skip, limit } = page(filter);
     return { documents: all.slice(skip, skip + limit), total: all.length };
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCESS_ROLES, type AccessRole, type Tci } from '../../domain/access-roles.js';
-import { PageOf } from '../../../../contract/src/index.js';
+import { PageOf } from '#contract';
 
 export class TciDto implements Tci {
   @ApiProperty() businessContact: boolean;
@@ -18,7 +18,8 @@ export class EmployeeDto {
   @ApiPropertyOptional({ description: 'absent when the caller sees names and roles only' }) email?: string;
   @ApiPropertyOptional() telephone?: string;
   @ApiProperty({ enum: ACCESS_ROLES }) accessRole: AccessRole;
-  @ApiPropertyOptional({ type: () => TciDto, description: 'absent when the caller sees names and roles only' }) tci?: TciDto;
+  @ApiPropertyOptional({ type: () => TciDto, description: 'absent when the caller sees names and roles only' })
+  tci?: TciDto;
 }
 
 /** GET /v1/enterprises/{enterpriseId}/locations/{locationId}/employees (also `?asOf=`). */

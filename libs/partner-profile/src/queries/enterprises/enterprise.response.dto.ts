@@ -13,9 +13,14 @@ export class LocationViewDto {
   @ApiProperty({ enum: REGIONS }) region: Region;
   @ApiProperty({ type: 'integer', enum: [1, 2] }) partnerTier: 1 | 2;
   @ApiProperty() autoAcceptSelfAssociation: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'the Primary Relationship Contact; null while missing' }) prcUserId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the Primary Relationship Contact; null while missing' })
+  prcUserId: string | null;
   @ApiProperty({ type: [String], description: 'e.g. PRC_MISSING' }) warnings: string[];
-  @ApiPropertyOptional({ format: 'date-time', description: 'when the company token was last rotated (the token itself is never shown)' }) companyTokenRotatedAt?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when the company token was last rotated (the token itself is never shown)',
+  })
+  companyTokenRotatedAt?: string;
 }
 
 export class CountryEnterpriseDto {

@@ -1,14 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../../auth/src/index.js';
-import { forbidden } from '../../../../core/src/index.js';
+import type { Principal } from '#auth';
+import { forbidden } from '#core';
 import { viewerOf } from '../../application/enterprise-read-access.js';
 import { EnterpriseReads } from '../../application/enterprise-reads.js';
 import { maySeeEnterprise } from '../../domain/enterprise.visibility.js';
 import type { EnterpriseDto } from './enterprise.response.dto.js';
 
 export class GetEnterpriseQuery extends Query<EnterpriseDto> {
-  constructor(readonly principal: Principal, readonly enterpriseId: string) {
+  constructor(
+    readonly principal: Principal,
+    readonly enterpriseId: string,
+  ) {
     super();
   }
 }

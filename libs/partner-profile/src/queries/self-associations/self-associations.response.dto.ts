@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageOf } from '../../../../contract/src/index.js';
+import { PageOf } from '#contract';
 
 /** A request to join a location as its employee. */
 export class SelfAssociationDto {

@@ -1,4 +1,4 @@
-import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
+import { IsSingleLineText, IsUserId } from '#auth';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, MaxLength, ValidateNested, IsObject } from 'class-validator';
@@ -13,5 +13,10 @@ export class AddUserRequestDto {
   @ApiProperty() @IsSingleLineText(100) lastName: string;
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ enum: GRANTABLE_ROLES }) @IsIn(GRANTABLE_ROLES) role: GrantableRole;
-  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
+  @ApiPropertyOptional({ type: PrivilegesDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PrivilegesDto)
+  privileges?: PrivilegesDto;
 }

@@ -8,5 +8,10 @@ import { GRANTABLE_ROLES } from '../add-user/add-user.request.dto.js';
 /** `privileges`, when given, replaces the whole set (omitted keys mean none). */
 export class ChangeUserAccessRequestDto {
   @ApiPropertyOptional({ enum: GRANTABLE_ROLES }) @IsOptional() @IsIn(GRANTABLE_ROLES) role?: GrantableRole;
-  @ApiPropertyOptional({ type: PrivilegesDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PrivilegesDto) privileges?: PrivilegesDto;
+  @ApiPropertyOptional({ type: PrivilegesDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PrivilegesDto)
+  privileges?: PrivilegesDto;
 }

@@ -1,4 +1,4 @@
-import { IsSingleLineText, IsUserId } from '../../../../auth/src/index.js';
+import { IsSingleLineText, IsUserId } from '#auth';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
@@ -6,7 +6,7 @@ import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
 import { ContactInputDto } from '../contact-input.dto.js';
 
 export class PrimaryContactInputDto extends ContactInputDto {
-  @ApiProperty({ example: 'ana@example.com', description: 'the person\'s user id (the `sub` of their tokens)' })
+  @ApiProperty({ example: 'ana@example.com', description: "the person's user id (the `sub` of their tokens)" })
   @IsUserId()
   userId: string;
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CommandConfirmationDto } from '../../../../contract/src/index.js';
+import { CommandConfirmationDto } from '#contract';
 
 /** 201 of POST /v1/sites. */
 export class RegisterSiteResponseDto extends CommandConfirmationDto {

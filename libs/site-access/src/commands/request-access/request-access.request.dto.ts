@@ -1,4 +1,4 @@
-import { IsSingleLineText } from '../../../../auth/src/index.js';
+import { IsSingleLineText } from '#auth';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 

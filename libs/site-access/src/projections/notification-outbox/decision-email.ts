@@ -3,7 +3,11 @@ import type { SiteEvent } from '../../domain/site.events.js';
 type Decision = Extract<SiteEvent, { type: 'AccessGranted' | 'AccessDenied' }>;
 
 /** The e-mail a requester receives when an administrator decides their access request. */
-export function decisionEmail(event: Decision, siteName: string, confirmationNumber: string): { subject: string; body: string } {
+export function decisionEmail(
+  event: Decision,
+  siteName: string,
+  confirmationNumber: string,
+): { subject: string; body: string } {
   const site = siteName ? `site ${event.data.siteId} (${siteName})` : `site ${event.data.siteId}`;
   // Names are the requester's own words: they stay out of the text, so a request cannot put
   // lines or links into mail sent in our name.

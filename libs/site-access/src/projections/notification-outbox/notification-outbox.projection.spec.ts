@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, systemClock } from '../../../../core/src/index.js';
-import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
-import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
-import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
-import type { DocumentStore, Projection } from '../../../../read-store/src/index.js';
-import { expectIdempotent } from '../../../../read-store/src/testing/projection-testing.js';
+import { type RecordedEvent, randomIds, systemClock } from '#core';
+import { newCommandMeta } from '#event-store/pipeline/command-meta';
+import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
+import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
+import type { DocumentStore, Projection } from '#read-store';
+import { expectIdempotent } from '#read-store/testing/projection-testing';
 import { notificationDeliveryDecider } from '../../domain/notification-delivery.js';
 import type { SiteCommand } from '../../domain/site.commands.js';
 import { siteDecider } from '../../domain/site.decider.js';
@@ -65,7 +65,8 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
     return outcome;
   };
   // By recipient (ned before nia): both decisions may share a millisecond, so createdAt does not order them.
-  const notifications = (store: DocumentStore) => store.collection<NotificationDocument>(C.notifications).find({}, { sort: { userId: 1 } });
+  const notifications = (store: DocumentStore) =>
+    store.collection<NotificationDocument>(C.notifications).find({}, { sort: { userId: 1 } });
 
   const grantedMail = (siteLabel: string): NotificationDocument => ({
     _id: grant.id,
@@ -105,12 +106,37 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
       ...issued(OP, true),
       siteId: SITE,
       name: SITE_NAME,
-      primary: { userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, telephone: '+49 89 1234', address: 'Main Street 1', city: 'Munich', postalCode: '80331' },
+      primary: {
+        userId: PAT,
+        firstName: 'Pat',
+        lastName: 'Primary',
+        email: PAT,
+        telephone: '+49 89 1234',
+        address: 'Main Street 1',
+        city: 'Munich',
+        postalCode: '80331',
+      },
       contactId: 'c-pat',
       contactTypes: ['administrative'],
     });
-    await site({ type: 'NominateSelf', ...issued(NIA), requestId: 'req-nia', firstName: 'Nia', lastName: 'Nominee', email: NIA, businessJustification: 'Orders media' });
-    await site({ type: 'NominateSelf', ...issued(NED), requestId: 'req-ned', firstName: 'Ned', lastName: 'Nominee', email: NED, businessJustification: 'Curious' });
+    await site({
+      type: 'NominateSelf',
+      ...issued(NIA),
+      requestId: 'req-nia',
+      firstName: 'Nia',
+      lastName: 'Nominee',
+      email: NIA,
+      businessJustification: 'Orders media',
+    });
+    await site({
+      type: 'NominateSelf',
+      ...issued(NED),
+      requestId: 'req-ned',
+      firstName: 'Ned',
+      lastName: 'Nominee',
+      email: NED,
+      businessJustification: 'Curious',
+    });
     // The grant also edits the justification: two events, one e-mail.
     const granted = await site({
       type: 'GrantAccess',
@@ -144,7 +170,10 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
   it('queues exactly one e-mail per grant and per denial, to the requester, however often the events are fed', async () => {
     const store = await expectIdempotent(new NotificationOutboxProjection(), events);
     // Alone (no site-access read model in the store) the e-mail still names the site: the outbox keeps its own names.
-    expect(await notifications(store)).toEqual([deniedMail(`site ${SITE} (${SITE_NAME})`), grantedMail(`site ${SITE} (${SITE_NAME})`)]);
+    expect(await notifications(store)).toEqual([
+      deniedMail(`site ${SITE} (${SITE_NAME})`),
+      grantedMail(`site ${SITE} (${SITE_NAME})`),
+    ]);
     expect(await store.collection(C.summaries).countDocuments({})).toBe(0);
   });
 
@@ -158,7 +187,10 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
   });
 
   it('names the site, the decision, the reason of a denial and the confirmation number when site-access projects first', async () => {
-    const store = await expectIdempotent(together(new SiteAccessProjection(), new NotificationOutboxProjection()), events);
+    const store = await expectIdempotent(
+      together(new SiteAccessProjection(), new NotificationOutboxProjection()),
+      events,
+    );
     const mails = await notifications(store);
     expect(mails).toEqual([deniedMail(`site ${SITE} (${SITE_NAME})`), grantedMail(`site ${SITE} (${SITE_NAME})`)]);
     const [denied, granted] = mails;
@@ -175,8 +207,17 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
       pipeline.execute({
         stream: notificationStream.of(grant.id),
         decider: notificationDeliveryDecider,
-        command: { type: 'RecordNotificationSent', notificationId: grant.id, to: NIA, messageId: `<${grant.id}@access-governance>` },
-        meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, systemClock, randomIds),
+        command: {
+          type: 'RecordNotificationSent',
+          notificationId: grant.id,
+          to: NIA,
+          messageId: `<${grant.id}@access-governance>`,
+        },
+        meta: newCommandMeta(
+          { commandName: 'RecordNotificationSent', actorId: 'system:mailer' },
+          systemClock,
+          randomIds,
+        ),
       });
     expect((await record()).changed).toBe(true);
     expect((await record()).changed).toBe(false); // the delivery stream records one send only

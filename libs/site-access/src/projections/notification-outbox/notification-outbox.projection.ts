@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../core/src/index.js';
-import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
+import type { RecordedEvent } from '#core';
+import { type DocumentStore, type Projection, UnitOfWork } from '#read-store';
 import type { NotificationDeliveryEvent } from '../../domain/notification-delivery.js';
 import { type SiteEvent, siteEvents } from '../../domain/site.events.js';
 import { SITE_COLLECTIONS as C } from '../read-models.js';
@@ -31,12 +31,19 @@ export class NotificationOutboxProjection implements Projection {
     for (const event of events) {
       if (event.type === 'SiteRegistered' || event.type === 'AccessGranted' || event.type === 'AccessDenied') {
         const siteEvent = siteEvents.read(event);
-        if (siteEvent?.type === 'SiteRegistered') work.put(C.outboxSites, { _id: siteEvent.data.siteId, name: siteEvent.data.name });
+        if (siteEvent?.type === 'SiteRegistered')
+          work.put(C.outboxSites, { _id: siteEvent.data.siteId, name: siteEvent.data.name });
         else if (siteEvent) await queue(siteEvent as Decision, event, work);
       } else if (event.type === 'NotificationSent') {
         const { notificationId } = (event as unknown as NotificationDeliveryEvent).data;
         const current = await work.get(C.notifications, notificationId);
-        if (current) work.put(C.notifications, { ...current, _id: notificationId, status: 'sent', sentAt: event.metadata.occurredAt });
+        if (current)
+          work.put(C.notifications, {
+            ...current,
+            _id: notificationId,
+            status: 'sent',
+            sentAt: event.metadata.occurredAt,
+          });
       }
     }
     await work.flush();

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, systemClock } from '../../../../core/src/index.js';
-import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
-import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
-import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
-import type { DocumentStore } from '../../../../read-store/src/index.js';
-import { expectIdempotent, project } from '../../../../read-store/src/testing/projection-testing.js';
+import { type RecordedEvent, randomIds, systemClock } from '#core';
+import { newCommandMeta } from '#event-store/pipeline/command-meta';
+import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
+import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
+import type { DocumentStore } from '#read-store';
+import { expectIdempotent, project } from '#read-store/testing/projection-testing';
 import type { ContactDetails } from '../../domain/contact.js';
 import { fullPrivileges, normalizePrivileges } from '../../domain/privileges.js';
 import type { SiteCommand } from '../../domain/site.commands.js';
@@ -36,7 +36,10 @@ const details = (firstName: string, lastName: string, email: string, telephone =
 });
 
 /** Who issues a command, and when; signed in just now, as contact commands require. */
-function issued(userId: string, roles: Partial<Pick<Actor, 'operator' | 'auditor'>> = {}): { actor: Actor; at: string } {
+function issued(
+  userId: string,
+  roles: Partial<Pick<Actor, 'operator' | 'auditor'>> = {},
+): { actor: Actor; at: string } {
   const at = new Date().toISOString();
   return { actor: { userId, operator: roles.operator ?? false, auditor: roles.auditor ?? false, authTime: at }, at };
 }
@@ -66,33 +69,106 @@ const history: [label: string, command: () => SiteCommand][] = [
   ],
   [
     'addSam',
-    () => ({ type: 'AddUser', ...issued(PAT), user: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM }, role: 'secondary', privileges: SAM_PRIVILEGES }),
+    () => ({
+      type: 'AddUser',
+      ...issued(PAT),
+      user: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM },
+      role: 'secondary',
+      privileges: SAM_PRIVILEGES,
+    }),
   ],
-  ['addUma', () => ({ type: 'AddUser', ...issued(PAT), user: { userId: UMA, firstName: 'Uma', lastName: 'User', email: UMA }, role: 'user', privileges: UMA_PRIVILEGES })],
+  [
+    'addUma',
+    () => ({
+      type: 'AddUser',
+      ...issued(PAT),
+      user: { userId: UMA, firstName: 'Uma', lastName: 'User', email: UMA },
+      role: 'user',
+      privileges: UMA_PRIVILEGES,
+    }),
+  ],
   [
     'nominateNia',
-    () => ({ type: 'NominateSelf', ...issued(NIA), requestId: 'req-nia', firstName: 'Nia', lastName: 'Nominee', email: NIA, businessJustification: NIA_JUSTIFICATION }),
+    () => ({
+      type: 'NominateSelf',
+      ...issued(NIA),
+      requestId: 'req-nia',
+      firstName: 'Nia',
+      lastName: 'Nominee',
+      email: NIA,
+      businessJustification: NIA_JUSTIFICATION,
+    }),
   ],
-  ['editNia', () => ({ type: 'EditNominationJustification', ...issued(SAM), requestId: 'req-nia', businessJustification: NIA_EDITED })],
-  ['grantNia', () => ({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-nia', role: 'user', privileges: NIA_PRIVILEGES })],
+  [
+    'editNia',
+    () => ({
+      type: 'EditNominationJustification',
+      ...issued(SAM),
+      requestId: 'req-nia',
+      businessJustification: NIA_EDITED,
+    }),
+  ],
+  [
+    'grantNia',
+    () => ({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-nia', role: 'user', privileges: NIA_PRIVILEGES }),
+  ],
   [
     'nominateNed',
-    () => ({ type: 'NominateSelf', ...issued(NED), requestId: 'req-ned', firstName: 'Ned', lastName: 'Nominee', email: NED, businessJustification: NED_JUSTIFICATION }),
+    () => ({
+      type: 'NominateSelf',
+      ...issued(NED),
+      requestId: 'req-ned',
+      firstName: 'Ned',
+      lastName: 'Nominee',
+      email: NED,
+      businessJustification: NED_JUSTIFICATION,
+    }),
   ],
   ['denyNed', () => ({ type: 'DenyAccess', ...issued(SAM), requestId: 'req-ned', reason: NED_REASON })],
   ['umaRole', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, role: 'secondary' })],
   ['umaPrivileges', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, privileges: UMA_NEW_PRIVILEGES })],
   ['removeUma', () => ({ type: 'RemoveUser', ...issued(PAT), userId: UMA })],
-  ['transfer', () => ({ type: 'TransferPrimaryContact', ...issued(PAT), userId: SAM, formerPrimaryRole: 'secondary', formerPrimaryPrivileges: fullPrivileges() })],
-  ['addBilling', () => ({ type: 'UpdateContact', ...issued(SAM), contactId: 'c-billing', contact: details('Bill', 'Ing', 'billing@example.com'), contactTypes: ['billing'] })],
+  [
+    'transfer',
+    () => ({
+      type: 'TransferPrimaryContact',
+      ...issued(PAT),
+      userId: SAM,
+      formerPrimaryRole: 'secondary',
+      formerPrimaryPrivileges: fullPrivileges(),
+    }),
+  ],
+  [
+    'addBilling',
+    () => ({
+      type: 'UpdateContact',
+      ...issued(SAM),
+      contactId: 'c-billing',
+      contact: details('Bill', 'Ing', 'billing@example.com'),
+      contactTypes: ['billing'],
+    }),
+  ],
   [
     'updateBilling',
-    () => ({ type: 'UpdateContact', ...issued(SAM), contactId: 'c-billing', contact: details('Bill', 'Ing', 'billing@example.com', '+49 89 9999'), contactTypes: ['billing'] }),
+    () => ({
+      type: 'UpdateContact',
+      ...issued(SAM),
+      contactId: 'c-billing',
+      contact: details('Bill', 'Ing', 'billing@example.com', '+49 89 9999'),
+      contactTypes: ['billing'],
+    }),
   ],
   ['removeBilling', () => ({ type: 'RemoveContact', ...issued(SAM), contactId: 'c-billing' })],
   [
     'addRenewal',
-    () => ({ type: 'UpdateContact', ...issued(SAM), contactId: 'c-renewal', contact: details('Nia', 'Nominee', NIA), contactTypes: ['renewal'], userId: NIA }),
+    () => ({
+      type: 'UpdateContact',
+      ...issued(SAM),
+      contactId: 'c-renewal',
+      contact: details('Nia', 'Nominee', NIA),
+      contactTypes: ['renewal'],
+      userId: NIA,
+    }),
   ],
 ];
 
@@ -219,7 +295,9 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
 
   it('tracks a member through role and privilege changes until removal', async () => {
     const umaAfter = async (label: string) =>
-      (await project(new SiteAccessProjection(), through(label))).collection(C.members).findOne({ _id: memberKey(SITE, UMA) });
+      (await project(new SiteAccessProjection(), through(label)))
+        .collection(C.members)
+        .findOne({ _id: memberKey(SITE, UMA) });
     expect(await umaAfter('addUma')).toMatchObject({
       role: 'user',
       privileges: normalizePrivileges(UMA_PRIVILEGES),
@@ -227,7 +305,11 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
       confirmationNumber: ev('addUma').metadata.confirmationNumber,
       position: ev('addUma').position,
     });
-    expect(await umaAfter('umaRole')).toMatchObject({ role: 'secondary', privileges: normalizePrivileges(UMA_PRIVILEGES), position: ev('umaRole').position });
+    expect(await umaAfter('umaRole')).toMatchObject({
+      role: 'secondary',
+      privileges: normalizePrivileges(UMA_PRIVILEGES),
+      position: ev('umaRole').position,
+    });
     expect(await umaAfter('umaPrivileges')).toMatchObject({
       role: 'secondary',
       privileges: normalizePrivileges(UMA_NEW_PRIVILEGES),
@@ -327,8 +409,14 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
 
   it('keeps the billing contact at its latest version until it is removed', async () => {
     const billingAfter = async (label: string) =>
-      (await project(new SiteAccessProjection(), through(label))).collection(C.contacts).findOne({ _id: contactKey(SITE, 'c-billing') });
-    expect(await billingAfter('addBilling')).toMatchObject({ telephone: '+49 89 1234', contactTypes: ['billing'], position: ev('addBilling').position });
+      (await project(new SiteAccessProjection(), through(label)))
+        .collection(C.contacts)
+        .findOne({ _id: contactKey(SITE, 'c-billing') });
+    expect(await billingAfter('addBilling')).toMatchObject({
+      telephone: '+49 89 1234',
+      contactTypes: ['billing'],
+      position: ev('addBilling').position,
+    });
     expect(await billingAfter('updateBilling')).toEqual({
       _id: contactKey(SITE, 'c-billing'),
       contactId: 'c-billing',
@@ -352,7 +440,9 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
       registeredBy: OP,
       position: ev('register').position,
       primaryContact: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM },
-      secondaryContacts: [{ userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, privileges: fullPrivileges() }],
+      secondaryContacts: [
+        { userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, privileges: fullPrivileges() },
+      ],
       userCount: 3,
       pendingRequestCount: 0,
       contactCount: 2,
@@ -369,10 +459,23 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
       userCount: 1,
       pendingRequestCount: 0,
       contactCount: 1,
-      warnings: ['NO_SECONDARY_CONTACT', 'MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping', 'MISSING_CONTACT_TYPE:billing'],
+      warnings: [
+        'NO_SECONDARY_CONTACT',
+        'MISSING_CONTACT_TYPE:renewal',
+        'MISSING_CONTACT_TYPE:media_shipping',
+        'MISSING_CONTACT_TYPE:billing',
+      ],
     });
     expect(await at('addSam')).toMatchObject({
-      secondaryContacts: [{ userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM, privileges: normalizePrivileges(SAM_PRIVILEGES) }],
+      secondaryContacts: [
+        {
+          userId: SAM,
+          firstName: 'Sam',
+          lastName: 'Second',
+          email: SAM,
+          privileges: normalizePrivileges(SAM_PRIVILEGES),
+        },
+      ],
       userCount: 2,
       warnings: ['MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping', 'MISSING_CONTACT_TYPE:billing'],
     });
@@ -383,8 +486,20 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
     expect(await at('umaRole')).toMatchObject({
       // sorted by last name: Second before User
       secondaryContacts: [
-        { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM, privileges: normalizePrivileges(SAM_PRIVILEGES) },
-        { userId: UMA, firstName: 'Uma', lastName: 'User', email: UMA, privileges: normalizePrivileges(UMA_PRIVILEGES) },
+        {
+          userId: SAM,
+          firstName: 'Sam',
+          lastName: 'Second',
+          email: SAM,
+          privileges: normalizePrivileges(SAM_PRIVILEGES),
+        },
+        {
+          userId: UMA,
+          firstName: 'Uma',
+          lastName: 'User',
+          email: UMA,
+          privileges: normalizePrivileges(UMA_PRIVILEGES),
+        },
       ],
     });
     expect((await at('umaPrivileges'))?.secondaryContacts).toContainEqual({
@@ -396,15 +511,28 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
     });
     expect(await at('removeUma')).toMatchObject({
       primaryContact: { userId: PAT },
-      secondaryContacts: [{ userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM, privileges: normalizePrivileges(SAM_PRIVILEGES) }],
+      secondaryContacts: [
+        {
+          userId: SAM,
+          firstName: 'Sam',
+          lastName: 'Second',
+          email: SAM,
+          privileges: normalizePrivileges(SAM_PRIVILEGES),
+        },
+      ],
       userCount: 3,
     });
     expect(await at('transfer')).toMatchObject({
       primaryContact: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM },
-      secondaryContacts: [{ userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, privileges: fullPrivileges() }],
+      secondaryContacts: [
+        { userId: PAT, firstName: 'Pat', lastName: 'Primary', email: PAT, privileges: fullPrivileges() },
+      ],
       userCount: 3,
     });
-    expect(await at('addBilling')).toMatchObject({ contactCount: 2, warnings: ['MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping'] });
+    expect(await at('addBilling')).toMatchObject({
+      contactCount: 2,
+      warnings: ['MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping'],
+    });
     expect(await at('removeBilling')).toMatchObject({
       contactCount: 1,
       warnings: ['MISSING_CONTACT_TYPE:renewal', 'MISSING_CONTACT_TYPE:media_shipping', 'MISSING_CONTACT_TYPE:billing'],
@@ -414,7 +542,13 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
   it('shows NO_SECONDARY_CONTACT again once the last secondary is gone', async () => {
     // Continue the history on the same stream: demote the former primary to a plain user.
     const pipeline = new CommandPipeline(eventStore, randomIds);
-    const command: SiteCommand = { type: 'ChangeUserAccess', ...issued(SAM), userId: PAT, role: 'user', privileges: { softwareAccess: 'downloads' } };
+    const command: SiteCommand = {
+      type: 'ChangeUserAccess',
+      ...issued(SAM),
+      userId: PAT,
+      role: 'user',
+      privileges: { softwareAccess: 'downloads' },
+    };
     const outcome = await pipeline.execute({
       stream: siteStream.of(SITE),
       decider: siteDecider,

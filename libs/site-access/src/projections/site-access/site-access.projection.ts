@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../core/src/index.js';
-import { type DocumentStore, type Projection, UnitOfWork } from '../../../../read-store/src/index.js';
+import type { RecordedEvent } from '#core';
+import { type DocumentStore, type Projection, UnitOfWork } from '#read-store';
 import { fullPrivileges } from '../../domain/privileges.js';
 import { type SiteEvent, siteEvents } from '../../domain/site.events.js';
 import {
@@ -38,7 +38,9 @@ export class SiteAccessProjection implements Projection {
     const work = new UnitOfWork(store);
     const touched = new Set<string>();
     // Read (and upcast) once per event: the prefetch and the fold share it.
-    const siteEventsOfBatch = events.map((event) => siteEvents.readRecorded(event)).filter((e): e is Recorded => e !== undefined);
+    const siteEventsOfBatch = events
+      .map((event) => siteEvents.readRecorded(event))
+      .filter((e): e is Recorded => e !== undefined);
     await prefetch(siteEventsOfBatch, work);
     for (const siteEvent of siteEventsOfBatch) {
       await this.apply(siteEvent, work);
@@ -65,11 +67,18 @@ export class SiteAccessProjection implements Projection {
       const current = await fresh<MemberDocument>(C.members, memberKey(siteId, userId));
       if (current && current !== 'stale') work.put(C.members, { ...current, ...change, position });
     };
-    const siteName = async (siteId: string) => ((await work.get(C.summaries, siteId))?.name as string | undefined) ?? '';
+    const siteName = async (siteId: string) =>
+      ((await work.get(C.summaries, siteId))?.name as string | undefined) ?? '';
     const decide = async (requestId: string, decision: Partial<AccessRequestDocument>) => {
       const current = await fresh<AccessRequestDocument>(C.requests, requestId);
       if (!current || current === 'stale') return;
-      work.put(C.requests, { ...current, ...decision, decidedAt: occurredAt, decisionConfirmationNumber: confirmationNumber, position });
+      work.put(C.requests, {
+        ...current,
+        ...decision,
+        decidedAt: occurredAt,
+        decisionConfirmationNumber: confirmationNumber,
+        position,
+      });
     };
 
     switch (event.type) {
@@ -77,11 +86,27 @@ export class SiteAccessProjection implements Projection {
         const { siteId, name, primary, privileges, contact, registeredBy } = event.data;
         const summary = await fresh<Positioned>(C.summaries, siteId);
         if (summary === 'stale') return;
-        work.put(C.summaries, { ...summary, _id: siteId, siteId, name, registeredAt: occurredAt, registeredBy, position });
+        work.put(C.summaries, {
+          ...summary,
+          _id: siteId,
+          siteId,
+          name,
+          registeredAt: occurredAt,
+          registeredBy,
+          position,
+        });
         await putMember({ ...primary, siteId, siteName: name, role: 'primary', privileges, grantedBy: registeredBy });
         const _id = contactKey(siteId, contact.contactId);
         if ((await fresh<ContactDocument>(C.contacts, _id)) !== 'stale') {
-          work.put(C.contacts, { ...contact, _id, siteId, updatedBy: registeredBy, updatedAt: occurredAt, confirmationNumber, position });
+          work.put(C.contacts, {
+            ...contact,
+            _id,
+            siteId,
+            updatedBy: registeredBy,
+            updatedAt: occurredAt,
+            confirmationNumber,
+            position,
+          });
         }
         return;
       }
@@ -111,13 +136,39 @@ export class SiteAccessProjection implements Projection {
         const current = await fresh<AccessRequestDocument>(C.requests, requestId);
         if (!current || current === 'stale') return;
         const edit = { from, to, editedBy, editedAt: occurredAt, confirmationNumber };
-        work.put(C.requests, { ...current, businessJustification: to, justificationEdits: [...current.justificationEdits, edit], position });
+        work.put(C.requests, {
+          ...current,
+          businessJustification: to,
+          justificationEdits: [...current.justificationEdits, edit],
+          position,
+        });
         return;
       }
       case 'AccessGranted': {
-        const { siteId, requestId, userId, firstName, lastName, email, role, privileges, grantedBy, businessJustification } = event.data;
+        const {
+          siteId,
+          requestId,
+          userId,
+          firstName,
+          lastName,
+          email,
+          role,
+          privileges,
+          grantedBy,
+          businessJustification,
+        } = event.data;
         await decide(requestId, { status: 'granted', businessJustification, decidedBy: grantedBy });
-        return putMember({ siteId, siteName: await siteName(siteId), userId, firstName, lastName, email, role, privileges, grantedBy });
+        return putMember({
+          siteId,
+          siteName: await siteName(siteId),
+          userId,
+          firstName,
+          lastName,
+          email,
+          role,
+          privileges,
+          grantedBy,
+        });
       }
       case 'AccessDenied': {
         const { requestId, reason, deniedBy, businessJustification } = event.data;
@@ -141,7 +192,16 @@ export class SiteAccessProjection implements Projection {
         const { siteId, contactId, contact, updatedBy } = event.data;
         const _id = contactKey(siteId, contactId);
         if ((await fresh<ContactDocument>(C.contacts, _id)) === 'stale') return;
-        work.put(C.contacts, { ...contact, contactTypes: [...contact.contactTypes], _id, siteId, updatedBy, updatedAt: occurredAt, confirmationNumber, position });
+        work.put(C.contacts, {
+          ...contact,
+          contactTypes: [...contact.contactTypes],
+          _id,
+          siteId,
+          updatedBy,
+          updatedAt: occurredAt,
+          confirmationNumber,
+          position,
+        });
         return;
       }
       case 'ContactRemoved': {
@@ -155,7 +215,12 @@ export class SiteAccessProjection implements Projection {
 
 /** Reads, in one query per collection, the documents this batch's events will look at. */
 async function prefetch(events: readonly Recorded[], work: UnitOfWork): Promise<void> {
-  const ids = { [C.summaries]: [] as string[], [C.members]: [] as string[], [C.requests]: [] as string[], [C.contacts]: [] as string[] };
+  const ids = {
+    [C.summaries]: [] as string[],
+    [C.members]: [] as string[],
+    [C.requests]: [] as string[],
+    [C.contacts]: [] as string[],
+  };
   for (const e of events) {
     switch (e.type) {
       case 'SiteRegistered':

@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../../../../read-store/src/index.js';
+import type { DocumentStore } from '#read-store';
 import { siteWarnings } from '../../domain/site.health.js';
 import { SITE_COLLECTIONS as C, type ContactDocument, type MemberDocument } from '../read-models.js';
 
@@ -9,7 +9,9 @@ import { SITE_COLLECTIONS as C, type ContactDocument, type MemberDocument } from
 export async function recomputeSiteSummary(store: DocumentStore, siteId: string): Promise<void> {
   const summaries = store.collection(C.summaries);
   if (!(await summaries.findOne({ _id: siteId }))) return;
-  const members = await store.collection<MemberDocument>(C.members).find({ siteId }, { sort: { lastName: 1, firstName: 1, userId: 1 } });
+  const members = await store
+    .collection<MemberDocument>(C.members)
+    .find({ siteId }, { sort: { lastName: 1, firstName: 1, userId: 1 } });
   const contacts = await store.collection<ContactDocument>(C.contacts).find({ siteId });
   const pendingRequestCount = await store.collection(C.requests).countDocuments({ siteId, status: 'pending' });
   const pick = ({ userId, firstName, lastName, email }: MemberDocument) => ({ userId, firstName, lastName, email });

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, systemClock } from '../../../../core/src/index.js';
-import { newCommandMeta } from '../../../../event-store/src/pipeline/command-meta.js';
-import { CommandPipeline } from '../../../../event-store/src/pipeline/command-pipeline.js';
-import { SqliteEventStore } from '../../../../event-store/src/sqlite/sqlite-event-store.js';
-import { expectIdempotent } from '../../../../read-store/src/testing/projection-testing.js';
+import { type RecordedEvent, randomIds, systemClock } from '#core';
+import { newCommandMeta } from '#event-store/pipeline/command-meta';
+import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
+import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
+import { expectIdempotent } from '#read-store/testing/projection-testing';
 import { notificationDeliveryDecider } from '../../domain/notification-delivery.js';
 import { userPreferencesDecider } from '../../domain/user-preferences.js';
 import { SITE_COLLECTIONS as C } from '../read-models.js';
@@ -54,14 +54,34 @@ describe('UserPreferencesProjection (events recorded by the real pipeline on SQL
     expect(events.map((e) => [e.stream, e.type, e.data])).toEqual([
       [userStream.of(ANA), 'NotificationEmailChanged', { userId: ANA, from: null, to: 'ana.first@example.com' }],
       [userStream.of(BEN), 'NotificationEmailChanged', { userId: BEN, from: null, to: 'ben.only@example.com' }],
-      [userStream.of(ANA), 'NotificationEmailChanged', { userId: ANA, from: 'ana.first@example.com', to: 'ana.second@example.com' }],
-      [userStream.of(ANA), 'NotificationEmailChanged', { userId: ANA, from: 'ana.second@example.com', to: 'ana.third@example.com' }],
+      [
+        userStream.of(ANA),
+        'NotificationEmailChanged',
+        { userId: ANA, from: 'ana.first@example.com', to: 'ana.second@example.com' },
+      ],
+      [
+        userStream.of(ANA),
+        'NotificationEmailChanged',
+        { userId: ANA, from: 'ana.second@example.com', to: 'ana.third@example.com' },
+      ],
     ]);
     const [, benSet, , anaLast] = events;
 
     expect(await preferences(events)).toEqual([
-      { _id: ANA, userId: ANA, email: 'ana.third@example.com', updatedAt: anaLast!.metadata.occurredAt, position: anaLast!.position },
-      { _id: BEN, userId: BEN, email: 'ben.only@example.com', updatedAt: benSet!.metadata.occurredAt, position: benSet!.position },
+      {
+        _id: ANA,
+        userId: ANA,
+        email: 'ana.third@example.com',
+        updatedAt: anaLast!.metadata.occurredAt,
+        position: anaLast!.position,
+      },
+      {
+        _id: BEN,
+        userId: BEN,
+        email: 'ben.only@example.com',
+        updatedAt: benSet!.metadata.occurredAt,
+        position: benSet!.position,
+      },
     ]);
   });
 
@@ -72,7 +92,13 @@ describe('UserPreferencesProjection (events recorded by the real pipeline on SQL
     expect(events).toHaveLength(emails.length);
     for (let n = 1; n <= events.length; n++) {
       expect(await preferences(events.slice(0, n))).toEqual([
-        { _id: ANA, userId: ANA, email: emails[n - 1], updatedAt: events[n - 1]!.metadata.occurredAt, position: events[n - 1]!.position },
+        {
+          _id: ANA,
+          userId: ANA,
+          email: emails[n - 1],
+          updatedAt: events[n - 1]!.metadata.occurredAt,
+          position: events[n - 1]!.position,
+        },
       ]);
     }
   });

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../core/src/index.js';
-import type { DocumentStore, Projection } from '../../../../read-store/src/index.js';
+import type { RecordedEvent } from '#core';
+import type { DocumentStore, Projection } from '#read-store';
 import type { UserPreferencesEvent } from '../../domain/user-preferences.js';
 import { SITE_COLLECTIONS as C } from '../read-models.js';
 
@@ -12,11 +12,13 @@ export class UserPreferencesProjection implements Projection {
     for (const event of events) {
       if (event.type !== 'NotificationEmailChanged') continue;
       const { userId, to } = (event as unknown as UserPreferencesEvent).data;
-      await store.collection(C.preferences).updateOne(
-        { _id: userId },
-        { $set: { userId, email: to, updatedAt: event.metadata.occurredAt, position: event.position } },
-        { upsert: true },
-      );
+      await store
+        .collection(C.preferences)
+        .updateOne(
+          { _id: userId },
+          { $set: { userId, email: to, updatedAt: event.metadata.occurredAt, position: event.position } },
+          { upsert: true },
+        );
     }
   }
 }

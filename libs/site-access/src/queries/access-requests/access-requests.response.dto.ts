@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageOf } from '../../../../contract/src/index.js';
+import { PageOf } from '#contract';
 
 export class JustificationEditDto {
   @ApiProperty() from: string;
@@ -18,7 +18,11 @@ export class AccessRequestDto {
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
   @ApiProperty({ description: 'the e-mail the requester typed (shown to approvers)' }) email: string;
-  @ApiPropertyOptional({ description: 'the e-mail the identity provider vouched for in the requester’s token; the decision is mailed only there' }) verifiedEmail?: string;
+  @ApiPropertyOptional({
+    description:
+      'the e-mail the identity provider vouched for in the requester’s token; the decision is mailed only there',
+  })
+  verifiedEmail?: string;
   @ApiProperty({ description: 'the current justification (after edits)' }) businessJustification: string;
   @ApiProperty({ description: 'the justification as first submitted' }) originalJustification: string;
   @ApiProperty({ type: () => [JustificationEditDto] }) justificationEdits: JustificationEditDto[];

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../../auth/src/index.js';
-import { type ListQueryDto, page } from '../../../../contract/src/index.js';
-import { type DocumentStore, findPage, shapeOf } from '../../../../read-store/src/index.js';
+import type { Principal } from '#auth';
+import { type ListQueryDto, page } from '#contract';
+import { type DocumentStore, findPage, shapeOf } from '#read-store';
 import { SiteReads } from '../../application/site-reads.js';
 import {
   type AccessRequestDocument,
@@ -38,17 +38,37 @@ export class MyNotificationPreferencesQuery extends Query<NotificationPreference
   }
 }
 
-const MY_SITE = shapeOf<MemberDocument>().pick('siteId', 'siteName', 'role', 'privileges', 'grantedBy', 'grantedAt', 'confirmationNumber');
+const MY_SITE = shapeOf<MemberDocument>().pick(
+  'siteId',
+  'siteName',
+  'role',
+  'privileges',
+  'grantedBy',
+  'grantedAt',
+  'confirmationNumber',
+);
 const MY_REQUEST = shapeOf<AccessRequestDocument>().omit('_id', 'position');
 const MY_NOTIFICATION = shapeOf<NotificationDocument>().omit('_id');
 
 /** Each list: the caller's documents of one collection, in its order. */
-const LISTS: { [W in keyof MyLists]: (store: DocumentStore, userId: string, filter: ListQueryDto) => Promise<MyLists[W]> } = {
-  sites: (store, userId, filter) => findPage(store.collection<MemberDocument>(C.members), { userId }, MY_SITE, { sort: { siteId: 1 }, ...page(filter) }),
+const LISTS: {
+  [W in keyof MyLists]: (store: DocumentStore, userId: string, filter: ListQueryDto) => Promise<MyLists[W]>;
+} = {
+  sites: (store, userId, filter) =>
+    findPage(store.collection<MemberDocument>(C.members), { userId }, MY_SITE, {
+      sort: { siteId: 1 },
+      ...page(filter),
+    }),
   'access-requests': (store, userId, filter) =>
-    findPage(store.collection<AccessRequestDocument>(C.requests), { userId }, MY_REQUEST, { sort: { requestedAt: -1 }, ...page(filter) }),
+    findPage(store.collection<AccessRequestDocument>(C.requests), { userId }, MY_REQUEST, {
+      sort: { requestedAt: -1 },
+      ...page(filter),
+    }),
   notifications: (store, userId, filter) =>
-    findPage(store.collection<NotificationDocument>(C.notifications), { userId }, MY_NOTIFICATION, { sort: { createdAt: -1 }, ...page(filter) }),
+    findPage(store.collection<NotificationDocument>(C.notifications), { userId }, MY_NOTIFICATION, {
+      sort: { createdAt: -1 },
+      ...page(filter),
+    }),
 };
 
 @QueryHandler(MyListQuery)
@@ -65,7 +85,9 @@ export class MyNotificationPreferencesHandler implements IQueryHandler<MyNotific
   constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
   async execute({ principal }: MyNotificationPreferencesQuery): Promise<NotificationPreferencesDto> {
-    const found = await this.reads.store.collection<UserPreferencesDocument>(C.preferences).findOne({ _id: principal.userId });
+    const found = await this.reads.store
+      .collection<UserPreferencesDocument>(C.preferences)
+      .findOne({ _id: principal.userId });
     return { userId: principal.userId, email: found?.email ?? null, updatedAt: found?.updatedAt ?? null };
   }
 }

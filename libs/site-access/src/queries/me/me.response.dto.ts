@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SiteRole } from '../../domain/site.events.js';
 import { GrantedPrivilegesDto } from '../site-users/site-users.response.dto.js';
-import { PageOf } from '../../../../contract/src/index.js';
+import { PageOf } from '#contract';
 
 /** A site where the caller is a member, with their role. */
 export class MySiteDto {
@@ -25,7 +25,8 @@ export class NotificationDto {
   @ApiProperty() subject: string;
   @ApiProperty() body: string;
   @ApiProperty() siteId: string;
-  @ApiProperty({ description: 'confirmation number of the transaction the e-mail is about' }) confirmationNumber: string;
+  @ApiProperty({ description: 'confirmation number of the transaction the e-mail is about' })
+  confirmationNumber: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ enum: ['queued', 'sent'] }) status: 'queued' | 'sent';
   @ApiPropertyOptional({ format: 'date-time' }) sentAt?: string;
@@ -37,6 +38,7 @@ export class NotificationListDto extends PageOf(NotificationDto) {}
 /** GET /v1/me/notification-preferences. */
 export class NotificationPreferencesDto {
   @ApiProperty() userId: string;
-  @ApiProperty({ type: String, nullable: true, description: 'the eNotification e-mail; null when never set' }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the eNotification e-mail; null when never set' }) email:
+    string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: string | null;
 }

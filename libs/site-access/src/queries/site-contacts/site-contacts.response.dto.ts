@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTACT_TYPES, type ContactType } from '../../domain/contact.js';
-import { PageOf } from '../../../../contract/src/index.js';
+import { PageOf } from '#contract';
 
 /** A site contact. */
 export class SiteContactDto {

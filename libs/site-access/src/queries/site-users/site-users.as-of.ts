@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../core/src/index.js';
+import type { RecordedEvent } from '#core';
 import { describeSiteEvent } from '../../application/site-audit.js';
 import { siteEvents } from '../../domain/site.events.js';
 import { evolveSite, initialSiteState } from '../../domain/site.state.js';
@@ -20,7 +20,11 @@ export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean
   for (const recorded of events) {
     const event = siteEvents.read(recorded);
     if (!event) continue;
-    const grant = { grantedBy: recorded.metadata.actorId, grantedAt: recorded.metadata.occurredAt, confirmationNumber: recorded.metadata.confirmationNumber };
+    const grant = {
+      grantedBy: recorded.metadata.actorId,
+      grantedAt: recorded.metadata.occurredAt,
+      confirmationNumber: recorded.metadata.confirmationNumber,
+    };
     // A person's replay may start mid-stream (only their events): evolve needs the site to exist.
     if (!state.exists && event.type !== 'SiteRegistered') state = { ...state, exists: true, siteId: event.data.siteId };
     state = evolveSite(state, event);
@@ -30,8 +34,21 @@ export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean
   }
   const members = [...state.members.values()]
     .filter((m) => m.userId !== undefined && grants.has(m.userId))
-    .map((m) => ({ userId: m.userId, firstName: m.firstName, lastName: m.lastName, email: m.email, role: m.role, privileges: { ...m.privileges }, ...grants.get(m.userId)! }))
-    .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.userId.localeCompare(b.userId));
+    .map((m) => ({
+      userId: m.userId,
+      firstName: m.firstName,
+      lastName: m.lastName,
+      email: m.email,
+      role: m.role,
+      privileges: { ...m.privileges },
+      ...grants.get(m.userId)!,
+    }))
+    .sort(
+      (a, b) =>
+        a.lastName.localeCompare(b.lastName) ||
+        a.firstName.localeCompare(b.firstName) ||
+        a.userId.localeCompare(b.userId),
+    );
   return { exists: state.exists, members };
 }
 

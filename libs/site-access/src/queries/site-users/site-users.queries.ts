@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../../auth/src/index.js';
-import { type ListQueryDto, escapeRegex, page } from '../../../../contract/src/index.js';
-import { notFound } from '../../../../core/src/index.js';
-import { type Filter, findOneShaped, findPage, shapeOf } from '../../../../read-store/src/index.js';
+import type { Principal } from '#auth';
+import { type ListQueryDto, escapeRegex, page } from '#contract';
+import { notFound } from '#core';
+import { type Filter, findOneShaped, findPage, shapeOf } from '#read-store';
 import { SiteReads } from '../../application/site-reads.js';
 import type { SiteRole } from '../../domain/site.events.js';
 import { siteStream } from '../../domain/site.streams.js';
@@ -19,24 +19,50 @@ export interface UserFilter extends ListQueryDto {
 
 /** The site's users, now (read model) or as of an instant (replayed from the stream); `all` skips paging (the CSV report). */
 export class ListSiteUsersQuery extends Query<SiteUserListDto> {
-  constructor(readonly principal: Principal, readonly siteId: string, readonly filter: UserFilter, readonly asOf?: Date, readonly all = false) {
+  constructor(
+    readonly principal: Principal,
+    readonly siteId: string,
+    readonly filter: UserFilter,
+    readonly asOf?: Date,
+    readonly all = false,
+  ) {
     super();
   }
 }
 
 export class GetUserAccessQuery extends Query<UserAccessDto> {
-  constructor(readonly principal: Principal, readonly siteId: string, readonly userId: string, readonly asOf?: Date) {
+  constructor(
+    readonly principal: Principal,
+    readonly siteId: string,
+    readonly userId: string,
+    readonly asOf?: Date,
+  ) {
     super();
   }
 }
 
 export class GetUserHistoryQuery extends Query<UserHistoryDto> {
-  constructor(readonly principal: Principal, readonly siteId: string, readonly userId: string) {
+  constructor(
+    readonly principal: Principal,
+    readonly siteId: string,
+    readonly userId: string,
+  ) {
     super();
   }
 }
 
-const SITE_USER = shapeOf<MemberDocument>().pick('siteId', 'userId', 'firstName', 'lastName', 'email', 'role', 'privileges', 'grantedBy', 'grantedAt', 'confirmationNumber');
+const SITE_USER = shapeOf<MemberDocument>().pick(
+  'siteId',
+  'userId',
+  'firstName',
+  'lastName',
+  'email',
+  'role',
+  'privileges',
+  'grantedBy',
+  'grantedAt',
+  'confirmationNumber',
+);
 
 @QueryHandler(ListSiteUsersQuery)
 export class ListSiteUsersHandler implements IQueryHandler<ListSiteUsersQuery> {
@@ -55,17 +81,27 @@ export class ListSiteUsersHandler implements IQueryHandler<ListSiteUsersQuery> {
       query.$or = [{ firstName: q }, { lastName: q }, { email: q }, { userId: q }];
     }
     const sort = { lastName: 1, firstName: 1, userId: 1 } as const;
-    return findPage(this.reads.store.collection<MemberDocument>(C.members), query, SITE_USER, all ? { sort } : { sort, ...page(filter) });
+    return findPage(
+      this.reads.store.collection<MemberDocument>(C.members),
+      query,
+      SITE_USER,
+      all ? { sort } : { sort, ...page(filter) },
+    );
   }
 
   private async replayed(siteId: string, filter: UserFilter, asOf: Date, all: boolean) {
     const { members } = membersAsOf(await this.reads.events.readStream(siteStream.of(siteId), { until: asOf }));
     const q = filter.q?.toLowerCase();
     const matching = members.filter(
-      (m) => (!filter.role || m.role === filter.role) && (!q || [m.firstName, m.lastName, m.email, m.userId].some((v) => v.toLowerCase().includes(q))),
+      (m) =>
+        (!filter.role || m.role === filter.role) &&
+        (!q || [m.firstName, m.lastName, m.email, m.userId].some((v) => v.toLowerCase().includes(q))),
     );
     const { skip, limit } = page(filter);
-    return { items: (all ? matching : matching.slice(skip, skip + limit)).map((m) => ({ siteId, ...m })), total: matching.length };
+    return {
+      items: (all ? matching : matching.slice(skip, skip + limit)).map((m) => ({ siteId, ...m })),
+      total: matching.length,
+    };
   }
 }
 
@@ -76,11 +112,18 @@ export class GetUserAccessHandler implements IQueryHandler<GetUserAccessQuery> {
   async execute({ principal, siteId, userId, asOf }: GetUserAccessQuery): Promise<UserAccessDto> {
     await this.reads.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
     if (!asOf) {
-      const member = await findOneShaped(this.reads.store.collection<MemberDocument>(C.members), { _id: memberKey(siteId, userId) }, SITE_USER);
+      const member = await findOneShaped(
+        this.reads.store.collection<MemberDocument>(C.members),
+        { _id: memberKey(siteId, userId) },
+        SITE_USER,
+      );
       if (!member) throw notFound(`${userId} is not a member of site ${siteId}.`);
       return member;
     }
-    const mine = await this.reads.events.readStream(siteStream.of(siteId), { until: asOf, mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    const mine = await this.reads.events.readStream(siteStream.of(siteId), {
+      until: asOf,
+      mentioning: { paths: SITE_PERSON_PATHS, value: userId },
+    });
     const member = membersAsOf(mine).members.find((m) => m.userId === userId);
     if (!member) throw notFound(`${userId} was not a member of site ${siteId} at ${asOf.toISOString()}.`);
     return { siteId, ...member, asOf: asOf.toISOString() };
@@ -93,7 +136,9 @@ export class GetUserHistoryHandler implements IQueryHandler<GetUserHistoryQuery>
 
   async execute({ principal, siteId, userId }: GetUserHistoryQuery): Promise<UserHistoryDto> {
     await this.reads.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
-    const mine = await this.reads.events.readStream(siteStream.of(siteId), { mentioning: { paths: SITE_PERSON_PATHS, value: userId } });
+    const mine = await this.reads.events.readStream(siteStream.of(siteId), {
+      mentioning: { paths: SITE_PERSON_PATHS, value: userId },
+    });
     return { items: accessHistory(mine) };
   }
 }

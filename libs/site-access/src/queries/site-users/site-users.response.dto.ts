@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRIVILEGE_LEVELS, type Privileges } from '../../domain/privileges.js';
 import type { SiteRole } from '../../domain/site.events.js';
-import { PageOf } from '../../../../contract/src/index.js';
+import { PageOf } from '#contract';
 
 const SITE_ROLES: SiteRole[] = ['primary', 'secondary', 'user'];
 
@@ -34,5 +34,6 @@ export class SiteUserListDto extends PageOf(SiteUserDto, 'matching users in all 
 
 /** GET /v1/sites/{siteId}/users/{userId}/access: one member's access (now, or `?asOf=`). */
 export class UserAccessDto extends SiteUserDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'the instant answered for, when `?asOf=` was given' }) asOf?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'the instant answered for, when `?asOf=` was given' })
+  asOf?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FieldChangeDto } from '../../../../contract/src/index.js';
+import { FieldChangeDto } from '#contract';
 
 /** One transaction that touched a member's access. */
 export class UserHistoryItemDto {

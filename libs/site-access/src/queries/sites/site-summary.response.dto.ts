@@ -16,7 +16,12 @@ export class SiteSummarySecondaryContactDto extends SiteSummaryContactDto {
 export class SiteSummaryDto {
   @ApiProperty() siteId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ type: () => SiteSummaryContactDto, nullable: true, description: 'the primary contact; null only transiently' }) primaryContact: SiteSummaryContactDto | null;
+  @ApiProperty({
+    type: () => SiteSummaryContactDto,
+    nullable: true,
+    description: 'the primary contact; null only transiently',
+  })
+  primaryContact: SiteSummaryContactDto | null;
   @ApiProperty({ type: () => [SiteSummarySecondaryContactDto] }) secondaryContacts: SiteSummarySecondaryContactDto[];
   @ApiProperty({ type: 'integer' }) userCount: number;
   @ApiProperty({ type: 'integer' }) pendingRequestCount: number;

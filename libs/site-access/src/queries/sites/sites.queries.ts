@@ -1,12 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../../auth/src/index.js';
+import type { Principal } from '#auth';
 import { SiteReads } from '../../application/site-reads.js';
 import { SITE_COLLECTIONS as C, type SiteSummaryDocument } from '../../projections/read-models.js';
 import type { SiteSummaryDto } from './site-summary.response.dto.js';
 
 export class GetSiteSummaryQuery extends Query<SiteSummaryDto> {
-  constructor(readonly principal: Principal, readonly siteId: string) {
+  constructor(
+    readonly principal: Principal,
+    readonly siteId: string,
+  ) {
     super();
   }
 }
@@ -18,7 +21,9 @@ export class GetSiteSummaryHandler implements IQueryHandler<GetSiteSummaryQuery>
   async execute({ principal, siteId }: GetSiteSummaryQuery): Promise<SiteSummaryDto> {
     await this.reads.access.require(siteId, principal, ['viewSummary']);
     // The site exists (checked above), so its summary does.
-    const { _id, position, ...summary } = (await this.reads.store.collection<SiteSummaryDocument>(C.summaries).findOne({ _id: siteId }))!;
+    const { _id, position, ...summary } = (await this.reads.store
+      .collection<SiteSummaryDocument>(C.summaries)
+      .findOne({ _id: siteId }))!;
     return summary;
   }
 }
