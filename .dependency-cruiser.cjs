@@ -22,9 +22,15 @@ module.exports = {
     ),
     forbid(
       'audit-knows-no-context',
-      'Audit reaches the bounded contexts only through its ports (AuditDescriber, AdministeredScopes), wired in apps/.',
+      'Audit reaches the bounded contexts only through its ports (AuditDescriber, AdministeredScopes), wired in libs/composition.',
       { path: '^libs/audit/' },
       { path: '^libs/(site-access|partner-profile)/' },
+    ),
+    forbid(
+      'apps-do-not-import-each-other',
+      'The API, the projector and the CLI share their composition through libs/composition, never through one another.',
+      { path: '^apps/([^/]+)/' },
+      { path: '^apps/', pathNot: '^apps/$1/' },
     ),
     forbid(
       'contexts-do-not-import-each-other',

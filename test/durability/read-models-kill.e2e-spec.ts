@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { verifyCommand } from '#cli/commands/verify.command';
-import { allProjections } from '#api/projections';
+import { allProjections } from '#composition';
 import { mintToken } from '#auth';
 import Database from 'better-sqlite3';
 import { loadConfig, randomIds } from '#core';

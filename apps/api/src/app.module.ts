@@ -8,7 +8,7 @@ import { EventStoreModule } from '#event-store';
 import { ReadConsistencyInterceptor, ReadStoreModule } from '#read-store';
 import { PartnerProfileModule } from '#partner-profile';
 import { SiteAccessModule } from '#site-access';
-import { allProjections, auditContexts } from './projections.js';
+import { allProjections, auditContexts } from '#composition';
 import { HealthController } from './health/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';

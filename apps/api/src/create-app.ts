@@ -1,25 +1,14 @@
-import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createLogger } from '#composition';
 import type { AppConfig, Clock } from '#core';
 import { AppModule } from './app.module.js';
 import { installBodyParsers } from './http/json-limits.js';
 import { documentIdempotency } from './http/openapi-idempotency.js';
 import { documentReadConsistency } from './http/openapi-read-consistency.js';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers.js';
-
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
-export function createLogger(config: AppConfig): ConsoleLogger {
-  return new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LEVELS[config.logLevel] });
-}
 
 /** Builds the whole API exactly as `npm start` runs it; the end-to-end tests use this too. */
 export async function createApp(config: AppConfig, overrides: { clock?: Clock } = {}): Promise<INestApplication> {

@@ -5,8 +5,8 @@ import { loadConfig } from '#core';
 import { EventStoreModule } from '#event-store';
 import { ReadStoreModule } from '#read-store';
 import { NotificationOutboxModule } from '#site-access';
-import { allProjections } from '#api/projections';
-import { createLogger } from '#api/create-app';
+import { allProjections } from '#composition';
+import { createLogger } from '#composition';
 
 /** Feeds the read models without serving HTTP, so API replicas can run with PROJECTOR=off. */
 const config = { ...loadConfig(), projector: true };

@@ -3,7 +3,7 @@ import { AuditVisibility } from '#audit/application/audit-visibility';
 import { SearchAuditHandler, SearchAuditQuery } from '#audit/queries/audit.queries';
 import { SqliteDocumentStore } from '#read-store/sqlite/sqlite-document-store';
 import { AuditDescribers } from '#audit/describe-event';
-import { auditContexts } from '#api/projections';
+import { auditContexts } from '#composition';
 import { median } from './bench-util.js';
 
 /**

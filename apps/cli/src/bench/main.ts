@@ -1,4 +1,4 @@
-import { allProjections } from '#api/projections';
+import { allProjections } from '#composition';
 import { benchAppend } from './append.bench.js';
 import { benchAsOf } from './as-of.bench.js';
 import { benchAuth } from './auth.bench.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { allProjections } from '#api/projections';
+import { allProjections } from '#composition';
 import { mintToken } from '#auth/token-minter';
 import { SqliteEventStore } from '#event-store';
 import { ProjectionRunner } from '#read-store';

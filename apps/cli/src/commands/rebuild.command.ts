@@ -9,7 +9,7 @@ import {
   removeDatabaseFiles,
   replaceDatabaseFile,
 } from '#read-store';
-import { allProjections } from '#api/projections';
+import { allProjections } from '#composition';
 
 /**
  * Replays the whole log into fresh read models. Embedded: into a new file beside the live one,

@@ -1,7 +1,7 @@
 import type { AppConfig } from '#core';
 import { openEventStore, verifyChains } from '#event-store';
 import { ProjectionRunner, SqliteDocumentStore, compareReadModels, openDocumentStore } from '#read-store';
-import { allProjections } from '#api/projections';
+import { allProjections } from '#composition';
 
 export interface VerifyResult {
   readonly ok: boolean;
