@@ -117,6 +117,30 @@ describe('OpenAPI document: real answers conform to the documented response sche
         .set('Authorization', pat)
         .send({ role: 'user', privileges: { reporting: 'view' } }),
     );
+    // A requester without a verified address (an opaque sub, no email claim): the decision e-mail has nobody to go to.
+    const ivy = await bearer(t, 'ivy-7');
+    const ivyRequest = await t.http.post('/v1/sites/2001/access-requests').set('Authorization', ivy).send({
+      firstName: 'Ivy',
+      lastName: 'Opaque',
+      email: 'ivy@example.com',
+      businessJustification: 'I need the reports',
+    });
+    expect(ivyRequest.body).toMatchObject({ requestId: expect.any(String) });
+    expect(
+      (
+        await t.http
+          .post(`/v1/sites/2001/access-requests/${ivyRequest.body.requestId}/deny`)
+          .set('Authorization', pat)
+          .send({ reason: 'no' })
+      ).status,
+    ).toBe(200);
+    await caughtUp(t);
+    const unsendable = conform(
+      'get',
+      '/v1/me/notifications',
+      await t.http.get('/v1/me/notifications').set('Authorization', ivy),
+    );
+    expect(unsendable.body.items).toEqual([expect.objectContaining({ to: null, status: 'no_verified_address' })]);
     conform(
       'put',
       `${S}/contacts/{contactId}`,

@@ -21,14 +21,23 @@ export class MySiteListDto extends PageOf(MySiteDto) {}
 export class NotificationDto {
   @ApiProperty() notificationId: string;
   @ApiProperty() userId: string;
-  @ApiProperty() to: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the verified address; null when the person has none (status no_verified_address)',
+  })
+  to: string | null;
   @ApiProperty() subject: string;
   @ApiProperty() body: string;
   @ApiProperty() siteId: string;
   @ApiProperty({ description: 'confirmation number of the transaction the e-mail is about' })
   confirmationNumber: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ enum: ['queued', 'sent'] }) status: 'queued' | 'sent';
+  @ApiProperty({
+    enum: ['queued', 'sent', 'no_verified_address'],
+    description: 'no_verified_address: nobody to tell, never sent (no fallback to a typed address)',
+  })
+  status: 'queued' | 'sent' | 'no_verified_address';
   @ApiPropertyOptional({ format: 'date-time' }) sentAt?: string;
 }
 
