@@ -5,7 +5,7 @@ import { enterpriseDecider } from './enterprise.decider.js';
 import type { EnterpriseEvent } from './enterprise.events.js';
 import { type EnterpriseState, employeeKey } from './enterprise.state.js';
 import type { Region } from './regions.js';
-import { given } from '#core/testing/given-when-then';
+import { casesOn, given } from '#core/testing/given-when-then';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: the worldwide enterprise "Acme" (ent-1) with three country enterprises.
@@ -220,13 +220,7 @@ const WITH_PENDING_IN_BERLIN: EnterpriseEvent[] = [...WORLD, requested(DE_BERLIN
 
 const world = (events: readonly EnterpriseEvent[] = WORLD) => given(enterpriseDecider, events);
 const unregistered = () => given(enterpriseDecider, []);
-/** Decided on `history` (the shared world unless named), `command` is refused with `code`. */
-const rejects = (command: EnterpriseCommand, code: string, history: readonly EnterpriseEvent[] = WORLD) =>
-  world(history).when(command).thenRejects(code);
-/** Decided on the shared world, `command` changes nothing. */
-const changesNothing = (command: EnterpriseCommand) => world().when(command).thenNothing();
-/** Decided on the shared world, `command` records exactly `events`. */
-const emits = (command: EnterpriseCommand, events: readonly EnterpriseEvent[]) => world().when(command).then(events);
+const { rejects, changesNothing, emits } = casesOn(enterpriseDecider, WORLD);
 
 const stateOf = (events: readonly EnterpriseEvent[]): EnterpriseState =>
   fold(enterpriseDecider.evolve, enterpriseDecider.initialState(), events);
