@@ -53,6 +53,31 @@ const UMA_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view' } 
 const UMA_NEW_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view', manageAccess: 'view' } as const;
 const NIA_PRIVILEGES = { softwareAccess: 'downloads', reporting: 'view' } as const;
 
+/** PAT adds `userId` with this role and these privileges. */
+const addUser = (
+  userId: string,
+  firstName: string,
+  lastName: string,
+  role: 'secondary' | 'user',
+  privileges: Record<string, string>,
+): SiteCommand => ({
+  type: 'AddUser',
+  ...issued(PAT),
+  user: { userId, firstName, lastName, email: userId },
+  role,
+  privileges,
+});
+/** `userId` (named `firstName` Nominee) asks for access as request `req-<firstname>`. */
+const nominate = (userId: string, firstName: string, businessJustification: string): SiteCommand => ({
+  type: 'NominateSelf',
+  ...issued(userId),
+  requestId: `req-${firstName.toLowerCase()}`,
+  firstName,
+  lastName: 'Nominee',
+  email: userId,
+  businessJustification,
+});
+
 /** A representative site history, driven through the real pipeline; each step labelled by what it did. */
 const history: [label: string, command: () => SiteCommand][] = [
   [
@@ -67,38 +92,9 @@ const history: [label: string, command: () => SiteCommand][] = [
       contactTypes: ['administrative'],
     }),
   ],
-  [
-    'addSam',
-    () => ({
-      type: 'AddUser',
-      ...issued(PAT),
-      user: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM },
-      role: 'secondary',
-      privileges: SAM_PRIVILEGES,
-    }),
-  ],
-  [
-    'addUma',
-    () => ({
-      type: 'AddUser',
-      ...issued(PAT),
-      user: { userId: UMA, firstName: 'Uma', lastName: 'User', email: UMA },
-      role: 'user',
-      privileges: UMA_PRIVILEGES,
-    }),
-  ],
-  [
-    'nominateNia',
-    () => ({
-      type: 'NominateSelf',
-      ...issued(NIA),
-      requestId: 'req-nia',
-      firstName: 'Nia',
-      lastName: 'Nominee',
-      email: NIA,
-      businessJustification: NIA_JUSTIFICATION,
-    }),
-  ],
+  ['addSam', () => addUser(SAM, 'Sam', 'Second', 'secondary', SAM_PRIVILEGES)],
+  ['addUma', () => addUser(UMA, 'Uma', 'User', 'user', UMA_PRIVILEGES)],
+  ['nominateNia', () => nominate(NIA, 'Nia', NIA_JUSTIFICATION)],
   [
     'editNia',
     () => ({
@@ -112,18 +108,7 @@ const history: [label: string, command: () => SiteCommand][] = [
     'grantNia',
     () => ({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-nia', role: 'user', privileges: NIA_PRIVILEGES }),
   ],
-  [
-    'nominateNed',
-    () => ({
-      type: 'NominateSelf',
-      ...issued(NED),
-      requestId: 'req-ned',
-      firstName: 'Ned',
-      lastName: 'Nominee',
-      email: NED,
-      businessJustification: NED_JUSTIFICATION,
-    }),
-  ],
+  ['nominateNed', () => nominate(NED, 'Ned', NED_JUSTIFICATION)],
   ['denyNed', () => ({ type: 'DenyAccess', ...issued(SAM), requestId: 'req-ned', reason: NED_REASON })],
   ['umaRole', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, role: 'secondary' })],
   ['umaPrivileges', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, privileges: UMA_NEW_PRIVILEGES })],
