@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type RecordedEvent, randomIds, systemClock } from '#core';
 import { newCommandMeta } from '#event-store/pipeline/command-meta';
 import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
+import { recordHistory } from '#event-store/testing/record-history';
 import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
 import type { DocumentStore } from '#read-store';
 import { expectIdempotent, project } from '#read-store/testing/projection-testing';
@@ -176,24 +177,12 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'site-access-projection-'));
     eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
-    const pipeline = new CommandPipeline(eventStore, randomIds);
-    const confirmations = new Map<string, string>();
-    for (const [label, make] of history) {
-      const command = make();
-      const outcome = await pipeline.execute({
-        stream: siteStream.of(SITE),
-        decider: siteDecider,
-        command,
-        meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
-      });
-      if (!outcome.changed) throw new Error(`${label} changed nothing`);
-      expect(outcome.events).toHaveLength(1);
-      confirmations.set(label, outcome.confirmationNumber);
-    }
-    events = await eventStore.readAll({ limit: 100000 });
+    const recording = await recordHistory(eventStore, siteStream.of(SITE), siteDecider, history);
+    events = recording.events;
     expect(events).toHaveLength(history.length);
     for (const [label] of history) {
-      const own = events.filter((e) => e.metadata.confirmationNumber === confirmations.get(label));
+      expect([label, recording.emitted.get(label)]).toEqual([label, 1]);
+      const own = recording.byLabel.get(label) ?? [];
       expect(own).toHaveLength(1);
       recorded.set(label, own[0]!);
     }
