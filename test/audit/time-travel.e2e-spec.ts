@@ -176,6 +176,9 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
   });
 
   it('users?asOf= carries the profile fields and honours role, q and paging like the live list', async () => {
+    /** The auditor's users list with this query (200). */
+    const asAuditor = (query: Record<string, string | number>) =>
+      t.http.get(`${path}/users`).query(query).set('Authorization', auditor).expect(200);
     const t4 = await usersAsOf(at.t4);
     expect(t4.find((m) => m.userId === u('uma'))).toEqual({
       siteId: SITE,
@@ -189,23 +192,11 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
       grantedAt: expect.any(String),
       confirmationNumber: cn.addUma,
     });
-    const secondaries = await t.http
-      .get(`${path}/users`)
-      .query({ asOf: at.t4, role: 'secondary' })
-      .set('Authorization', auditor)
-      .expect(200);
+    const secondaries = await asAuditor({ asOf: at.t4, role: 'secondary' });
     expect(secondaries.body).toMatchObject({ total: 1, items: [{ userId: u('uma') }] });
-    const q = await t.http
-      .get(`${path}/users`)
-      .query({ asOf: at.t3, q: 'NIA' })
-      .set('Authorization', auditor)
-      .expect(200);
+    const q = await asAuditor({ asOf: at.t3, q: 'NIA' });
     expect(q.body).toMatchObject({ total: 1, items: [{ userId: u('nia') }] });
-    const paged = await t.http
-      .get(`${path}/users`)
-      .query({ asOf: at.t4, limit: 1, offset: 1 })
-      .set('Authorization', auditor)
-      .expect(200);
+    const paged = await asAuditor({ asOf: at.t4, limit: 1, offset: 1 });
     expect(paged.body).toEqual({ items: [t4[1]], total: 3 });
   });
 

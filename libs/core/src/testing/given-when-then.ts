@@ -50,3 +50,19 @@ export function given<TCommand, TEvent extends DomainEvent, TState>(
     }),
   };
 }
+
+/**
+ * One-line cases on a usual history: `rejects(command, code)` (on another history when named),
+ * `changesNothing(command)` and `emits(command, events)`, each a given/when/then on `history`.
+ */
+export function casesOn<TCommand, TEvent extends DomainEvent, TState>(
+  decider: Decider<TCommand, TEvent, TState>,
+  history: readonly TEvent[],
+) {
+  return {
+    rejects: (command: TCommand, code: string, on: readonly TEvent[] = history) =>
+      given(decider, on).when(command).thenRejects(code),
+    changesNothing: (command: TCommand) => given(decider, history).when(command).thenNothing(),
+    emits: (command: TCommand, events: readonly TEvent[]) => given(decider, history).when(command).then(events),
+  };
+}

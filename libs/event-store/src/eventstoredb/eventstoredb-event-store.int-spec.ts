@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type NewEvent, WrongExpectedRevisionError } from '#core';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
+import { TEST_METADATA } from '#core/testing/test-metadata';
 
 const url = process.env.EVENTSTORE_URL;
 if (!url)
@@ -20,15 +21,7 @@ if (!url)
         id: randomUUID(),
         type,
         data: {},
-        metadata: {
-          actorId: 'a',
-          occurredAt: '2026-01-01T00:00:00.000Z',
-          correlationId: 'c',
-          causationId: 'c',
-          command: 'T',
-          confirmationNumber: 'X',
-          hash: 'h',
-        },
+        metadata: TEST_METADATA,
       });
       await store.append(stream, [event('Opened'), event('Changed')], 'no_stream');
       await expect(store.append(stream, [event('Stale')], 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);

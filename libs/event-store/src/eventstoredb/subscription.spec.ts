@@ -2,6 +2,7 @@ import { UnavailableError } from '@kurrent/kurrentdb-client';
 import { type Position, type RecordedEvent, comparePositions, positionOf } from '#core';
 import type { RetryNotice } from '../event-store.port.js';
 import { type EventFeedSource, type LiveFeed, type RetryPolicy, retryDelay, runSubscription } from './subscription.js';
+import { TEST_METADATA } from '#core/testing/test-metadata';
 
 const at = (n: number): RecordedEvent => ({
   id: `e${n}`,
@@ -10,15 +11,7 @@ const at = (n: number): RecordedEvent => ({
   position: positionOf(BigInt(n), BigInt(n)),
   type: 'T',
   data: { n },
-  metadata: {
-    actorId: 'a',
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    correlationId: 'c',
-    causationId: 'c',
-    command: 'T',
-    confirmationNumber: 'X',
-    hash: 'h',
-  },
+  metadata: TEST_METADATA,
 });
 const after = (position: Position | undefined) => (e: RecordedEvent) =>
   position === undefined || comparePositions(e.position, position) > 0;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type NewEvent, WrongExpectedRevisionError } from '#core';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { TEST_METADATA } from '#core/testing/test-metadata';
 
 describe('EventStore contract: SQLite', () => {
   const dirs: string[] = [];
@@ -30,15 +31,7 @@ describe('EventStore contract: SQLite', () => {
       id: randomUUID(),
       type,
       data: {},
-      metadata: {
-        actorId: 'a',
-        occurredAt: '2026-01-01T00:00:00.000Z',
-        correlationId: 'c',
-        causationId: 'c',
-        command: 'T',
-        confirmationNumber: 'AAAA-BBBB-CCCC',
-        hash: 'h',
-      },
+      metadata: { ...TEST_METADATA, confirmationNumber: 'AAAA-BBBB-CCCC' },
     });
     const open = (maxGroup?: number, waitMs?: number) => {
       const dir = mkdtempSync(join(tmpdir(), 'es-group-'));

@@ -11,16 +11,9 @@ import { hostname } from 'node:os';
 import { LeaseLostError, ProjectionLease, leaseOwnerId } from './projection-lease.js';
 import { ProjectionLeader } from './projection-leader.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { TEST_METADATA } from '#core/testing/test-metadata';
 
-const meta = {
-  actorId: 'a',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  correlationId: 'c',
-  causationId: 'c',
-  command: 'T',
-  confirmationNumber: 'X',
-  hash: 'h',
-};
+const meta = TEST_METADATA;
 const newEvent = () => ({ id: randomUUID(), type: 'Counted', data: {}, metadata: meta });
 
 /** Counts events with $inc: NOT idempotent on purpose, so a batch applied twice would show. */

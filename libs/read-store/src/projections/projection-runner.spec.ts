@@ -11,6 +11,7 @@ import { expectIdempotent } from '../testing/projection-testing.js';
 import { CHECKPOINTS } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { TEST_METADATA } from '#core/testing/test-metadata';
 
 // Fixture read model: events per stream, guarded by position so a replayed event counts once.
 class StreamTally implements Projection {
@@ -32,15 +33,7 @@ class StreamTally implements Projection {
   }
 }
 
-const meta = {
-  actorId: 'a',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  correlationId: 'c',
-  causationId: 'c',
-  command: 'T',
-  confirmationNumber: 'X',
-  hash: 'h',
-};
+const meta = TEST_METADATA;
 const newEvent = (type: string) => ({ id: randomUUID(), type, data: {}, metadata: meta });
 
 describe('ProjectionRunner', () => {

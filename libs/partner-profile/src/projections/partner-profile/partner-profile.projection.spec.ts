@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, randomIds, secretDigest, systemClock } from '#core';
-import { newCommandMeta } from '#event-store/pipeline/command-meta';
-import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
+import { type RecordedEvent, secretDigest } from '#core';
+import { recordHistory } from '#event-store/testing/record-history';
 import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
 import type { DocumentStore } from '#read-store';
 import { expectIdempotent, project } from '#read-store/testing/projection-testing';
@@ -316,26 +315,9 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'partner-profile-projection-'));
     eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
-    const pipeline = new CommandPipeline(eventStore, randomIds);
-    const confirmations = new Map<string, string>();
-    for (const [label, make] of history) {
-      const command = make();
-      const outcome = await pipeline.execute({
-        stream: enterpriseStream.of(ENTERPRISE),
-        decider: enterpriseDecider,
-        command,
-        meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
-      });
-      if (!outcome.changed) throw new Error(`${label} changed nothing`);
-      confirmations.set(label, outcome.confirmationNumber);
-    }
-    events = await eventStore.readAll({ limit: 100000 });
-    for (const [label] of history) {
-      recorded.set(
-        label,
-        events.filter((e) => e.metadata.confirmationNumber === confirmations.get(label)),
-      );
-    }
+    const recording = await recordHistory(eventStore, enterpriseStream.of(ENTERPRISE), enterpriseDecider, history);
+    events = recording.events;
+    for (const [label, own] of recording.byLabel) recorded.set(label, own);
     store = await expectIdempotent(new PartnerProfileProjection(), events);
   });
 

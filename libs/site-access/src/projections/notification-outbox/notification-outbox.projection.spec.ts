@@ -9,12 +9,11 @@ import type { DocumentStore, Projection } from '#read-store';
 import { expectIdempotent } from '#read-store/testing/projection-testing';
 import { notificationDeliveryDecider } from '../../domain/notification-delivery.js';
 import type { SiteCommand } from '../../domain/site.commands.js';
-import { siteDecider } from '../../domain/site.decider.js';
-import type { Actor } from '../../domain/site.permissions.js';
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../read-models.js';
 import { SiteAccessProjection } from '../site-access/site-access.projection.js';
 import { NotificationOutboxProjection } from './notification-outbox.projection.js';
-import { notificationStream, siteStream } from '../../domain/site.streams.js';
+import { notificationStream } from '../../domain/site.streams.js';
+import { issuedNow as issued, recordSiteCommand, registerSiteCommand } from '../../testing/site-pipeline.js';
 
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
@@ -24,11 +23,6 @@ const NIA = 'nia@example.com';
 const NED = 'ned@example.com';
 const NED_REASON = 'Not an employee of this site';
 const FOOTER = 'Please retain it for all future inquiries on this transaction.';
-
-function issued(userId: string, operator = false): { actor: Actor; at: string } {
-  const at = new Date().toISOString();
-  return { actor: { userId, operator, auditor: false, authTime: at }, at };
-}
 
 /** Both projections over each batch, in the order given: the outbox must not care which runs first. */
 function together(first: Projection, second: Projection): Projection {
@@ -54,16 +48,7 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
   let grant: RecordedEvent;
   let deny: RecordedEvent;
 
-  const site = async (command: SiteCommand) => {
-    const outcome = await pipeline.execute({
-      stream: siteStream.of(SITE),
-      decider: siteDecider,
-      command,
-      meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
-    });
-    if (!outcome.changed) throw new Error(`${command.type} changed nothing`);
-    return outcome;
-  };
+  const site = (command: SiteCommand) => recordSiteCommand(pipeline, SITE, command);
   // By recipient (ned before nia): both decisions may share a millisecond, so createdAt does not order them.
   const notifications = (store: DocumentStore) =>
     store.collection<NotificationDocument>(C.notifications).find({}, { sort: { userId: 1 } });
@@ -101,24 +86,7 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
     dir = mkdtempSync(join(tmpdir(), 'notification-outbox-projection-'));
     eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
     pipeline = new CommandPipeline(eventStore, randomIds);
-    await site({
-      type: 'RegisterSite',
-      ...issued(OP, true),
-      siteId: SITE,
-      name: SITE_NAME,
-      primary: {
-        userId: PAT,
-        firstName: 'Pat',
-        lastName: 'Primary',
-        email: PAT,
-        telephone: '+49 89 1234',
-        address: 'Main Street 1',
-        city: 'Munich',
-        postalCode: '80331',
-      },
-      contactId: 'c-pat',
-      contactTypes: ['administrative'],
-    });
+    await site(registerSiteCommand(SITE, SITE_NAME, PAT, OP));
     await site({
       type: 'NominateSelf',
       ...issued(NIA),

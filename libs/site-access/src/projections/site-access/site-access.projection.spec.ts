@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type RecordedEvent, randomIds, systemClock } from '#core';
 import { newCommandMeta } from '#event-store/pipeline/command-meta';
 import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
+import { recordHistory } from '#event-store/testing/record-history';
 import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
 import type { DocumentStore } from '#read-store';
 import { expectIdempotent, project } from '#read-store/testing/projection-testing';
@@ -53,6 +54,31 @@ const UMA_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view' } 
 const UMA_NEW_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view', manageAccess: 'view' } as const;
 const NIA_PRIVILEGES = { softwareAccess: 'downloads', reporting: 'view' } as const;
 
+/** PAT adds `userId` with this role and these privileges. */
+const addUser = (
+  userId: string,
+  firstName: string,
+  lastName: string,
+  role: 'secondary' | 'user',
+  privileges: Record<string, string>,
+): SiteCommand => ({
+  type: 'AddUser',
+  ...issued(PAT),
+  user: { userId, firstName, lastName, email: userId },
+  role,
+  privileges,
+});
+/** `userId` (named `firstName` Nominee) asks for access as request `req-<firstname>`. */
+const nominate = (userId: string, firstName: string, businessJustification: string): SiteCommand => ({
+  type: 'NominateSelf',
+  ...issued(userId),
+  requestId: `req-${firstName.toLowerCase()}`,
+  firstName,
+  lastName: 'Nominee',
+  email: userId,
+  businessJustification,
+});
+
 /** A representative site history, driven through the real pipeline; each step labelled by what it did. */
 const history: [label: string, command: () => SiteCommand][] = [
   [
@@ -67,38 +93,9 @@ const history: [label: string, command: () => SiteCommand][] = [
       contactTypes: ['administrative'],
     }),
   ],
-  [
-    'addSam',
-    () => ({
-      type: 'AddUser',
-      ...issued(PAT),
-      user: { userId: SAM, firstName: 'Sam', lastName: 'Second', email: SAM },
-      role: 'secondary',
-      privileges: SAM_PRIVILEGES,
-    }),
-  ],
-  [
-    'addUma',
-    () => ({
-      type: 'AddUser',
-      ...issued(PAT),
-      user: { userId: UMA, firstName: 'Uma', lastName: 'User', email: UMA },
-      role: 'user',
-      privileges: UMA_PRIVILEGES,
-    }),
-  ],
-  [
-    'nominateNia',
-    () => ({
-      type: 'NominateSelf',
-      ...issued(NIA),
-      requestId: 'req-nia',
-      firstName: 'Nia',
-      lastName: 'Nominee',
-      email: NIA,
-      businessJustification: NIA_JUSTIFICATION,
-    }),
-  ],
+  ['addSam', () => addUser(SAM, 'Sam', 'Second', 'secondary', SAM_PRIVILEGES)],
+  ['addUma', () => addUser(UMA, 'Uma', 'User', 'user', UMA_PRIVILEGES)],
+  ['nominateNia', () => nominate(NIA, 'Nia', NIA_JUSTIFICATION)],
   [
     'editNia',
     () => ({
@@ -112,18 +109,7 @@ const history: [label: string, command: () => SiteCommand][] = [
     'grantNia',
     () => ({ type: 'GrantAccess', ...issued(PAT), requestId: 'req-nia', role: 'user', privileges: NIA_PRIVILEGES }),
   ],
-  [
-    'nominateNed',
-    () => ({
-      type: 'NominateSelf',
-      ...issued(NED),
-      requestId: 'req-ned',
-      firstName: 'Ned',
-      lastName: 'Nominee',
-      email: NED,
-      businessJustification: NED_JUSTIFICATION,
-    }),
-  ],
+  ['nominateNed', () => nominate(NED, 'Ned', NED_JUSTIFICATION)],
   ['denyNed', () => ({ type: 'DenyAccess', ...issued(SAM), requestId: 'req-ned', reason: NED_REASON })],
   ['umaRole', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, role: 'secondary' })],
   ['umaPrivileges', () => ({ type: 'ChangeUserAccess', ...issued(PAT), userId: UMA, privileges: UMA_NEW_PRIVILEGES })],
@@ -191,24 +177,12 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'site-access-projection-'));
     eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
-    const pipeline = new CommandPipeline(eventStore, randomIds);
-    const confirmations = new Map<string, string>();
-    for (const [label, make] of history) {
-      const command = make();
-      const outcome = await pipeline.execute({
-        stream: siteStream.of(SITE),
-        decider: siteDecider,
-        command,
-        meta: newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds),
-      });
-      if (!outcome.changed) throw new Error(`${label} changed nothing`);
-      expect(outcome.events).toHaveLength(1);
-      confirmations.set(label, outcome.confirmationNumber);
-    }
-    events = await eventStore.readAll({ limit: 100000 });
+    const recording = await recordHistory(eventStore, siteStream.of(SITE), siteDecider, history);
+    events = recording.events;
     expect(events).toHaveLength(history.length);
     for (const [label] of history) {
-      const own = events.filter((e) => e.metadata.confirmationNumber === confirmations.get(label));
+      expect([label, recording.emitted.get(label)]).toEqual([label, 1]);
+      const own = recording.byLabel.get(label) ?? [];
       expect(own).toHaveLength(1);
       recorded.set(label, own[0]!);
     }
