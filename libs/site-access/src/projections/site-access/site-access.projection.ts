@@ -29,6 +29,7 @@ export class SiteAccessProjection implements Projection {
     await store.collection(C.members).createIndex({ siteId: 1, userId: 1 }, { unique: true });
     await store.collection(C.members).createIndex({ userId: 1 });
     // Read while projecting (recomputeSiteSummary): built at once even when loading in bulk.
+    await store.collection(C.members).createIndex({ siteId: 1, role: 1 }, { immediate: true });
     await store.collection(C.requests).createIndex({ siteId: 1, status: 1 }, { immediate: true });
     await store.collection(C.requests).createIndex({ userId: 1 });
     await store.collection(C.contacts).createIndex({ siteId: 1 }, { immediate: true });

@@ -4,29 +4,35 @@ import { SITE_COLLECTIONS as C, type ContactDocument, type MemberDocument } from
 
 /**
  * A site's summary is derived from its members, requests and contacts read models, so it is
- * always consistent with them however often an event is replayed.
+ * always consistent with them however often an event is replayed. It reads only the primary and
+ * secondaries (through the siteId+role index) and counts the rest: a site of 100k members costs
+ * a count, not 100k parsed documents, on every command.
  */
 export async function recomputeSiteSummary(store: DocumentStore, siteId: string): Promise<void> {
   const summaries = store.collection(C.summaries);
   if (!(await summaries.findOne({ _id: siteId }))) return;
-  const members = await store
-    .collection<MemberDocument>(C.members)
-    .find({ siteId }, { sort: { lastName: 1, firstName: 1, userId: 1 } });
+  const memberDocuments = store.collection<MemberDocument>(C.members);
+  const administrators = await memberDocuments.find(
+    { siteId, role: { $in: ['primary', 'secondary'] } },
+    { sort: { lastName: 1, firstName: 1, userId: 1 } },
+  );
+  const userCount = await memberDocuments.countDocuments({ siteId });
   const contacts = await store.collection<ContactDocument>(C.contacts).find({ siteId });
   const pendingRequestCount = await store.collection(C.requests).countDocuments({ siteId, status: 'pending' });
   const pick = ({ userId, firstName, lastName, email }: MemberDocument) => ({ userId, firstName, lastName, email });
-  const primary = members.find((m) => m.role === 'primary');
-  const secondaries = members.filter((m) => m.role === 'secondary');
+  const primary = administrators.find((m) => m.role === 'primary');
+  const secondaries = administrators.filter((m) => m.role === 'secondary');
   await summaries.updateOne(
     { _id: siteId },
     {
       $set: {
         primaryContact: primary ? pick(primary) : null,
         secondaryContacts: secondaries.map((m) => ({ ...pick(m), privileges: m.privileges })),
-        userCount: members.length,
+        userCount,
         pendingRequestCount,
         contactCount: contacts.length,
-        warnings: siteWarnings(members, contacts),
+        // Only the roles matter to the warnings, and plain users never raise or clear one.
+        warnings: siteWarnings(administrators, contacts),
       },
     },
   );
