@@ -10,6 +10,7 @@ export * from './stream-names.js';
 export * from './csv.js';
 export * from './secrets.js';
 export * from './persistent-map.js';
+export * from './layered-map.js';
 export * from './instant.js';
 export * from './user-id.js';
 export * from './actor.js';

@@ -5,12 +5,20 @@ import { DomainError, type SnapshotCodec } from '../index.js';
  * state and decide exactly as it does. Uses Jest's global `expect`.
  */
 
-/** Every field, each persistent map as its entries in iteration order (so order differences show too). */
+/**
+ * Every field, each persistent map as its entries sorted by key. A map's iteration order carries no
+ * meaning (PersistentMapLike: no decision may depend on it), and a restored map (a LayeredMap) keeps
+ * its snapshot's order, not the hash order an immutable Map folded from the start has.
+ */
 export const plainState = (state: object) =>
   Object.fromEntries(
     Object.entries(state).map(([key, value]) => [
       key,
-      typeof value?.entries === 'function' ? [...value.entries()] : value,
+      typeof value?.entries === 'function'
+        ? [...(value as { entries(): Iterable<[unknown, unknown]> }).entries()].sort(([a], [b]) =>
+            String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+          )
+        : value,
     ]),
   );
 

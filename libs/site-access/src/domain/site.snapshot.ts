@@ -1,4 +1,4 @@
-import { PersistentMap as ImmutableMap, type SnapshotCodec } from '#core';
+import { PersistentMap as ImmutableMap, LayeredMap, type SnapshotCodec } from '#core';
 import type { Contact } from './contact.js';
 import type { Privileges } from './privileges.js';
 import type { AccessRequest, Member, SiteState } from './site.state.js';
@@ -130,42 +130,41 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
     // Shared between members: state objects are never mutated (evolve copies what it changes).
     const privileges = s.privileges.map((p) => Object.freeze(p));
     const m = s.members;
-    const members = ImmutableMap<string, Member>().withMutations((map) => {
-      for (let i = 0; i < m.key.length; i++) {
-        const userId = cell(m.userId, i) ?? cell(m.key, i);
-        map.set(cell(m.key, i), {
-          userId,
-          firstName: cell(m.firstName, i),
-          lastName: cell(m.lastName, i),
-          email: cell(m.email, i) ?? userId,
-          role: cell(m.role, i),
-          privileges: cell(privileges, cell(m.privileges, i)),
-        });
-      }
-    });
+    // Plain maps under LayeredMaps: restoring costs no hash trie per member (the cold command's price).
+    const memberMap = new Map<string, Member>();
+    for (let i = 0; i < m.key.length; i++) {
+      const userId = cell(m.userId, i) ?? cell(m.key, i);
+      memberMap.set(cell(m.key, i), {
+        userId,
+        firstName: cell(m.firstName, i),
+        lastName: cell(m.lastName, i),
+        email: cell(m.email, i) ?? userId,
+        role: cell(m.role, i),
+        privileges: cell(privileges, cell(m.privileges, i)),
+      });
+    }
     const r = s.requests;
-    const requests = ImmutableMap<string, AccessRequest>().withMutations((map) => {
-      for (let i = 0; i < r.key.length; i++) {
-        const request: AccessRequest = {
-          userId: cell(r.userId, i),
-          firstName: cell(r.firstName, i),
-          lastName: cell(r.lastName, i),
-          email: cell(r.email, i) ?? cell(r.userId, i),
-          requestId: cell(r.requestId, i) ?? cell(r.key, i),
-          status: cell(r.status, i),
-          businessJustification: cell(r.businessJustification, i),
-          originalJustification: cell(r.originalJustification, i) ?? cell(r.businessJustification, i),
-        };
-        const verifiedEmail = cell(r.verifiedEmail, i);
-        map.set(cell(r.key, i), verifiedEmail === null ? request : { ...request, verifiedEmail });
-      }
-    });
+    const requestMap = new Map<string, AccessRequest>();
+    for (let i = 0; i < r.key.length; i++) {
+      const request: AccessRequest = {
+        userId: cell(r.userId, i),
+        firstName: cell(r.firstName, i),
+        lastName: cell(r.lastName, i),
+        email: cell(r.email, i) ?? cell(r.userId, i),
+        requestId: cell(r.requestId, i) ?? cell(r.key, i),
+        status: cell(r.status, i),
+        businessJustification: cell(r.businessJustification, i),
+        originalJustification: cell(r.originalJustification, i) ?? cell(r.businessJustification, i),
+      };
+      const verifiedEmail = cell(r.verifiedEmail, i);
+      requestMap.set(cell(r.key, i), verifiedEmail === null ? request : { ...request, verifiedEmail });
+    }
     return {
       exists: s.exists,
       siteId: s.siteId,
       name: s.name,
-      members,
-      requests,
+      members: LayeredMap.over(memberMap),
+      requests: LayeredMap.over(requestMap),
       contacts: ImmutableMap(s.contacts),
       pendingByUser: ImmutableMap(s.pendingByUser),
       primaryUserId: s.primaryUserId,

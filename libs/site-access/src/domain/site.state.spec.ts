@@ -115,8 +115,8 @@ describe('evolveSite', () => {
     const state = fold(history);
     expect({
       ...state,
-      members: state.members.toJS(),
-      requests: state.requests.toJS(),
+      members: Object.fromEntries(state.members),
+      requests: Object.fromEntries(state.requests),
       contacts: state.contacts.toJS(),
       pendingByUser: state.pendingByUser.toJS(),
     }).toEqual({

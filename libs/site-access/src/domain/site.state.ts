@@ -1,4 +1,4 @@
-import { PersistentMap as ImmutableMap } from '#core';
+import { PersistentMap as ImmutableMap, type PersistentMapLike } from '#core';
 import type { Contact } from './contact.js';
 import { type Privileges, fullPrivileges } from './privileges.js';
 import type { GrantableRole, MemberProfile, SiteEvent, SiteRole } from './site.events.js';
@@ -25,8 +25,9 @@ export interface SiteState {
   readonly exists: boolean;
   readonly siteId: string;
   readonly name: string;
-  readonly members: ImmutableMap<string, Member>;
-  readonly requests: ImmutableMap<string, AccessRequest>;
+  /** The two maps that grow with a site: a snapshot restores them as LayeredMaps (see site.snapshot). */
+  readonly members: PersistentMapLike<string, Member>;
+  readonly requests: PersistentMapLike<string, AccessRequest>;
   readonly contacts: ImmutableMap<string, Contact>;
   /** userId → requestId of their pending request, at most one per person. */
   readonly pendingByUser: ImmutableMap<string, string>;
