@@ -10,6 +10,7 @@ import { PartnerProfileModule } from '#partner-profile';
 import { SiteAccessModule } from '#site-access';
 import { allProjections, auditContexts } from '#composition';
 import { HealthController } from './health/health.controller.js';
+import { GracefulShutdown } from './http/graceful-shutdown.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -35,6 +36,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadConsistencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        GracefulShutdown,
       ],
     };
   }

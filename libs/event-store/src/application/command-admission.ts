@@ -11,6 +11,8 @@ export const COMMAND_RETRY_AFTER_SECONDS = 1;
  */
 export class CommandAdmission {
   private active = 0;
+  private closing = false;
+  private idle: (() => void)[] = [];
 
   constructor(readonly limit: number) {
     if (!(limit >= 1)) throw new Error(`a command queue needs room for at least one command, got ${limit}`);
@@ -22,6 +24,13 @@ export class CommandAdmission {
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing) {
+      throw new DomainErrorWithHeaders(
+        'SHUTTING_DOWN',
+        `This server is shutting down; nothing was recorded. Try again in ${COMMAND_RETRY_AFTER_SECONDS} s (another instance, or this one once restarted, will answer).`,
+        { 'Retry-After': String(COMMAND_RETRY_AFTER_SECONDS) },
+      );
+    }
     if (this.active >= this.limit) {
       throw new DomainErrorWithHeaders(
         'COMMAND_QUEUE_FULL',
@@ -34,6 +43,23 @@ export class CommandAdmission {
       return await work();
     } finally {
       this.active -= 1;
+      if (this.active === 0) for (const resolve of this.idle.splice(0)) resolve();
     }
+  }
+
+  /**
+   * Shutdown: refuses every new command (503 SHUTTING_DOWN, nothing recorded) and resolves once
+   * the admitted ones have been answered, or after `timeoutMs` (answering how many were left).
+   */
+  async drain(timeoutMs: number): Promise<number> {
+    this.closing = true;
+    if (this.active === 0) return 0;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.idle.push(resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    return this.active;
   }
 }
