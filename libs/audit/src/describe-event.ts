@@ -22,6 +22,10 @@ export class AuditDescribers {
     return this.byType.get(event.type)?.withoutContactDetails?.(event) ?? event;
   }
 
+  asSeenByTarget(event: AuditedEvent, userId: string): AuditedEvent {
+    return this.byType.get(event.type)?.asSeenByTarget?.(event, userId) ?? { type: event.type, data: {} };
+  }
+
   isContactChange(field: string): boolean {
     return this.all.some((d) => d.isContactChange?.(field) === true);
   }

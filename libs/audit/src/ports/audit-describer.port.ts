@@ -32,6 +32,11 @@ export interface AuditDescriber {
   withoutContactDetails?(event: AuditedEvent): AuditedEvent;
   /** Whether a change (by its field name) shows contact details. */
   isContactChange?(field: string): boolean;
+  /**
+   * The event as the person it is about reads it (their own confirmation, not otherwise theirs to
+   * see): their own data only. Default: the payload withheld.
+   */
+  asSeenByTarget?(event: AuditedEvent, userId: string): AuditedEvent;
 }
 
 export const AUDIT_DESCRIBERS = Symbol('AUDIT_DESCRIBERS');

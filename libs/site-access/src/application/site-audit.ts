@@ -5,6 +5,7 @@ import { PRIVILEGE_KEYS, type Privileges, privilegeChanges } from '../domain/pri
 import { SITE_EVENT_TYPES, type SiteEvent, siteEvents } from '../domain/site.events.js';
 import type { UserPreferencesEvent } from '../domain/user-preferences.js';
 import { isContactChange, withoutContactDetails } from '../domain/contact.redaction.js';
+import { asSeenByTarget } from '../domain/target-redaction.js';
 import { sitesWhere } from './administered-sites.js';
 
 /** How site access explains its events (site, eNotification preferences, e-mail deliveries) to the audit trail. */
@@ -19,6 +20,7 @@ export const siteAuditDescriber: AuditDescriber = {
   },
   withoutContactDetails,
   isContactChange,
+  asSeenByTarget,
 };
 
 /** Sites a person administers (audit scope) and those whose contacts they may see. */
