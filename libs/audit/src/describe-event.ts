@@ -22,8 +22,15 @@ export class AuditDescribers {
     return this.byType.get(event.type)?.withoutContactDetails?.(event) ?? event;
   }
 
-  asSeenByTarget(event: AuditedEvent, userId: string): AuditedEvent {
-    return this.byType.get(event.type)?.asSeenByTarget?.(event, userId) ?? { type: event.type, data: {} };
+  /** The events as the person they are about reads them, or undefined when a context does not say how for one of them. */
+  asSeenByTarget(events: readonly AuditedEvent[], userId: string): AuditedEvent[] | undefined {
+    const seen: AuditedEvent[] = [];
+    for (const event of events) {
+      const view = this.byType.get(event.type)?.asSeenByTarget;
+      if (!view) return undefined;
+      seen.push(view(event, userId));
+    }
+    return seen;
   }
 
   isContactChange(field: string): boolean {

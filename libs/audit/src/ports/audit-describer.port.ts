@@ -34,7 +34,8 @@ export interface AuditDescriber {
   isContactChange?(field: string): boolean;
   /**
    * The event as the person it is about reads it (their own confirmation, not otherwise theirs to
-   * see): their own data only. Default: the payload withheld.
+   * see): their own data only. A context without it does not show its transactions to the people
+   * they are about (unless they may see them otherwise).
    */
   asSeenByTarget?(event: AuditedEvent, userId: string): AuditedEvent;
 }

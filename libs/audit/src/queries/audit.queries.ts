@@ -68,8 +68,10 @@ export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuer
     const visible = await this.visibility.filterFor(principal, true);
     if (!visible || (await entries.countDocuments({ $and: [{ _id: normalized }, visible] })) === 0) {
       const audit = entry as unknown as AuditEntry;
-      if (audit.targetUserIds.includes(principal.userId))
-        return shownToTarget(audit, principal.userId, this.describers);
+      const mine = audit.targetUserIds.includes(principal.userId)
+        ? shownToTarget(audit, principal.userId, this.describers)
+        : undefined;
+      if (mine) return mine;
       throw forbidden(
         'Only the actor, the person it is about, administrators of the scope, auditors and operators may see this transaction.',
       );
@@ -134,7 +136,9 @@ function shownTo(
  * A transaction as the person it is about sees it (e.g. the requester, with the number from their
  * decision e-mail): only their own part — no other person it concerns, no contact details.
  */
-function shownToTarget(entry: AuditEntry, userId: string, describers: AuditDescribers): AuditEntry {
+function shownToTarget(entry: AuditEntry, userId: string, describers: AuditDescribers): AuditEntry | undefined {
+  const events = describers.asSeenByTarget(entry.events, userId);
+  if (!events) return undefined;
   const others = entry.targetUserIds.filter((id) => id !== userId);
   const aboutOthers = (field: string) => others.some((other) => field.includes(`(${other})`));
   return {
@@ -144,7 +148,7 @@ function shownToTarget(entry: AuditEntry, userId: string, describers: AuditDescr
     changes: entry.changes
       .filter((c) => !aboutOthers(c.field))
       .map((c) => (describers.isContactChange(c.field) ? { field: c.field, from: REDACTED, to: REDACTED } : c)),
-    events: entry.events.map((e) => describers.asSeenByTarget(e, userId) as AuditEntry['events'][number]),
+    events: events as AuditEntry['events'],
   };
 }
 
