@@ -100,10 +100,11 @@ describe('Access requests: what they ask for, finding them, first sign-in (HTTP)
     });
 
     it('refuses a user role asking for Account Management, and bad requested values, recording nothing', async () => {
-      const send = (body: Record<string, unknown>) => async () =>
+      const rita = await bearer(t, u('rita'));
+      const send = (body: Record<string, unknown>) => () =>
         t.http
           .post('/v1/sites/1001/access-requests')
-          .set('Authorization', await bearer(t, u('rita')))
+          .set('Authorization', rita)
           .send({
             firstName: 'Rita',
             lastName: 'R',
@@ -113,13 +114,13 @@ describe('Access requests: what they ask for, finding them, first sign-in (HTTP)
           });
       await expectRejected(
         t,
-        await send({ requestedRole: 'user', requestedPrivileges: { contactUpdates: 'view' } }),
+        send({ requestedRole: 'user', requestedPrivileges: { contactUpdates: 'view' } }),
         400,
         'ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE',
       );
       const bad = await expectRejected(
         t,
-        await send({ requestedRole: 'primary', requestedPrivileges: { reporting: 'all' } }),
+        send({ requestedRole: 'primary', requestedPrivileges: { reporting: 'all' } }),
         400,
         'VALIDATION_FAILED',
       );
