@@ -355,8 +355,43 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
         action: 'NominateSelf',
         actorId: u('nia'),
         justification: NIA_ORIGINAL,
-        changes: [{ field: 'request', from: null, to: 'pending' }],
+        changes: [
+          { field: 'request', from: null, to: 'pending' },
+          { field: 'requested.role', from: null, to: 'user' },
+        ],
       });
+    });
+
+    it('the person a site transaction is about reads it with the number from their e-mail: their own data only', async () => {
+      // nia, the requester: the grant is not her action, and she administers nothing
+      const grant = (await confirmation(cn.grantNia!, await bearer(t, u('nia'))).expect(200)).body;
+      expect(grant).toMatchObject({
+        confirmationNumber: cn.grantNia,
+        action: 'GrantAccess',
+        actorId: u('pat'),
+        targetUserId: u('nia'),
+        targetUserIds: [u('nia')],
+        justification: NIA_EDITED,
+      });
+      expect(grant.changes).toEqual(
+        expect.arrayContaining([
+          { field: 'request', from: 'pending', to: 'granted' },
+          { field: 'requested.role', from: 'user', to: 'user' },
+        ]),
+      );
+      expect(grant.events.map((e: { type: string }) => e.type)).toEqual([
+        'NominationJustificationEdited',
+        'AccessGranted',
+      ]);
+      expect(grant.events[1].data).toMatchObject({
+        userId: u('nia'),
+        email: u('nia'),
+        grantedBy: u('pat'),
+        role: 'user',
+      });
+      // uma, added by pat: her own addition, with her own data
+      const added = (await confirmation(cn.addUma!, await bearer(t, u('uma'))).expect(200)).body;
+      expect(added.events[0].data).toMatchObject({ userId: u('uma'), firstName: 'Uma', addedBy: u('pat') });
     });
 
     it('a deny shows the reason (and the justification it was decided on)', async () => {
@@ -384,9 +419,8 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       const cases: [string, string][] = [
         [u('xavier'), cn.addUma!], // a stranger
         [u('uma'), cn.grantNia!], // a plain user of the site
-        [u('uma'), cn.addUma!], // the target, but not the actor nor an administrator
+        [u('ted'), cn.addUma!], // a plain user of the site, about someone else
         [u('quinn'), cn.addUma!], // the primary of another site
-        [u('nia'), cn.grantNia!], // the requester: her own transaction was the nomination, not the grant
         [u('lars'), cn.registerEnterprise!], // PRC of another location, plain employee at this one
         [u('pat'), cn.registerEnterprise!], // a site primary has no say in an enterprise
         [u('paula'), cn.addUma!], // nor an enterprise's PRC in a site
@@ -937,8 +971,13 @@ describe('Audit and compliance: confirmations, the audit trail and its CSV expor
       );
       expect(numbers((await audit({ targetUserId: u('quinn') })).items)).toContain(cn.transferB);
       await expectRejected(t, () => t.http.get('/v1/audit').set('Authorization', quinn), 403, 'FORBIDDEN');
-      await expectRejected(t, () => confirmation(cn.registerB!, quinn), 403, 'FORBIDDEN');
       for (const name of ['addUmaB', 'changeUmaB', 'transferB']) await confirmation(cn[name]!, quinn).expect(200);
+      // her registration is about her: she reads it as its target, but its contact details no longer
+      const registered = (await confirmation(cn.registerB!, quinn).expect(200)).body;
+      expect(registered.targetUserIds).toEqual([u('quinn')]);
+      expect(registered.events[0].data.primary).toMatchObject({ userId: u('quinn') });
+      expect(JSON.stringify(registered)).not.toContain('+49 89 1234');
+      expect(JSON.stringify(registered)).not.toContain('Main Street 1');
       const walt = await audit({ limit: 500 }, await bearer(t, u('walt')));
       expect(numbers(walt.items)).toEqual(expected((e) => e.siteId === '4002'));
     });

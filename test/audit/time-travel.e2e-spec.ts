@@ -191,6 +191,10 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
       grantedBy: u('pat'),
       grantedAt: expect.any(String),
       confirmationNumber: cn.addUma,
+      // the latest change at t4: her promotion, besides the original grant
+      lastChangedAt: expect.any(String),
+      lastChangedBy: u('pat'),
+      lastConfirmationNumber: cn.changeUma,
     });
     const secondaries = await asAuditor({ asOf: at.t4, role: 'secondary' });
     expect(secondaries.body).toMatchObject({ total: 1, items: [{ userId: u('uma') }] });
@@ -205,6 +209,19 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
     const now = await usersAsOf(new Date().toISOString());
     expect(view(now)).toEqual(view(live.body.items));
     expect(now.map((m) => m.grantedAt).sort()).toEqual(live.body.items.map((m: MemberView) => m.grantedAt).sort());
+    const latest = (members: Record<string, unknown>[]) =>
+      members.map(({ userId, lastChangedAt, lastChangedBy, lastConfirmationNumber }) => ({
+        userId,
+        lastChangedAt,
+        lastChangedBy,
+        lastConfirmationNumber,
+      }));
+    expect(latest(now as unknown as Record<string, unknown>[])).toEqual(latest(live.body.items));
+    // nia's latest change is the transfer that made her primary, not her grant
+    expect(latest(live.body.items).find((m) => m.userId === u('nia'))).toMatchObject({
+      lastChangedBy: u('pat'),
+      lastConfirmationNumber: cn.transfer,
+    });
   });
 
   it('users/{u}/access?asOf= for uma: 404 before she was added, user at t2, secondary at t4, 404 after her removal', async () => {
@@ -345,7 +362,10 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
     expect(items[0]).toMatchObject({
       action: 'NominateSelf',
       actorId: u('nia'),
-      changes: [{ field: 'request', from: null, to: 'pending' }],
+      changes: [
+        { field: 'request', from: null, to: 'pending' },
+        { field: 'requested.role', from: null, to: 'user' },
+      ],
     });
     expect(items.filter((i) => i.confirmationNumber === cn.grantNia).flatMap((i) => i.changes)).toEqual(
       expect.arrayContaining([
@@ -388,11 +408,17 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
         'grantedBy',
         'grantedAt',
         'confirmationNumber',
+        'lastChangedAt',
+        'lastChangedBy',
+        'lastConfirmationNumber',
       ]);
       const list = (await usersAsOf(instantIso)) as (MemberView & {
         firstName: string;
         lastName: string;
         email: string;
+        lastChangedAt: string;
+        lastChangedBy: string;
+        lastConfirmationNumber: string;
       })[];
       expect(rows).toEqual(
         list.map((m) => [
@@ -405,6 +431,9 @@ describe('Time travel: users?asOf, access?asOf, history and report.csv?asOf of a
           m.grantedBy,
           m.grantedAt,
           m.confirmationNumber,
+          m.lastChangedAt,
+          m.lastChangedBy,
+          m.lastConfirmationNumber,
         ]),
       );
     }

@@ -151,6 +151,14 @@ describe('OpenAPI document: real answers conform to the documented response sche
     );
     await addUser(t, '2001', person('uma@example.com'));
     conform(
+      'patch',
+      `${S}/users/{userId}/details`,
+      await t.http
+        .patch('/v1/sites/2001/users/sec@example.com/details')
+        .set('Authorization', pat)
+        .send({ lastName: 'Umbra', telephone: '+49 89 777' }),
+    );
+    conform(
       'delete',
       `${S}/users/{userId}`,
       await t.http.delete('/v1/sites/2001/users/uma@example.com').set('Authorization', pat),
@@ -176,6 +184,8 @@ describe('OpenAPI document: real answers conform to the documented response sche
       [`${S}/users/{userId}/access`, '/v1/sites/2001/users/nobody@example.com/access', pat],
       [`${S}/users/{userId}/history`, '/v1/sites/2001/users/sec@example.com/history', pat],
       [`${S}/access-requests`, '/v1/sites/2001/access-requests', pat],
+      [`${S}/access-requests`, '/v1/sites/2001/access-requests?q=nina', pat],
+      [`${S}/access-requests/{requestId}`, `/v1/sites/2001/access-requests/${request.requestId}`, pat],
       [`${S}/contacts`, '/v1/sites/2001/contacts', pat],
       ['/v1/me', '/v1/me', pat],
       ['/v1/me/sites', '/v1/me/sites', pat],

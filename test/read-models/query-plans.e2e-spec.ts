@@ -88,6 +88,11 @@ describe('Read models: every query the product issues is served by an index (EXP
     }
     await get('/v1/sites/7001/users', 'pat@example.com', [], { role: 'user', q: 'nin', limit: '10', offset: '0' });
     await get('/v1/sites/7001/access-requests', 'pat@example.com', [], { status: 'granted' });
+    // finding requests by name and e-mail: the site's requests by index, the words tested on those only
+    await get('/v1/sites/7001/access-requests', 'pat@example.com', [], { q: 'nina', limit: '10', offset: '0' });
+    await get('/v1/sites/7001/access-requests', 'pat@example.com', [], { q: 'nina example', status: 'granted' });
+    await get(`/v1/sites/7001/access-requests/${requestId}`, 'pat@example.com');
+    // (nobody@'s 403s above looked up a pending request of theirs, as a stranger's first sign-in does)
     await get('/v1/sites/7001/users', 'op@example.com', ['operator']);
     for (const query of [
       {},

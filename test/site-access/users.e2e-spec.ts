@@ -257,6 +257,9 @@ describe('Site users: add, change, remove, transfer primary, list, report (HTTP)
         grantedBy: expect.any(String),
         grantedAt: expect.any(String),
         confirmationNumber: expect.any(String),
+        lastChangedAt: expect.any(String),
+        lastChangedBy: expect.any(String),
+        lastConfirmationNumber: expect.any(String),
       });
       const secondaries = await t.http.get('/v1/sites/1001/users?role=secondary').set('Authorization', pat).expect(200);
       expect(secondaries.body.items.map((u: { userId: string }) => u.userId).sort()).toEqual([
@@ -344,6 +347,9 @@ describe('Site users: add, change, remove, transfer primary, list, report (HTTP)
         'grantedBy',
         'grantedAt',
         'confirmationNumber',
+        'lastChangedAt',
+        'lastChangedBy',
+        'lastConfirmationNumber',
       ]);
       const list = await t.http.get('/v1/sites/1001/users?limit=500').set('Authorization', pat).expect(200);
       expect(rows).toHaveLength(list.body.total + 1);

@@ -22,6 +22,17 @@ export class AuditDescribers {
     return this.byType.get(event.type)?.withoutContactDetails?.(event) ?? event;
   }
 
+  /** The events as the person they are about reads them, or undefined when a context does not say how for one of them. */
+  asSeenByTarget(events: readonly AuditedEvent[], userId: string): AuditedEvent[] | undefined {
+    const seen: AuditedEvent[] = [];
+    for (const event of events) {
+      const view = this.byType.get(event.type)?.asSeenByTarget;
+      if (!view) return undefined;
+      seen.push(view(event, userId));
+    }
+    return seen;
+  }
+
   isContactChange(field: string): boolean {
     return this.all.some((d) => d.isContactChange?.(field) === true);
   }

@@ -6,6 +6,12 @@ export class FieldErrorDto {
   @ApiProperty() message: string;
 }
 
+/** Where and how to ask for access: the self-nomination route. */
+export class RequestAccessLinkDto {
+  @ApiProperty({ example: 'POST' }) method: string;
+  @ApiProperty({ example: '/v1/sites/1234567/access-requests' }) path: string;
+}
+
 /** An error answer: RFC 9457 problem details (`application/problem+json`), as the exception filter writes it. */
 export class ProblemDto {
   @ApiProperty({
@@ -24,6 +30,15 @@ export class ProblemDto {
   @ApiPropertyOptional({ description: 'the request path' }) instance?: string;
   @ApiPropertyOptional({ type: () => [FieldErrorDto], description: 'validation failures, one per field' })
   errors?: FieldErrorDto[];
+  @ApiPropertyOptional({
+    description:
+      'on a 403 to a signed-in person who is not a member of an existing site: whether they may ask for access (false while their request is pending)',
+  })
+  canRequestAccess?: boolean;
+  @ApiPropertyOptional({ type: () => RequestAccessLinkDto, description: 'how to ask for access, when they may' })
+  requestAccess?: RequestAccessLinkDto;
+  @ApiPropertyOptional({ description: 'their own pending access request to the site, when they have one' })
+  pendingRequestId?: string;
 }
 
 export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 503;
@@ -45,7 +60,7 @@ export function ApiProblems(
   ...problems: (ProblemStatus | [ProblemStatus, string])[]
 ): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiExtraModels(ProblemDto, FieldErrorDto),
+    ApiExtraModels(ProblemDto, FieldErrorDto, RequestAccessLinkDto),
     ...problems.map((problem) => {
       const [status, description] = Array.isArray(problem) ? problem : [problem, DESCRIPTIONS[problem]];
       return ApiResponse({

@@ -63,6 +63,20 @@ export class DomainErrorWithHeaders extends DomainError {
   }
 }
 
+/**
+ * A DomainError whose problem+json answer carries extension members (RFC 9457 §3.2) a client acts
+ * on, e.g. how a signed-in stranger to a site may ask for access. They never replace a standard member.
+ */
+export class DomainErrorWithExtensions extends DomainError {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    readonly extensions: Readonly<Record<string, unknown>>,
+  ) {
+    super(code, detail);
+  }
+}
+
 export const forbidden = (detail = 'You are not allowed to do this.') => new DomainError('FORBIDDEN', detail);
 export const notFound = (detail: string) => new DomainError('NOT_FOUND', detail);
 export const validationFailed = (errors: readonly FieldError[], detail = 'The request is not valid.') =>

@@ -13,7 +13,10 @@ import { SiteUsersQueriesController } from './http/site-users-queries.controller
 import { SitesCommandsController } from './http/sites-commands.controller.js';
 import { SitesQueriesController } from './http/sites-queries.controller.js';
 import { NotificationOutboxModule } from './notifications/notification-outbox.module.js';
-import { ListAccessRequestsHandler } from './queries/access-requests/access-requests.queries.js';
+import {
+  GetAccessRequestHandler,
+  ListAccessRequestsHandler,
+} from './queries/access-requests/access-requests.queries.js';
 import { MyListHandler, MyNotificationPreferencesHandler } from './queries/me/me.queries.js';
 import { ListContactsHandler } from './queries/site-contacts/site-contacts.queries.js';
 import {
@@ -43,6 +46,7 @@ const queryHandlers = [
   ListSiteUsersHandler,
   GetUserAccessHandler,
   ListAccessRequestsHandler,
+  GetAccessRequestHandler,
   ListContactsHandler,
   MyListHandler,
   MyNotificationPreferencesHandler,

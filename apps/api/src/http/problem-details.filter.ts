@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { DomainError, DomainErrorWithHeaders, type FieldError } from '#core';
+import { DomainError, DomainErrorWithExtensions, DomainErrorWithHeaders, type FieldError } from '#core';
 import { JsonTooDeepError } from './json-limits.js';
 import { type ExpressRouterHost, allowedMethods } from './method-not-allowed.js';
 
@@ -12,6 +12,8 @@ export interface ProblemDetails {
   code: string;
   instance?: string;
   errors?: readonly FieldError[];
+  /** Extension members of a DomainErrorWithExtensions (e.g. `canRequestAccess`). */
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {
@@ -99,6 +101,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof JsonTooDeepError || cause instanceof JsonTooDeepError) {
       const { message } = (cause ?? exception) as JsonTooDeepError;
       return problem(400, 'VALIDATION_FAILED', 'The request is not valid.', [{ field: 'body', message }]);
+    }
+    if (exception instanceof DomainErrorWithExtensions) {
+      return { ...exception.extensions, ...problem(exception.status, exception.code, exception.detail) };
     }
     if (exception instanceof DomainError) {
       return problem(exception.status, exception.code, exception.detail, exception.errors);

@@ -32,6 +32,12 @@ export interface AuditDescriber {
   withoutContactDetails?(event: AuditedEvent): AuditedEvent;
   /** Whether a change (by its field name) shows contact details. */
   isContactChange?(field: string): boolean;
+  /**
+   * The event as the person it is about reads it (their own confirmation, not otherwise theirs to
+   * see): their own data only. A context without it does not show its transactions to the people
+   * they are about (unless they may see them otherwise).
+   */
+  asSeenByTarget?(event: AuditedEvent, userId: string): AuditedEvent;
 }
 
 export const AUDIT_DESCRIBERS = Symbol('AUDIT_DESCRIBERS');

@@ -67,7 +67,14 @@ export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuer
     if (!entry) throw notFound(`No transaction has confirmation number ${normalized}.`);
     const visible = await this.visibility.filterFor(principal, true);
     if (!visible || (await entries.countDocuments({ $and: [{ _id: normalized }, visible] })) === 0) {
-      throw forbidden('Only the actor, administrators of the scope, auditors and operators may see this transaction.');
+      const audit = entry as unknown as AuditEntry;
+      const mine = audit.targetUserIds.includes(principal.userId)
+        ? shownToTarget(audit, principal.userId, this.describers)
+        : undefined;
+      if (mine) return mine;
+      throw forbidden(
+        'Only the actor, the person it is about, administrators of the scope, auditors and operators may see this transaction.',
+      );
     }
     const mayViewContacts = await this.visibility.contactViewer(principal);
     return shownTo(entry as unknown as AuditEntry, mayViewContacts, this.describers);
@@ -122,6 +129,26 @@ function shownTo(
       describers.isContactChange(c.field) ? { field: c.field, from: REDACTED, to: REDACTED } : c,
     ),
     events: entry.events.map((e) => describers.withoutContactDetails(e) as AuditEntry['events'][number]),
+  };
+}
+
+/**
+ * A transaction as the person it is about sees it (e.g. the requester, with the number from their
+ * decision e-mail): only their own part — no other person it concerns, no contact details.
+ */
+function shownToTarget(entry: AuditEntry, userId: string, describers: AuditDescribers): AuditEntry | undefined {
+  const events = describers.asSeenByTarget(entry.events, userId);
+  if (!events) return undefined;
+  const others = entry.targetUserIds.filter((id) => id !== userId);
+  const aboutOthers = (field: string) => others.some((other) => field.includes(`(${other})`));
+  return {
+    ...entry,
+    targetUserId: userId,
+    targetUserIds: [userId],
+    changes: entry.changes
+      .filter((c) => !aboutOthers(c.field))
+      .map((c) => (describers.isContactChange(c.field) ? { field: c.field, from: REDACTED, to: REDACTED } : c)),
+    events: events as AuditEntry['events'],
   };
 }
 

@@ -5,6 +5,7 @@ import { PRIVILEGE_KEYS, type Privileges, privilegeChanges } from '../domain/pri
 import { SITE_EVENT_TYPES, type SiteEvent, siteEvents } from '../domain/site.events.js';
 import type { UserPreferencesEvent } from '../domain/user-preferences.js';
 import { isContactChange, withoutContactDetails } from '../domain/contact.redaction.js';
+import { asSeenByTarget } from '../domain/target-redaction.js';
 import { sitesWhere } from './administered-sites.js';
 
 /** How site access explains its events (site, eNotification preferences, e-mail deliveries) to the audit trail. */
@@ -19,6 +20,7 @@ export const siteAuditDescriber: AuditDescriber = {
   },
   withoutContactDetails,
   isContactChange,
+  asSeenByTarget,
 };
 
 /** Sites a person administers (audit scope) and those whose contacts they may see. */
@@ -57,7 +59,10 @@ export function describeSiteEvent(event: SiteEvent): AuditFacts {
       return {
         scope,
         targetUserIds: [event.data.userId],
-        changes: [{ field: 'request', from: null, to: 'pending' }],
+        changes: [
+          { field: 'request', from: null, to: 'pending' },
+          ...requested(event.data.requestedRole, event.data.requestedPrivileges),
+        ],
         justification: event.data.businessJustification,
       };
     case 'NominationJustificationEdited':
@@ -74,6 +79,7 @@ export function describeSiteEvent(event: SiteEvent): AuditFacts {
         changes: [
           { field: 'request', from: 'pending', to: 'granted' },
           ...granted(event.data.role, event.data.privileges),
+          ...requestedVersusGranted(event.data),
         ],
         justification: event.data.businessJustification,
       };
@@ -122,7 +128,41 @@ export function describeSiteEvent(event: SiteEvent): AuditFacts {
         targetUserIds: event.data.contact.userId ? [event.data.contact.userId] : [],
         changes: [{ field: `contact(${event.data.contactId})`, from: event.data.contact.email, to: null }],
       };
+    case 'MemberDetailsChanged':
+      return { scope, targetUserIds: [event.data.userId], changes: event.data.changes };
   }
+}
+
+/** What a nomination asks for: `requested.role`, and `requested.privileges.<key>` for every level above none. */
+function requested(role: string | undefined, privileges: Privileges | undefined) {
+  if (role === undefined) return [];
+  return [
+    { field: 'requested.role', from: null, to: role },
+    ...privilegeChanges(NONE, privileges ?? NONE).map((c) => ({ ...c, field: `requested.${c.field}` })),
+  ];
+}
+
+/**
+ * Requested versus granted, on the grant: `requested.role` and each `requested.privileges.<key>`
+ * where either side holds a level, from what was asked to what was granted (a grant recorded
+ * before requests said what they ask for has none).
+ */
+function requestedVersusGranted(data: {
+  role: string;
+  privileges: Privileges;
+  requestedRole?: string;
+  requestedPrivileges?: Privileges;
+}) {
+  if (data.requestedRole === undefined) return [];
+  const asked = data.requestedPrivileges ?? NONE;
+  return [
+    { field: 'requested.role', from: data.requestedRole, to: data.role },
+    ...PRIVILEGE_KEYS.filter((k) => asked[k] !== 'none' || data.privileges[k] !== 'none').map((k) => ({
+      field: `requested.privileges.${k}`,
+      from: asked[k],
+      to: data.privileges[k],
+    })),
+  ];
 }
 
 export function describeUserPreferencesEvent(event: UserPreferencesEvent): AuditFacts {

@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Principal, actorOf } from '#auth';
-import { forbidden, notFound } from '#core';
+import { type DomainError, DomainErrorWithExtensions, forbidden, notFound } from '#core';
 import { DOCUMENT_STORE, type DocumentStore } from '#read-store';
 import { type SitePermission, sitePermissions } from '../domain/site.permissions.js';
-import { SITE_COLLECTIONS as C, type MemberDocument, memberKey } from '../projections/read-models.js';
+import {
+  type AccessRequestDocument,
+  SITE_COLLECTIONS as C,
+  type MemberDocument,
+  memberKey,
+} from '../projections/read-models.js';
 
 /** Read authorisation from the read models (allowed for reads; writes decide on the aggregate). */
 @Injectable()
@@ -21,7 +26,30 @@ export class SiteReadAccess {
       .findOne({ _id: memberKey(siteId, principal.userId) });
     const actor = actorOf(principal);
     if (!permissions.some((p) => sitePermissions[p](actor, standing ?? undefined))) {
+      if (!standing && !actor.operator && !actor.auditor) throw await this.strangerRefused(siteId, actor.userId);
       throw forbidden(`You may not see this on site ${siteId}.`);
     }
+  }
+
+  /**
+   * A signed-in person who is not a member learns they may ask for access, and how (or that their
+   * request is pending) — nothing about the site itself.
+   */
+  private async strangerRefused(siteId: string, userId: string): Promise<DomainError> {
+    const pending = await this.store
+      .collection<AccessRequestDocument>(C.requests)
+      .findOne({ userId, siteId, status: 'pending' }, { projection: { requestId: 1 } });
+    if (pending) {
+      return new DomainErrorWithExtensions(
+        'FORBIDDEN',
+        `You are not a member of site ${siteId}; your access request is pending.`,
+        { canRequestAccess: false, pendingRequestId: pending.requestId },
+      );
+    }
+    return new DomainErrorWithExtensions(
+      'FORBIDDEN',
+      `You are not a member of site ${siteId}. You may request access.`,
+      { canRequestAccess: true, requestAccess: { method: 'POST', path: `/v1/sites/${siteId}/access-requests` } },
+    );
   }
 }

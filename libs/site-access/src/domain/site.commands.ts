@@ -1,7 +1,7 @@
 import type { ContactDetails, ContactType } from './contact.js';
 import type { PrivilegesInput } from './privileges.js';
 import type { Issued } from '#core';
-import type { GrantableRole, MemberProfile } from './site.events.js';
+import type { GrantableRole, MemberDetails, MemberProfile } from './site.events.js';
 
 export type SiteCommand = Issued &
   (
@@ -29,13 +29,18 @@ export type SiteCommand = Issued &
         lastName: string;
         email: string;
         businessJustification: string;
+        /** What the requester asks for; omitted: the `user` role, and no privileges. */
+        requestedRole?: GrantableRole;
+        requestedPrivileges?: PrivilegesInput;
       }
     | { type: 'EditNominationJustification'; requestId: string; businessJustification: string }
     | {
         type: 'GrantAccess';
         requestId: string;
-        role: GrantableRole;
-        privileges: PrivilegesInput;
+        /** Omitted: the role the request asked for. */
+        role?: GrantableRole;
+        /** Omitted: the privileges the request asked for when granting its role, else none. */
+        privileges?: PrivilegesInput;
         businessJustification?: string;
       }
     | { type: 'DenyAccess'; requestId: string; reason: string; businessJustification?: string }
@@ -47,6 +52,7 @@ export type SiteCommand = Issued &
         userId?: string;
       }
     | { type: 'RemoveContact'; contactId: string }
+    | { type: 'ChangeMemberDetails'; userId: string; details: Partial<MemberDetails> }
   );
 
 export type SiteCommandType = SiteCommand['type'];

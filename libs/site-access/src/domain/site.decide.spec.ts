@@ -86,9 +86,15 @@ const added = (userId: string, role: GrantableRole, privileges: Privileges, by =
   type: 'UserAdded',
   data: { ...person(userId), siteId: SITE, role, privileges, addedBy: by },
 });
-const nominated = (requestId: string, userId: string, businessJustification = JUSTIFICATION): SiteEvent => ({
+const nominated = (
+  requestId: string,
+  userId: string,
+  businessJustification = JUSTIFICATION,
+  requestedRole: GrantableRole = 'user',
+  requestedPrivileges: Privileges = NONE,
+): SiteEvent => ({
   type: 'UserNominated',
-  data: { ...person(userId), siteId: SITE, requestId, businessJustification },
+  data: { ...person(userId), siteId: SITE, requestId, businessJustification, requestedRole, requestedPrivileges },
 });
 const granted = (
   requestId: string,
@@ -96,6 +102,10 @@ const granted = (
   role: GrantableRole,
   privileges: Privileges,
   by = 'pat',
+  requested: { requestedRole: GrantableRole; requestedPrivileges: Privileges } = {
+    requestedRole: 'user',
+    requestedPrivileges: NONE,
+  },
 ): SiteEvent => ({
   type: 'AccessGranted',
   data: {
@@ -106,6 +116,7 @@ const granted = (
     privileges,
     grantedBy: by,
     businessJustification: JUSTIFICATION,
+    ...requested,
   },
 });
 const denied = (requestId: string, userId: string): SiteEvent => ({
@@ -519,6 +530,8 @@ describe('NominateSelf', () => {
           requestId: 'req-1',
           verifiedEmail: 'nina@corp.example',
           businessJustification: JUSTIFICATION,
+          requestedRole: 'user',
+          requestedPrivileges: NONE,
         },
       },
     ]);
@@ -634,6 +647,8 @@ describe('GrantAccess', () => {
             privileges: priv({ manageAccess: 'view' }),
             grantedBy: 'sam',
             businessJustification: 'Rollout team lead',
+            requestedRole: 'user',
+            requestedPrivileges: NONE,
           },
         },
       ]);
@@ -657,6 +672,8 @@ describe('GrantAccess', () => {
       status: 'granted',
       businessJustification: 'Rollout team lead',
       originalJustification: JUSTIFICATION,
+      requestedRole: 'user',
+      requestedPrivileges: NONE,
     });
     expect(state.members.get('nina')).toEqual({ ...person('nina'), role: 'user', privileges: NONE });
   });
@@ -1103,5 +1120,183 @@ describe('no one raises their own authority', () => {
         ),
       )
       .thenRejects('FORBIDDEN');
+  });
+});
+
+describe('NominateSelf says what it asks for', () => {
+  const nominate = (by: Actor, asks: { requestedRole?: GrantableRole; requestedPrivileges?: Partial<Privileges> }) =>
+    command(by, {
+      type: 'NominateSelf',
+      requestId: 'req-1',
+      firstName: 'Nina',
+      lastName: 'Example',
+      email: 'nina@example.com',
+      businessJustification: JUSTIFICATION,
+      ...asks,
+    });
+
+  it('records the requested role and privileges, normalised (omitted keys are none)', () => {
+    emits(nominate(NINA, { requestedRole: 'secondary', requestedPrivileges: { manageAccess: 'view' } }), [
+      nominated('req-1', 'nina', JUSTIFICATION, 'secondary', priv({ manageAccess: 'view' })),
+    ]);
+  });
+
+  it('asks for the user role and nothing else when it does not say', () => {
+    emits(nominate(NINA, {}), [nominated('req-1', 'nina', JUSTIFICATION, 'user', NONE)]);
+  });
+
+  it('refuses a user role with Account Management privileges (ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE)', () => {
+    rejects(
+      nominate(NINA, { requestedRole: 'user', requestedPrivileges: { contactUpdates: 'view' } }),
+      'ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE',
+    );
+  });
+
+  it('a nomination stored before requests said what they ask for is read as the user role with nothing', () => {
+    const state = [...SITE_WITH_MEMBERS].reduce(siteDecider.evolve, siteDecider.initialState());
+    const old: SiteEvent = {
+      type: 'UserNominated',
+      data: { ...person('nina'), siteId: SITE, requestId: 'req-old', businessJustification: JUSTIFICATION },
+    };
+    expect(siteDecider.evolve(state, old).requests.get('req-old')).toMatchObject({
+      requestedRole: 'user',
+      requestedPrivileges: NONE,
+    });
+  });
+});
+
+describe('GrantAccess as requested, or changed', () => {
+  const ASKED = priv({ softwareAccess: 'downloads', manageAccess: 'view', contactUpdates: 'view' });
+  const ASKING_SECONDARY = [...SITE_WITH_MEMBERS, nominated('req-1', 'nina', JUSTIFICATION, 'secondary', ASKED)];
+  const asRequested = { requestedRole: 'secondary' as const, requestedPrivileges: ASKED };
+  const grant = (by: Actor, decision: { role?: GrantableRole; privileges?: Partial<Privileges> } = {}) =>
+    command(by, { type: 'GrantAccess', requestId: 'req-1', ...decision });
+
+  it('grants exactly the requested role and privileges when the grant names neither', () => {
+    site(ASKING_SECONDARY)
+      .when(grant(PAT))
+      .then([granted('req-1', 'nina', 'secondary', ASKED, 'pat', asRequested)]);
+  });
+
+  it('takes the requested privileges when the grant names only the requested role', () => {
+    site(ASKING_SECONDARY)
+      .when(grant(PAT, { role: 'secondary' }))
+      .then([granted('req-1', 'nina', 'secondary', ASKED, 'pat', asRequested)]);
+  });
+
+  it('grants another role with no privileges unless the grant names them', () => {
+    site(ASKING_SECONDARY)
+      .when(grant(PAT, { role: 'user' }))
+      .then([granted('req-1', 'nina', 'user', NONE, 'pat', asRequested)]);
+  });
+
+  it('grants changed privileges, recording what was requested beside them', () => {
+    site(ASKING_SECONDARY)
+      .when(grant(OPS, { privileges: { reporting: 'view' } }))
+      .then([granted('req-1', 'nina', 'secondary', priv({ reporting: 'view' }), 'ops', asRequested)]);
+  });
+
+  it('a secondary grants a request as made only within their own levels', () => {
+    // sam holds manageAccess and contactUpdates update, but no softwareAccess: the request asks for downloads.
+    rejects(grant(SAM), 'FORBIDDEN', ASKING_SECONDARY);
+    site(ASKING_SECONDARY)
+      .when(grant(SAM, { privileges: { manageAccess: 'view', contactUpdates: 'view' } }))
+      .then([
+        granted(
+          'req-1',
+          'nina',
+          'secondary',
+          priv({ manageAccess: 'view', contactUpdates: 'view' }),
+          'sam',
+          asRequested,
+        ),
+      ]);
+  });
+
+  it('checks the requested secondary role against the limit of four', () => {
+    rejects(grant(PAT), 'SECONDARY_CONTACT_LIMIT', [
+      ...SITE_WITH_FOUR_SECONDARIES,
+      nominated('req-1', 'nina', JUSTIFICATION, 'secondary', ASKED),
+    ]);
+  });
+});
+
+describe('ChangeMemberDetails', () => {
+  const edit = (
+    by: Actor,
+    userId: string,
+    details: Partial<Record<'firstName' | 'lastName' | 'email' | 'telephone', string>>,
+  ) => command(by, { type: 'ChangeMemberDetails', userId, details });
+  const umaDetails = { firstName: 'Uma', lastName: 'Example', email: 'uma@example.com' };
+
+  it('emits MemberDetailsChanged with before, after and each changed field', () => {
+    emits(edit(SAM, 'uma', { lastName: 'Married', telephone: '+49 1' }), [
+      {
+        type: 'MemberDetailsChanged',
+        data: {
+          siteId: SITE,
+          userId: 'uma',
+          from: umaDetails,
+          to: { ...umaDetails, lastName: 'Married', telephone: '+49 1' },
+          changes: [
+            { field: 'lastName', from: 'Example', to: 'Married' },
+            { field: 'telephone', from: null, to: '+49 1' },
+          ],
+          changedBy: 'sam',
+        },
+      },
+    ]);
+  });
+
+  it('keeps the role and privileges and changes the member as the state holds them', () => {
+    const history = [...SITE_WITH_MEMBERS];
+    const state = history.reduce(siteDecider.evolve, siteDecider.initialState());
+    const after = siteDecider
+      .decide(edit(PAT, 'uma', { email: 'uma@corp.example' }), state)
+      .reduce(siteDecider.evolve, state);
+    expect(after.members.get('uma')).toEqual({
+      ...umaDetails,
+      userId: 'uma',
+      email: 'uma@corp.example',
+      role: 'user',
+      privileges: UMA_PRIVILEGES,
+    });
+  });
+
+  it('changes nothing when every field sent equals the stored one', () => {
+    changesNothing(edit(PAT, 'uma', { firstName: 'Uma', email: 'uma@example.com' }));
+  });
+
+  it('lets a manager edit their own details: they carry no authority', () => {
+    emits(edit(SAM, 'sam', { telephone: '+49 2' }), [
+      expect.objectContaining({ type: 'MemberDetailsChanged' }) as unknown as SiteEvent,
+    ]);
+    emits(edit(PAT, 'pat', { firstName: 'Patricia' }), [
+      expect.objectContaining({ type: 'MemberDetailsChanged' }) as unknown as SiteEvent,
+    ]);
+  });
+
+  it("leaves the primary's details to the primary and operators", () => {
+    rejects(edit(SAM, 'pat', { firstName: 'Patricia' }), 'FORBIDDEN');
+    emits(edit(OPS, 'pat', { firstName: 'Patricia' }), [
+      expect.objectContaining({ type: 'MemberDetailsChanged' }) as unknown as SiteEvent,
+    ]);
+  });
+
+  it('refuses whoever may not manage access (FORBIDDEN), a plain member editing themself and auditors included', () => {
+    given(siteDecider, SITE_WITH_MEMBERS).rejectsEach('FORBIDDEN', [
+      edit(VIC, 'uma', { firstName: 'X' }),
+      edit(UMA, 'uma', { firstName: 'X' }),
+      edit(NINA, 'uma', { firstName: 'X' }),
+      edit(AUDITOR, 'uma', { firstName: 'X' }),
+    ]);
+  });
+
+  it('refuses a non-member (NOT_A_MEMBER), an empty edit (VALIDATION_FAILED) and an unregistered site (NOT_FOUND)', () => {
+    rejects(edit(PAT, 'nina', { firstName: 'Nina' }), 'NOT_A_MEMBER');
+    rejects(edit(PAT, 'uma', {}), 'VALIDATION_FAILED');
+    unregistered()
+      .when(edit(OPS, 'uma', { firstName: 'X' }))
+      .thenRejects('NOT_FOUND');
   });
 });

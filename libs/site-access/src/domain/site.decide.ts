@@ -13,6 +13,7 @@ import {
   samePrivileges,
 } from './privileges.js';
 import type { SiteCommand, SiteCommandOf } from './site.commands.js';
+import { detailsOf, editedDetails, memberDetailsChanges } from './member-details.js';
 import type { GrantableRole, SiteEvent, SiteRole } from './site.events.js';
 import { type SitePermission, recentlyAuthenticated, sitePermissions } from './site.permissions.js';
 import {
@@ -46,6 +47,7 @@ const decideOnSite = routeByType<Exclude<SiteCommand, { type: 'RegisterSite' }>,
   DenyAccess: denyAccess,
   UpdateContact: updateContact,
   RemoveContact: removeContact,
+  ChangeMemberDetails: changeMemberDetails,
 });
 
 const siteIdOf = (state: SiteState) => state.siteId || 'requested';
@@ -98,7 +100,7 @@ function addUser(command: SiteCommandOf<'AddUser'>, state: SiteState): SiteEvent
   authorize('manageAccess', command, state);
   const { userId } = command.user;
   assertNotSelf(command, userId, 'add yourself to a site; ask an administrator or nominate yourself');
-  const privileges = newMemberPrivileges(command, state, userId);
+  const privileges = newMemberPrivileges(command, state, userId, command.role, command.privileges);
   if (pendingRequestOf(state, userId)) {
     throw siteError(
       'REQUEST_PENDING',
@@ -207,6 +209,8 @@ function nominateSelf(command: SiteCommandOf<'NominateSelf'>, state: SiteState):
     throw siteError('REQUEST_PENDING', `You already have a pending access request on site ${state.siteId}.`);
   }
   const { requestId, firstName, lastName, email, businessJustification } = command;
+  const requestedRole = command.requestedRole ?? 'user';
+  const requestedPrivileges = checkedPrivileges(requestedRole, command.requestedPrivileges ?? {});
   return [
     {
       type: 'UserNominated',
@@ -219,6 +223,8 @@ function nominateSelf(command: SiteCommandOf<'NominateSelf'>, state: SiteState):
         email,
         ...verifiedEmailOf(command.actor),
         businessJustification,
+        requestedRole,
+        requestedPrivileges,
       },
     },
   ];
@@ -234,16 +240,32 @@ function editNominationJustification(
   return justificationEdit(state, request.requestId, command.businessJustification, command.actor.userId);
 }
 
+/**
+ * Grants what the request asked for, or what the approver says instead: an omitted role is the
+ * requested one; omitted privileges are the requested ones when that role is granted, else none.
+ * Either way the approver's own authority bounds it (a secondary never grants above their level).
+ */
 function grantAccess(command: SiteCommandOf<'GrantAccess'>, state: SiteState): SiteEvent[] {
   const request = requestToDecide(command, state);
-  const privileges = newMemberPrivileges(command, state, request.userId);
-  if (command.role === 'secondary') assertSecondaryRoom(state, 1);
+  const role = command.role ?? request.requestedRole;
+  const asked = command.privileges ?? (role === request.requestedRole ? request.requestedPrivileges : {});
+  const privileges = newMemberPrivileges(command, state, request.userId, role, asked);
+  if (role === 'secondary') assertSecondaryRoom(state, 1);
   const { facts, businessJustification, edits } = decision(command, state, request);
+  const { requestedRole, requestedPrivileges } = request;
   return [
     ...edits,
     {
       type: 'AccessGranted',
-      data: { ...facts, role: command.role, privileges, grantedBy: command.actor.userId, businessJustification },
+      data: {
+        ...facts,
+        role,
+        privileges,
+        grantedBy: command.actor.userId,
+        businessJustification,
+        requestedRole,
+        requestedPrivileges,
+      },
     },
   ];
 }
@@ -329,6 +351,36 @@ function removeContact(command: SiteCommandOf<'RemoveContact'>, state: SiteState
   ];
 }
 
+/**
+ * A manager edits a member's name, e-mail or telephone. Details carry no authority, so a manager
+ * may edit their own; the primary contact's details are the primary's own (or an operator's) to edit.
+ */
+function changeMemberDetails(command: SiteCommandOf<'ChangeMemberDetails'>, state: SiteState): SiteEvent[] {
+  authorize('manageAccess', command, state);
+  if (Object.values(command.details).every((value) => value === undefined)) {
+    throw new DomainError('VALIDATION_FAILED', 'Send at least one of firstName, lastName, email, telephone.', [
+      { field: 'body', message: 'nothing to change' },
+    ]);
+  }
+  const member = existingMember(state, command.userId);
+  const { actor } = command;
+  if (member.role === 'primary' && actor.userId !== member.userId && !actor.operator) {
+    throw forbidden(
+      `Only the primary contact or an operator edits the primary contact's details on site ${state.siteId}.`,
+    );
+  }
+  const from = detailsOf(member);
+  const to = editedDetails(from, command.details);
+  const changes = memberDetailsChanges(from, to);
+  if (changes.length === 0) return [];
+  return [
+    {
+      type: 'MemberDetailsChanged',
+      data: { siteId: state.siteId, userId: member.userId, from, to, changes, changedBy: actor.userId },
+    },
+  ];
+}
+
 function assertFreshSignIn(command: SiteCommand): void {
   if (!recentlyAuthenticated(command.actor, command.at)) {
     throw siteError(
@@ -378,8 +430,10 @@ function newMemberPrivileges(
   command: SiteCommandOf<'AddUser' | 'GrantAccess'>,
   state: SiteState,
   userId: string,
+  role: GrantableRole,
+  input: Parameters<typeof normalizePrivileges>[0],
 ): Privileges {
-  const privileges = checkedPrivileges(command.role, command.privileges);
+  const privileges = checkedPrivileges(role, input);
   assertWithinOwnAuthority(command, state, NO_PRIVILEGES, privileges);
   if (state.members.has(userId))
     throw siteError('ALREADY_MEMBER', `${userId} is already a member of site ${state.siteId}.`);

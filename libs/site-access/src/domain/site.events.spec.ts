@@ -1,4 +1,5 @@
 import { type SiteEvent, siteEvents } from './site.events.js';
+import { NONE } from '../testing/privilege-fixtures.js';
 
 describe('siteEvents (the registry of site event types)', () => {
   const stored = (type: string, data: Record<string, unknown>) => ({ type, data });
@@ -15,8 +16,24 @@ describe('siteEvents (the registry of site event types)', () => {
   it('reads a nomination stored before verified addresses existed with the address its user id is', () => {
     expect(siteEvents.read(stored('UserNominated', nominatedBefore2026_12))).toEqual({
       type: 'UserNominated',
-      data: { ...nominatedBefore2026_12, verifiedEmail: 'nia@example.com' },
+      data: {
+        ...nominatedBefore2026_12,
+        verifiedEmail: 'nia@example.com',
+        // and as asking for what every nomination asked for then: plain user access
+        requestedRole: 'user',
+        requestedPrivileges: NONE,
+      },
     });
+  });
+
+  it('keeps what a recent nomination asked for', () => {
+    const recent = {
+      ...nominatedBefore2026_12,
+      verifiedEmail: 'nia@corp.example',
+      requestedRole: 'secondary',
+      requestedPrivileges: { ...NONE, manageAccess: 'view' },
+    };
+    expect(siteEvents.read(stored('UserNominated', recent))?.data).toEqual(recent);
   });
 
   it('keeps a recorded verified address, and adds none for a user id that is not an address', () => {
@@ -27,7 +44,7 @@ describe('siteEvents (the registry of site event types)', () => {
   });
 
   it('knows every site event type and no other', () => {
-    expect(siteEvents.types).toHaveLength(12);
+    expect(siteEvents.types).toHaveLength(13);
     expect(siteEvents.has({ type: 'ContactRemoved' })).toBe(true);
     expect(siteEvents.read(stored('EnterpriseRegistered', {}))).toBeUndefined();
     const registered: SiteEvent['type'] = 'SiteRegistered';

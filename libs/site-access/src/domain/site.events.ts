@@ -1,6 +1,6 @@
 import { eventRegistry, looksLikeEmail } from '#core';
 import type { Contact } from './contact.js';
-import type { Privileges } from './privileges.js';
+import { type Privileges, normalizePrivileges } from './privileges.js';
 
 export type SiteRole = 'primary' | 'secondary' | 'user';
 export type GrantableRole = Exclude<SiteRole, 'primary'>;
@@ -10,6 +10,22 @@ export interface MemberProfile {
   readonly firstName: string;
   readonly lastName: string;
   readonly email: string;
+  /** Optional: given when the member is added or their details are edited. */
+  readonly telephone?: string;
+}
+
+/** What a manager may edit about a member (no authority in it): name, e-mail, telephone. */
+export interface MemberDetails {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string;
+  readonly telephone?: string;
+}
+
+/** What a self-nomination asks for: a grantable role and privileges (omitted: `user`, nothing). */
+export interface RequestedAccess {
+  readonly requestedRole: GrantableRole;
+  readonly requestedPrivileges: Privileges;
 }
 
 export interface Change {
@@ -48,7 +64,7 @@ export type SiteEvent =
         requestId: string;
         businessJustification: string;
         verifiedEmail?: string;
-      };
+      } & Partial<RequestedAccess>;
     }
   | {
       type: 'NominationJustificationEdited';
@@ -64,7 +80,7 @@ export type SiteEvent =
           privileges: Privileges;
           grantedBy: string;
           businessJustification: string;
-        };
+        } & Partial<RequestedAccess>;
     }
   | {
       type: 'AccessDenied';
@@ -104,7 +120,18 @@ export type SiteEvent =
         updatedBy: string;
       };
     }
-  | { type: 'ContactRemoved'; data: { siteId: string; contactId: string; contact: Contact; removedBy: string } };
+  | { type: 'ContactRemoved'; data: { siteId: string; contactId: string; contact: Contact; removedBy: string } }
+  | {
+      type: 'MemberDetailsChanged';
+      data: {
+        siteId: string;
+        userId: string;
+        from: MemberDetails;
+        to: MemberDetails;
+        changes: Change[];
+        changedBy: string;
+      };
+    };
 
 export type SiteEventType = SiteEvent['type'];
 
@@ -121,11 +148,20 @@ const withVerifiedEmail = <T extends { userId: string; verifiedEmail?: string }>
   return { ...data, verifiedEmail: data.userId };
 };
 
+/**
+ * Before requests said what they ask for (2026-12), a nomination asked for plain access: the
+ * `user` role with no privileges, which is what an older nomination is read as.
+ */
+const withRequestedAccess = (stored: Record<string, unknown>): Record<string, unknown> =>
+  stored.requestedRole !== undefined
+    ? stored
+    : { ...stored, requestedRole: 'user', requestedPrivileges: normalizePrivileges({}) };
+
 /** Every site event type; the upcasters read older stored shapes as today's. */
 export const siteEvents = eventRegistry<SiteEvent>({
   SiteRegistered: {},
   UserAdded: {},
-  UserNominated: { upcast: withVerifiedEmail },
+  UserNominated: { upcast: (stored) => withVerifiedEmail(withRequestedAccess(stored)) },
   NominationJustificationEdited: {},
   AccessGranted: { upcast: withVerifiedEmail },
   AccessDenied: { upcast: withVerifiedEmail },
@@ -135,6 +171,7 @@ export const siteEvents = eventRegistry<SiteEvent>({
   PrimaryContactTransferred: {},
   ContactUpdated: {},
   ContactRemoved: {},
+  MemberDetailsChanged: {},
 });
 
 export const SITE_EVENT_TYPES: readonly SiteEventType[] = siteEvents.types;

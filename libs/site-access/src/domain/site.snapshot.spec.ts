@@ -47,7 +47,10 @@ function history(): SiteEvent[] {
       lastName: 'Pending',
       email: 'mo@example.com',
       businessJustification: 'Waiting',
+      requestedRole: 'secondary',
+      requestedPrivileges: { manageAccess: 'view', reporting: 'view' },
     },
+    { type: 'ChangeMemberDetails', userId: 'kim@example.com', details: { lastName: 'Kay-Lee', telephone: '+1 555' } },
     { type: 'TransferPrimaryContact', userId: `user11@${SITE}.example`, formerPrimaryRole: 'user' },
     { type: 'RemoveContact', contactId: 'c3' },
   ];
@@ -80,6 +83,7 @@ describe('siteSnapshot', () => {
       'AccessDenied',
       'PrimaryContactTransferred',
       'ContactRemoved',
+      'MemberDetailsChanged',
     ]);
     expect(full.members.size).toBeGreaterThan(300);
     expect(full.pendingByUser.size).toBeGreaterThan(0);
@@ -89,6 +93,10 @@ describe('siteSnapshot', () => {
     ).toBe(true);
     expect(requests.some((r) => r.originalJustification !== r.businessJustification)).toBe(true);
     expect([...full.members.values()].some((m) => m.email !== m.userId)).toBe(true);
+    expect([...full.members.values()].some((m) => m.telephone !== undefined)).toBe(true);
+    expect(
+      requests.some((r) => r.requestedRole === 'secondary') && requests.some((r) => r.requestedRole === 'user'),
+    ).toBe(true);
   });
 
   it.each([0, 1, 2, 17, 999, 1500, 2003, events.length])(
@@ -116,6 +124,8 @@ describe('siteSnapshot', () => {
         privileges: {},
       }),
       issue({ type: 'GrantAccess', requestId: 'r-late-2', role: 'user', privileges: { softwareAccess: 'downloads' } }),
+      issue({ type: 'GrantAccess', requestId: 'r-late-2' }),
+      issue({ type: 'ChangeMemberDetails', userId: 'kim@example.com', details: { telephone: '+1 555' } }),
       issue({ type: 'ChangeUserAccess', userId: `user21@${SITE}.example`, role: 'secondary' }),
       issue({ type: 'RemoveUser', userId: 'nobody@example.com' }),
     ];

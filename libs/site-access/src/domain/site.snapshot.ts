@@ -17,6 +17,7 @@ interface MemberColumns {
   readonly email: (string | null)[];
   readonly role: Member['role'][];
   readonly privileges: number[];
+  readonly telephone: (string | null)[];
 }
 
 interface RequestColumns {
@@ -30,6 +31,9 @@ interface RequestColumns {
   readonly businessJustification: string[];
   readonly originalJustification: (string | null)[];
   readonly verifiedEmail: (string | null)[];
+  readonly requestedRole: AccessRequest['requestedRole'][];
+  /** Indexes into the snapshot's privileges, like the members'. */
+  readonly requestedPrivileges: number[];
 }
 
 interface SiteSnapshotJson {
@@ -50,7 +54,7 @@ interface SiteSnapshotJson {
  * whenever SiteState's shape or meaning changes (older snapshots are then ignored).
  */
 export const siteSnapshot: SnapshotCodec<SiteState> = {
-  version: 1,
+  version: 2,
   toJson: (state): SiteSnapshotJson => {
     const privileges = interner<Privileges>();
     const members: MemberColumns = {
@@ -61,6 +65,7 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
       email: [],
       role: [],
       privileges: [],
+      telephone: [],
     };
     for (const [key, m] of state.members) {
       members.key.push(key);
@@ -70,6 +75,7 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
       members.email.push(m.email === m.userId ? null : m.email);
       members.role.push(m.role);
       members.privileges.push(privileges.indexOf(m.privileges));
+      members.telephone.push(m.telephone ?? null);
     }
     const requests: RequestColumns = {
       key: [],
@@ -82,6 +88,8 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
       businessJustification: [],
       originalJustification: [],
       verifiedEmail: [],
+      requestedRole: [],
+      requestedPrivileges: [],
     };
     for (const [key, r] of state.requests) {
       requests.key.push(key);
@@ -96,6 +104,8 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
         r.originalJustification === r.businessJustification ? null : r.originalJustification,
       );
       requests.verifiedEmail.push(r.verifiedEmail ?? null);
+      requests.requestedRole.push(r.requestedRole);
+      requests.requestedPrivileges.push(privileges.indexOf(r.requestedPrivileges));
     }
     return {
       exists: state.exists,
@@ -134,11 +144,13 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
     const memberMap = new Map<string, Member>();
     for (let i = 0; i < m.key.length; i++) {
       const userId = cell(m.userId, i) ?? cell(m.key, i);
+      const telephone = cell(m.telephone, i);
       memberMap.set(cell(m.key, i), {
         userId,
         firstName: cell(m.firstName, i),
         lastName: cell(m.lastName, i),
         email: cell(m.email, i) ?? userId,
+        ...(telephone !== null ? { telephone } : {}),
         role: cell(m.role, i),
         privileges: cell(privileges, cell(m.privileges, i)),
       });
@@ -155,6 +167,8 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
         status: cell(r.status, i),
         businessJustification: cell(r.businessJustification, i),
         originalJustification: cell(r.originalJustification, i) ?? cell(r.businessJustification, i),
+        requestedRole: cell(r.requestedRole, i),
+        requestedPrivileges: cell(privileges, cell(r.requestedPrivileges, i)),
       };
       const verifiedEmail = cell(r.verifiedEmail, i);
       requestMap.set(cell(r.key, i), verifiedEmail === null ? request : { ...request, verifiedEmail });

@@ -139,6 +139,8 @@ describe('evolveSite', () => {
           status: 'granted',
           businessJustification: 'Munich rollout lead',
           originalJustification: 'Rollout',
+          requestedRole: 'user', // the nomination asked for nothing particular
+          requestedPrivileges: NONE,
         },
       },
       contacts: { primary: patContact },
@@ -173,6 +175,8 @@ describe('evolveSite', () => {
       status: 'denied',
       businessJustification: 'Munich rollout lead',
       originalJustification: 'Rollout',
+      requestedRole: 'user', // the nomination asked for nothing particular
+      requestedPrivileges: NONE,
     });
     expect(state.members.get('nina')).toBeUndefined();
   });
@@ -185,6 +189,8 @@ describe('evolveSite', () => {
       status: 'pending',
       businessJustification: 'Munich rollout lead',
       originalJustification: 'Rollout',
+      requestedRole: 'user', // the nomination asked for nothing particular
+      requestedPrivileges: NONE,
     });
   });
 

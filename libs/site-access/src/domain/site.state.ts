@@ -1,14 +1,14 @@
 import { PersistentMap as ImmutableMap, type PersistentMapLike } from '#core';
 import type { Contact } from './contact.js';
-import { type Privileges, fullPrivileges } from './privileges.js';
-import type { GrantableRole, MemberProfile, SiteEvent, SiteRole } from './site.events.js';
+import { type Privileges, fullPrivileges, normalizePrivileges } from './privileges.js';
+import type { GrantableRole, MemberProfile, RequestedAccess, SiteEvent, SiteRole } from './site.events.js';
 
 export interface Member extends MemberProfile {
   readonly role: SiteRole;
   readonly privileges: Privileges;
 }
 
-export interface AccessRequest extends MemberProfile {
+export interface AccessRequest extends MemberProfile, RequestedAccess {
   readonly requestId: string;
   readonly status: 'pending' | 'granted' | 'denied';
   readonly businessJustification: string;
@@ -84,11 +84,12 @@ function withRequest(state: SiteState, requestId: string, patch: Partial<AccessR
   };
 }
 
-const profile = ({ userId, firstName, lastName, email }: MemberProfile): MemberProfile => ({
+const profile = ({ userId, firstName, lastName, email, telephone }: MemberProfile): MemberProfile => ({
   userId,
   firstName,
   lastName,
   email,
+  ...(telephone !== undefined ? { telephone } : {}),
 });
 
 export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
@@ -115,10 +116,12 @@ export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
         privileges: event.data.privileges,
       });
     case 'UserNominated': {
-      const { requestId, businessJustification, verifiedEmail } = event.data;
+      const { requestId, businessJustification, verifiedEmail, requestedRole, requestedPrivileges } = event.data;
       const request: AccessRequest = {
         ...profile(event.data),
         requestId,
+        requestedRole: requestedRole ?? 'user',
+        requestedPrivileges: requestedPrivileges ?? normalizePrivileges({}),
         status: 'pending',
         businessJustification,
         originalJustification: businessJustification,
@@ -168,6 +171,14 @@ export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
       return { ...state, contacts: state.contacts.set(event.data.contactId, event.data.contact) };
     case 'ContactRemoved':
       return { ...state, contacts: state.contacts.delete(event.data.contactId) };
+    case 'MemberDetailsChanged': {
+      const member = state.members.get(event.data.userId)!;
+      return withMember(state, event.data.userId, {
+        ...profile({ userId: member.userId, ...event.data.to }),
+        role: member.role,
+        privileges: member.privileges,
+      });
+    }
     default:
       return exhaustive(event);
   }

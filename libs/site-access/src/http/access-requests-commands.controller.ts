@@ -18,11 +18,21 @@ export class AccessRequestsCommandsController {
   @ApiOperation({ operationId: 'RequestAccessController_request', summary: undefined })
   @Post()
   @ApiCreatedResponse({ description: '{requestId, confirmationNumber, position}', type: RequestAccessResponseDto })
-  @ApiProblems(400, 401, 403, 404, [409, 'ALREADY_MEMBER, REQUEST_PENDING, CONCURRENCY_CONFLICT'])
+  @ApiProblems(
+    [
+      400,
+      'VALIDATION_FAILED, or ACCOUNT_PRIVILEGES_REQUIRE_CONTACT_ROLE for a user role asking for Account Management',
+    ],
+    401,
+    403,
+    404,
+    [409, 'ALREADY_MEMBER, REQUEST_PENDING, CONCURRENCY_CONFLICT'],
+  )
   async request(
     @CurrentPrincipal() p: Principal,
     @Param() { siteId }: SiteParams,
-    @Body() { firstName, lastName, email, businessJustification }: RequestAccessRequestDto,
+    @Body()
+    { firstName, lastName, email, businessJustification, requestedRole, requestedPrivileges }: RequestAccessRequestDto,
   ) {
     const done = await this.sites.execute(siteId, p, {
       type: 'NominateSelf',
@@ -31,6 +41,8 @@ export class AccessRequestsCommandsController {
       lastName,
       email,
       businessJustification,
+      ...(requestedRole !== undefined ? { requestedRole } : {}),
+      ...(requestedPrivileges !== undefined ? { requestedPrivileges } : {}),
     });
     return { requestId: done.the('UserNominated').data.requestId, ...done.response };
   }
@@ -64,8 +76,8 @@ export class AccessRequestsCommandsController {
     return this.sites.run(siteId, p, {
       type: 'GrantAccess',
       requestId,
-      role,
-      privileges: privileges ?? {},
+      ...(role !== undefined ? { role } : {}),
+      ...(privileges !== undefined ? { privileges } : {}),
       ...(businessJustification !== undefined ? { businessJustification } : {}),
     });
   }

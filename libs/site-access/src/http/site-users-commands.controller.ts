@@ -5,6 +5,7 @@ import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { SITE_COMMANDS, type SiteCommands } from '../application/site-commands.js';
 import { AddUserRequestDto } from '../commands/add-user/add-user.request.dto.js';
 import { ChangeUserAccessRequestDto } from '../commands/change-user-access/change-user-access.request.dto.js';
+import { ChangeUserDetailsRequestDto } from '../commands/change-user-details/change-user-details.request.dto.js';
 import { SiteParams, SiteUserParams } from './site-params.js';
 
 /** A site's members: each route maps its request to the domain command. */
@@ -20,10 +21,10 @@ export class SiteUsersCommandsController {
     'ALREADY_MEMBER, REQUEST_PENDING, SECONDARY_CONTACT_LIMIT, CONCURRENCY_CONFLICT',
   ])
   addUser(@CurrentPrincipal() p: Principal, @Param() { siteId }: SiteParams, @Body() body: AddUserRequestDto) {
-    const { userId, firstName, lastName, email, role, privileges } = body;
+    const { userId, firstName, lastName, email, telephone, role, privileges } = body;
     return this.sites.run(siteId, p, {
       type: 'AddUser',
-      user: { userId, firstName, lastName, email },
+      user: { userId, firstName, lastName, email, ...(telephone !== undefined ? { telephone } : {}) },
       role,
       privileges: privileges ?? {},
     });
@@ -46,6 +47,32 @@ export class SiteUsersCommandsController {
       userId,
       ...(body.role !== undefined ? { role: body.role } : {}),
       ...(body.privileges !== undefined ? { privileges: body.privileges } : {}),
+    });
+  }
+
+  @ApiOperation({
+    operationId: 'SiteCommandsController_changeUserDetails',
+    summary: undefined,
+    description:
+      "Edits a member's name, e-mail or telephone (manage access; details carry no authority, so a manager may edit their own; the primary contact's are the primary's or an operator's to edit).",
+  })
+  @Patch(':userId/details')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, 401, 403, 404, [409, 'NOT_A_MEMBER, CONCURRENCY_CONFLICT'])
+  changeUserDetails(
+    @CurrentPrincipal() p: Principal,
+    @Param() { siteId, userId }: SiteUserParams,
+    @Body() { firstName, lastName, email, telephone }: ChangeUserDetailsRequestDto,
+  ) {
+    return this.sites.run(siteId, p, {
+      type: 'ChangeMemberDetails',
+      userId,
+      details: {
+        ...(firstName !== undefined ? { firstName } : {}),
+        ...(lastName !== undefined ? { lastName } : {}),
+        ...(email !== undefined ? { email } : {}),
+        ...(telephone !== undefined ? { telephone } : {}),
+      },
     });
   }
 

@@ -73,6 +73,9 @@ export class SiteUsersQueriesController extends QueryRoutes {
       'grantedBy',
       'grantedAt',
       'confirmationNumber',
+      'lastChangedAt',
+      'lastChangedBy',
+      'lastConfirmationNumber',
     ];
     const rows = items.map((u) => [
       u.userId,
@@ -84,6 +87,9 @@ export class SiteUsersQueriesController extends QueryRoutes {
       u.grantedBy,
       u.grantedAt,
       u.confirmationNumber,
+      u.lastChangedAt,
+      u.lastChangedBy,
+      u.lastConfirmationNumber,
     ]);
     return toCsv(header, rows);
   }

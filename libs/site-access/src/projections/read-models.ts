@@ -1,6 +1,6 @@
 import type { Contact, ContactType } from '../domain/contact.js';
 import type { Privileges } from '../domain/privileges.js';
-import type { SiteRole } from '../domain/site.events.js';
+import type { GrantableRole, SiteRole } from '../domain/site.events.js';
 
 /** Collection names and document shapes of the site-access read models (MongoDB language). */
 export const SITE_COLLECTIONS = {
@@ -31,12 +31,21 @@ export type MemberFields = PersonOnSite & {
   grantedBy: string;
 };
 
-export type MemberDocument = MemberFields & {
-  _id: string;
-  grantedAt: string;
-  confirmationNumber: string;
-  position: string;
+/** The latest change to a membership (the grant itself until something changes it). */
+export type LastChange = {
+  lastChangedAt: string;
+  lastChangedBy: string;
+  lastConfirmationNumber: string;
 };
+
+export type MemberDocument = MemberFields &
+  LastChange & {
+    _id: string;
+    telephone?: string;
+    grantedAt: string;
+    confirmationNumber: string;
+    position: string;
+  };
 
 export interface JustificationEdit {
   from: string;
@@ -51,6 +60,12 @@ export type AccessRequestDocument = PersonOnSite & {
   requestId: string;
   /** From the requester's token: where the decision is mailed; never shown to approvers. */
   verifiedEmail?: string;
+  /** What the requester asked for (a request filed before they could say: the user role, nothing). */
+  requestedRole: GrantableRole;
+  requestedPrivileges: Privileges;
+  /** What the grant gave, once granted. */
+  grantedRole?: GrantableRole;
+  grantedPrivileges?: Privileges;
   businessJustification: string;
   originalJustification: string;
   justificationEdits: JustificationEdit[];

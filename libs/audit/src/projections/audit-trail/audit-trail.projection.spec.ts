@@ -153,6 +153,9 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
       { field: 'request', from: 'pending', to: 'granted' },
       { field: 'role', from: null, to: 'user' },
       { field: 'privileges.softwareAccess', from: 'none', to: 'downloads' },
+      // requested (the nomination asked for plain user access) versus granted
+      { field: 'requested.role', from: 'user', to: 'user' },
+      { field: 'requested.privileges.softwareAccess', from: 'none', to: 'downloads' },
     ]);
     const transfer = (await documents
       .collection<AuditEntryDocument>(AUDIT_COLLECTION)
@@ -204,7 +207,8 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
       events: MAX_EVENTS_PER_ENTRY,
       eventIds: MAX_EVENTS_PER_ENTRY,
       omittedEvents: 30,
-      changes: 130,
+      // each nomination records two changes (request → pending, requested.role), none omitted below the bound
+      changes: 260,
     });
   });
 });

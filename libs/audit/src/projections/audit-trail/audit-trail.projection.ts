@@ -40,6 +40,8 @@ export interface AuditEntryDocument extends AuditEntryFields, Record<string, unk
  */
 export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
+  /** 2: nominations and grants record what was requested (`requested.*`), also for nominations stored before. */
+  readonly version = 2;
   readonly collections = [AUDIT_COLLECTION];
 
   constructor(private readonly describers: AuditDescribers) {}

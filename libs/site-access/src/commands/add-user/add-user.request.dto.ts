@@ -12,6 +12,7 @@ export class AddUserRequestDto {
   @ApiProperty() @IsSingleLineText(100) firstName: string;
   @ApiProperty() @IsSingleLineText(100) lastName: string;
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+  @ApiPropertyOptional({ example: '+49 89 1234' }) @IsOptional() @IsSingleLineText(40) telephone?: string;
   @ApiProperty({ enum: GRANTABLE_ROLES }) @IsIn(GRANTABLE_ROLES) role: GrantableRole;
   @ApiPropertyOptional({ type: PrivilegesDto })
   @IsOptional()

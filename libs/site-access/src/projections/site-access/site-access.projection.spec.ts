@@ -53,6 +53,7 @@ const SAM_PRIVILEGES = { manageAccess: 'update', contactUpdates: 'view', softwar
 const UMA_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view' } as const;
 const UMA_NEW_PRIVILEGES = { softwareAccess: 'downloads_media', reporting: 'view', manageAccess: 'view' } as const;
 const NIA_PRIVILEGES = { softwareAccess: 'downloads', reporting: 'view' } as const;
+const NIA_TELEPHONE = '+49 30 5555';
 
 /** PAT adds `userId` with this role and these privileges. */
 const addUser = (
@@ -123,6 +124,10 @@ const history: [label: string, command: () => SiteCommand][] = [
       formerPrimaryRole: 'secondary',
       formerPrimaryPrivileges: fullPrivileges(),
     }),
+  ],
+  [
+    'editNiaDetails',
+    () => ({ type: 'ChangeMemberDetails', ...issued(SAM), userId: NIA, details: { telephone: NIA_TELEPHONE } }),
   ],
   [
     'addBilling',
@@ -208,12 +213,20 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
       'PrivilegesChanged',
       'UserRemoved',
       'PrimaryContactTransferred',
+      'MemberDetailsChanged',
       'ContactUpdated',
       'ContactUpdated',
       'ContactRemoved',
       'ContactUpdated',
     ]);
     expect(new Set(events.map((e) => e.stream))).toEqual(new Set([siteStream.of(SITE)]));
+  });
+
+  /** The latest change to a membership: when, by whom, under which confirmation. */
+  const lastChange = (label: string, by: string) => ({
+    lastChangedAt: ev(label).metadata.occurredAt,
+    lastChangedBy: by,
+    lastConfirmationNumber: ev(label).metadata.confirmationNumber,
   });
 
   it('leaves the members: roles and privileges after the transfer, grantedBy and the confirmation that made each member', async () => {
@@ -227,12 +240,14 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
         firstName: 'Nia',
         lastName: 'Nominee',
         email: NIA,
+        telephone: NIA_TELEPHONE,
         role: 'user',
         privileges: normalizePrivileges(NIA_PRIVILEGES),
         grantedBy: PAT,
         grantedAt: ev('grantNia').metadata.occurredAt,
         confirmationNumber: ev('grantNia').metadata.confirmationNumber,
-        position: ev('grantNia').position,
+        ...lastChange('editNiaDetails', SAM),
+        position: ev('editNiaDetails').position,
       },
       {
         _id: memberKey(SITE, PAT),
@@ -247,6 +262,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
         grantedBy: OP,
         grantedAt: ev('register').metadata.occurredAt,
         confirmationNumber: ev('register').metadata.confirmationNumber,
+        ...lastChange('transfer', PAT),
         position: ev('transfer').position,
       },
       {
@@ -262,6 +278,7 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
         grantedBy: PAT,
         grantedAt: ev('addSam').metadata.occurredAt,
         confirmationNumber: ev('addSam').metadata.confirmationNumber,
+        ...lastChange('transfer', PAT),
         position: ev('transfer').position,
       },
     ]);
@@ -277,17 +294,20 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
       privileges: normalizePrivileges(UMA_PRIVILEGES),
       grantedBy: PAT,
       confirmationNumber: ev('addUma').metadata.confirmationNumber,
+      ...lastChange('addUma', PAT),
       position: ev('addUma').position,
     });
     expect(await umaAfter('umaRole')).toMatchObject({
       role: 'secondary',
       privileges: normalizePrivileges(UMA_PRIVILEGES),
+      ...lastChange('umaRole', PAT),
       position: ev('umaRole').position,
     });
     expect(await umaAfter('umaPrivileges')).toMatchObject({
       role: 'secondary',
       privileges: normalizePrivileges(UMA_NEW_PRIVILEGES),
       confirmationNumber: ev('addUma').metadata.confirmationNumber,
+      ...lastChange('umaPrivileges', PAT),
       position: ev('umaPrivileges').position,
     });
     expect(await umaAfter('removeUma')).toBeNull();
@@ -307,6 +327,8 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
         email: NED,
         // Nominated without an email claim: the user id, an address, is the verified one (upcaster).
         verifiedEmail: NED,
+        requestedRole: 'user',
+        requestedPrivileges: normalizePrivileges({}),
         businessJustification: NED_JUSTIFICATION,
         originalJustification: NED_JUSTIFICATION,
         justificationEdits: [],
@@ -329,6 +351,10 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
         lastName: 'Nominee',
         email: NIA,
         verifiedEmail: NIA,
+        requestedRole: 'user',
+        requestedPrivileges: normalizePrivileges({}),
+        grantedRole: 'user',
+        grantedPrivileges: normalizePrivileges(NIA_PRIVILEGES),
         businessJustification: NIA_EDITED,
         originalJustification: NIA_JUSTIFICATION,
         justificationEdits: [

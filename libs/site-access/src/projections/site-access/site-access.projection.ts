@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#core';
 import { type DocumentStore, type Projection, UnitOfWork } from '#read-store';
-import { fullPrivileges } from '../../domain/privileges.js';
+import { fullPrivileges, normalizePrivileges } from '../../domain/privileges.js';
 import { type SiteEvent, siteEvents } from '../../domain/site.events.js';
 import {
   type AccessRequestDocument,
@@ -23,6 +23,8 @@ type Positioned = { position: string };
  */
 export class SiteAccessProjection implements Projection {
   readonly name = 'site-access';
+  /** 2: members carry their telephone and latest change; requests what they asked for and what was granted. */
+  readonly version = 2;
   readonly collections = [C.summaries, C.members, C.requests, C.contacts];
 
   async setup(store: DocumentStore): Promise<void> {
@@ -52,7 +54,12 @@ export class SiteAccessProjection implements Projection {
   }
 
   private async apply(event: Recorded, work: UnitOfWork): Promise<void> {
-    const { occurredAt, confirmationNumber } = event.metadata;
+    const { occurredAt, confirmationNumber, actorId } = event.metadata;
+    const lastChange = {
+      lastChangedAt: occurredAt,
+      lastChangedBy: actorId,
+      lastConfirmationNumber: confirmationNumber,
+    };
     const position = event.position;
     /** The document if this event is news to it; 'stale' when it already reflects this event or a later one. */
     const fresh = async <T extends Positioned>(collection: string, _id: string) => {
@@ -62,11 +69,11 @@ export class SiteAccessProjection implements Projection {
     const putMember = async (member: MemberFields) => {
       const _id = memberKey(member.siteId, member.userId);
       if ((await fresh<MemberDocument>(C.members, _id)) === 'stale') return;
-      work.put(C.members, { ...member, _id, grantedAt: occurredAt, confirmationNumber, position });
+      work.put(C.members, { ...member, _id, grantedAt: occurredAt, confirmationNumber, ...lastChange, position });
     };
     const changeMember = async (siteId: string, userId: string, change: Partial<MemberDocument>) => {
       const current = await fresh<MemberDocument>(C.members, memberKey(siteId, userId));
-      if (current && current !== 'stale') work.put(C.members, { ...current, ...change, position });
+      if (current && current !== 'stale') work.put(C.members, { ...current, ...change, ...lastChange, position });
     };
     const siteName = async (siteId: string) =>
       ((await work.get(C.summaries, siteId))?.name as string | undefined) ?? '';
@@ -122,6 +129,8 @@ export class SiteAccessProjection implements Projection {
           ...data,
           _id: data.requestId,
           siteName: await siteName(data.siteId),
+          requestedRole: data.requestedRole ?? 'user',
+          requestedPrivileges: data.requestedPrivileges ?? normalizePrivileges({}),
           originalJustification: data.businessJustification,
           justificationEdits: [],
           status: 'pending',
@@ -158,7 +167,13 @@ export class SiteAccessProjection implements Projection {
           grantedBy,
           businessJustification,
         } = event.data;
-        await decide(requestId, { status: 'granted', businessJustification, decidedBy: grantedBy });
+        await decide(requestId, {
+          status: 'granted',
+          businessJustification,
+          decidedBy: grantedBy,
+          grantedRole: role,
+          grantedPrivileges: privileges,
+        });
         return putMember({
           siteId,
           siteName: await siteName(siteId),
@@ -166,6 +181,7 @@ export class SiteAccessProjection implements Projection {
           firstName,
           lastName,
           email,
+          ...(event.data.telephone !== undefined ? { telephone: event.data.telephone } : {}),
           role,
           privileges,
           grantedBy,
@@ -210,6 +226,14 @@ export class SiteAccessProjection implements Projection {
         if ((await fresh<ContactDocument>(C.contacts, _id)) !== 'stale') work.delete(C.contacts, _id);
         return;
       }
+      case 'MemberDetailsChanged': {
+        const { siteId, userId, to } = event.data;
+        const current = await fresh<MemberDocument>(C.members, memberKey(siteId, userId));
+        if (!current || current === 'stale') return;
+        const { telephone: _previous, ...member } = current;
+        work.put(C.members, { ...member, ...to, ...lastChange, position });
+        return;
+      }
     }
   }
 }
@@ -249,6 +273,7 @@ async function prefetch(events: readonly Recorded[], work: UnitOfWork): Promise<
       case 'RoleChanged':
       case 'PrivilegesChanged':
       case 'UserRemoved':
+      case 'MemberDetailsChanged':
         ids[C.members].push(memberKey(e.data.siteId, e.data.userId));
         break;
       case 'PrimaryContactTransferred':

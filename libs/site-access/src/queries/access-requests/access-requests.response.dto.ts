@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '#contract';
+import type { GrantableRole } from '../../domain/site.events.js';
+import { GrantedPrivilegesDto } from '../site-users/site-users.response.dto.js';
+
+const GRANTABLE_ROLES: GrantableRole[] = ['secondary', 'user'];
 
 export class JustificationEditDto {
   @ApiProperty() from: string;
@@ -23,6 +27,17 @@ export class AccessRequestDto {
       'the e-mail the identity provider vouched for in the requester’s token; the decision is mailed only there',
   })
   verifiedEmail?: string;
+  @ApiProperty({
+    enum: GRANTABLE_ROLES,
+    description: 'the role the requester asked for (`user` when they did not say)',
+  })
+  requestedRole: GrantableRole;
+  @ApiProperty({ type: () => GrantedPrivilegesDto, description: 'the privileges the requester asked for' })
+  requestedPrivileges: GrantedPrivilegesDto;
+  @ApiPropertyOptional({ enum: GRANTABLE_ROLES, description: 'the role granted, once granted' })
+  grantedRole?: GrantableRole;
+  @ApiPropertyOptional({ type: () => GrantedPrivilegesDto, description: 'the privileges granted, once granted' })
+  grantedPrivileges?: GrantedPrivilegesDto;
   @ApiProperty({ description: 'the current justification (after edits)' }) businessJustification: string;
   @ApiProperty({ description: 'the justification as first submitted' }) originalJustification: string;
   @ApiProperty({ type: () => [JustificationEditDto] }) justificationEdits: JustificationEditDto[];

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '#core';
 import { describeSiteEvent } from '../../application/site-audit.js';
-import { siteEvents } from '../../domain/site.events.js';
+import { type SiteEvent, siteEvents } from '../../domain/site.events.js';
 import { evolveSite, initialSiteState } from '../../domain/site.state.js';
-import type { MemberDocument } from '../../projections/read-models.js';
+import type { LastChange, MemberDocument } from '../../projections/read-models.js';
 
 /** A member as the members read model holds them, less what only the live model knows. */
 export type MemberAsOf = Omit<MemberDocument, '_id' | 'siteId' | 'siteName' | 'position'>;
@@ -17,6 +17,7 @@ export const SITE_PERSON_PATHS = ['userId', 'primary.userId', 'from.userId', 'to
 export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean; members: MemberAsOf[] } {
   let state = initialSiteState();
   const grants = new Map<string, Pick<MemberAsOf, 'grantedBy' | 'grantedAt' | 'confirmationNumber'>>();
+  const lastChanges = new Map<string, LastChange>();
   for (const recorded of events) {
     const event = siteEvents.read(recorded);
     if (!event) continue;
@@ -31,6 +32,12 @@ export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean
     if (event.type === 'SiteRegistered') grants.set(event.data.primary.userId, grant);
     if (event.type === 'UserAdded' || event.type === 'AccessGranted') grants.set(event.data.userId, grant);
     if (event.type === 'UserRemoved') grants.delete(event.data.userId);
+    const change = {
+      lastChangedAt: grant.grantedAt,
+      lastChangedBy: grant.grantedBy,
+      lastConfirmationNumber: grant.confirmationNumber,
+    };
+    for (const userId of membershipsChangedBy(event)) lastChanges.set(userId, change);
   }
   const members = [...state.members.values()]
     .filter((m) => m.userId !== undefined && grants.has(m.userId))
@@ -40,8 +47,10 @@ export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean
       lastName: m.lastName,
       email: m.email,
       role: m.role,
+      ...(m.telephone !== undefined ? { telephone: m.telephone } : {}),
       privileges: { ...m.privileges },
       ...grants.get(m.userId)!,
+      ...lastChanges.get(m.userId)!,
     }))
     .sort(
       (a, b) =>
@@ -50,6 +59,24 @@ export function membersAsOf(events: readonly RecordedEvent[]): { exists: boolean
         a.userId.localeCompare(b.userId),
     );
   return { exists: state.exists, members };
+}
+
+/** The members whose membership (grant, role, privileges, details) an event changes. */
+function membershipsChangedBy(event: SiteEvent): string[] {
+  switch (event.type) {
+    case 'SiteRegistered':
+      return [event.data.primary.userId];
+    case 'UserAdded':
+    case 'AccessGranted':
+    case 'RoleChanged':
+    case 'PrivilegesChanged':
+    case 'MemberDetailsChanged':
+      return [event.data.userId];
+    case 'PrimaryContactTransferred':
+      return [event.data.from.userId, event.data.to.userId];
+    default:
+      return [];
+  }
 }
 
 export interface HistoryItem {

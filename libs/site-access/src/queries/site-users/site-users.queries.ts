@@ -57,11 +57,15 @@ const SITE_USER = shapeOf<MemberDocument>().pick(
   'firstName',
   'lastName',
   'email',
+  'telephone',
   'role',
   'privileges',
   'grantedBy',
   'grantedAt',
   'confirmationNumber',
+  'lastChangedAt',
+  'lastChangedBy',
+  'lastConfirmationNumber',
 );
 
 @QueryHandler(ListSiteUsersQuery)

@@ -22,11 +22,20 @@ export class SiteUserDto {
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
   @ApiProperty() email: string;
+  @ApiPropertyOptional({ description: 'when given on adding the member or by editing their details' })
+  telephone?: string;
   @ApiProperty({ enum: SITE_ROLES }) role: SiteRole;
   @ApiProperty({ type: () => GrantedPrivilegesDto }) privileges: GrantedPrivilegesDto;
   @ApiProperty({ description: 'user id of who granted the access' }) grantedBy: string;
   @ApiProperty({ format: 'date-time' }) grantedAt: string;
   @ApiProperty({ description: 'confirmation number of the grant' }) confirmationNumber: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'when the membership last changed (role, privileges, details, a transfer); the grant until then',
+  })
+  lastChangedAt: string;
+  @ApiProperty({ description: 'user id of who made that latest change' }) lastChangedBy: string;
+  @ApiProperty({ description: 'confirmation number of that latest change' }) lastConfirmationNumber: string;
 }
 
 /** GET /v1/sites/{siteId}/users (also `?asOf=`, replayed from the event stream). */
