@@ -8,6 +8,7 @@ import { MeCommandsController } from './http/me-commands.controller.js';
 import { MeQueriesController } from './http/me-queries.controller.js';
 import { SiteContactsCommandsController } from './http/site-contacts-commands.controller.js';
 import { SiteContactsQueriesController } from './http/site-contacts-queries.controller.js';
+import { SiteRecipientsQueriesController } from './http/site-recipients-queries.controller.js';
 import { SiteUsersCommandsController } from './http/site-users-commands.controller.js';
 import { SiteUsersQueriesController } from './http/site-users-queries.controller.js';
 import { SitesCommandsController } from './http/sites-commands.controller.js';
@@ -16,6 +17,7 @@ import { NotificationOutboxModule } from './notifications/notification-outbox.mo
 import { ListAccessRequestsHandler } from './queries/access-requests/access-requests.queries.js';
 import { MyListHandler, MyNotificationPreferencesHandler } from './queries/me/me.queries.js';
 import { ListContactsHandler } from './queries/site-contacts/site-contacts.queries.js';
+import { GetSiteRecipientsHandler } from './queries/site-recipients/site-recipients.queries.js';
 import {
   GetUserAccessHandler,
   GetUserHistoryHandler,
@@ -35,6 +37,7 @@ const queryControllers = [
   SiteUsersQueriesController,
   AccessRequestsQueriesController,
   SiteContactsQueriesController,
+  SiteRecipientsQueriesController,
   MeQueriesController,
 ];
 
@@ -44,6 +47,7 @@ const queryHandlers = [
   GetUserAccessHandler,
   ListAccessRequestsHandler,
   ListContactsHandler,
+  GetSiteRecipientsHandler,
   MyListHandler,
   MyNotificationPreferencesHandler,
   GetUserHistoryHandler,

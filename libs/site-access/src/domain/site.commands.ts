@@ -47,6 +47,7 @@ export type SiteCommand = Issued &
         userId?: string;
       }
     | { type: 'RemoveContact'; contactId: string }
+    | { type: 'ReviewContact'; contactId: string }
   );
 
 export type SiteCommandType = SiteCommand['type'];

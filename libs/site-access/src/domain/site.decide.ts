@@ -46,6 +46,7 @@ const decideOnSite = routeByType<Exclude<SiteCommand, { type: 'RegisterSite' }>,
   DenyAccess: denyAccess,
   UpdateContact: updateContact,
   RemoveContact: removeContact,
+  ReviewContact: reviewContact,
 });
 
 const siteIdOf = (state: SiteState) => state.siteId || 'requested';
@@ -325,6 +326,25 @@ function removeContact(command: SiteCommandOf<'RemoveContact'>, state: SiteState
     {
       type: 'ContactRemoved',
       data: { siteId: state.siteId, contactId: command.contactId, contact, removedBy: command.actor.userId },
+    },
+  ];
+}
+
+/** The monthly contact review: the contact is confirmed current, with the same fresh sign-in as an update. */
+function reviewContact(command: SiteCommandOf<'ReviewContact'>, state: SiteState): SiteEvent[] {
+  authorize('updateContacts', command, state);
+  assertFreshSignIn(command);
+  if (!state.contacts.has(command.contactId))
+    throw notFound(`Site ${state.siteId} has no contact ${command.contactId}.`);
+  return [
+    {
+      type: 'ContactReviewed',
+      data: {
+        siteId: state.siteId,
+        contactId: command.contactId,
+        reviewedAt: command.at,
+        reviewedBy: command.actor.userId,
+      },
     },
   ];
 }

@@ -104,7 +104,9 @@ export type SiteEvent =
         updatedBy: string;
       };
     }
-  | { type: 'ContactRemoved'; data: { siteId: string; contactId: string; contact: Contact; removedBy: string } };
+  | { type: 'ContactRemoved'; data: { siteId: string; contactId: string; contact: Contact; removedBy: string } }
+  /** The monthly contact review: someone with contact-update rights confirmed the contact is current. */
+  | { type: 'ContactReviewed'; data: { siteId: string; contactId: string; reviewedAt: string; reviewedBy: string } };
 
 export type SiteEventType = SiteEvent['type'];
 
@@ -135,6 +137,7 @@ export const siteEvents = eventRegistry<SiteEvent>({
   PrimaryContactTransferred: {},
   ContactUpdated: {},
   ContactRemoved: {},
+  ContactReviewed: {},
 });
 
 export const SITE_EVENT_TYPES: readonly SiteEventType[] = siteEvents.types;

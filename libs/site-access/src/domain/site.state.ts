@@ -167,6 +167,9 @@ export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
       return { ...state, contacts: state.contacts.set(event.data.contactId, event.data.contact) };
     case 'ContactRemoved':
       return { ...state, contacts: state.contacts.delete(event.data.contactId) };
+    case 'ContactReviewed':
+      // A review changes no decision: the read models keep reviewedAt/reviewedBy.
+      return state;
     default:
       return exhaustive(event);
   }

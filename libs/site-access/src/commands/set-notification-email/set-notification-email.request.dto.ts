@@ -1,9 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsOptional, MaxLength } from 'class-validator';
 
+/** Either or both: the eNotification address, the subscription. */
 export class SetNotificationEmailRequestDto {
-  @ApiProperty({ description: 'where product eNotifications go; independent of site contacts' })
+  @ApiPropertyOptional({ description: 'where product eNotifications go; independent of site contacts' })
+  @IsOptional()
   @IsEmail()
   @MaxLength(254)
-  email: string;
+  email?: string;
+  @ApiPropertyOptional({
+    description: 'opt in (true, the default) or out (false) of optional e-mails; decision e-mails always go out',
+  })
+  @IsOptional()
+  @IsBoolean()
+  subscribed?: boolean;
 }

@@ -51,11 +51,12 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
   const site = (command: SiteCommand) => recordSiteCommand(pipeline, SITE, command);
   // By recipient (ned before nia): both decisions may share a millisecond, so createdAt does not order them.
   const notifications = (store: DocumentStore) =>
-    store.collection<NotificationDocument>(C.notifications).find({}, { sort: { userId: 1 } });
+    store.collection<NotificationDocument>(C.notifications).find({ kind: 'access_decision' }, { sort: { userId: 1 } });
 
   const grantedMail = (siteLabel: string): NotificationDocument => ({
     _id: grant.id,
     notificationId: grant.id,
+    kind: 'access_decision',
     userId: NIA,
     to: NIA,
     subject: `Access granted to Passport Advantage ${siteLabel}`,
@@ -70,6 +71,7 @@ describe('NotificationOutboxProjection (events recorded by the real pipeline on 
   const deniedMail = (siteLabel: string): NotificationDocument => ({
     _id: deny.id,
     notificationId: deny.id,
+    kind: 'access_decision',
     userId: NED,
     to: NED,
     subject: `Access denied to Passport Advantage ${siteLabel}`,

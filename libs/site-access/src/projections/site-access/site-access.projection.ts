@@ -23,6 +23,8 @@ type Positioned = { position: string };
  */
 export class SiteAccessProjection implements Projection {
   readonly name = 'site-access';
+  // 2: contacts carry reviewedAt/reviewedBy (ContactReviewed).
+  readonly version = 2;
   readonly collections = [C.summaries, C.members, C.requests, C.contacts];
 
   async setup(store: DocumentStore): Promise<void> {
@@ -191,8 +193,10 @@ export class SiteAccessProjection implements Projection {
       case 'ContactUpdated': {
         const { siteId, contactId, contact, updatedBy } = event.data;
         const _id = contactKey(siteId, contactId);
-        if ((await fresh<ContactDocument>(C.contacts, _id)) === 'stale') return;
+        const before = await fresh<ContactDocument>(C.contacts, _id);
+        if (before === 'stale') return;
         work.put(C.contacts, {
+          ...(before?.reviewedAt ? { reviewedAt: before.reviewedAt, reviewedBy: before.reviewedBy } : {}),
           ...contact,
           contactTypes: [...contact.contactTypes],
           _id,
@@ -207,6 +211,12 @@ export class SiteAccessProjection implements Projection {
       case 'ContactRemoved': {
         const _id = contactKey(event.data.siteId, event.data.contactId);
         if ((await fresh<ContactDocument>(C.contacts, _id)) !== 'stale') work.delete(C.contacts, _id);
+        return;
+      }
+      case 'ContactReviewed': {
+        const { siteId, contactId, reviewedAt, reviewedBy } = event.data;
+        const current = await fresh<ContactDocument>(C.contacts, contactKey(siteId, contactId));
+        if (current && current !== 'stale') work.put(C.contacts, { ...current, reviewedAt, reviewedBy, position });
         return;
       }
     }
@@ -255,6 +265,7 @@ async function prefetch(events: readonly Recorded[], work: UnitOfWork): Promise<
         break;
       case 'ContactUpdated':
       case 'ContactRemoved':
+      case 'ContactReviewed':
         ids[C.contacts].push(contactKey(e.data.siteId, e.data.contactId));
         break;
     }
