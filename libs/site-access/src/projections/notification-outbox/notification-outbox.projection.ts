@@ -33,8 +33,8 @@ export type OutboxSite = {
   nextReviewAt?: string;
   position?: string;
 };
-/** A pending request; `remindAt` is dropped once its reminder is due (and the document once decided). */
-export type OutboxRequest = PendingRequest & { _id: string; remindAt?: string; position: string };
+/** A request; `remindAt` is dropped once its reminder is due or it is decided. */
+export type OutboxRequest = PendingRequest & { _id: string; remindAt?: string; decided?: boolean; position: string };
 type OutboxPerson = NotificationPerson & { _id: string; position: string };
 
 const PEOPLE_EVENTS = new Set(['NotificationEmailChanged', 'NotificationSubscriptionChanged']);
@@ -136,7 +136,9 @@ async function onSiteEvent(siteEvent: SiteEvent, event: RecordedEvent, work: Uni
         remindAt: reminderDueAt(occurredAt),
         position: event.position,
       };
-      if ((await work.get(C.outboxRequests, requestId)) === undefined) work.put(C.outboxRequests, request);
+      // A replay finds the request and leaves it, and its e-mails, as they are.
+      if ((await work.get(C.outboxRequests, requestId)) !== undefined) return;
+      work.put(C.outboxRequests, request);
       const site = await work.get<OutboxSite>(C.outboxSites, siteId);
       const mail = accessRequestEmail(request, site?.name ?? '');
       await queueOptional(work, event, 'access_request', approversOf(site?.admins ?? []), {
@@ -261,9 +263,12 @@ const accountPrivileges = (p: {
   contactUpdates: p.contactUpdates,
 });
 
+/** A decided request is reminded of no more (kept, so a replayed nomination is recognised). */
 async function forgetRequest(requestId: string, event: RecordedEvent, work: UnitOfWork): Promise<void> {
   const found = await fresh<OutboxRequest>(work, C.outboxRequests, requestId, event);
-  if (found?.current) work.delete(C.outboxRequests, requestId);
+  if (!found?.current) return;
+  const { remindAt: _dropped, ...request } = found.current;
+  work.put(C.outboxRequests, { ...request, decided: true, position: event.position });
 }
 
 /** A person's eNotification address and subscription (absolute values, guarded by position). */
@@ -286,7 +291,7 @@ async function onNotice(event: RecordedEvent, work: UnitOfWork): Promise<void> {
   const notice = event as unknown as ScheduledNoticeEvent;
   if (notice.type === 'AccessRequestReminderDue') {
     const found = await fresh<OutboxRequest>(work, C.outboxRequests, notice.data.requestId, event);
-    // Decided meanwhile (the document is gone) or reminded already: nobody is reminded.
+    // Decided meanwhile or reminded already (no remindAt): nobody is reminded.
     if (!found?.current?.remindAt) return;
     const { remindAt: _done, ...request } = found.current;
     work.put(C.outboxRequests, { ...request, position: event.position });
