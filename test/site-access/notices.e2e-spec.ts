@@ -280,6 +280,11 @@ describe('Notices: approvers, reminders, recipients, contact reviews, subscripti
         updatedAt: expect.any(String),
       });
       expect(out.body).toEqual({ confirmationNumber: expect.any(String), position: expect.any(String) });
+      const audited = await t.http
+        .get(`/v1/confirmations/${out.body.confirmationNumber}`)
+        .set('Authorization', await bearer(t, 'audrey@example.com', { roles: ['auditor'] }))
+        .expect(200);
+      expect(JSON.stringify(audited.body)).toContain('"field":"notificationSubscribed","from":true,"to":false');
       const both = await t.http
         .put('/v1/me/notification-preferences')
         .set('Authorization', sam)

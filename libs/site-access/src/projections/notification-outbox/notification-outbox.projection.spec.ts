@@ -455,3 +455,93 @@ describe('NotificationOutboxProjection: approvers, reminders, contact reviews, w
     expect(outboxSite?.nextReviewAt).toBe(nextMonthStart(dueAt));
   });
 });
+
+describe('NotificationOutboxProjection: approvers follow role and privilege changes, transfers and removals', () => {
+  let dir: string;
+  let eventStore: SqliteEventStore;
+  let events: RecordedEvent[];
+  const SAM = 'sam@example.com';
+  const UMA = 'uma@example.com';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'notification-outbox-approvers-'));
+    eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
+    const pipeline = new CommandPipeline(eventStore, randomIds);
+    const site = (command: SiteCommand) => recordSiteCommand(pipeline, SITE, command);
+    const user = (userId: string) => ({ userId, firstName: 'A', lastName: 'B', email: userId });
+    await site(registerSiteCommand(SITE, SITE_NAME, PAT, OP));
+    await site({ type: 'AddUser', ...issued(PAT), user: user(UMA), role: 'user', privileges: {} });
+    await site({
+      type: 'AddUser',
+      ...issued(PAT),
+      user: user(SAM),
+      role: 'secondary',
+      privileges: { manageAccess: 'update' },
+    });
+    // uma becomes a secondary who decides requests; sam keeps only the view.
+    await site({
+      type: 'ChangeUserAccess',
+      ...issued(PAT),
+      userId: UMA,
+      role: 'secondary',
+      privileges: { manageAccess: 'update' },
+    });
+    await site({ type: 'ChangeUserAccess', ...issued(PAT), userId: SAM, privileges: { manageAccess: 'view' } });
+    // pat hands the primary role to uma and stays a secondary who decides requests.
+    await site({
+      type: 'TransferPrimaryContact',
+      ...issued(PAT),
+      userId: UMA,
+      formerPrimaryRole: 'secondary',
+      formerPrimaryPrivileges: { manageAccess: 'update', contactUpdates: 'view' },
+    });
+    await site({
+      type: 'NominateSelf',
+      ...issued(NIA),
+      requestId: 'req-nia',
+      firstName: 'Nia',
+      lastName: 'N',
+      email: NIA,
+      businessJustification: 'Orders media',
+    });
+    await site({ type: 'RemoveUser', ...issued(UMA), userId: PAT });
+    await site({
+      type: 'NominateSelf',
+      ...issued(NED),
+      requestId: 'req-ned',
+      firstName: 'Ned',
+      lastName: 'N',
+      email: NED,
+      businessJustification: 'Curious',
+    });
+    events = await eventStore.readAll({ limit: 100000 });
+  });
+
+  afterAll(async () => {
+    await eventStore?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks whoever may decide at the time of the request', async () => {
+    const store = await expectIdempotent(new NotificationOutboxProjection(), events);
+    const requests = await store
+      .collection<NotificationDocument>(C.notifications)
+      .find({ kind: 'access_request' }, { sort: { _id: 1 } });
+    const [nia, ned] = events.filter((e) => e.type === 'UserNominated') as [RecordedEvent, RecordedEvent];
+    const asked = (event: RecordedEvent) =>
+      requests
+        .filter((m) => m._id.startsWith(`${event.id}:`))
+        .map((m) => m.userId)
+        .sort();
+    expect(asked(nia)).toEqual([PAT, UMA]); // the new primary, and the former one as a deciding secondary
+    expect(asked(ned)).toEqual([UMA]); // pat was removed meanwhile; sam only views
+    const outboxSite = await store.collection(C.outboxSites).findOne({ _id: SITE });
+    expect(outboxSite?.admins).toEqual(
+      expect.arrayContaining([
+        { userId: UMA, role: 'primary', manageAccess: 'update', contactUpdates: 'update' },
+        { userId: SAM, role: 'secondary', manageAccess: 'view', contactUpdates: 'none' },
+      ]),
+    );
+    expect(outboxSite?.admins).toHaveLength(2);
+  });
+});
