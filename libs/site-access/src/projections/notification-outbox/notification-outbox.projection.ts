@@ -164,6 +164,7 @@ async function onSiteEvent(siteEvent: SiteEvent, event: RecordedEvent, work: Uni
 
 /** Keeps the outbox's site record (name, administrators, contacts, next review) current. */
 async function trackSite(siteEvent: SiteEvent, event: RecordedEvent, work: UnitOfWork): Promise<void> {
+  if (!concernsAdministratorsOrContacts(siteEvent)) return; // most events of a big site: nothing to write
   const { siteId } = siteEvent.data;
   const found = await fresh<OutboxSite>(work, C.outboxSites, siteId, event);
   if (!found) return;
@@ -253,6 +254,26 @@ async function trackSite(siteEvent: SiteEvent, event: RecordedEvent, work: UnitO
       return;
   }
   work.put(C.outboxSites, { ...site, ...extra, admins, contacts, position: event.position });
+}
+
+/** Whether the event can change the site's administrators or contacts (users joining or leaving cannot). */
+function concernsAdministratorsOrContacts(event: SiteEvent): boolean {
+  switch (event.type) {
+    case 'UserAdded':
+    case 'AccessGranted':
+      return event.data.role === 'secondary';
+    case 'UserRemoved':
+      return event.data.role === 'secondary';
+    case 'AccessDenied':
+      return false;
+    case 'PrivilegesChanged':
+      return (
+        event.data.from.manageAccess !== event.data.to.manageAccess ||
+        event.data.from.contactUpdates !== event.data.to.contactUpdates
+      );
+    default:
+      return true;
+  }
 }
 
 const accountPrivileges = (p: {
