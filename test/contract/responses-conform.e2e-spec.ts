@@ -149,6 +149,11 @@ describe('OpenAPI document: real answers conform to the documented response sche
         .set('Authorization', pat)
         .send({ ...contact('Bill', 'Payer', 'bill@example.com'), country: 'DE', contactTypes: ['billing'] }),
     );
+    conform(
+      'post',
+      `${S}/contacts/{contactId}/review`,
+      await t.http.post('/v1/sites/2001/contacts/billing/review').set('Authorization', pat),
+    );
     await addUser(t, '2001', person('uma@example.com'));
     conform(
       'patch',
@@ -187,6 +192,8 @@ describe('OpenAPI document: real answers conform to the documented response sche
       [`${S}/access-requests`, '/v1/sites/2001/access-requests?q=nina', pat],
       [`${S}/access-requests/{requestId}`, `/v1/sites/2001/access-requests/${request.requestId}`, pat],
       [`${S}/contacts`, '/v1/sites/2001/contacts', pat],
+      [`${S}/recipients`, '/v1/sites/2001/recipients?type=billing', pat],
+      [`${S}/recipients`, '/v1/sites/2001/recipients?type=renewal', pat],
       ['/v1/me', '/v1/me', pat],
       ['/v1/me/sites', '/v1/me/sites', pat],
       ['/v1/me/access-requests', '/v1/me/access-requests', await bearer(t, 'nina@example.com')],

@@ -38,6 +38,7 @@ describe("The caller's own view: /v1/me/* (HTTP)", () => {
     expect((await t.http.get('/v1/me/notification-preferences').set('Authorization', uma).expect(200)).body).toEqual({
       userId: 'uma@example.com',
       email: null,
+      subscribed: true,
       updatedAt: null,
     });
     const set = await t.http
@@ -54,6 +55,7 @@ describe("The caller's own view: /v1/me/* (HTTP)", () => {
     expect(read.body).toEqual({
       userId: 'uma@example.com',
       email: 'uma.alerts@example.com',
+      subscribed: true,
       updatedAt: expect.any(String),
     });
     expect(

@@ -8,6 +8,7 @@ import { MeCommandsController } from './http/me-commands.controller.js';
 import { MeQueriesController } from './http/me-queries.controller.js';
 import { SiteContactsCommandsController } from './http/site-contacts-commands.controller.js';
 import { SiteContactsQueriesController } from './http/site-contacts-queries.controller.js';
+import { SiteRecipientsQueriesController } from './http/site-recipients-queries.controller.js';
 import { SiteUsersCommandsController } from './http/site-users-commands.controller.js';
 import { SiteUsersQueriesController } from './http/site-users-queries.controller.js';
 import { SitesCommandsController } from './http/sites-commands.controller.js';
@@ -19,6 +20,7 @@ import {
 } from './queries/access-requests/access-requests.queries.js';
 import { MyListHandler, MyNotificationPreferencesHandler } from './queries/me/me.queries.js';
 import { ListContactsHandler } from './queries/site-contacts/site-contacts.queries.js';
+import { GetSiteRecipientsHandler } from './queries/site-recipients/site-recipients.queries.js';
 import {
   GetUserAccessHandler,
   GetUserHistoryHandler,
@@ -38,6 +40,7 @@ const queryControllers = [
   SiteUsersQueriesController,
   AccessRequestsQueriesController,
   SiteContactsQueriesController,
+  SiteRecipientsQueriesController,
   MeQueriesController,
 ];
 
@@ -48,6 +51,7 @@ const queryHandlers = [
   ListAccessRequestsHandler,
   GetAccessRequestHandler,
   ListContactsHandler,
+  GetSiteRecipientsHandler,
   MyListHandler,
   MyNotificationPreferencesHandler,
   GetUserHistoryHandler,

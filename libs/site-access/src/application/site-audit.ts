@@ -4,18 +4,27 @@ import type { NotificationDeliveryEvent } from '../domain/notification-delivery.
 import { PRIVILEGE_KEYS, type Privileges, privilegeChanges } from '../domain/privileges.js';
 import { SITE_EVENT_TYPES, type SiteEvent, siteEvents } from '../domain/site.events.js';
 import type { UserPreferencesEvent } from '../domain/user-preferences.js';
+import { SCHEDULED_NOTICE_TYPES, type ScheduledNoticeEvent } from '../domain/scheduled-notice.js';
 import { isContactChange, withoutContactDetails } from '../domain/contact.redaction.js';
 import { asSeenByTarget } from '../domain/target-redaction.js';
 import { sitesWhere } from './administered-sites.js';
 
 /** How site access explains its events (site, eNotification preferences, e-mail deliveries) to the audit trail. */
 export const siteAuditDescriber: AuditDescriber = {
-  eventTypes: [...SITE_EVENT_TYPES, 'NotificationEmailChanged', 'NotificationSent'],
+  eventTypes: [
+    ...SITE_EVENT_TYPES,
+    'NotificationEmailChanged',
+    'NotificationSubscriptionChanged',
+    'NotificationSent',
+    ...SCHEDULED_NOTICE_TYPES,
+  ],
   describe(event: AuditedEvent) {
     const siteEvent = siteEvents.read(event);
     if (siteEvent) return describeSiteEvent(siteEvent);
-    if (event.type === 'NotificationEmailChanged')
+    if (event.type === 'NotificationEmailChanged' || event.type === 'NotificationSubscriptionChanged')
       return describeUserPreferencesEvent(event as unknown as UserPreferencesEvent);
+    if ((SCHEDULED_NOTICE_TYPES as readonly string[]).includes(event.type))
+      return describeScheduledNotice(event as unknown as ScheduledNoticeEvent);
     return describeNotificationDeliveryEvent(event as unknown as NotificationDeliveryEvent);
   },
   withoutContactDetails,
@@ -130,6 +139,12 @@ export function describeSiteEvent(event: SiteEvent): AuditFacts {
       };
     case 'MemberDetailsChanged':
       return { scope, targetUserIds: [event.data.userId], changes: event.data.changes };
+    case 'ContactReviewed':
+      return {
+        scope,
+        targetUserIds: [],
+        changes: [{ field: `contact(${event.data.contactId}).reviewedAt`, from: null, to: event.data.reviewedAt }],
+      };
   }
 }
 
@@ -166,11 +181,28 @@ function requestedVersusGranted(data: {
 }
 
 export function describeUserPreferencesEvent(event: UserPreferencesEvent): AuditFacts {
+  const field = event.type === 'NotificationEmailChanged' ? 'notificationEmail' : 'notificationSubscribed';
   return {
     scope: {},
     targetUserIds: [event.data.userId],
-    changes: [{ field: 'notificationEmail', from: event.data.from, to: event.data.to }],
+    changes: [{ field, from: event.data.from, to: event.data.to }],
   };
+}
+
+/** A reminder or a monthly contact review the scheduler found due (the e-mails follow in the outbox). */
+export function describeScheduledNotice(event: ScheduledNoticeEvent): AuditFacts {
+  const scope = { siteId: event.data.siteId };
+  return event.type === 'AccessRequestReminderDue'
+    ? {
+        scope,
+        targetUserIds: [],
+        changes: [{ field: `request(${event.data.requestId}).reminder`, from: null, to: event.data.dueAt }],
+      }
+    : {
+        scope,
+        targetUserIds: [],
+        changes: [{ field: `contactReview(${event.data.month})`, from: null, to: event.data.dueAt }],
+      };
 }
 
 export function describeNotificationDeliveryEvent(event: NotificationDeliveryEvent): AuditFacts {

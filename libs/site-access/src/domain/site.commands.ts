@@ -53,6 +53,7 @@ export type SiteCommand = Issued &
       }
     | { type: 'RemoveContact'; contactId: string }
     | { type: 'ChangeMemberDetails'; userId: string; details: Partial<MemberDetails> }
+    | { type: 'ReviewContact'; contactId: string }
   );
 
 export type SiteCommandType = SiteCommand['type'];

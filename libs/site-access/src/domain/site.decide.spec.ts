@@ -988,6 +988,57 @@ describe('RemoveContact', () => {
   });
 });
 
+describe('ReviewContact (monthly contact review)', () => {
+  const review = (by: Actor, contactId = 'billing-1') => command(by, { type: 'ReviewContact', contactId });
+  const reviewed = (by: string): SiteEvent => ({
+    type: 'ContactReviewed',
+    data: { siteId: SITE, contactId: 'billing-1', reviewedAt: at, reviewedBy: by },
+  });
+
+  it('emits ContactReviewed with when and by whom; every review is recorded, also a repeated one', () => {
+    site(SITE_WITH_CONTACTS)
+      .when(review(actor('pat', { authTime: FRESH })))
+      .then([reviewed('pat')]);
+    site([...SITE_WITH_CONTACTS, reviewed('pat')])
+      .when(review(actor('sam', { authTime: FRESH })))
+      .then([reviewed('sam')]);
+    site(SITE_WITH_CONTACTS)
+      .when(review(actor('ops', { operator: true, authTime: FRESH })))
+      .then([reviewed('ops')]);
+  });
+
+  it('changes nothing a decision reads: the state after a review is the state before', () => {
+    const fold = (events: readonly SiteEvent[]) => events.reduce(siteDecider.evolve, siteDecider.initialState());
+    expect(fold([...SITE_WITH_CONTACTS, reviewed('pat')])).toEqual(fold(SITE_WITH_CONTACTS));
+  });
+
+  it('rejects an unknown contact or site (NOT_FOUND)', () => {
+    rejects(review(actor('pat', { authTime: FRESH }), 'nobody'), 'NOT_FOUND', SITE_WITH_CONTACTS);
+    rejects(review(actor('pat', { authTime: FRESH })), 'NOT_FOUND', [
+      ...SITE_WITH_CONTACTS,
+      {
+        type: 'ContactRemoved',
+        data: { siteId: SITE, contactId: 'billing-1', contact: BEA_CONTACT, removedBy: 'pat' },
+      },
+    ]);
+    unregistered()
+      .when(review(actor('ops', { operator: true, authTime: FRESH })))
+      .thenRejects('NOT_FOUND');
+  });
+
+  it('rejects actors who may not update contacts (FORBIDDEN), auditors included', () => {
+    rejects(review(actor('uma', { authTime: FRESH })), 'FORBIDDEN', SITE_WITH_CONTACTS);
+    rejects(review(actor('vic', { authTime: FRESH })), 'FORBIDDEN', SITE_WITH_CONTACTS);
+    rejects(review(actor('nina', { authTime: FRESH })), 'FORBIDDEN', SITE_WITH_CONTACTS);
+    rejects(review(actor('audrey', { auditor: true, authTime: FRESH })), 'FORBIDDEN', SITE_WITH_CONTACTS);
+  });
+
+  it('needs a fresh sign-in, like a contact update (REAUTHENTICATION_REQUIRED)', () => {
+    rejects(review(actor('pat', { authTime: STALE })), 'REAUTHENTICATION_REQUIRED', SITE_WITH_CONTACTS);
+    site(SITE_WITH_CONTACTS).when(review(PAT)).thenRejects('REAUTHENTICATION_REQUIRED');
+  });
+});
+
 describe('no one raises their own authority', () => {
   const change = (by: Actor, userId: string, access: { role?: GrantableRole; privileges?: Partial<Privileges> }) =>
     command(by, { type: 'ChangeUserAccess', userId, ...access });

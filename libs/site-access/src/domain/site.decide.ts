@@ -48,6 +48,7 @@ const decideOnSite = routeByType<Exclude<SiteCommand, { type: 'RegisterSite' }>,
   UpdateContact: updateContact,
   RemoveContact: removeContact,
   ChangeMemberDetails: changeMemberDetails,
+  ReviewContact: reviewContact,
 });
 
 const siteIdOf = (state: SiteState) => state.siteId || 'requested';
@@ -377,6 +378,25 @@ function changeMemberDetails(command: SiteCommandOf<'ChangeMemberDetails'>, stat
     {
       type: 'MemberDetailsChanged',
       data: { siteId: state.siteId, userId: member.userId, from, to, changes, changedBy: actor.userId },
+    },
+  ];
+}
+
+/** The monthly contact review: the contact is confirmed current, with the same fresh sign-in as an update. */
+function reviewContact(command: SiteCommandOf<'ReviewContact'>, state: SiteState): SiteEvent[] {
+  authorize('updateContacts', command, state);
+  assertFreshSignIn(command);
+  if (!state.contacts.has(command.contactId))
+    throw notFound(`Site ${state.siteId} has no contact ${command.contactId}.`);
+  return [
+    {
+      type: 'ContactReviewed',
+      data: {
+        siteId: state.siteId,
+        contactId: command.contactId,
+        reviewedAt: command.at,
+        reviewedBy: command.actor.userId,
+      },
     },
   ];
 }

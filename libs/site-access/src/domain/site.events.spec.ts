@@ -44,7 +44,8 @@ describe('siteEvents (the registry of site event types)', () => {
   });
 
   it('knows every site event type and no other', () => {
-    expect(siteEvents.types).toHaveLength(13);
+    expect(siteEvents.types).toHaveLength(14);
+    expect(siteEvents.has({ type: 'ContactReviewed' })).toBe(true);
     expect(siteEvents.has({ type: 'ContactRemoved' })).toBe(true);
     expect(siteEvents.read(stored('EnterpriseRegistered', {}))).toBeUndefined();
     const registered: SiteEvent['type'] = 'SiteRegistered';

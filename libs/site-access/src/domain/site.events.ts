@@ -131,7 +131,9 @@ export type SiteEvent =
         changes: Change[];
         changedBy: string;
       };
-    };
+    }
+  /** The monthly contact review: someone with contact-update rights confirmed the contact is current. */
+  | { type: 'ContactReviewed'; data: { siteId: string; contactId: string; reviewedAt: string; reviewedBy: string } };
 
 export type SiteEventType = SiteEvent['type'];
 
@@ -172,6 +174,7 @@ export const siteEvents = eventRegistry<SiteEvent>({
   ContactUpdated: {},
   ContactRemoved: {},
   MemberDetailsChanged: {},
+  ContactReviewed: {},
 });
 
 export const SITE_EVENT_TYPES: readonly SiteEventType[] = siteEvents.types;

@@ -179,6 +179,9 @@ export function evolveSite(state: SiteState, event: SiteEvent): SiteState {
         privileges: member.privileges,
       });
     }
+    case 'ContactReviewed':
+      // A review changes no decision: the read models keep reviewedAt/reviewedBy.
+      return state;
     default:
       return exhaustive(event);
   }

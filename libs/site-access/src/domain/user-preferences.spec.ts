@@ -45,6 +45,69 @@ describe('userPreferencesDecider: SetNotificationEmail', () => {
       userPreferencesDecider.evolve,
       userPreferencesDecider.initialState(),
     );
-    expect(state).toEqual({ email: 'b@example.com' });
+    expect(state).toEqual({ email: 'b@example.com', subscribed: true });
+  });
+});
+
+describe('userPreferencesDecider: the eNotification subscription', () => {
+  const subscription = (from: boolean, to: boolean): UserPreferencesEvent => ({
+    type: 'NotificationSubscriptionChanged',
+    data: { userId: 'uma', from, to },
+  });
+  const choose = (command: { email?: string; subscribed?: boolean }) => ({
+    type: 'SetNotificationEmail' as const,
+    userId: 'uma',
+    ...command,
+  });
+
+  it('is subscribed by default: opting out emits the change, opting in again too', () => {
+    given(userPreferencesDecider, [])
+      .when(choose({ subscribed: false }))
+      .then([subscription(true, false)]);
+    given(userPreferencesDecider, [subscription(true, false)])
+      .when(choose({ subscribed: true }))
+      .then([subscription(false, true)]);
+  });
+
+  it('changes nothing when the choice is already the current one (subscribing by default too)', () => {
+    given(userPreferencesDecider, [])
+      .when(choose({ subscribed: true }))
+      .thenNothing();
+    given(userPreferencesDecider, [subscription(true, false)])
+      .when(choose({ subscribed: false }))
+      .thenNothing();
+  });
+
+  it('sets the address and the subscription in one command, and only what changes', () => {
+    given(userPreferencesDecider, [])
+      .when(choose({ email: 'uma@example.com', subscribed: false }))
+      .then([
+        { type: 'NotificationEmailChanged', data: { userId: 'uma', from: null, to: 'uma@example.com' } },
+        subscription(true, false),
+      ]);
+    given(userPreferencesDecider, [
+      { type: 'NotificationEmailChanged', data: { userId: 'uma', from: null, to: 'uma@example.com' } },
+    ])
+      .when(choose({ email: 'uma@example.com', subscribed: false }))
+      .then([subscription(true, false)]);
+  });
+
+  it('keeps the address when only the subscription changes, and the subscription when only the address does', () => {
+    const state = [
+      { type: 'NotificationEmailChanged', data: { userId: 'uma', from: null, to: 'a@example.com' } } as const,
+      subscription(true, false),
+      {
+        type: 'NotificationEmailChanged',
+        data: { userId: 'uma', from: 'a@example.com', to: 'b@example.com' },
+      } as const,
+    ].reduce(userPreferencesDecider.evolve, userPreferencesDecider.initialState());
+    expect(state).toEqual({ email: 'b@example.com', subscribed: false });
+  });
+
+  it('rejects a command that sets neither (VALIDATION_FAILED), and an auditor (FORBIDDEN)', () => {
+    given(userPreferencesDecider, []).when(choose({})).thenRejects('VALIDATION_FAILED');
+    given(userPreferencesDecider, [])
+      .when({ ...choose({ subscribed: false }), actor: { auditor: true } })
+      .thenRejects('FORBIDDEN');
   });
 });

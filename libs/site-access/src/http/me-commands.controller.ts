@@ -14,7 +14,12 @@ export class MeCommandsController {
   @Put('notification-preferences')
   @ApiCommandResponse(200)
   @ApiProblems(400, 401, 409)
-  setPreferences(@CurrentPrincipal() p: Principal, @Body() { email }: SetNotificationEmailRequestDto) {
-    return this.preferences.run(p.userId, p, { type: 'SetNotificationEmail', userId: p.userId, email });
+  setPreferences(@CurrentPrincipal() p: Principal, @Body() { email, subscribed }: SetNotificationEmailRequestDto) {
+    return this.preferences.run(p.userId, p, {
+      type: 'SetNotificationEmail',
+      userId: p.userId,
+      ...(email !== undefined ? { email } : {}),
+      ...(subscribed !== undefined ? { subscribed } : {}),
+    });
   }
 }

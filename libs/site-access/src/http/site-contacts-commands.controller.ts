@@ -55,6 +55,15 @@ export class SiteContactsCommandsController {
     });
   }
 
+  @ApiOperation({ operationId: 'SiteCommandsController_reviewContact', summary: undefined })
+  @Post('contacts/:contactId/review')
+  @ApiCommandResponse(200)
+  @ApiProblems(400, REAUTHENTICATION, 403, 404, 409)
+  @HttpCode(200)
+  reviewContact(@CurrentPrincipal() p: Principal, @Param() { siteId, contactId }: SiteContactParams) {
+    return this.sites.run(siteId, p, { type: 'ReviewContact', contactId });
+  }
+
   @ApiOperation({ operationId: 'SiteCommandsController_removeContact', summary: undefined })
   @Delete('contacts/:contactId')
   @ApiCommandResponse(200)

@@ -15,7 +15,9 @@ import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections
 import { SiteAccessProjection } from '../projections/site-access/site-access.projection.js';
 import { NotificationMailer } from './notification-mailer.js';
 import { issuedNow, recordSiteCommand, registerSiteCommand } from '../testing/site-pipeline.js';
-import { notificationStream } from '../domain/site.streams.js';
+import { notificationStream, userStream } from '../domain/site.streams.js';
+import { userPreferencesDecider } from '../domain/user-preferences.js';
+import { newCommandMeta } from '#event-store/pipeline/command-meta';
 
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
@@ -205,6 +207,14 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     pipeline = new CommandPipeline(eventStore, randomIds);
 
     await site(registerSiteCommand(SITE, SITE_NAME, PAT, OP));
+    // Pat opts out of optional e-mails, so the outbox holds the two decisions only (the approvers'
+    // e-mails about each request are the outbox projection spec's).
+    await pipeline.execute({
+      stream: userStream.of(PAT),
+      decider: userPreferencesDecider,
+      command: { type: 'SetNotificationEmail', userId: PAT, subscribed: false },
+      meta: newCommandMeta({ commandName: 'SetNotificationEmail', actorId: PAT }, systemClock, randomIds),
+    });
     await nominate(NIA, 'Nia');
     await nominate(NED, 'Ned');
     await site({

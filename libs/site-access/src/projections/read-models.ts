@@ -11,6 +11,10 @@ export const SITE_COLLECTIONS = {
   notifications: 'notifications',
   /** The outbox's own record of each site's name, so it never reads another projection's collection. */
   outboxSites: 'notification_sites',
+  /** The outbox's own record of each person's eNotification address and subscription. */
+  outboxPeople: 'notification_people',
+  /** The outbox's own record of pending access requests, for their 7-day reminder. */
+  outboxRequests: 'notification_requests',
   preferences: 'user_preferences',
 } as const;
 
@@ -86,6 +90,9 @@ export type ContactDocument = Omit<Contact, 'contactTypes'> & {
   updatedBy: string;
   updatedAt: string;
   confirmationNumber: string;
+  /** The monthly contact review: when and by whom the contact was last confirmed current. */
+  reviewedAt?: string;
+  reviewedBy?: string;
   position: string;
 };
 
@@ -104,9 +111,14 @@ export type SiteSummaryDocument = {
   position: string;
 };
 
+/** What an e-mail is about; the optional kinds are listed in domain/notification-audience.ts. */
+export type NotificationKind =
+  'access_decision' | 'welcome' | 'access_request' | 'access_request_reminder' | 'contact_review';
+
 export type NotificationDocument = {
   _id: string;
   notificationId: string;
+  kind: NotificationKind;
   userId: string;
   to: string;
   subject: string;
@@ -122,7 +134,10 @@ export type NotificationDocument = {
 export type UserPreferencesDocument = {
   _id: string;
   userId: string;
-  email: string;
+  /** Absent when the person only ever set their subscription. */
+  email?: string;
+  /** Absent: subscribed (the default). */
+  subscribed?: boolean;
   updatedAt: string;
   position: string;
 };

@@ -16,6 +16,7 @@ import type { Actor } from '../../domain/site.permissions.js';
 import { SITE_COLLECTIONS as C, contactKey, memberKey } from '../read-models.js';
 import { SiteAccessProjection } from './site-access.projection.js';
 import { siteStream } from '../../domain/site.streams.js';
+import { issuedNow, recordSiteCommand, registerSiteCommand } from '../../testing/site-pipeline.js';
 
 const SITE = '1001';
 const SITE_NAME = 'Acme Munich';
@@ -571,5 +572,60 @@ describe('SiteAccessProjection (events recorded by the real pipeline on SQLite)'
       privileges: normalizePrivileges({ softwareAccess: 'downloads' }),
       position: all.at(-1)!.position,
     });
+  });
+});
+
+describe('SiteAccessProjection: the monthly contact review', () => {
+  let dir: string;
+  let eventStore: SqliteEventStore;
+  let events: RecordedEvent[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'site-access-review-'));
+    eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
+    const pipeline = new CommandPipeline(eventStore, randomIds);
+    const site = (command: SiteCommand) => recordSiteCommand(pipeline, SITE, command);
+    const billing = (email: string): SiteCommand => ({
+      type: 'UpdateContact',
+      ...issuedNow(PAT),
+      contactId: 'billing',
+      contact: details('Bea', 'Billing', email),
+      contactTypes: ['billing'],
+    });
+    await site(registerSiteCommand(SITE, SITE_NAME, PAT, OP));
+    await site(billing('bea@example.com'));
+    await site({ type: 'ReviewContact', ...issuedNow(PAT), contactId: 'billing' });
+    await site(billing('bea@work.example'));
+    events = await eventStore.readAll({ limit: 1000 });
+  });
+
+  afterAll(async () => {
+    await eventStore?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records reviewedAt/reviewedBy on the contact and keeps them when the contact is changed later', async () => {
+    expect(events.map((e) => e.type)).toEqual([
+      'SiteRegistered',
+      'ContactUpdated',
+      'ContactReviewed',
+      'ContactUpdated',
+    ]);
+    const reviewed = events[2]!;
+    const store = await expectIdempotent(new SiteAccessProjection(), events);
+    const contact = await store.collection(C.contacts).findOne({ _id: contactKey(SITE, 'billing') });
+    expect(contact).toMatchObject({
+      email: 'bea@work.example',
+      reviewedAt: reviewed.metadata.occurredAt,
+      reviewedBy: PAT,
+      confirmationNumber: events[3]!.metadata.confirmationNumber,
+    });
+    const primary = await store.collection(C.contacts).findOne({ _id: contactKey(SITE, 'c-pat') });
+    expect(primary).not.toHaveProperty('reviewedAt');
+    // Before the review, the contact had none.
+    const before = await project(new SiteAccessProjection(), events.slice(0, 2));
+    expect(await before.collection(C.contacts).findOne({ _id: contactKey(SITE, 'billing') })).not.toHaveProperty(
+      'reviewedAt',
+    );
   });
 });

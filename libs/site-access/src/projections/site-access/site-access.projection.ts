@@ -23,8 +23,11 @@ type Positioned = { position: string };
  */
 export class SiteAccessProjection implements Projection {
   readonly name = 'site-access';
-  /** 2: members carry their telephone and latest change; requests what they asked for and what was granted. */
-  readonly version = 2;
+  /**
+   * 2: members carry their telephone and latest change; requests what they asked for and what was granted.
+   * 3: contacts carry reviewedAt/reviewedBy (ContactReviewed).
+   */
+  readonly version = 3;
   readonly collections = [C.summaries, C.members, C.requests, C.contacts];
 
   async setup(store: DocumentStore): Promise<void> {
@@ -208,8 +211,10 @@ export class SiteAccessProjection implements Projection {
       case 'ContactUpdated': {
         const { siteId, contactId, contact, updatedBy } = event.data;
         const _id = contactKey(siteId, contactId);
-        if ((await fresh<ContactDocument>(C.contacts, _id)) === 'stale') return;
+        const before = await fresh<ContactDocument>(C.contacts, _id);
+        if (before === 'stale') return;
         work.put(C.contacts, {
+          ...(before?.reviewedAt ? { reviewedAt: before.reviewedAt, reviewedBy: before.reviewedBy } : {}),
           ...contact,
           contactTypes: [...contact.contactTypes],
           _id,
@@ -232,6 +237,12 @@ export class SiteAccessProjection implements Projection {
         if (!current || current === 'stale') return;
         const { telephone: _previous, ...member } = current;
         work.put(C.members, { ...member, ...to, ...lastChange, position });
+        return;
+      }
+      case 'ContactReviewed': {
+        const { siteId, contactId, reviewedAt, reviewedBy } = event.data;
+        const current = await fresh<ContactDocument>(C.contacts, contactKey(siteId, contactId));
+        if (current && current !== 'stale') work.put(C.contacts, { ...current, reviewedAt, reviewedBy, position });
         return;
       }
     }
@@ -281,6 +292,7 @@ async function prefetch(events: readonly Recorded[], work: UnitOfWork): Promise<
         break;
       case 'ContactUpdated':
       case 'ContactRemoved':
+      case 'ContactReviewed':
         ids[C.contacts].push(contactKey(e.data.siteId, e.data.contactId));
         break;
     }

@@ -88,6 +88,11 @@ export class MyNotificationPreferencesHandler implements IQueryHandler<MyNotific
     const found = await this.reads.store
       .collection<UserPreferencesDocument>(C.preferences)
       .findOne({ _id: principal.userId });
-    return { userId: principal.userId, email: found?.email ?? null, updatedAt: found?.updatedAt ?? null };
+    return {
+      userId: principal.userId,
+      email: found?.email ?? null,
+      subscribed: found?.subscribed ?? true,
+      updatedAt: found?.updatedAt ?? null,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SiteRole } from '../../domain/site.events.js';
+import type { NotificationKind } from '../../projections/read-models.js';
 import { GrantedPrivilegesDto } from '../site-users/site-users.response.dto.js';
 import { PageOf } from '#contract';
 
@@ -20,6 +21,12 @@ export class MySiteListDto extends PageOf(MySiteDto) {}
 /** An e-mail queued for (or sent to) the caller. */
 export class NotificationDto {
   @ApiProperty() notificationId: string;
+  @ApiProperty({
+    enum: ['access_decision', 'welcome', 'access_request', 'access_request_reminder', 'contact_review'],
+    description:
+      'access_decision and welcome are about the recipient’s own access and always sent; the others are optional',
+  })
+  kind: NotificationKind;
   @ApiProperty() userId: string;
   @ApiProperty({
     type: String,
@@ -49,5 +56,11 @@ export class NotificationPreferencesDto {
   @ApiProperty() userId: string;
   @ApiProperty({ type: String, nullable: true, description: 'the eNotification e-mail; null when never set' }) email:
     string | null;
+  @ApiProperty({
+    description:
+      'eNotification subscription (default true): unsubscribed people get no optional e-mails (a request to approve, ' +
+      'its reminder, the monthly contact review); decisions about their own access always go out',
+  })
+  subscribed: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: string | null;
 }

@@ -20,6 +20,12 @@ export class SiteContactDto {
   @ApiProperty() updatedBy: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty() confirmationNumber: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'last monthly review (POST …/contacts/{c}/review); absent: never',
+  })
+  reviewedAt?: string;
+  @ApiPropertyOptional({ description: 'who last reviewed it' }) reviewedBy?: string;
 }
 
 /** GET /v1/sites/{siteId}/contacts. */
