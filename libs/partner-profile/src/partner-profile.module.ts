@@ -19,7 +19,7 @@ import { MyPartnerProfileQueriesController } from './http/me-queries.controller.
 import { MyLocationsHandler, MySelfAssociationsHandler } from './queries/me/me.queries.js';
 import { ListEmployeesHandler } from './queries/employees/employees.queries.js';
 import { GetEnterpriseHandler } from './queries/enterprises/enterprises.queries.js';
-import { PrcRecipientsHandler } from './queries/locations/locations.queries.js';
+import { GetLocationHandler, PrcRecipientsHandler } from './queries/locations/locations.queries.js';
 import { ListSelfAssociationsHandler } from './queries/self-associations/self-associations.queries.js';
 
 const commandControllers = [
@@ -41,6 +41,7 @@ const queryHandlers = [
   ListEmployeesHandler,
   ListSelfAssociationsHandler,
   PrcRecipientsHandler,
+  GetLocationHandler,
   MyLocationsHandler,
   MySelfAssociationsHandler,
 ];

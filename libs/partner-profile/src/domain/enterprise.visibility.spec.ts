@@ -4,7 +4,10 @@ import {
   type Viewer,
   employeeAsSeen,
   employeeListView,
+  locationAsSeen,
+  locationDetail,
   maySeeEnterprise,
+  maySeeTokenRotation,
 } from './enterprise.visibility.js';
 
 const person: Viewer = { userId: 'eve@example.com', auditor: false, operator: false };
@@ -71,5 +74,55 @@ describe('employeeAsSeen', () => {
   it('shows every record in full to the other views', () => {
     expect(employeeAsSeen('everything', person, colleague)).toBe(colleague);
     expect(employeeAsSeen('own_record', person, self)).toBe(self);
+  });
+});
+
+describe('locationDetail and locationAsSeen', () => {
+  const location = {
+    locationId: 'l1',
+    name: 'Acme HQ',
+    address: '1 Main St',
+    city: 'Austin',
+    postalCode: '73301',
+    country: 'US',
+    region: 'north_america',
+    partnerTier: 2,
+    autoAcceptSelfAssociation: false,
+    prcUserId: 'pat@example.com',
+    warnings: [],
+    companyTokenRotatedAt: '2026-01-01T00:00:00.000Z',
+    companyTokenRotatedBy: 'pat@example.com',
+  };
+  const outline = { locationId: 'l1', name: 'Acme HQ', country: 'US', region: 'north_america', partnerTier: 2, warnings: [] };
+
+  it('shows everything but who rotated the token to PRC/APA in scope, auditors and operators', () => {
+    for (const [viewer, manages] of [
+      [person, true],
+      [auditor, false],
+      [operator, false],
+    ] as const) {
+      expect(locationDetail(viewer, manages, false)).toBe('full');
+    }
+    const { companyTokenRotatedBy: _by, ...full } = location;
+    expect(locationAsSeen('full', location)).toEqual(full);
+  });
+
+  it('shows its own employees their location without the address', () => {
+    expect(locationDetail(person, false, true)).toBe('own_location');
+    expect(locationAsSeen('own_location', location)).toEqual({
+      ...outline,
+      prcUserId: 'pat@example.com',
+      autoAcceptSelfAssociation: false,
+    });
+  });
+
+  it('shows other employees only the outline of other locations (no address, no PRC)', () => {
+    expect(locationDetail(person, false, false)).toBe('outline');
+    expect(locationAsSeen('outline', location)).toEqual(outline);
+  });
+
+  it('tells only the PRC/APA in scope who rotated the token', () => {
+    expect(maySeeTokenRotation(true)).toBe(true);
+    expect(maySeeTokenRotation(false)).toBe(false);
   });
 });

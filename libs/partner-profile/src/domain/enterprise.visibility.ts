@@ -42,3 +42,39 @@ export function employeeAsSeen<E extends Record<NamesAndRoles, unknown>>(
   if (view !== 'names_and_roles' || employee.userId === viewer.userId) return employee;
   return Object.fromEntries(NAMES_AND_ROLES.map((k) => [k, employee[k]])) as Pick<E, NamesAndRoles>;
 }
+
+/**
+ * How much of one location a viewer of the enterprise sees: PRC/APA in scope, auditors and operators
+ * everything (`full`); its own employees its profile without the address (`own_location`); other
+ * employees its outline (name, country, region, tier, warnings: no address, no PRC, no settings).
+ */
+export type LocationDetail = 'full' | 'own_location' | 'outline';
+
+export function locationDetail(viewer: Viewer, managesLocation: boolean, worksThere: boolean): LocationDetail {
+  if (managesLocation || viewer.auditor || viewer.operator) return 'full';
+  return worksThere ? 'own_location' : 'outline';
+}
+
+const OUTLINE = ['locationId', 'name', 'country', 'region', 'partnerTier', 'warnings'] as const;
+const OWN_LOCATION = [...OUTLINE, 'prcUserId', 'autoAcceptSelfAssociation'] as const;
+const FULL = [...OWN_LOCATION, 'address', 'city', 'postalCode', 'companyTokenRotatedAt'] as const;
+type LocationField = (typeof FULL)[number];
+
+/** One location as the viewer sees it (only the fields of its detail level that the location has). */
+export function locationAsSeen<L extends Partial<Record<LocationField, unknown>>>(
+  detail: LocationDetail,
+  location: L,
+): Partial<Pick<L, LocationField>> {
+  const fields: readonly LocationField[] = detail === 'full' ? FULL : detail === 'own_location' ? OWN_LOCATION : OUTLINE;
+  return Object.fromEntries(fields.filter((f) => location[f] !== undefined).map((f) => [f, location[f]])) as Partial<
+    Pick<L, LocationField>
+  >;
+}
+
+/**
+ * Who rotated a location's company token, and when: its PRC/APA in scope only (they answer for who
+ * holds the token).
+ */
+export function maySeeTokenRotation(managesLocation: boolean): boolean {
+  return managesLocation;
+}

@@ -2,7 +2,16 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '#auth';
 import { EnterpriseReads } from '../../application/enterprise-reads.js';
+import { forbidden } from '#core';
+import { viewerOf } from '../../application/enterprise-read-access.js';
 import { prcCommunicationRecipients } from '../../domain/enterprise.health.js';
+import {
+  locationAsSeen,
+  locationDetail,
+  maySeeEnterprise,
+  maySeeTokenRotation,
+} from '../../domain/enterprise.visibility.js';
+import type { LocationDto } from '../enterprises/enterprise.response.dto.js';
 import { type EmployeeDocument, PARTNER_COLLECTIONS as C } from '../../projections/read-models.js';
 import type { PrcRecipientsDto } from './prc-recipients.response.dto.js';
 
@@ -27,5 +36,45 @@ export class PrcRecipientsHandler implements IQueryHandler<PrcRecipientsQuery> {
       .collection<EmployeeDocument>(C.employees)
       .find({ locationId, accessRole: { $in: ['prc', 'apa'] } }, { sort: { userId: 1 } });
     return { recipients: prcCommunicationRecipients(admins) };
+  }
+}
+
+/** One location as the caller may see it; its PRC/APA in scope also learn when and by whom its token was last rotated. */
+export class GetLocationQuery extends Query<LocationDto> {
+  constructor(
+    readonly principal: Principal,
+    readonly enterpriseId: string,
+    readonly locationId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetLocationQuery)
+export class GetLocationHandler implements IQueryHandler<GetLocationQuery> {
+  constructor(@Inject(EnterpriseReads) private readonly reads: EnterpriseReads) {}
+
+  async execute({ principal, enterpriseId, locationId }: GetLocationQuery): Promise<LocationDto> {
+    const caller = await this.reads.access.caller(enterpriseId, principal);
+    const viewer = viewerOf(principal);
+    if (!maySeeEnterprise(viewer, caller.employments.length)) {
+      throw forbidden('Only employees of this enterprise, auditors and operators may see its locations.');
+    }
+    const location = caller.location(locationId);
+    const country = caller.enterprise.countryEnterprises.find((c) =>
+      c.locations.some((l) => l.locationId === locationId),
+    )!;
+    const manages = caller.manages(locationId);
+    const worksThere = caller.employments.some((e) => e.locationId === locationId);
+    return {
+      ...(locationAsSeen(locationDetail(viewer, manages, worksThere), location) as LocationDto),
+      enterpriseId,
+      countryEnterpriseId: country.countryEnterpriseId,
+      countryHeadquarters: country.headquartersLocationId === locationId,
+      worldwideHeadquarters: caller.enterprise.worldwideHeadquartersLocationId === locationId,
+      ...(maySeeTokenRotation(manages) && location.companyTokenRotatedAt
+        ? { tokenRotatedAt: location.companyTokenRotatedAt, tokenRotatedBy: location.companyTokenRotatedBy! }
+        : {}),
+    };
   }
 }
