@@ -19,7 +19,11 @@ import { MyPartnerProfileQueriesController } from './http/me-queries.controller.
 import { MyLocationsHandler, MySelfAssociationsHandler } from './queries/me/me.queries.js';
 import { ListEmployeesHandler } from './queries/employees/employees.queries.js';
 import { GetEnterpriseHandler } from './queries/enterprises/enterprises.queries.js';
-import { GetLocationHandler, PrcRecipientsHandler } from './queries/locations/locations.queries.js';
+import {
+  ComplianceSummaryHandler,
+  GetLocationHandler,
+  PrcRecipientsHandler,
+} from './queries/locations/locations.queries.js';
 import { ListSelfAssociationsHandler } from './queries/self-associations/self-associations.queries.js';
 
 const commandControllers = [
@@ -42,6 +46,7 @@ const queryHandlers = [
   ListSelfAssociationsHandler,
   PrcRecipientsHandler,
   GetLocationHandler,
+  ComplianceSummaryHandler,
   MyLocationsHandler,
   MySelfAssociationsHandler,
 ];

@@ -133,7 +133,13 @@ export function describeEnterpriseEvent(event: EnterpriseEvent): AuditFacts {
       return {
         scope: at(event.data.headquartersLocationId),
         targetUserIds: [],
-        changes: [{ field: `countryEnterprise(${event.data.countryEnterpriseId}).name`, from: event.data.from, to: event.data.to }],
+        changes: [
+          {
+            field: `countryEnterprise(${event.data.countryEnterpriseId}).name`,
+            from: event.data.from,
+            to: event.data.to,
+          },
+        ],
       };
     case 'CountryHeadquartersMoved':
       return {

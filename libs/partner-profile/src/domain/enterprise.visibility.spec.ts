@@ -4,6 +4,7 @@ import {
   type Viewer,
   employeeAsSeen,
   employeeListView,
+  employeeRef,
   locationAsSeen,
   locationDetail,
   maySeeEnterprise,
@@ -49,6 +50,7 @@ describe('employeeListView', () => {
 describe('employeeAsSeen', () => {
   const colleague = {
     userId: 'kim@example.com',
+    employeeRef: 'emp_kim',
     firstName: 'Kim',
     lastName: 'K',
     email: 'kim@example.com',
@@ -60,7 +62,7 @@ describe('employeeAsSeen', () => {
 
   it('shows only names and roles of others to a names-and-roles viewer', () => {
     expect(employeeAsSeen('names_and_roles', person, colleague)).toEqual({
-      userId: 'kim@example.com',
+      employeeRef: 'emp_kim',
       firstName: 'Kim',
       lastName: 'K',
       accessRole: 'apa',
@@ -74,6 +76,23 @@ describe('employeeAsSeen', () => {
   it('shows every record in full to the other views', () => {
     expect(employeeAsSeen('everything', person, colleague)).toBe(colleague);
     expect(employeeAsSeen('own_record', person, self)).toBe(self);
+  });
+});
+
+describe('employeeRef', () => {
+  it('is stable for one employment and differs by person, location and join; it does not contain the user id', () => {
+    const ref = employeeRef('l1', 'kim@example.com', 'AAAA-BBBB-CCCC');
+    expect(ref).toMatch(/^emp_[0-9a-f]{24}$/);
+    expect(employeeRef('l1', 'kim@example.com', 'AAAA-BBBB-CCCC')).toBe(ref);
+    expect(
+      new Set([
+        ref,
+        employeeRef('l1', 'lee@example.com', 'AAAA-BBBB-CCCC'),
+        employeeRef('l2', 'kim@example.com', 'AAAA-BBBB-CCCC'),
+        employeeRef('l1', 'kim@example.com', 'DDDD-EEEE-FFFF'),
+      ]).size,
+    ).toBe(4);
+    expect(ref).not.toContain('kim');
   });
 });
 
@@ -93,7 +112,14 @@ describe('locationDetail and locationAsSeen', () => {
     companyTokenRotatedAt: '2026-01-01T00:00:00.000Z',
     companyTokenRotatedBy: 'pat@example.com',
   };
-  const outline = { locationId: 'l1', name: 'Acme HQ', country: 'US', region: 'north_america', partnerTier: 2, warnings: [] };
+  const outline = {
+    locationId: 'l1',
+    name: 'Acme HQ',
+    country: 'US',
+    region: 'north_america',
+    partnerTier: 2,
+    warnings: [],
+  };
 
   it('shows everything but who rotated the token to PRC/APA in scope, auditors and operators', () => {
     for (const [viewer, manages] of [

@@ -1,3 +1,4 @@
+import { secretDigest } from '#core';
 import type { AccessRole } from './access-roles.js';
 
 /** Who reads: the platform roles the token carries. */
@@ -30,11 +31,20 @@ export function employeeListView(
   return undefined;
 }
 
-export const NAMES_AND_ROLES = ['userId', 'firstName', 'lastName', 'accessRole'] as const;
+/**
+ * An opaque, stable reference to one employment (who, where, which join), shown instead of the user
+ * id (an e-mail today) to viewers who see names and roles only. It cannot be turned back into the
+ * user id without the join's confirmation number, which those viewers never see.
+ */
+export function employeeRef(locationId: string, userId: string, joinConfirmationNumber: string): string {
+  return `emp_${secretDigest(`employee-ref:${locationId}:${userId}:${joinConfirmationNumber}`).slice(0, 24)}`;
+}
+
+export const NAMES_AND_ROLES = ['employeeRef', 'firstName', 'lastName', 'accessRole'] as const;
 type NamesAndRoles = (typeof NAMES_AND_ROLES)[number];
 
 /** One employee as the viewer sees them: their own record always in full. */
-export function employeeAsSeen<E extends Record<NamesAndRoles, unknown>>(
+export function employeeAsSeen<E extends Record<NamesAndRoles | 'userId', unknown>>(
   view: EmployeeListView,
   viewer: Viewer,
   employee: E,
@@ -65,7 +75,8 @@ export function locationAsSeen<L extends Partial<Record<LocationField, unknown>>
   detail: LocationDetail,
   location: L,
 ): Partial<Pick<L, LocationField>> {
-  const fields: readonly LocationField[] = detail === 'full' ? FULL : detail === 'own_location' ? OWN_LOCATION : OUTLINE;
+  const fields: readonly LocationField[] =
+    detail === 'full' ? FULL : detail === 'own_location' ? OWN_LOCATION : OUTLINE;
   return Object.fromEntries(fields.filter((f) => location[f] !== undefined).map((f) => [f, location[f]])) as Partial<
     Pick<L, LocationField>
   >;

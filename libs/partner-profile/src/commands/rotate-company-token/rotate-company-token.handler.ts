@@ -3,7 +3,11 @@ import { newSecretToken, secretDigest } from '#core';
 import type { CommandResponse } from '#event-store';
 import type { EnterpriseCommands } from '../../application/enterprise-commands.js';
 
-export type RotateCompanyTokenResult = { companyToken: string; previousTokenValid: false; notice: string } & CommandResponse;
+export type RotateCompanyTokenResult = {
+  companyToken: string;
+  previousTokenValid: false;
+  notice: string;
+} & CommandResponse;
 
 /** What a rotation means (re-display policy): the new token is shown once, the old one is dead. */
 export const ROTATION_NOTICE =

@@ -164,15 +164,21 @@ export class PartnerProfileProjection implements Projection {
         });
       case 'CountryEnterpriseRenamed':
         return hierarchy(event.data.enterpriseId, (doc) =>
-          Object.assign(doc.countryEnterprises.find((c) => c.countryEnterpriseId === event.data.countryEnterpriseId) ?? {}, {
-            name: event.data.to,
-          }),
+          Object.assign(
+            doc.countryEnterprises.find((c) => c.countryEnterpriseId === event.data.countryEnterpriseId) ?? {},
+            {
+              name: event.data.to,
+            },
+          ),
         );
       case 'CountryHeadquartersMoved':
         return hierarchy(event.data.enterpriseId, (doc) =>
-          Object.assign(doc.countryEnterprises.find((c) => c.countryEnterpriseId === event.data.countryEnterpriseId) ?? {}, {
-            headquartersLocationId: event.data.to,
-          }),
+          Object.assign(
+            doc.countryEnterprises.find((c) => c.countryEnterpriseId === event.data.countryEnterpriseId) ?? {},
+            {
+              headquartersLocationId: event.data.to,
+            },
+          ),
         );
       case 'WorldwideHeadquartersMoved':
         return hierarchy(event.data.enterpriseId, (doc) => {

@@ -12,6 +12,8 @@ import {
   maySeeTokenRotation,
 } from '../../domain/enterprise.visibility.js';
 import type { LocationDto } from '../enterprises/enterprise.response.dto.js';
+import { complianceSummary, mayReadComplianceSummary } from '../../domain/enterprise.compliance.js';
+import type { ComplianceSummaryDto } from './compliance-summary.response.dto.js';
 import { type EmployeeDocument, PARTNER_COLLECTIONS as C } from '../../projections/read-models.js';
 import type { PrcRecipientsDto } from './prc-recipients.response.dto.js';
 
@@ -76,5 +78,34 @@ export class GetLocationHandler implements IQueryHandler<GetLocationQuery> {
         ? { tokenRotatedAt: location.companyTokenRotatedAt, tokenRotatedBy: location.companyTokenRotatedBy! }
         : {}),
     };
+  }
+}
+
+/** A location's compliance facts for its distributor contacts (and PRC/APA in scope, auditors, operators). */
+export class ComplianceSummaryQuery extends Query<ComplianceSummaryDto> {
+  constructor(
+    readonly principal: Principal,
+    readonly enterpriseId: string,
+    readonly locationId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ComplianceSummaryQuery)
+export class ComplianceSummaryHandler implements IQueryHandler<ComplianceSummaryQuery> {
+  constructor(@Inject(EnterpriseReads) private readonly reads: EnterpriseReads) {}
+
+  async execute({ principal, enterpriseId, locationId }: ComplianceSummaryQuery): Promise<ComplianceSummaryDto> {
+    const caller = await this.reads.access.caller(enterpriseId, principal);
+    const location = caller.location(locationId);
+    const ownRole = caller.employments.find((e) => e.locationId === locationId)?.accessRole;
+    if (!mayReadComplianceSummary(viewerOf(principal), caller.manages(locationId), ownRole)) {
+      throw forbidden(
+        'Only distributor contacts of this location, its PRC/APA in scope, auditors and operators may see this.',
+      );
+    }
+    const employees = await this.reads.store.collection<EmployeeDocument>(C.employees).find({ locationId });
+    return complianceSummary(location, employees);
   }
 }
