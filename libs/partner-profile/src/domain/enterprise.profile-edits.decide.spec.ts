@@ -343,7 +343,12 @@ describe('MoveWorldwideHeadquarters', () => {
 
   it('auditors change nothing here either', () => {
     world()
-      .when({ type: 'MoveWorldwideHeadquarters', locationId: 'de-hq', actor: { userId: 'pat', operator: false, auditor: true }, at: AT })
+      .when({
+        type: 'MoveWorldwideHeadquarters',
+        locationId: 'de-hq',
+        actor: { userId: 'pat', operator: false, auditor: true },
+        at: AT,
+      })
       .thenRejects('FORBIDDEN');
   });
 });
