@@ -460,6 +460,79 @@ describe('Partner profile, complete: me, joining with a token alone, enterprise 
       await expectRejected(t, await joinWithToken(u('xena'), reg.companyToken), 403, 'INVALID_COMPANY_TOKEN');
     });
   });
+
+  describe('2. e-mails through the outbox, each once', () => {
+    type Mail = {
+      userId: string;
+      to: string | null;
+      subject: string;
+      body: string;
+      status: string;
+      locationId?: string;
+    };
+    const mailsOf = async (userId: string) => (await get('/v1/me/notifications', userId)).body.items as Mail[];
+
+    it('a pending self-association reaches the location’s PRC/APAs; the decision reaches the requester once', async () => {
+      const asked = await (await joinWithToken(u('quinn'), dallas.companyToken))().expect(201);
+      await caughtUp(t);
+      const toSam = (await mailsOf(u('sam'))).filter((m) => m.body.includes(u('quinn')));
+      expect(toSam).toEqual([
+        expect.objectContaining({
+          to: u('sam'),
+          subject: 'A self-association to Acme Dallas awaits your approval',
+          locationId: dallas.locationId,
+          status: 'queued',
+        }),
+      ]);
+      // not the distributor, not the view_only employee
+      for (const who of ['dina', 'vera'])
+        expect((await mailsOf(u(who))).filter((m) => m.body.includes(u('quinn')))).toEqual([]);
+      await t.http
+        .post(`${enterprisePath(e())}/self-associations/${asked.body.associationId}/deny`)
+        .set('Authorization', await bearer(t, u('sam')))
+        .send({ reason: 'Not at Dallas' })
+        .expect(200);
+      await caughtUp(t);
+      const toQuinn = await mailsOf(u('quinn'));
+      expect(toQuinn).toEqual([
+        expect.objectContaining({
+          to: u('quinn'),
+          subject: 'Your request to join Acme Dallas was denied',
+          body: expect.stringContaining('Reason: Not at Dallas'),
+        }),
+      ]);
+    });
+
+    it('a person added directly is welcomed; a new PRC is told; the PRC’s communications go to the APAs while it is missing', async () => {
+      expect((await mailsOf(u('ken'))).map((m) => m.subject)).toEqual([expect.stringMatching(/^Welcome to /)]);
+      await t.http
+        .delete(`${locationPath(e(), dallas.locationId)}/employees/${u('sam')}`)
+        .set('Authorization', await bearer(t, u('sam')))
+        .expect(200);
+      await t.http
+        .put(`${locationPath(e(), dallas.locationId)}/employees/${u('vera')}/access-role`)
+        .set('Authorization', await bearer(t, u('paula')))
+        .send({ accessRole: 'apa' })
+        .expect(200);
+      const rotated = await t.http
+        .post(`${locationPath(e(), dallas.locationId)}/company-token`)
+        .set('Authorization', await bearer(t, u('paula')))
+        .expect(200);
+      await caughtUp(t);
+      const toVera = (await mailsOf(u('vera'))).filter((m) => m.subject.includes('company token'));
+      expect(toVera).toEqual([expect.objectContaining({ to: u('vera'), body: expect.stringContaining(u('paula')) })]);
+      expect(rotated.body.confirmationNumber).toEqual(expect.any(String));
+      await t.http
+        .put(`${locationPath(e(), dallas.locationId)}/primary-relationship-contact`)
+        .set('Authorization', await bearer(t, u('paula')))
+        .send({ userId: u('dina') })
+        .expect(200);
+      await caughtUp(t);
+      expect((await mailsOf(u('dina'))).map((m) => m.subject)).toContain(
+        'You are the Primary Relationship Contact of Acme Dallas',
+      );
+    });
+  });
 });
 
 /** Its own app: a low limit for refused company tokens. */

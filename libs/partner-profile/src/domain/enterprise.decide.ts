@@ -219,7 +219,11 @@ function requestSelfAssociation(
   };
   const requested: EnterpriseEvent = {
     type: 'EmployeeSelfAssociationRequested',
-    data: { ...base, associationId: command.associationId },
+    data: {
+      ...base,
+      associationId: command.associationId,
+      ...(command.actor.verifiedEmail ? { verifiedEmail: command.actor.verifiedEmail } : {}),
+    },
   };
   if (!location.autoAcceptSelfAssociation) return [requested];
   return [

@@ -61,7 +61,11 @@ export type EnterpriseEvent =
         associationId?: string;
       };
     }
-  | { type: 'EmployeeSelfAssociationRequested'; data: Employee & { associationId: string } }
+  | {
+      type: 'EmployeeSelfAssociationRequested';
+      /** `email` is what the requester typed (shown to approvers); the decision e-mail goes only to `verifiedEmail`, from the token. */
+      data: Employee & { associationId: string; verifiedEmail?: string };
+    }
   | {
       type: 'EmployeeSelfAssociationApproved';
       data: { enterpriseId: string; locationId: string; associationId: string; userId: string; decidedBy: string };

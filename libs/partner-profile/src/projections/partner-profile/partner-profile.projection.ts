@@ -220,7 +220,8 @@ export class PartnerProfileProjection implements Projection {
         return;
       }
       case 'EmployeeSelfAssociationRequested': {
-        const { associationId, ...rest } = event.data;
+        // The verified address is the outbox's business, not the approvers' list.
+        const { associationId, verifiedEmail: _verified, ...rest } = event.data;
         if ((await work.get(C.associations, associationId)) !== undefined) return;
         work.put(C.associations, {
           ...rest,
