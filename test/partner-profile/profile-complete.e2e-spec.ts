@@ -317,6 +317,26 @@ describe('Partner profile, complete: me, joining with a token alone, enterprise 
     });
   });
 
+  describe('auditors change nothing through the new commands', () => {
+    it('answers 403 to an auditor on each, recording nothing', async () => {
+      const auditor = await bearer(t, u('paula'), { roles: ['auditor'] }); // an auditor, even one who is a PRC
+      const base = enterprisePath(e());
+      for (const [method, path, body] of [
+        ['put', `${base}/profile`, { name: 'Audited' }],
+        ['put', `${base}/headquarters`, { locationId: hq() }],
+        ['put', `${base}/country-enterprises/${berlin.countryEnterpriseId}/profile`, { name: 'Audited' }],
+        [
+          'put',
+          `${base}/country-enterprises/${berlin.countryEnterpriseId}/headquarters`,
+          { locationId: berlin.locationId },
+        ],
+        ['post', `${locationPath(e(), hq())}/employees`, { userId: u('zed'), ...employeeInput(u('zed')) }],
+      ] as const) {
+        await expectRejected(t, () => t.http[method](path).set('Authorization', auditor).send(body), 403, 'FORBIDDEN');
+      }
+    });
+  });
+
   describe('5. add an employee directly', () => {
     const employeesPath = () => `${locationPath(e(), hq())}/employees`;
     const add = async (by: string, body: object) => {
