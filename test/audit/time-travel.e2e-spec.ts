@@ -668,6 +668,7 @@ describe('Time travel: location employees?asOf across a PRC change (HTTP)', () =
       expect.arrayContaining([
         {
           userId: u('andy'),
+          employeeRef: expect.stringMatching(/^emp_[0-9a-f]{24}$/),
           firstName: 'Andy',
           lastName: 'Partner',
           email: u('andy'),
@@ -676,6 +677,7 @@ describe('Time travel: location employees?asOf across a PRC change (HTTP)', () =
         },
         {
           userId: u('paula'),
+          employeeRef: expect.stringMatching(/^emp_[0-9a-f]{24}$/),
           firstName: 'Paula',
           lastName: 'Partner',
           email: u('paula'),

@@ -400,6 +400,91 @@ describe('OpenAPI document: real answers conform to the documented response sche
     expect(problems).toEqual([]);
   });
 
+  it('partner profile answers of issue 13 conform (me, join with a token alone, edits, direct add, location, compliance)', async () => {
+    const E = '/v1/enterprises/{enterpriseId}';
+    const L = `${E}/locations/{locationId}`;
+    const rita = await bearer(t, 'rita@example.com');
+    const enterprise = (
+      await t.http
+        .post('/v1/enterprises')
+        .set('Authorization', rita)
+        .send({
+          name: 'Conform Co',
+          countryEnterpriseName: 'Conform US',
+          location: locationInput('Conform HQ'),
+          employee: employeeInput('rita@example.com'),
+        })
+        .expect(201)
+    ).body as Registered;
+    const base = `/v1/enterprises/${enterprise.enterpriseId}`;
+    const loc = `${base}/locations/${enterprise.locationId}`;
+    const de = (
+      await t.http
+        .post(`${base}/locations`)
+        .set('Authorization', rita)
+        .send({ ...locationInput('Conform DE', 'DE'), employee: employeeInput('rita@example.com') })
+        .expect(201)
+    ).body as Registered;
+    conform(
+      'post',
+      `${L}/employees`,
+      await t.http
+        .post(`${loc}/employees`)
+        .set('Authorization', rita)
+        .send({ userId: 'vic@example.com', ...employeeInput('vic@example.com'), accessRole: 'view_only' }),
+    );
+    conform(
+      'post',
+      '/v1/self-associations',
+      await t.http
+        .post('/v1/self-associations')
+        .set('Authorization', await bearer(t, 'jon@example.com'))
+        .send({ companyToken: enterprise.companyToken, ...employeeInput('jon@example.com') }),
+    );
+    conform(
+      'put',
+      `${E}/profile`,
+      await t.http.put(`${base}/profile`).set('Authorization', rita).send({ name: 'Conform Worldwide' }),
+    );
+    conform(
+      'put',
+      `${E}/country-enterprises/{countryEnterpriseId}/profile`,
+      await t.http
+        .put(`${base}/country-enterprises/${de.countryEnterpriseId}/profile`)
+        .set('Authorization', rita)
+        .send({ name: 'Conform Deutschland' }),
+    );
+    conform(
+      'put',
+      `${E}/country-enterprises/{countryEnterpriseId}/headquarters`,
+      await t.http
+        .put(`${base}/country-enterprises/${enterprise.countryEnterpriseId}/headquarters`)
+        .set('Authorization', rita)
+        .send({ locationId: enterprise.locationId }),
+    );
+    conform(
+      'put',
+      `${E}/headquarters`,
+      await t.http.put(`${base}/headquarters`).set('Authorization', rita).send({ locationId: de.locationId }),
+    );
+    await t.http.post(`${loc}/company-token`).set('Authorization', rita).expect(200);
+    await caughtUp(t);
+    const vic = await bearer(t, 'vic@example.com');
+    const jon = await bearer(t, 'jon@example.com');
+    for (const [template, path, who] of [
+      ['/v1/me/locations', '/v1/me/locations', vic],
+      ['/v1/me/self-associations', '/v1/me/self-associations', jon],
+      [L, loc, rita],
+      [L, loc, vic],
+      [E, base, vic],
+      [`${L}/employees`, `${loc}/employees`, vic],
+      [`${L}/compliance-summary`, `${loc}/compliance-summary`, rita],
+    ] as const) {
+      conform('get', template, await t.http.get(path).set('Authorization', who).expect(200));
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('checked a success answer of every operation', () => {
     const unchecked = operations(document)
       .map(({ id }) => id)

@@ -21,7 +21,9 @@ import {
 const at = (domain: string) => (name: string) => `${name}@${domain}`;
 const u = at('example.com');
 const NO_TCI = { businessContact: false, secondaryBusinessContact: false };
-const NAMES_AND_ROLE = ['accessRole', 'firstName', 'lastName', 'userId'];
+const NAMES_AND_ROLE = ['accessRole', 'employeeRef', 'firstName', 'lastName'];
+/** The opaque reference every employee row carries (never the user id). */
+const EMPLOYEE_REF = /^emp_[0-9a-f]{24}$/;
 /** The app's clock: `clock.between()` names an instant strictly between two commands, without sleeping. */
 const clock = new TestClock();
 
@@ -84,6 +86,7 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
     const everyone = ['amy', 'dina', 'leo', 'max', 'pam', 'pia', 'rita', 'sam', 'uli', 'vera'].map(u);
     const full = (name: string, accessRole: string, telephone?: string) => ({
       userId: u(name),
+      employeeRef: expect.stringMatching(EMPLOYEE_REF),
       firstName: name[0]!.toUpperCase() + name.slice(1),
       lastName: 'Partner',
       email: u(name),
@@ -153,12 +156,17 @@ describe('Partner profile: employees, access roles, PRC, TCI roles, visibility (
             expect(Object.keys(item).sort()).toEqual(NAMES_AND_ROLE);
           }
         }
-        expect(res.items.find((i) => i.userId === u('uli'))).toEqual({
-          userId: u('uli'),
+        // Others come without their user id (an e-mail): an opaque reference instead, the same one the PRC sees.
+        const asSam = await employeesOf(t, e(), dallas.locationId, u('sam'));
+        const uliRef = asSam.items.find((i) => i.userId === u('uli'))!.employeeRef;
+        expect(res.items.find((i) => i.employeeRef === uliRef)).toEqual({
+          employeeRef: uliRef,
           firstName: 'Uli',
           lastName: 'Partner',
           accessRole: 'personal_update',
         });
+        expect(res.items.filter((i) => 'userId' in i).map((i) => i.userId)).toEqual([u(name)]);
+        expect(JSON.stringify(res.items.filter((i) => i.userId !== u(name)))).not.toContain('@example.com');
       },
     );
 

@@ -97,6 +97,7 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
         items: [
           {
             userId: 'paula@example.com',
+            employeeRef: expect.stringMatching(/^emp_[0-9a-f]{24}$/),
             firstName: 'Paula',
             lastName: 'Partner',
             email: 'paula@example.com',
@@ -146,6 +147,7 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
       expect(employees.items).toEqual([
         {
           userId: 'quentin@example.com',
+          employeeRef: expect.stringMatching(/^emp_[0-9a-f]{24}$/),
           firstName: 'Quentin',
           lastName: 'Quill',
           email: 'q.quill@example.com',
@@ -226,7 +228,8 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
     });
 
     it('answers the whole hierarchy: country enterprises, their HQ, locations with region, tier, PRC and warnings', async () => {
-      const hierarchy = await hierarchyOf(t, reg.enterpriseId, 'pete@example.com', munich.position);
+      // paula, PRC of the worldwide HQ, sees every location in full (what pete sees: the next test)
+      const hierarchy = await hierarchyOf(t, reg.enterpriseId, 'paula@example.com', munich.position);
       expect(hierarchy).toMatchObject({
         enterpriseId: reg.enterpriseId,
         name: 'Acme Partners',
@@ -281,6 +284,35 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
       for (const token of [reg.companyToken, austin.companyToken, munich.companyToken])
         expect(text).not.toContain(token);
       expect(text).not.toMatch(/companyToken/i);
+    });
+
+    it('shows addresses and other locations’ details only to PRC/APA in scope, auditors and operators', async () => {
+      const ADDRESS_FIELDS = ['address', 'city', 'postalCode'];
+      // pete (personal_update at the HQ): his own location without its address, the others in outline
+      const asPete = await hierarchyOf(t, reg.enterpriseId, 'pete@example.com', munich.position);
+      const hq = locationIn(asPete, reg.locationId)!;
+      expect(hq).toMatchObject({ prcUserId: 'paula@example.com', autoAcceptSelfAssociation: expect.any(Boolean) });
+      for (const field of ADDRESS_FIELDS) expect(hq).not.toHaveProperty(field);
+      const other = locationIn(asPete, munich.locationId)!;
+      expect(Object.keys(other).sort()).toEqual(['country', 'locationId', 'name', 'partnerTier', 'region', 'warnings']);
+      // emma (PRC of Austin) sees Austin in full, Munich (out of her scope) in outline
+      const asEmma = await hierarchyOf(t, reg.enterpriseId, 'emma@example.com');
+      expect(locationIn(asEmma, austin.locationId)).toMatchObject({ address: '1 Partner Way', city: 'Austin' });
+      expect(locationIn(asEmma, munich.locationId)).not.toHaveProperty('address');
+      // the worldwide PRC, an auditor and an operator see every address
+      for (const [who, roles] of [
+        ['paula@example.com', []],
+        ['audrey@example.com', ['auditor']],
+        ['oscar@example.com', ['operator']],
+      ] as const) {
+        const res = await t.http
+          .get(enterprisePath(reg.enterpriseId))
+          .set('Authorization', await bearer(t, who, { roles: [...roles] }))
+          .expect(200);
+        const munichSeen = locationIn(res.body, munich.locationId)!;
+        expect(munichSeen).toMatchObject({ address: '1 Partner Way', city: 'Austin', postalCode: '73301' });
+        expect(munichSeen).not.toHaveProperty('companyTokenRotatedBy');
+      }
     });
 
     it('answers 200 to any employee, an auditor and an operator; 403 to a stranger; 404 unknown; 400 non-uuid; 401 without token', async () => {

@@ -316,6 +316,7 @@ describe('Partner profile: self-association with the company token, settings, to
       const employees = await employeesOf(t, e(), hq(), u('paula'), res.body.position);
       expect(employees.items.find((i) => i.userId === u('nina'))).toEqual({
         userId: u('nina'),
+        employeeRef: expect.stringMatching(/^emp_[0-9a-f]{24}$/),
         firstName: 'Nina',
         lastName: 'Partner',
         email: u('nina'),
@@ -564,6 +565,9 @@ describe('Partner profile: self-association with the company token, settings, to
         companyToken: expect.stringMatching(COMPANY_TOKEN),
         confirmationNumber: expect.stringMatching(CONFIRMATION),
         position: expect.any(String),
+        // the re-display policy, said in the answer: the old token is dead, this one is shown once
+        previousTokenValid: false,
+        notice: expect.stringMatching(/previous company token stopped working.*shown only once/s),
       });
       const fresh = res.body.companyToken as string;
       issued.push(fresh);

@@ -33,6 +33,8 @@ export async function startTestApp(
     // Suites send deliberately bad tokens to every route from one address; the limit itself is
     // tested in test/security with its own AUTH_FAILURE_LIMIT.
     AUTH_FAILURE_LIMIT: '1000',
+    // Likewise for refused company tokens (tested in test/partner-profile/join-with-token).
+    COMPANY_TOKEN_FAILURE_LIMIT: '1000',
     ...env,
     DATA_DIR: dataDir,
   });

@@ -25,6 +25,11 @@ export interface AppConfig {
     readonly limit: number;
     readonly windowSeconds: number;
   };
+  /** Refused company tokens allowed per person and per client IP and window before answering 429 (self-association). */
+  readonly companyTokenFailures: {
+    readonly limit: number;
+    readonly windowSeconds: number;
+  };
   readonly smtpUrl?: string;
   readonly smtpFrom: string;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug' | 'verbose';
@@ -88,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailures: {
       limit: positive('AUTH_FAILURE_LIMIT', 20),
       windowSeconds: positive('AUTH_FAILURE_WINDOW_SECONDS', 60),
+    },
+    companyTokenFailures: {
+      limit: positive('COMPANY_TOKEN_FAILURE_LIMIT', 10),
+      windowSeconds: positive('COMPANY_TOKEN_FAILURE_WINDOW_SECONDS', 900),
     },
     smtpUrl: blank(env.SMTP_URL),
     smtpFrom: blank(env.SMTP_FROM) ?? 'Access governance <no-reply@localhost>',

@@ -1,3 +1,3 @@
 export { PartnerProfileModule } from './partner-profile.module.js';
-export { partnerProfileProjections } from './projections/index.js';
+export { partnerNotificationsPart, partnerProfileProjections } from './projections/index.js';
 export { enterpriseAuditDescriber, enterpriseAdministeredScopes } from './application/enterprise-audit.js';

@@ -1,5 +1,6 @@
 export * from './document-store.port.js';
 export * from './projections/projection.js';
+export * from './projections/projection-part.js';
 export * from './projections/projection-runner.js';
 export * from './read-consistency.interceptor.js';
 export * from './read-store.module.js';

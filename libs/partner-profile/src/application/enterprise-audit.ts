@@ -123,5 +123,41 @@ export function describeEnterpriseEvent(event: EnterpriseEvent): AuditFacts {
         targetUserIds: [],
         changes: [{ field: 'companyToken', from: '(previous)', to: '(rotated)' }],
       };
+    case 'EnterpriseRenamed':
+      return {
+        scope: at(event.data.worldwideHeadquartersLocationId),
+        targetUserIds: [],
+        changes: [{ field: 'enterprise.name', from: event.data.from, to: event.data.to }],
+      };
+    case 'CountryEnterpriseRenamed':
+      return {
+        scope: at(event.data.headquartersLocationId),
+        targetUserIds: [],
+        changes: [
+          {
+            field: `countryEnterprise(${event.data.countryEnterpriseId}).name`,
+            from: event.data.from,
+            to: event.data.to,
+          },
+        ],
+      };
+    case 'CountryHeadquartersMoved':
+      return {
+        scope: at(event.data.to),
+        targetUserIds: [],
+        changes: [
+          {
+            field: `countryEnterprise(${event.data.countryEnterpriseId}).headquartersLocationId`,
+            from: event.data.from,
+            to: event.data.to,
+          },
+        ],
+      };
+    case 'WorldwideHeadquartersMoved':
+      return {
+        scope: at(event.data.to),
+        targetUserIds: [],
+        changes: [{ field: 'worldwideHeadquartersLocationId', from: event.data.from, to: event.data.to }],
+      };
   }
 }

@@ -42,6 +42,11 @@ export type EnterpriseCommand = Issued &
       }
     | { type: 'UpdateEmployeeProfile'; locationId: string; userId: string; profile: EmployeeProfile }
     | { type: 'RemoveEmployee'; locationId: string; userId: string }
+    | { type: 'AddEmployee'; locationId: string; userId: string; employee: EmployeeProfile; accessRole: AccessRole }
+    | { type: 'RenameEnterprise'; name: string }
+    | { type: 'RenameCountryEnterprise'; countryEnterpriseId: string; name: string }
+    | { type: 'MoveCountryHeadquarters'; countryEnterpriseId: string; locationId: string }
+    | { type: 'MoveWorldwideHeadquarters'; locationId: string }
   );
 
 export type EnterpriseCommandOf<T extends EnterpriseCommand['type']> = Extract<EnterpriseCommand, { type: T }>;

@@ -1,4 +1,4 @@
-import { enterpriseError } from './enterprise.errors.js';
+import { enterpriseError, invalidCompanyToken } from './enterprise.errors.js';
 import { DomainError, forbidden, notFound, refuseAuditors, routeByType, sameDigest } from '#core';
 import {
   type AccessRole,
@@ -47,6 +47,11 @@ const decideOnEnterprise = routeByType<
   ChangeTciRoles: changeTciRoles,
   UpdateEmployeeProfile: updateEmployeeProfile,
   RemoveEmployee: removeEmployee,
+  AddEmployee: addEmployee,
+  RenameEnterprise: renameEnterprise,
+  RenameCountryEnterprise: renameCountryEnterprise,
+  MoveCountryHeadquarters: moveCountryHeadquarters,
+  MoveWorldwideHeadquarters: moveWorldwideHeadquarters,
 });
 
 function registerEnterprise(
@@ -192,7 +197,7 @@ function requestSelfAssociation(
 ): EnterpriseEvent[] {
   const location = state.exists ? state.locations.get(command.locationId) : undefined;
   if (!location || !sameDigest(location.companyTokenDigest, command.companyTokenDigest)) {
-    throw enterpriseError('INVALID_COMPANY_TOKEN', 'The company token does not match this location.');
+    throw invalidCompanyToken();
   }
   const userId = command.actor.userId;
   if (state.associations.has(command.associationId))
@@ -214,7 +219,11 @@ function requestSelfAssociation(
   };
   const requested: EnterpriseEvent = {
     type: 'EmployeeSelfAssociationRequested',
-    data: { ...base, associationId: command.associationId },
+    data: {
+      ...base,
+      associationId: command.associationId,
+      ...(command.actor.verifiedEmail ? { verifiedEmail: command.actor.verifiedEmail } : {}),
+    },
   };
   if (!location.autoAcceptSelfAssociation) return [requested];
   return [
@@ -465,6 +474,156 @@ function removeEmployee(command: EnterpriseCommandOf<'RemoveEmployee'>, state: E
       },
     },
   ];
+}
+
+/**
+ * A PRC/APA in scope adds a person directly (no self-association), `personal_update` unless another
+ * role is given. Nobody adds themselves, the PRC role only changes hands by assignment, and a
+ * person who asked to join is decided through their request.
+ */
+function addEmployee(command: EnterpriseCommandOf<'AddEmployee'>, state: EnterpriseState): EnterpriseEvent[] {
+  const location = managedLocation(command, state, command.locationId);
+  if (command.userId === command.actor.userId) throw forbidden('You may not add yourself to a location.');
+  if (command.accessRole === 'prc')
+    throw enterpriseError(
+      'PRC_REQUIRES_TRANSFER',
+      'Add the person with another role, then assign them the primary relationship contact.',
+    );
+  if (state.employees.has(employeeKey(location.locationId, command.userId)))
+    throw enterpriseError('ALREADY_MEMBER', `${command.userId} is already an employee of this location.`);
+  if (
+    state.associations.some(
+      (a) => a.userId === command.userId && a.locationId === location.locationId && a.status === 'pending',
+    )
+  )
+    throw enterpriseError(
+      'REQUEST_PENDING',
+      `${command.userId} asked to join this location; approve or deny that request instead.`,
+    );
+  if (DISTRIBUTOR_ROLES.includes(command.accessRole) && !allowsDistributors(location))
+    throw enterpriseError(
+      'DISTRIBUTOR_ROLE_NOT_ALLOWED',
+      'Distributor roles are only for tier-2 locations in North America.',
+    );
+  return [
+    {
+      type: 'EmployeeJoined',
+      data: {
+        enterpriseId: state.enterpriseId,
+        locationId: location.locationId,
+        userId: command.userId,
+        ...profileOf(command.employee),
+        accessRole: command.accessRole,
+        tci: NO_TCI,
+        via: 'added',
+      },
+    },
+  ];
+}
+
+/** The worldwide name: the PRC of the worldwide HQ only. */
+function renameEnterprise(command: EnterpriseCommandOf<'RenameEnterprise'>, state: EnterpriseState): EnterpriseEvent[] {
+  requireWorldwidePrc(command, state);
+  if (state.name === command.name) return [];
+  return [
+    {
+      type: 'EnterpriseRenamed',
+      data: {
+        enterpriseId: state.enterpriseId,
+        worldwideHeadquartersLocationId: state.worldwideHeadquartersLocationId,
+        from: state.name,
+        to: command.name,
+        renamedBy: command.actor.userId,
+      },
+    },
+  ];
+}
+
+function renameCountryEnterprise(
+  command: EnterpriseCommandOf<'RenameCountryEnterprise'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
+  const country = countryHeadquartersAuthority(command, state, command.countryEnterpriseId);
+  if (country.name === command.name) return [];
+  return [
+    {
+      type: 'CountryEnterpriseRenamed',
+      data: {
+        enterpriseId: state.enterpriseId,
+        countryEnterpriseId: country.countryEnterpriseId,
+        headquartersLocationId: country.headquartersLocationId,
+        from: country.name,
+        to: command.name,
+        renamedBy: command.actor.userId,
+      },
+    },
+  ];
+}
+
+/**
+ * Moves a country enterprise's HQ to another of its locations: the PRC of the current country HQ or
+ * of the worldwide HQ. Their own scope never grows (they already manage the whole country); the
+ * PRC of the new HQ gains the country, which is the decision of whoever held that authority.
+ */
+function moveCountryHeadquarters(
+  command: EnterpriseCommandOf<'MoveCountryHeadquarters'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
+  const country = countryHeadquartersAuthority(command, state, command.countryEnterpriseId);
+  const target = existingLocation(state, command.locationId);
+  if (target.countryEnterpriseId !== country.countryEnterpriseId)
+    throw new DomainError('VALIDATION_FAILED', `Location ${target.locationId} is not in this country enterprise.`, [
+      { field: 'locationId', message: 'must be a location of the country enterprise' },
+    ]);
+  if (country.headquartersLocationId === target.locationId) return [];
+  return [
+    {
+      type: 'CountryHeadquartersMoved',
+      data: {
+        enterpriseId: state.enterpriseId,
+        countryEnterpriseId: country.countryEnterpriseId,
+        from: country.headquartersLocationId,
+        to: target.locationId,
+        movedBy: command.actor.userId,
+      },
+    },
+  ];
+}
+
+/** Moves the worldwide HQ to another location: the PRC of the current worldwide HQ only. */
+function moveWorldwideHeadquarters(
+  command: EnterpriseCommandOf<'MoveWorldwideHeadquarters'>,
+  state: EnterpriseState,
+): EnterpriseEvent[] {
+  requireWorldwidePrc(command, state);
+  const target = existingLocation(state, command.locationId);
+  if (state.worldwideHeadquartersLocationId === target.locationId) return [];
+  return [
+    {
+      type: 'WorldwideHeadquartersMoved',
+      data: {
+        enterpriseId: state.enterpriseId,
+        from: state.worldwideHeadquartersLocationId,
+        to: target.locationId,
+        movedBy: command.actor.userId,
+      },
+    },
+  ];
+}
+
+function requireWorldwidePrc(command: EnterpriseCommand, state: EnterpriseState): void {
+  const hq = state.worldwideHeadquartersLocationId;
+  if (state.employees.get(employeeKey(hq, command.actor.userId))?.accessRole !== 'prc')
+    throw forbidden('Only the PRC of the worldwide headquarters may do this.');
+}
+
+/** The country enterprise, if the actor is the PRC of its HQ or of the worldwide HQ. */
+function countryHeadquartersAuthority(command: EnterpriseCommand, state: EnterpriseState, countryEnterpriseId: string) {
+  const country = state.countries.get(countryEnterpriseId);
+  if (!country) throw notFound(`Country enterprise ${countryEnterpriseId} does not exist in this enterprise.`);
+  if (!isPrcInScope(employmentsOf(state, command.actor.userId), scopeOf(state), country.headquartersLocationId))
+    throw forbidden('Only the PRC of the country headquarters or of the worldwide headquarters may do this.');
+  return country;
 }
 
 /** Distributor roles exist only at tier-2 locations in North America. */

@@ -12,3 +12,7 @@ export const ENTERPRISE_ERRORS = {
 } as const;
 
 export const enterpriseError = errorFactory(ENTERPRISE_ERRORS);
+
+/** The one answer to a company token that opens nothing: unknown, rotated away, or for another location. */
+export const invalidCompanyToken = () =>
+  enterpriseError('INVALID_COMPANY_TOKEN', 'This company token does not open any location you may join.');

@@ -56,11 +56,16 @@ export type EnterpriseEvent =
       data: Employee & {
         accessRole: AccessRole;
         tci: Tci;
-        via: 'location_created' | 'self_association';
+        /** `added`: a PRC/APA in scope added the person directly (no self-association). */
+        via: 'location_created' | 'self_association' | 'added';
         associationId?: string;
       };
     }
-  | { type: 'EmployeeSelfAssociationRequested'; data: Employee & { associationId: string } }
+  | {
+      type: 'EmployeeSelfAssociationRequested';
+      /** `email` is what the requester typed (shown to approvers); the decision e-mail goes only to `verifiedEmail`, from the token. */
+      data: Employee & { associationId: string; verifiedEmail?: string };
+    }
   | {
       type: 'EmployeeSelfAssociationApproved';
       data: { enterpriseId: string; locationId: string; associationId: string; userId: string; decidedBy: string };
@@ -121,6 +126,39 @@ export type EnterpriseEvent =
   | {
       type: 'CompanyTokenRotated';
       data: { enterpriseId: string; locationId: string; companyTokenDigest: string; rotatedBy: string };
+    }
+  | {
+      type: 'EnterpriseRenamed';
+      data: {
+        enterpriseId: string;
+        /** Where the rename is audited (scope). */
+        worldwideHeadquartersLocationId: string;
+        from: string;
+        to: string;
+        renamedBy: string;
+      };
+    }
+  | {
+      type: 'CountryEnterpriseRenamed';
+      data: {
+        enterpriseId: string;
+        countryEnterpriseId: string;
+        /** Where the rename is audited (scope). */
+        headquartersLocationId: string;
+        from: string;
+        to: string;
+        renamedBy: string;
+      };
+    }
+  | {
+      /** The country enterprise's HQ moved: its PRC now manages every location of that country enterprise. */
+      type: 'CountryHeadquartersMoved';
+      data: { enterpriseId: string; countryEnterpriseId: string; from: string; to: string; movedBy: string };
+    }
+  | {
+      /** The worldwide HQ moved: its PRC now manages every country enterprise. */
+      type: 'WorldwideHeadquartersMoved';
+      data: { enterpriseId: string; from: string; to: string; movedBy: string };
     };
 
 export type EnterpriseEventType = EnterpriseEvent['type'];
@@ -141,6 +179,10 @@ export const enterpriseEvents = eventRegistry<EnterpriseEvent>({
   EmployeeProfileUpdated: {},
   SelfAssociationPolicyChanged: {},
   CompanyTokenRotated: {},
+  EnterpriseRenamed: {},
+  CountryEnterpriseRenamed: {},
+  CountryHeadquartersMoved: {},
+  WorldwideHeadquartersMoved: {},
 });
 
 export const ENTERPRISE_EVENT_TYPES: readonly EnterpriseEvent['type'][] = enterpriseEvents.types;

@@ -100,6 +100,15 @@ function patchAssociation(
   };
 }
 
+function patchCountry(
+  state: EnterpriseState,
+  countryEnterpriseId: string,
+  patch: Partial<CountryEnterprise>,
+): EnterpriseState {
+  const country = state.countries.get(countryEnterpriseId)!;
+  return { ...state, countries: state.countries.set(countryEnterpriseId, { ...country, ...patch }) };
+}
+
 export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState {
   switch (event.type) {
     case 'EnterpriseRegistered':
@@ -209,6 +218,14 @@ export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent)
         }),
       };
     }
+    case 'EnterpriseRenamed':
+      return { ...state, name: event.data.to };
+    case 'CountryEnterpriseRenamed':
+      return patchCountry(state, event.data.countryEnterpriseId, { name: event.data.to });
+    case 'CountryHeadquartersMoved':
+      return patchCountry(state, event.data.countryEnterpriseId, { headquartersLocationId: event.data.to });
+    case 'WorldwideHeadquartersMoved':
+      return { ...state, worldwideHeadquartersLocationId: event.data.to };
     default:
       return exhaustive(event);
   }

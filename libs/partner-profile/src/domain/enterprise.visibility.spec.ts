@@ -4,7 +4,11 @@ import {
   type Viewer,
   employeeAsSeen,
   employeeListView,
+  employeeRef,
+  locationAsSeen,
+  locationDetail,
   maySeeEnterprise,
+  maySeeTokenRotation,
 } from './enterprise.visibility.js';
 
 const person: Viewer = { userId: 'eve@example.com', auditor: false, operator: false };
@@ -46,6 +50,7 @@ describe('employeeListView', () => {
 describe('employeeAsSeen', () => {
   const colleague = {
     userId: 'kim@example.com',
+    employeeRef: 'emp_kim',
     firstName: 'Kim',
     lastName: 'K',
     email: 'kim@example.com',
@@ -57,7 +62,7 @@ describe('employeeAsSeen', () => {
 
   it('shows only names and roles of others to a names-and-roles viewer', () => {
     expect(employeeAsSeen('names_and_roles', person, colleague)).toEqual({
-      userId: 'kim@example.com',
+      employeeRef: 'emp_kim',
       firstName: 'Kim',
       lastName: 'K',
       accessRole: 'apa',
@@ -71,5 +76,79 @@ describe('employeeAsSeen', () => {
   it('shows every record in full to the other views', () => {
     expect(employeeAsSeen('everything', person, colleague)).toBe(colleague);
     expect(employeeAsSeen('own_record', person, self)).toBe(self);
+  });
+});
+
+describe('employeeRef', () => {
+  it('is stable for one employment and differs by person, location and join; it does not contain the user id', () => {
+    const ref = employeeRef('l1', 'kim@example.com', 'AAAA-BBBB-CCCC');
+    expect(ref).toMatch(/^emp_[0-9a-f]{24}$/);
+    expect(employeeRef('l1', 'kim@example.com', 'AAAA-BBBB-CCCC')).toBe(ref);
+    expect(
+      new Set([
+        ref,
+        employeeRef('l1', 'lee@example.com', 'AAAA-BBBB-CCCC'),
+        employeeRef('l2', 'kim@example.com', 'AAAA-BBBB-CCCC'),
+        employeeRef('l1', 'kim@example.com', 'DDDD-EEEE-FFFF'),
+      ]).size,
+    ).toBe(4);
+    expect(ref).not.toContain('kim');
+  });
+});
+
+describe('locationDetail and locationAsSeen', () => {
+  const location = {
+    locationId: 'l1',
+    name: 'Acme HQ',
+    address: '1 Main St',
+    city: 'Austin',
+    postalCode: '73301',
+    country: 'US',
+    region: 'north_america',
+    partnerTier: 2,
+    autoAcceptSelfAssociation: false,
+    prcUserId: 'pat@example.com',
+    warnings: [],
+    companyTokenRotatedAt: '2026-01-01T00:00:00.000Z',
+    companyTokenRotatedBy: 'pat@example.com',
+  };
+  const outline = {
+    locationId: 'l1',
+    name: 'Acme HQ',
+    country: 'US',
+    region: 'north_america',
+    partnerTier: 2,
+    warnings: [],
+  };
+
+  it('shows everything but who rotated the token to PRC/APA in scope, auditors and operators', () => {
+    for (const [viewer, manages] of [
+      [person, true],
+      [auditor, false],
+      [operator, false],
+    ] as const) {
+      expect(locationDetail(viewer, manages, false)).toBe('full');
+    }
+    const { companyTokenRotatedBy: _by, ...full } = location;
+    expect(locationAsSeen('full', location)).toEqual(full);
+  });
+
+  it('shows its own employees their location without the address', () => {
+    expect(locationDetail(person, false, true)).toBe('own_location');
+    expect(locationAsSeen('own_location', location)).toEqual({
+      ...outline,
+      prcUserId: 'pat@example.com',
+      autoAcceptSelfAssociation: false,
+    });
+  });
+
+  it('shows other employees only the outline of other locations (no address, no PRC)', () => {
+    expect(locationDetail(person, false, false)).toBe('outline');
+    expect(locationAsSeen('outline', location)).toEqual(outline);
+  });
+
+  it('tells only the PRC/APA in scope who rotated the token', () => {
+    expect(maySeeTokenRotation(true)).toBe(true);
+    expect(maySeeTokenRotation(false)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { secretDigest } from '#core';
 import type { AccessRole } from './access-roles.js';
 
 /** Who reads: the platform roles the token carries. */
@@ -30,15 +31,61 @@ export function employeeListView(
   return undefined;
 }
 
-export const NAMES_AND_ROLES = ['userId', 'firstName', 'lastName', 'accessRole'] as const;
+/**
+ * An opaque, stable reference to one employment (who, where, which join), shown instead of the user
+ * id (an e-mail today) to viewers who see names and roles only. It cannot be turned back into the
+ * user id without the join's confirmation number, which those viewers never see.
+ */
+export function employeeRef(locationId: string, userId: string, joinConfirmationNumber: string): string {
+  return `emp_${secretDigest(`employee-ref:${locationId}:${userId}:${joinConfirmationNumber}`).slice(0, 24)}`;
+}
+
+export const NAMES_AND_ROLES = ['employeeRef', 'firstName', 'lastName', 'accessRole'] as const;
 type NamesAndRoles = (typeof NAMES_AND_ROLES)[number];
 
 /** One employee as the viewer sees them: their own record always in full. */
-export function employeeAsSeen<E extends Record<NamesAndRoles, unknown>>(
+export function employeeAsSeen<E extends Record<NamesAndRoles | 'userId', unknown>>(
   view: EmployeeListView,
   viewer: Viewer,
   employee: E,
 ): E | Pick<E, NamesAndRoles> {
   if (view !== 'names_and_roles' || employee.userId === viewer.userId) return employee;
   return Object.fromEntries(NAMES_AND_ROLES.map((k) => [k, employee[k]])) as Pick<E, NamesAndRoles>;
+}
+
+/**
+ * How much of one location a viewer of the enterprise sees: PRC/APA in scope, auditors and operators
+ * everything (`full`); its own employees its profile without the address (`own_location`); other
+ * employees its outline (name, country, region, tier, warnings: no address, no PRC, no settings).
+ */
+export type LocationDetail = 'full' | 'own_location' | 'outline';
+
+export function locationDetail(viewer: Viewer, managesLocation: boolean, worksThere: boolean): LocationDetail {
+  if (managesLocation || viewer.auditor || viewer.operator) return 'full';
+  return worksThere ? 'own_location' : 'outline';
+}
+
+const OUTLINE = ['locationId', 'name', 'country', 'region', 'partnerTier', 'warnings'] as const;
+const OWN_LOCATION = [...OUTLINE, 'prcUserId', 'autoAcceptSelfAssociation'] as const;
+const FULL = [...OWN_LOCATION, 'address', 'city', 'postalCode', 'companyTokenRotatedAt'] as const;
+type LocationField = (typeof FULL)[number];
+
+/** One location as the viewer sees it (only the fields of its detail level that the location has). */
+export function locationAsSeen<L extends Partial<Record<LocationField, unknown>>>(
+  detail: LocationDetail,
+  location: L,
+): Partial<Pick<L, LocationField>> {
+  const fields: readonly LocationField[] =
+    detail === 'full' ? FULL : detail === 'own_location' ? OWN_LOCATION : OUTLINE;
+  return Object.fromEntries(fields.filter((f) => location[f] !== undefined).map((f) => [f, location[f]])) as Partial<
+    Pick<L, LocationField>
+  >;
+}
+
+/**
+ * Who rotated a location's company token, and when: its PRC/APA in scope only (they answer for who
+ * holds the token).
+ */
+export function maySeeTokenRotation(managesLocation: boolean): boolean {
+  return managesLocation;
 }

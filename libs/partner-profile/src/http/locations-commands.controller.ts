@@ -3,19 +3,21 @@ import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '#auth';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
+import { AddEmployeeRequestDto } from '../commands/add-employee/add-employee.request.dto.js';
 import { AssignPrcDto } from '../commands/assign-primary-relationship-contact/assign-primary-relationship-contact.request.dto.js';
 import { SettingsDto } from '../commands/change-self-association-policy/change-self-association-policy.request.dto.js';
 import { createLocation } from '../commands/create-location/create-location.handler.js';
 import { CreateLocationRequestDto } from '../commands/create-location/create-location.request.dto.js';
 import { CreateLocationResponseDto } from '../commands/create-location/create-location.response.dto.js';
 import { employeeProfile } from '../commands/employee-input.dto.js';
+import { DEFAULT_ACCESS_ROLE } from '../domain/access-roles.js';
 import { locationProfile } from '../commands/location-input.dto.js';
 import { rotateCompanyToken } from '../commands/rotate-company-token/rotate-company-token.handler.js';
 import { RotateCompanyTokenResponseDto } from '../commands/rotate-company-token/rotate-company-token.response.dto.js';
 import { LocationProfileDto } from '../commands/update-location-profile/update-location-profile.request.dto.js';
 import { EnterpriseParams, LocationParams } from './partner-params.js';
 
-/** An enterprise's locations: their profile, self-association policy, company token and PRC. */
+/** An enterprise's locations: their profile, self-association policy, company token, PRC and directly added employees. */
 @ResourceController('enterprises', 'v1/enterprises/:enterpriseId/locations')
 export class LocationsCommandsController {
   constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
@@ -86,5 +88,26 @@ export class LocationsCommandsController {
     @Body() { userId }: AssignPrcDto,
   ) {
     return this.enterprises.run(enterpriseId, p, { type: 'AssignPrimaryRelationshipContact', locationId, userId });
+  }
+
+  @ApiOperation({ operationId: 'EnterpriseCommandsController_addEmployee', summary: undefined })
+  @Post(':locationId/employees')
+  @ApiCommandResponse(201)
+  @ApiProblems(400, 401, 403, 404, [
+    409,
+    'ALREADY_MEMBER, REQUEST_PENDING, PRC_REQUIRES_TRANSFER, DISTRIBUTOR_ROLE_NOT_ALLOWED, CONCURRENCY_CONFLICT',
+  ])
+  addEmployee(
+    @CurrentPrincipal() p: Principal,
+    @Param() { enterpriseId, locationId }: LocationParams,
+    @Body() body: AddEmployeeRequestDto,
+  ) {
+    return this.enterprises.run(enterpriseId, p, {
+      type: 'AddEmployee',
+      locationId,
+      userId: body.userId,
+      employee: employeeProfile(body),
+      accessRole: body.accessRole ?? DEFAULT_ACCESS_ROLE,
+    });
   }
 }

@@ -21,3 +21,7 @@ export class AssociationParams extends EnterpriseParams {
 export class LocationAssociationParams extends LocationParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() associationId: string;
 }
+
+export class CountryEnterpriseParams extends EnterpriseParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() countryEnterpriseId: string;
+}

@@ -1,7 +1,8 @@
-import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Inject, Ip, Param, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '#auth';
 import { ApiCommandResponse, ApiProblems, ResourceController } from '#contract';
+import { COMPANY_TOKEN_LIMITER, type CompanyTokenLimiter } from '../application/company-token-limiter.js';
 import { ENTERPRISE_COMMANDS, type EnterpriseCommands } from '../application/enterprise-commands.js';
 import { DenySelfAssociationDto } from '../commands/decide-self-association/decide-self-association.request.dto.js';
 import { employeeProfile } from '../commands/employee-input.dto.js';
@@ -13,7 +14,10 @@ import { AssociationParams, LocationAssociationParams, LocationParams } from './
 /** People join a location with its company token; its administrators approve or deny (by enterprise or by location). */
 @ResourceController('enterprises', 'v1/enterprises/:enterpriseId')
 export class SelfAssociationsCommandsController {
-  constructor(@Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands) {}
+  constructor(
+    @Inject(ENTERPRISE_COMMANDS) private readonly enterprises: EnterpriseCommands,
+    @Inject(COMPANY_TOKEN_LIMITER) private readonly limiter: CompanyTokenLimiter,
+  ) {}
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_requestSelfAssociation', summary: undefined })
   @Post('locations/:locationId/self-associations')
@@ -21,13 +25,16 @@ export class SelfAssociationsCommandsController {
   @ApiProblems(400, 401, [403, 'INVALID_COMPANY_TOKEN'], 404, 409)
   requestSelfAssociation(
     @CurrentPrincipal() p: Principal,
+    @Ip() ip: string,
     @Param() { enterpriseId, locationId }: LocationParams,
     @Body() body: SelfAssociationRequestDto,
   ) {
-    return requestSelfAssociation(this.enterprises, p, enterpriseId, locationId, {
-      companyToken: body.companyToken,
-      employee: employeeProfile(body),
-    });
+    return this.limiter.attempt(p.userId, ip, () =>
+      requestSelfAssociation(this.enterprises, p, enterpriseId, locationId, {
+        companyToken: body.companyToken,
+        employee: employeeProfile(body),
+      }),
+    );
   }
 
   @ApiOperation({ operationId: 'EnterpriseCommandsController_approve', summary: undefined })

@@ -4,3 +4,4 @@ import { PartnerProfileProjection } from './partner-profile/partner-profile.proj
 export function partnerProfileProjections(): Projection[] {
   return [new PartnerProfileProjection()];
 }
+export { partnerNotificationsPart } from './partner-notifications/partner-notifications.part.js';

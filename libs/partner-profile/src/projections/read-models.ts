@@ -5,6 +5,7 @@ export const PARTNER_COLLECTIONS = {
   enterprises: 'partner_enterprises',
   employees: 'partner_employees',
   associations: 'partner_self_associations',
+  companyTokens: 'partner_company_tokens',
 } as const;
 
 export interface LocationView {
@@ -21,6 +22,8 @@ export interface LocationView {
   warnings: string[];
   /** When the company token was last rotated (the token itself is never in a read model). */
   companyTokenRotatedAt?: string;
+  /** Who last rotated it (shown to the location's PRC/APA only). */
+  companyTokenRotatedBy?: string;
 }
 
 export interface CountryEnterpriseView {
@@ -76,3 +79,15 @@ export type SelfAssociationDocument = PersonAtLocation & {
 };
 
 export const partnerEmployeeKey = (locationId: string, userId: string) => `${locationId}:${userId}`;
+
+/**
+ * Which location a company token opens: one document per location, found by the token's SHA-256
+ * (unique index) when a person joins with the token alone. The digest never leaves the server.
+ */
+export type CompanyTokenDocument = {
+  _id: string;
+  enterpriseId: string;
+  locationId: string;
+  companyTokenDigest: string;
+  position: string;
+};

@@ -123,7 +123,10 @@ export type NotificationDocument = {
   to: string;
   subject: string;
   body: string;
-  siteId: string;
+  /** Absent for partner-profile e-mails, which name their enterprise and location instead. */
+  siteId?: string;
+  enterpriseId?: string;
+  locationId?: string;
   confirmationNumber: string;
   createdAt: string;
   status: 'queued' | 'sent';

@@ -1,4 +1,4 @@
-import { randomIds, systemClock } from '#core';
+import { type Clock, randomIds } from '#core';
 import { newCommandMeta } from '#event-store/pipeline/command-meta';
 import type { CommandPipeline } from '#event-store/pipeline/command-pipeline';
 import type { SiteCommand } from '../domain/site.commands.js';
@@ -16,7 +16,9 @@ export function issuedNow(userId: string, operator = false): { actor: Actor; at:
 
 /** Decides `command` on its site's stream through the pipeline; a command that changes nothing is a mistake in the spec. */
 export async function recordSiteCommand(pipeline: CommandPipeline, siteId: string, command: SiteCommand) {
-  const meta = newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, systemClock, randomIds);
+  // Recorded at the command's own instant, as the CommandService stamps both from one clock reading.
+  const issuedAt: Clock = { now: () => new Date(command.at) };
+  const meta = newCommandMeta({ commandName: command.type, actorId: command.actor.userId }, issuedAt, randomIds);
   const outcome = await pipeline.execute({ stream: siteStream.of(siteId), decider: siteDecider, command, meta });
   if (!outcome.changed) throw new Error(`${command.type} changed nothing`);
   return outcome;

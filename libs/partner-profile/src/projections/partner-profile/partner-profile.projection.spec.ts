@@ -361,6 +361,7 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
               prcUserId: BEA,
               warnings: [],
               companyTokenRotatedAt: at('rotateHq'),
+              companyTokenRotatedBy: PAULA,
             },
             {
               locationId: US2,
@@ -589,6 +590,7 @@ describe('PartnerProfileProjection (events recorded by the real pipeline on SQLi
     expect(await locationOf(await after('rotateHq'), HQ)).toMatchObject({
       ...HQ_PROFILE,
       companyTokenRotatedAt: at('rotateHq'),
+      companyTokenRotatedBy: PAULA,
     });
     expect(await locationOf(await after('hqProfile'), HQ)).toMatchObject({
       ...HQ_PROFILE_UPDATED,

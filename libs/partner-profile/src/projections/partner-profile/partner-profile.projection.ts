@@ -3,6 +3,7 @@ import { type DocumentStore, type Projection, UnitOfWork } from '#read-store';
 import { type EnterpriseEvent, enterpriseEvents } from '../../domain/enterprise.events.js';
 import { locationWarnings } from '../../domain/enterprise.health.js';
 import {
+  type CompanyTokenDocument,
   type EmployeeDocument,
   type EnterpriseDocument,
   type LocationView,
@@ -20,13 +21,17 @@ type Recorded = RecordedEvent & EnterpriseEvent;
  */
 export class PartnerProfileProjection implements Projection {
   readonly name = 'partner-profile';
-  readonly collections = [C.enterprises, C.employees, C.associations];
+  /** 2: company-token directory, self-associations by person, enterprise edits, who rotated a token. */
+  readonly version = 2;
+  readonly collections = [C.enterprises, C.employees, C.associations, C.companyTokens];
 
   async setup(store: DocumentStore): Promise<void> {
     await store.collection(C.employees).createIndex({ enterpriseId: 1, userId: 1 });
     await store.collection(C.employees).createIndex({ locationId: 1 });
     await store.collection(C.employees).createIndex({ userId: 1 });
     await store.collection(C.associations).createIndex({ locationId: 1, status: 1 });
+    await store.collection(C.associations).createIndex({ userId: 1, requestedAt: -1 });
+    await store.collection(C.companyTokens).createIndex({ companyTokenDigest: 1 }, { unique: true });
   }
 
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
@@ -73,6 +78,12 @@ export class PartnerProfileProjection implements Projection {
       if (current && current !== 'stale') work.put(C.associations, { ...current, ...change, position });
     };
 
+    /** The location's current token digest in the directory. */
+    const companyToken = async (enterpriseId: string, locationId: string, companyTokenDigest: string) => {
+      if ((await fresh<CompanyTokenDocument>(C.companyTokens, locationId)) === 'stale') return;
+      work.put(C.companyTokens, { _id: locationId, enterpriseId, locationId, companyTokenDigest, position });
+    };
+
     switch (event.type) {
       case 'EnterpriseRegistered': {
         const { enterpriseId, name, worldwideHeadquartersLocationId, registeredBy } = event.data;
@@ -109,7 +120,9 @@ export class PartnerProfileProjection implements Projection {
           region,
           partnerTier,
           autoAcceptSelfAssociation,
+          companyTokenDigest,
         } = event.data;
+        await companyToken(enterpriseId, locationId, companyTokenDigest);
         return hierarchy(enterpriseId, (doc) => {
           const countryEnterprise = doc.countryEnterprises.find((c) => c.countryEnterpriseId === countryEnterpriseId);
           countryEnterprise?.locations.push({
@@ -138,9 +151,39 @@ export class PartnerProfileProjection implements Projection {
           }),
         );
       case 'CompanyTokenRotated':
+        await companyToken(event.data.enterpriseId, event.data.locationId, event.data.companyTokenDigest);
         return hierarchy(event.data.enterpriseId, (doc) =>
-          Object.assign(location(doc, event.data.locationId) ?? {}, { companyTokenRotatedAt: occurredAt }),
+          Object.assign(location(doc, event.data.locationId) ?? {}, {
+            companyTokenRotatedAt: occurredAt,
+            companyTokenRotatedBy: event.data.rotatedBy,
+          }),
         );
+      case 'EnterpriseRenamed':
+        return hierarchy(event.data.enterpriseId, (doc) => {
+          doc.name = event.data.to;
+        });
+      case 'CountryEnterpriseRenamed':
+        return hierarchy(event.data.enterpriseId, (doc) =>
+          Object.assign(
+            doc.countryEnterprises.find((c) => c.countryEnterpriseId === event.data.countryEnterpriseId) ?? {},
+            {
+              name: event.data.to,
+            },
+          ),
+        );
+      case 'CountryHeadquartersMoved':
+        return hierarchy(event.data.enterpriseId, (doc) =>
+          Object.assign(
+            doc.countryEnterprises.find((c) => c.countryEnterpriseId === event.data.countryEnterpriseId) ?? {},
+            {
+              headquartersLocationId: event.data.to,
+            },
+          ),
+        );
+      case 'WorldwideHeadquartersMoved':
+        return hierarchy(event.data.enterpriseId, (doc) => {
+          doc.worldwideHeadquartersLocationId = event.data.to;
+        });
       case 'EmployeeJoined': {
         const {
           enterpriseId,
@@ -177,7 +220,8 @@ export class PartnerProfileProjection implements Projection {
         return;
       }
       case 'EmployeeSelfAssociationRequested': {
-        const { associationId, ...rest } = event.data;
+        // The verified address is the outbox's business, not the approvers' list.
+        const { associationId, verifiedEmail: _verified, ...rest } = event.data;
         if ((await work.get(C.associations, associationId)) !== undefined) return;
         work.put(C.associations, {
           ...rest,

@@ -8,7 +8,7 @@ import { viewerOf } from '../../application/enterprise-read-access.js';
 import { EnterpriseReads } from '../../application/enterprise-reads.js';
 import type { AccessRole, Tci } from '../../domain/access-roles.js';
 import { enterpriseStream } from '../../domain/enterprise.streams.js';
-import { employeeAsSeen, employeeListView } from '../../domain/enterprise.visibility.js';
+import { employeeAsSeen, employeeListView, employeeRef } from '../../domain/enterprise.visibility.js';
 import { type EmployeeDocument, PARTNER_COLLECTIONS as C } from '../../projections/read-models.js';
 import { employeesAsOf } from './employees.as-of.js';
 import type { EmployeeListDto } from './employees.response.dto.js';
@@ -29,7 +29,9 @@ export class ListEmployeesQuery extends Query<EmployeeListDto> {
 const EMPLOYEE = shapeOf<EmployeeDocument>().whole();
 
 type EmployeeRecord = {
+  locationId: string;
   userId: string;
+  confirmationNumber: string;
   firstName: string;
   lastName: string;
   email: string;
@@ -40,6 +42,7 @@ type EmployeeRecord = {
 
 const employeeView = (e: EmployeeRecord) => ({
   userId: e.userId,
+  employeeRef: employeeRef(e.locationId, e.userId, e.confirmationNumber),
   firstName: e.firstName,
   lastName: e.lastName,
   email: e.email,

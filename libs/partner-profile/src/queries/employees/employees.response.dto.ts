@@ -9,10 +9,13 @@ export class TciDto implements Tci {
 
 /**
  * An employee of a location as the caller may see them: callers who see names and roles only
- * (distributor, view_only) get `userId, firstName, lastName, accessRole` for others.
+ * (distributor, view_only) get `employeeRef, firstName, lastName, accessRole` for others (no user id).
  */
 export class EmployeeDto {
-  @ApiProperty() userId: string;
+  @ApiPropertyOptional({ description: 'absent when the caller sees names and roles only (see employeeRef)' })
+  userId?: string;
+  @ApiProperty({ description: 'an opaque, stable reference to this employment (never the user id)' })
+  employeeRef: string;
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
   @ApiPropertyOptional({ description: 'absent when the caller sees names and roles only' }) email?: string;

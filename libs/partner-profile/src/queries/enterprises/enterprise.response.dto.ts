@@ -3,24 +3,52 @@ import type { Region } from '../../domain/regions.js';
 
 const REGIONS: Region[] = ['north_america', 'latin_america', 'emea', 'asia_pacific', 'japan'];
 
+const ADDRESS = 'shown to PRC/APA in scope, auditors and operators only';
+const OWN = 'shown to the location’s own employees, PRC/APA in scope, auditors and operators only';
+
+/**
+ * A location in the hierarchy as the caller may see it: PRC/APA in scope, auditors and operators see
+ * everything; the location's own employees everything but the address; other employees its outline.
+ */
 export class LocationViewDto {
   @ApiProperty() locationId: string;
   @ApiProperty() name: string;
-  @ApiProperty() address: string;
-  @ApiProperty() city: string;
-  @ApiProperty() postalCode: string;
+  @ApiPropertyOptional({ description: ADDRESS }) address?: string;
+  @ApiPropertyOptional({ description: ADDRESS }) city?: string;
+  @ApiPropertyOptional({ description: ADDRESS }) postalCode?: string;
   @ApiProperty({ description: 'ISO 3166-1 alpha-2' }) country: string;
   @ApiProperty({ enum: REGIONS }) region: Region;
   @ApiProperty({ type: 'integer', enum: [1, 2] }) partnerTier: 1 | 2;
-  @ApiProperty() autoAcceptSelfAssociation: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'the Primary Relationship Contact; null while missing' })
-  prcUserId: string | null;
+  @ApiPropertyOptional({ description: OWN }) autoAcceptSelfAssociation?: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: `the Primary Relationship Contact; null while missing; ${OWN}`,
+  })
+  prcUserId?: string | null;
   @ApiProperty({ type: [String], description: 'e.g. PRC_MISSING' }) warnings: string[];
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'when the company token was last rotated (the token itself is never shown)',
+    description: `when the company token was last rotated (the token itself is never shown); ${ADDRESS}`,
   })
   companyTokenRotatedAt?: string;
+}
+
+/** GET .../locations/{locationId}: one location as the caller may see it. */
+export class LocationDto extends LocationViewDto {
+  @ApiProperty() enterpriseId: string;
+  @ApiProperty() countryEnterpriseId: string;
+  @ApiProperty({ description: 'whether this location is its country enterprise’s headquarters' })
+  countryHeadquarters: boolean;
+  @ApiProperty({ description: 'whether this location is the worldwide headquarters' }) worldwideHeadquarters: boolean;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'when the company token was last rotated (absent: never rotated since the location was created); PRC/APA in scope only',
+  })
+  tokenRotatedAt?: string;
+  @ApiPropertyOptional({ description: 'who last rotated the company token; PRC/APA in scope only' })
+  tokenRotatedBy?: string;
 }
 
 export class CountryEnterpriseDto {

@@ -4,8 +4,8 @@ import type { Principal } from '#auth';
 import { forbidden } from '#core';
 import { viewerOf } from '../../application/enterprise-read-access.js';
 import { EnterpriseReads } from '../../application/enterprise-reads.js';
-import { maySeeEnterprise } from '../../domain/enterprise.visibility.js';
-import type { EnterpriseDto } from './enterprise.response.dto.js';
+import { locationAsSeen, locationDetail, maySeeEnterprise } from '../../domain/enterprise.visibility.js';
+import type { EnterpriseDto, LocationViewDto } from './enterprise.response.dto.js';
 
 export class GetEnterpriseQuery extends Query<EnterpriseDto> {
   constructor(
@@ -21,11 +21,26 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
   constructor(@Inject(EnterpriseReads) private readonly reads: EnterpriseReads) {}
 
   async execute({ principal, enterpriseId }: GetEnterpriseQuery): Promise<EnterpriseDto> {
-    const { enterprise, employments } = await this.reads.access.caller(enterpriseId, principal);
-    if (!maySeeEnterprise(viewerOf(principal), employments.length)) {
+    const { enterprise, employments, manages } = await this.reads.access.caller(enterpriseId, principal);
+    const viewer = viewerOf(principal);
+    if (!maySeeEnterprise(viewer, employments.length)) {
       throw forbidden('Only employees of this enterprise, auditors and operators may see it.');
     }
-    const { _id, position, ...hierarchy } = enterprise;
-    return hierarchy;
+    const { _id, position, countryEnterprises, ...hierarchy } = enterprise;
+    // Addresses and other locations' details only to PRC/APA in scope, auditors and operators.
+    const worksAt = new Set(employments.map((e) => e.locationId));
+    return {
+      ...hierarchy,
+      countryEnterprises: countryEnterprises.map(({ locations, ...country }) => ({
+        ...country,
+        locations: locations.map(
+          (l) =>
+            locationAsSeen(
+              locationDetail(viewer, manages(l.locationId), worksAt.has(l.locationId)),
+              l,
+            ) as LocationViewDto,
+        ),
+      })),
+    };
   }
 }

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#core';
-import { type DocumentStore, type Projection, UnitOfWork } from '#read-store';
+import { type DocumentStore, type Projection, type ProjectionPart, UnitOfWork } from '#read-store';
 import {
   type NotificationPerson,
   type SiteAdministrator,
@@ -49,16 +49,29 @@ const NOTICE_EVENTS = new Set<string>(SCHEDULED_NOTICE_TYPES);
  * unsubscribed. To compose them it keeps its own collections (sites with their administrators and
  * contacts, people's eNotification settings, pending requests), built from the events alone, so it
  * reads no other projection's collection and gives the same outbox whatever order the projections
- * run in. Its site and request collections are also what the notice scheduler finds due.
+ * run in. Its site and request collections are also what the notice scheduler finds due. Other
+ * contexts add their e-mails through `parts` (wired in libs/composition), each with its own collections.
  */
 export class NotificationOutboxProjection implements Projection {
   readonly name = 'notification-outbox';
   // 2: site names from its own collection instead of the site summaries.
-  // 3: approvers' e-mails, reminders, monthly contact reviews, welcome e-mails, subscriptions.
-  readonly version = 3;
-  readonly collections = [C.notifications, C.outboxSites, C.outboxPeople, C.outboxRequests];
+  // 3: approvers' e-mails, reminders, monthly contact reviews, welcome e-mails, subscriptions; plus each part's version.
+  readonly version: number;
+  readonly collections: string[];
+
+  constructor(private readonly parts: readonly ProjectionPart[] = []) {
+    this.version = 3 + parts.reduce((sum, part) => sum + part.version, 0);
+    this.collections = [
+      C.notifications,
+      C.outboxSites,
+      C.outboxPeople,
+      C.outboxRequests,
+      ...parts.flatMap((part) => part.collections),
+    ];
+  }
 
   async setup(store: DocumentStore): Promise<void> {
+    for (const part of this.parts) await part.setup?.(store);
     await store.collection(C.notifications).createIndex({ userId: 1, createdAt: -1 });
     // The mailer's oldest-queued-first page: ordered by the index, not by sorting every queued e-mail.
     await store.collection(C.notifications).createIndex({ status: 1, createdAt: 1 });
@@ -70,6 +83,7 @@ export class NotificationOutboxProjection implements Projection {
   async project(events: readonly RecordedEvent[], store: DocumentStore): Promise<void> {
     const work = new UnitOfWork(store);
     for (const event of events) {
+      for (const part of this.parts) await part.apply(event, work, C.notifications);
       const siteEvent = siteEvents.readRecorded(event);
       if (siteEvent) await onSiteEvent(siteEvent, event, work);
       else if (PEOPLE_EVENTS.has(event.type)) await onPreferences(event, work);

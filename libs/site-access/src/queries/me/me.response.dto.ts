@@ -36,7 +36,10 @@ export class NotificationDto {
   to: string | null;
   @ApiProperty() subject: string;
   @ApiProperty() body: string;
-  @ApiProperty() siteId: string;
+  @ApiPropertyOptional({ description: 'the site the e-mail is about (absent for partner-profile e-mails)' })
+  siteId?: string;
+  @ApiPropertyOptional({ description: 'the enterprise a partner-profile e-mail is about' }) enterpriseId?: string;
+  @ApiPropertyOptional({ description: 'the location a partner-profile e-mail is about' }) locationId?: string;
   @ApiProperty({ description: 'confirmation number of the transaction the e-mail is about' })
   confirmationNumber: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
