@@ -33,6 +33,8 @@ export async function startTestApp(
     // Suites send deliberately bad tokens to every route from one address; the limit itself is
     // tested in test/security with its own AUTH_FAILURE_LIMIT.
     AUTH_FAILURE_LIMIT: '1000',
+    // HTTP_ADAPTER=express|fastify runs the suites on that adapter (default: the app's default).
+    ...(process.env.HTTP_ADAPTER ? { HTTP_ADAPTER: process.env.HTTP_ADAPTER } : {}),
     ...env,
     DATA_DIR: dataDir,
   });

@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AbstractHttpAdapter } from '@nestjs/core';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '#core';
+import { installExpressBodyParsers, installFastifyBodyParsers } from './json-limits.js';
+import { recordFastifyRoutes } from './method-not-allowed.js';
+import { installExpressSecurityHeaders, installFastifySecurityHeaders } from './security-headers.js';
+
+/**
+ * The HTTP server under Nest, chosen by HTTP_ADAPTER. Both give the same answers: the same
+ * security headers, body limits, problem+json errors (one filter), 405s, docs and CSV downloads.
+ */
+export function createHttpAdapter(http: AppConfig['http']): AbstractHttpAdapter {
+  if (http.adapter === 'express') return new ExpressAdapter();
+  return new FastifyAdapter({
+    // As on Express: a trailing slash still routes, and a path parameter (a user id) is not cut at 100 characters.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
+    bodyLimit: http.bodyLimitBytes,
+    // No Nest middleware here: every piece below is a Fastify hook or content-type parser.
+    skipMiddie: true,
+  });
+}
+
+/** Security headers and body parsers, before any route is registered (before `app.init()`). */
+export function installHttpPlatform(app: INestApplication, http: AppConfig['http']): void {
+  if (http.adapter === 'express') {
+    const express = app as NestExpressApplication;
+    installExpressSecurityHeaders(express);
+    installExpressBodyParsers(express, http);
+    return;
+  }
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  recordFastifyRoutes(fastify);
+  installFastifySecurityHeaders(fastify);
+  installFastifyBodyParsers(fastify, http);
+}
