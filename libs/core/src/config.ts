@@ -68,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(snapshotEvery) || snapshotEvery < 0) {
     throw new Error(`SNAPSHOT_EVERY must be 0 (off) or a positive integer, got ${env.SNAPSHOT_EVERY}`);
   }
-  const adapter = (blank(env.HTTP_ADAPTER) ?? 'express').toLowerCase();
+  const adapter = (blank(env.HTTP_ADAPTER) ?? 'fastify').toLowerCase();
   if (!(HTTP_ADAPTERS as readonly string[]).includes(adapter)) {
     throw new Error(`HTTP_ADAPTER must be one of ${HTTP_ADAPTERS.join(', ')}, got ${env.HTTP_ADAPTER}`);
   }
