@@ -135,7 +135,7 @@ export function parseJsonBody(body: Buffer, contentType: string | undefined, max
   }
   if (jsonDepthExceeds(text, maxDepth)) throw new JsonTooDeepError(maxDepth);
   if (text.length === 0) return {};
-  const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(text)?.[1];
+  const first = text.trimStart()[0];
   if (first !== '{' && first !== '[')
     throw new BodyError(400, `Unexpected token ${first ?? 'end'} in JSON: only objects and arrays are accepted`);
   try {
