@@ -310,6 +310,17 @@ describe.each(HTTP_ADAPTERS)('HTTP hardening on %s (security review findings)', 
       );
     });
 
+    it('a path that cannot be decoded is 400 VALIDATION_FAILED problem+json with the security headers', async () => {
+      const res = await expectRejected(
+        t,
+        () => t.http.get('/v1/sites/%E0%A4%A').set('Authorization', operator),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('no-store');
+    });
+
     it('a trailing slash still routes, and a 150-character path parameter reaches the handler', async () => {
       await t.http.get('/v1/me/').set('Authorization', stranger).expect(200);
       const long = `${'a'.repeat(138)}@example.com`; // past Fastify's default maxParamLength (100)

@@ -2,11 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '#core';
 import { installExpressBodyParsers, installFastifyBodyParsers } from './json-limits.js';
 import { recordFastifyRoutes } from './method-not-allowed.js';
-import { installExpressSecurityHeaders, installFastifySecurityHeaders } from './security-headers.js';
+import { PROBLEM_JSON, problemFor } from './problem-details.filter.js';
+import { installExpressSecurityHeaders, installFastifySecurityHeaders, securityHeaders } from './security-headers.js';
 
 /**
  * The HTTP server under Nest, chosen by HTTP_ADAPTER. Both give the same answers: the same
@@ -20,6 +21,13 @@ export function createHttpAdapter(http: AppConfig['http']): AbstractHttpAdapter 
     bodyLimit: http.bodyLimitBytes,
     // No Nest middleware here: every piece below is a Fastify hook or content-type parser.
     skipMiddie: true,
+    // A URL the router cannot decode (400) or a path parameter past maxParamLength (414) is refused
+    // before any hook runs: the same headers and problem+json as every other refusal.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      securityHeaders(request.raw, reply.raw, () => {
+        const problem = { ...problemFor(error), instance: request.raw.url };
+        void reply.code(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
+      }),
   });
 }
 

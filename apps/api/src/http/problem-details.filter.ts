@@ -14,6 +14,8 @@ export interface ProblemDetails {
   errors?: readonly FieldError[];
 }
 
+export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -58,7 +60,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const adapter = this.adapterHost.httpAdapter;
     const headersSent = adapter.isHeadersSent(response);
     const allowed = this.methodNotAllowed(exception, request);
-    const problem = allowed ? methodNotAllowedProblem(request, allowed) : this.toProblem(exception);
+    const problem = allowed ? methodNotAllowedProblem(request, allowed) : problemFor(exception);
     problem.instance = request.url;
     if (!headersSent) {
       if (allowed) adapter.setHeader(response, 'Allow', allowed.join(', '));
@@ -73,7 +75,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (headersSent) return;
-    adapter.setHeader(response, 'Content-Type', 'application/problem+json; charset=utf-8');
+    adapter.setHeader(response, 'Content-Type', PROBLEM_JSON);
     adapter.reply(response, JSON.stringify(problem), problem.status);
   }
 
@@ -87,34 +89,35 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (allowed.length === 0 || allowed.includes(request.method.toUpperCase())) return undefined;
     return allowed;
   }
+}
 
-  private toProblem(exception: unknown): ProblemDetails {
-    // The Express adapter wraps body-parser's errors (ours from `verify` included) in an HttpException.
-    const cause = exception instanceof HttpException ? exception.cause : undefined;
-    if (exception instanceof JsonTooDeepError || cause instanceof JsonTooDeepError) {
-      const { message } = (cause ?? exception) as JsonTooDeepError;
-      return problem(400, 'VALIDATION_FAILED', 'The request is not valid.', [{ field: 'body', message }]);
-    }
-    if (exception instanceof DomainError) {
-      return problem(exception.status, exception.code, exception.detail, exception.errors);
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      return problem(
-        status,
-        CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'),
-        describe(exception),
-      );
-    }
-    // body-parser (Express) and our Fastify parsers report malformed JSON and oversized bodies as
-    // plain errors carrying a status; Fastify's own errors (body limit) carry a statusCode.
-    const { status: carried, statusCode } = (exception ?? {}) as { status?: unknown; statusCode?: unknown };
-    const status = carried ?? statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return problem(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', (exception as Error).message);
-    }
-    return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; nothing was recorded for this request.');
+/** The problem+json answer for anything thrown (also for Fastify's router errors, see http-platform.ts). */
+export function problemFor(exception: unknown): ProblemDetails {
+  // The Express adapter wraps body-parser's errors (ours from `verify` included) in an HttpException.
+  const cause = exception instanceof HttpException ? exception.cause : undefined;
+  if (exception instanceof JsonTooDeepError || cause instanceof JsonTooDeepError) {
+    const { message } = (cause ?? exception) as JsonTooDeepError;
+    return problem(400, 'VALIDATION_FAILED', 'The request is not valid.', [{ field: 'body', message }]);
   }
+  if (exception instanceof DomainError) {
+    return problem(exception.status, exception.code, exception.detail, exception.errors);
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return problem(
+      status,
+      CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'),
+      describe(exception),
+    );
+  }
+  // body-parser (Express) and our Fastify parsers report malformed JSON and oversized bodies as
+  // plain errors carrying a status; Fastify's own errors (body limit) carry a statusCode.
+  const { status: carried, statusCode } = (exception ?? {}) as { status?: unknown; statusCode?: unknown };
+  const status = carried ?? statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return problem(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', (exception as Error).message);
+  }
+  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; nothing was recorded for this request.');
 }
 
 function methodNotAllowedProblem(request: HttpRequest, allowed: readonly string[]): ProblemDetails {

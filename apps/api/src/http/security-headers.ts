@@ -47,24 +47,22 @@ const pathOf = (url: string | undefined) => (url ?? '').split('?')[0] ?? '';
  * Security headers on every answer (helmet: nosniff, CSP, frame and referrer policies, no
  * X-Powered-By), and `Cache-Control: no-store` on everything under /v1: those answers carry
  * personal data (including CSV downloads) and must not stay in browser or proxy caches.
+ * Written on the Node response, so both adapters merge them into whatever they send.
  */
-export function installExpressSecurityHeaders(app: NestExpressApplication): void {
-  app.disable('x-powered-by');
-  app.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
-    const path = pathOf(req.url);
-    if (isV1Path(path)) res.setHeader('Cache-Control', 'no-store');
-    (isDocsPath(path) ? docsHeaders : apiHeaders)(req, res, next);
-  });
+export function securityHeaders(req: IncomingMessage, res: ServerResponse, next: Next): void {
+  const path = pathOf(req.url);
+  if (isV1Path(path)) res.setHeader('Cache-Control', 'no-store');
+  (isDocsPath(path) ? docsHeaders : apiHeaders)(req, res, next);
 }
 
-/**
- * The same headers on Fastify, from its first hook (before body parsing, routing errors and 404s
- * included): helmet writes them on the Node response, which Fastify merges into every answer.
- */
+export function installExpressSecurityHeaders(app: NestExpressApplication): void {
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+}
+
+/** The same headers on Fastify, from its first hook: before body parsing, for 404s and errors too. */
 export function installFastifySecurityHeaders(instance: FastifyInstance): void {
-  instance.addHook('onRequest', (request, reply, done) => {
-    const path = pathOf(request.url);
-    if (isV1Path(path)) reply.raw.setHeader('Cache-Control', 'no-store');
-    (isDocsPath(path) ? docsHeaders : apiHeaders)(request.raw, reply.raw, (error) => done(error as Error | undefined));
-  });
+  instance.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
 }
