@@ -19,6 +19,8 @@ export function createHttpAdapter(http: AppConfig['http']): AbstractHttpAdapter 
     // As on Express: a trailing slash still routes, and a path parameter (a user id) is not cut at 100 characters.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
     bodyLimit: http.bodyLimitBytes,
+    // Node's own default, which Express keeps: a client gets 5 minutes to send its whole request (Fastify: no limit).
+    requestTimeout: 300_000,
     // No Nest middleware here: every piece below is a Fastify hook or content-type parser.
     skipMiddie: true,
     // A URL the router cannot decode (400) or a path parameter past maxParamLength (414) is refused
