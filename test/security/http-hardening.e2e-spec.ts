@@ -1,4 +1,5 @@
-import { positionOf } from '#core';
+import { gzipSync } from 'node:zlib';
+import { HTTP_ADAPTERS, positionOf } from '#core';
 import { type TestApp, startTestApp } from '../support/test-app.js';
 import { allEvents, bearer, caughtUp, contact, expectRejected, registerSite } from '../support/site-fixtures.js';
 
@@ -24,12 +25,13 @@ async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; out
   }
 }
 
-describe('HTTP hardening (security review findings)', () => {
+// On both HTTP adapters (HTTP_ADAPTER): Fastify, the default, and Express, still selectable.
+describe.each(HTTP_ADAPTERS)('HTTP hardening on %s (security review findings)', (adapter) => {
   let t: TestApp;
   let operator: string;
   let stranger: string;
   beforeAll(async () => {
-    t = await startTestApp({ LOG_LEVEL: 'warn' });
+    t = await startTestApp({ HTTP_ADAPTER: adapter, LOG_LEVEL: 'warn' });
     operator = await bearer(t, 'op@example.com', { roles: ['operator'] });
     stranger = await bearer(t, 'stranger@example.com');
     await registerSite(t, '1001');
@@ -89,7 +91,7 @@ describe('HTTP hardening (security review findings)', () => {
     });
 
     it('the limits come from HTTP_JSON_MAX_DEPTH and HTTP_BODY_LIMIT_KB', async () => {
-      const small = await startTestApp({ HTTP_JSON_MAX_DEPTH: '2', HTTP_BODY_LIMIT_KB: '1' });
+      const small = await startTestApp({ HTTP_ADAPTER: adapter, HTTP_JSON_MAX_DEPTH: '2', HTTP_BODY_LIMIT_KB: '1' });
       try {
         const auth = await bearer(small, 'op@example.com', { roles: ['operator'] });
         await expectRejected(
@@ -217,7 +219,11 @@ describe('HTTP hardening (security review findings)', () => {
 
   describe('6. failed bearer tokens are rate limited per client', () => {
     it('past AUTH_FAILURE_LIMIT failures the client gets 429 with Retry-After; valid tokens keep working; the window resets', async () => {
-      const limited = await startTestApp({ AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW_SECONDS: '1' });
+      const limited = await startTestApp({
+        HTTP_ADAPTER: adapter,
+        AUTH_FAILURE_LIMIT: '3',
+        AUTH_FAILURE_WINDOW_SECONDS: '1',
+      });
       try {
         const valid = await bearer(limited, 'ana@example.com');
         const bad = () => limited.http.get('/v1/me').set('Authorization', 'Bearer not.a.token');
@@ -248,6 +254,78 @@ describe('HTTP hardening (security review findings)', () => {
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'X-Consistent-With' }] });
       await t.http.get('/v1/sites/1001').set('Authorization', operator).set('X-Consistent-With', head).expect(200);
       await t.http.get('/v1/sites/1001').set('Authorization', stranger).set('X-Consistent-With', head).expect(403);
+    });
+  });
+  describe('8. bodies and paths are read as Express reads them, on either adapter', () => {
+    // Bytes as given: superagent would otherwise serialize a JSON-typed body itself.
+    const post = (type: string, body: string | Buffer) =>
+      t.http
+        .post('/v1/sites')
+        .set('Authorization', operator)
+        .set('Content-Type', type)
+        .serialize((raw: unknown) => raw as string)
+        .send(body);
+
+    it('an empty JSON body, a text/plain body and a JSON scalar are 400 VALIDATION_FAILED', async () => {
+      for (const send of [
+        () => post('application/json', ''),
+        () => post('text/plain', JSON.stringify(siteBody('1006'))),
+        () => post('application/json', '"1006"'),
+      ]) {
+        await expectRejected(t, send, 400, 'VALIDATION_FAILED');
+      }
+    });
+
+    it('a JSON body in a charset other than UTF-* is 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+      await expectRejected(
+        t,
+        () => post('application/json; charset=iso-8859-1', JSON.stringify(siteBody('1007'))),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+    });
+
+    it('UTF-16 and gzip-encoded JSON bodies are read (and their depth checked)', async () => {
+      const utf16 = Buffer.from('\ufeff' + JSON.stringify(siteBody('1008')), 'utf16le');
+      await post('application/json; charset=utf-16le', utf16).expect(201);
+      await t.http
+        .post('/v1/sites')
+        .set('Authorization', operator)
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .serialize((raw: unknown) => raw as string)
+        .send(gzipSync(JSON.stringify(siteBody('1009'))))
+        .expect(201);
+      const deep = Buffer.from(deepArray(40), 'utf16le');
+      await expectRejected(t, () => post('application/json; charset=utf-16le', deep), 400, 'VALIDATION_FAILED');
+    });
+
+    it('a form body with a __proto__ key is 400 VALIDATION_FAILED', async () => {
+      // Express drops the key (qs), Fastify refuses it by name, like a JSON one: neither records anything.
+      await expectRejected(
+        t,
+        () => post('application/x-www-form-urlencoded', 'siteId=1010&__proto__=x'),
+        400,
+        'VALIDATION_FAILED',
+      );
+    });
+
+    it('a path that cannot be decoded is 400 VALIDATION_FAILED problem+json with the security headers', async () => {
+      const res = await expectRejected(
+        t,
+        () => t.http.get('/v1/sites/%E0%A4%A').set('Authorization', operator),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('no-store');
+    });
+
+    it('a trailing slash still routes, and a 150-character path parameter reaches the handler', async () => {
+      await t.http.get('/v1/me/').set('Authorization', stranger).expect(200);
+      const long = `${'a'.repeat(138)}@example.com`; // past Fastify's default maxParamLength (100)
+      const res = await t.http.get(`/v1/sites/1001/users/${long}/access`).set('Authorization', operator);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
     });
   });
 });

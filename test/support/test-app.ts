@@ -35,6 +35,8 @@ export async function startTestApp(
     AUTH_FAILURE_LIMIT: '1000',
     // Likewise for refused company tokens (tested in test/partner-profile/join-with-token).
     COMPANY_TOKEN_FAILURE_LIMIT: '1000',
+    // HTTP_ADAPTER=express|fastify runs the suites on that adapter (default: the app's default).
+    ...(process.env.HTTP_ADAPTER ? { HTTP_ADAPTER: process.env.HTTP_ADAPTER } : {}),
     ...env,
     DATA_DIR: dataDir,
   });

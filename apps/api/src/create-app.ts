@@ -1,26 +1,24 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger } from '#composition';
 import type { AppConfig, Clock } from '#core';
 import { AppModule } from './app.module.js';
-import { installBodyParsers } from './http/json-limits.js';
+import { createHttpAdapter, installHttpPlatform } from './http/http-platform.js';
 import { documentIdempotency } from './http/openapi-idempotency.js';
 import { documentReadConsistency } from './http/openapi-read-consistency.js';
-import { DOCS_PATH, installSecurityHeaders } from './http/security-headers.js';
+import { DOCS_PATH } from './http/security-headers.js';
 
 /** Builds the whole API exactly as `npm start` runs it; the end-to-end tests use this too. */
 export async function createApp(config: AppConfig, overrides: { clock?: Clock } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
+  const app = await NestFactory.create(AppModule.forRoot(config, overrides), createHttpAdapter(config.http), {
     logger: createLogger(config),
-    // Our own parsers (installBodyParsers) bound size and nesting before anything is parsed.
+    // Our own parsers (installHttpPlatform) bound size and nesting before anything is parsed.
     bodyParser: false,
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  installSecurityHeaders(app);
-  installBodyParsers(app, config.http);
+  installHttpPlatform(app, config.http);
   // Every operation declares its answer schemas (test/contract keeps it so): clients are generated from /docs-json.
   const document = documentIdempotency(
     documentReadConsistency(

@@ -11,7 +11,7 @@ export const Public = () => SetMetadata(PUBLIC, true);
 
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
-  /** The client address as Express sees it (honours the app's `trust proxy` setting). */
+  /** The client address as Express or Fastify sees it (the socket's peer: no proxy is trusted). */
   ip?: string;
   principal?: Principal;
 }

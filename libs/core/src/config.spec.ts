@@ -3,7 +3,7 @@ import { loadConfig } from './config.js';
 describe('loadConfig: HTTP limits', () => {
   it('has safe defaults', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ bodyLimitBytes: 256 * 1024, jsonMaxDepth: 32 });
+    expect(config.http).toEqual({ adapter: 'fastify', bodyLimitBytes: 256 * 1024, jsonMaxDepth: 32 });
     expect(config.authFailures).toEqual({ limit: 20, windowSeconds: 60 });
   });
 
@@ -14,10 +14,19 @@ describe('loadConfig: HTTP limits', () => {
       AUTH_FAILURE_LIMIT: '5',
       AUTH_FAILURE_WINDOW_SECONDS: '30',
     });
-    expect(config.http).toEqual({ bodyLimitBytes: 64 * 1024, jsonMaxDepth: 8 });
+    expect(config.http).toEqual({ adapter: 'fastify', bodyLimitBytes: 64 * 1024, jsonMaxDepth: 8 });
     expect(config.authFailures).toEqual({ limit: 5, windowSeconds: 30 });
     expect(() => loadConfig({ HTTP_JSON_MAX_DEPTH: '0' })).toThrow(/HTTP_JSON_MAX_DEPTH/);
     expect(() => loadConfig({ AUTH_FAILURE_LIMIT: 'many' })).toThrow(/AUTH_FAILURE_LIMIT/);
+  });
+});
+
+describe('loadConfig: HTTP adapter', () => {
+  it('runs on Fastify by default, on Express with HTTP_ADAPTER=express, and refuses anything else', () => {
+    expect(loadConfig({}).http.adapter).toBe('fastify');
+    expect(loadConfig({ HTTP_ADAPTER: 'Express' }).http.adapter).toBe('express');
+    expect(loadConfig({ HTTP_ADAPTER: 'fastify' }).http.adapter).toBe('fastify');
+    expect(() => loadConfig({ HTTP_ADAPTER: 'koa' })).toThrow(/HTTP_ADAPTER/);
   });
 });
 

@@ -17,6 +17,8 @@ export interface AppConfig {
   };
   /** Limits applied to every request body before it is parsed (see apps/api/src/http/json-limits.ts). */
   readonly http: {
+    /** The HTTP server under Nest (HTTP_ADAPTER): both serve the same routes, headers, limits and errors. */
+    readonly adapter: HttpAdapterKind;
     readonly bodyLimitBytes: number;
     readonly jsonMaxDepth: number;
   };
@@ -44,6 +46,9 @@ export interface AppConfig {
   readonly groupCommitWaitMs: number;
 }
 
+export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
+export type HttpAdapterKind = (typeof HTTP_ADAPTERS)[number];
+
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -68,6 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(snapshotEvery) || snapshotEvery < 0) {
     throw new Error(`SNAPSHOT_EVERY must be 0 (off) or a positive integer, got ${env.SNAPSHOT_EVERY}`);
   }
+  const adapter = (blank(env.HTTP_ADAPTER) ?? 'fastify').toLowerCase();
+  if (!(HTTP_ADAPTERS as readonly string[]).includes(adapter)) {
+    throw new Error(`HTTP_ADAPTER must be one of ${HTTP_ADAPTERS.join(', ')}, got ${env.HTTP_ADAPTER}`);
+  }
   const groupCommitWaitMs = Number(blank(env.GROUP_COMMIT_WAIT_MS) ?? 0);
   if (!Number.isInteger(groupCommitWaitMs) || groupCommitWaitMs < 0 || groupCommitWaitMs > 1000) {
     throw new Error(`GROUP_COMMIT_WAIT_MS must be an integer 0..1000, got ${env.GROUP_COMMIT_WAIT_MS}`);
@@ -87,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: blank(env.AUTH_AUDIENCE),
     },
     http: {
+      adapter: adapter as HttpAdapterKind,
       bodyLimitBytes: positive('HTTP_BODY_LIMIT_KB', 256) * 1024,
       jsonMaxDepth: positive('HTTP_JSON_MAX_DEPTH', 32),
     },

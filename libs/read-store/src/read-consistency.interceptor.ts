@@ -12,8 +12,9 @@ interface HttpRequest {
   method: string;
   headers: Record<string, string | string[] | undefined>;
 }
+/** `header()` is the same call on an Express response and a Fastify reply. */
 interface HttpResponse {
-  setHeader(name: string, value: string): void;
+  header(name: string, value: string): unknown;
 }
 
 /**
@@ -40,7 +41,7 @@ export class ReadConsistencyInterceptor implements NestInterceptor {
       await this.waitFor(position);
     }
     const current = await this.runner.currentPosition();
-    http.getResponse<HttpResponse>().setHeader(PROJECTION_POSITION_HEADER, current ?? '');
+    http.getResponse<HttpResponse>().header(PROJECTION_POSITION_HEADER, current ?? '');
     return next.handle();
   }
 

@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { DOCUMENT_STORE, type DocumentStore, ProjectionRunner } from '#read-store';
 import { HealthDto } from './health.response.dto.js';
 
+/** `status()` is the same call on an Express response and a Fastify reply. */
 interface HttpResponse {
   status(code: number): unknown;
 }

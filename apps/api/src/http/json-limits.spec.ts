@@ -1,4 +1,4 @@
-import { jsonDepthExceeds, prototypeKeys } from './json-limits.js';
+import { JsonTooDeepError, jsonDepthExceeds, parseJsonBody, prototypeKeys } from './json-limits.js';
 
 describe('JSON body limits', () => {
   it('counts nesting of arrays and objects, not brackets inside strings or escaped quotes', () => {
@@ -19,5 +19,18 @@ describe('JSON body limits', () => {
     ]);
     expect(prototypeKeys({ name: 'constructor', list: ['prototype'] })).toEqual([]);
     expect(prototypeKeys(undefined)).toEqual([]);
+  });
+
+  it('parses JSON bodies as body-parser does on Express: empty is {}, objects and arrays only, UTF-* only', () => {
+    const parse = (text: string, type = 'application/json') => parseJsonBody(Buffer.from(text), type, 4);
+    expect(parse('')).toEqual({});
+    expect(parse(' {"a":[1]}')).toEqual({ a: [1] });
+    expect(parse('[1]', 'application/json; charset=UTF-8')).toEqual([1]);
+    expect(() => parse('"a"')).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => parse('{"a":')).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => parse('{}', 'application/json; charset=latin1')).toThrow(expect.objectContaining({ status: 415 }));
+    expect(() => parse('[[[[[]]]]]')).toThrow(JsonTooDeepError);
+    const utf16 = Buffer.from('{"a":"é"}', 'utf16le');
+    expect(parseJsonBody(utf16, 'application/json; charset=utf-16le', 4)).toEqual({ a: 'é' });
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
 type Next = (error?: unknown) => void;
@@ -37,20 +38,31 @@ const docsHeaders = helmet({
   },
 });
 
+const isDocsPath = (path: string) =>
+  path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`) || path.startsWith(`${DOCS_PATH}-`);
+const isV1Path = (path: string) => path === '/v1' || path.startsWith('/v1/');
+const pathOf = (url: string | undefined) => (url ?? '').split('?')[0] ?? '';
+
 /**
  * Security headers on every answer (helmet: nosniff, CSP, frame and referrer policies, no
  * X-Powered-By), and `Cache-Control: no-store` on everything under /v1: those answers carry
  * personal data (including CSV downloads) and must not stay in browser or proxy caches.
+ * Written on the Node response, so both adapters merge them into whatever they send.
  */
-export function installSecurityHeaders(app: NestExpressApplication): void {
+export function securityHeaders(req: IncomingMessage, res: ServerResponse, next: Next): void {
+  const path = pathOf(req.url);
+  if (isV1Path(path)) res.setHeader('Cache-Control', 'no-store');
+  (isDocsPath(path) ? docsHeaders : apiHeaders)(req, res, next);
+}
+
+export function installExpressSecurityHeaders(app: NestExpressApplication): void {
   app.disable('x-powered-by');
-  app.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
-    const [path = ''] = (req.url ?? '').split('?');
-    const isDocs = path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`) || path.startsWith(`${DOCS_PATH}-`);
-    (isDocs ? docsHeaders : apiHeaders)(req, res, next);
-  });
-  app.use('/v1', (_req: IncomingMessage, res: ServerResponse, next: Next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  app.use(securityHeaders);
+}
+
+/** The same headers on Fastify, from its first hook: before body parsing, for 404s and errors too. */
+export function installFastifySecurityHeaders(instance: FastifyInstance): void {
+  instance.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
 }

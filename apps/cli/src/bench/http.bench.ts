@@ -1,14 +1,17 @@
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { mintToken } from '#auth/token-minter';
+import { HTTP_ADAPTERS, type HttpAdapterKind } from '#core';
 import { benchAppend, benchConcurrentAppend } from './append.bench.js';
 import { fmt, tempDir } from './bench-util.js';
 import { type RunningApi, SECRET, startApi } from './scale.bench.js';
 
 /**
- * `npm run bench -- --http [--seconds N] [--connections N]`: the built API (dist/, a child process on
- * a temp DATA_DIR, embedded stores) driven by autocannon, one route at a time, and in the same run
- * the raw durable single-append rate of (a); printed next to the targets of issue 14.
+ * `npm run bench -- --http [--seconds N] [--connections N] [--adapters]`: the built API (dist/, a child
+ * process on a temp DATA_DIR, embedded stores) driven by autocannon, one route at a time, and in the
+ * same run the raw durable single-append rate of (a); printed next to the targets of issue 14.
+ * `--adapters` runs every route on Express, then on Fastify (HTTP_ADAPTER), each on a fresh
+ * DATA_DIR with the same seed, and prints the Fastify / Express ratio per route.
  */
 export async function benchHttp(argv: readonly string[], out: (line: string) => void): Promise<void> {
   const option = (name: string, fallback: number) => {
@@ -19,6 +22,7 @@ export async function benchHttp(argv: readonly string[], out: (line: string) => 
   };
   const seconds = option('--seconds', argv.includes('--quick') ? 3 : 8);
   const connections = option('--connections', 16);
+  const adapters: readonly (HttpAdapterKind | undefined)[] = argv.includes('--adapters') ? HTTP_ADAPTERS : [undefined];
   out(
     `http bench on node ${process.version}: autocannon, ${connections} connections, ${seconds} s per route, built API on a temp DATA_DIR (embedded stores)`,
   );
@@ -31,8 +35,45 @@ export async function benchHttp(argv: readonly string[], out: (line: string) => 
       `${fmt(grouped.rate, 0)}/s from ${connections} concurrent writers (group commit: ${fmt(grouped.meanGroup, 1)} appends per transaction on average)`,
   );
 
+  const runs: { adapter: string; routes: Routes }[] = [];
+  for (const adapter of adapters) {
+    const routes = await measureRoutes(adapter, seconds, connections);
+    const name = adapter ?? 'default adapter';
+    if (adapters.length > 1) out(`on ${name}:`);
+    printRoutes(routes, raw, connections, out);
+    runs.push({ adapter: name, routes });
+  }
+  const [express, fastify] = runs;
+  if (express && fastify) {
+    out(`${fastify.adapter} / ${express.adapter}, req/s of this run per route (p99 in ms):`);
+    const list = (r: Routes) => [r.health, ...r.queries, r.spread, r.oneSite];
+    const pairs = list(express.routes).map((e, i) => [e, list(fastify.routes)[i]!] as const);
+    for (const [e, f] of pairs)
+      out(`    ${e.title.padEnd(52)} ${fmt(f.rps / e.rps).padStart(5)} ×  (p99 ${fmt(e.p99, 1)} → ${fmt(f.p99, 1)})`);
+  }
+  out(
+    `    (load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores: other work on the machine skews every figure)`,
+  );
+}
+
+interface Routes {
+  readonly health: Measured;
+  readonly queries: readonly Measured[];
+  readonly spread: Measured;
+  readonly oneSite: Measured;
+  readonly sites: number;
+}
+
+/** Every route of the bench, in order, against a fresh API on `adapter` (undefined: the app's default). */
+async function measureRoutes(
+  adapter: HttpAdapterKind | undefined,
+  seconds: number,
+  connections: number,
+): Promise<Routes> {
   const data = tempDir('bench-http-');
-  const api = await startApi(data.dir);
+  const api = await startApi(data.dir, adapter ? { HTTP_ADAPTER: adapter } : {});
   try {
     const fixture = await seed(api);
     const load = (title: string, options: Omit<autocannon.Options, 'url' | 'connections' | 'duration'>) =>
@@ -87,33 +128,32 @@ export async function benchHttp(argv: readonly string[], out: (line: string) => 
       'POST /v1/sites/{s}/users on one site',
       addUser(() => fixture.sites[1]!),
     );
-
-    for (const r of [health, ...queries, spread, oneSite]) out(line(r));
-    out('targets (issue 14, ratios of this run):');
-    for (const q of queries)
-      out(`    ${q.title}: ${fmt(q.rps / health.rps)} × /health (target >= 0.5) ${mark(q.rps / health.rps >= 0.5)}`);
-    out(
-      `    add-user over ${fixture.sites.length} sites: ${fmt(spread.rps / raw)} × raw durable single appends (target >= 1.5) ${mark(spread.rps / raw >= 1.5)}`,
-    );
-    out(
-      `    add-user on one site: ${fmt(oneSite.rps / raw)} × raw durable single appends (target >= 0.5) ${mark(oneSite.rps / raw >= 0.5)}`,
-    );
-    const all = [health, ...queries, spread, oneSite];
-    const worst = all.reduce((a, b) => (b.p99 > a.p99 ? b : a));
-    out(
-      `    p99 at ${connections} connections: worst ${fmt(worst.p99, 1)} ms (${worst.title}; target <= 50) ${mark(worst.p99 <= 50)}`,
-    );
-    const errors = all.reduce((sum, r) => sum + r.errors, 0);
-    out(
-      `    (load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')} on ${availableParallelism()} cores: other work on the machine skews every figure)`,
-    );
-    out(`    errors (connection errors, timeouts and non-2xx answers): ${errors} (target 0) ${mark(errors === 0)}`);
+    return { health, queries, spread, oneSite, sites: fixture.sites.length };
   } finally {
     await api.stop();
     data.cleanup();
   }
+}
+
+function printRoutes(routes: Routes, raw: number, connections: number, out: (line: string) => void): void {
+  const { health, queries, spread, oneSite } = routes;
+  const all = [health, ...queries, spread, oneSite];
+  for (const r of all) out(line(r));
+  out('targets (issue 14, ratios of this run):');
+  for (const q of queries)
+    out(`    ${q.title}: ${fmt(q.rps / health.rps)} × /health (target >= 0.5) ${mark(q.rps / health.rps >= 0.5)}`);
+  out(
+    `    add-user over ${routes.sites} sites: ${fmt(spread.rps / raw)} × raw durable single appends (target >= 1.5) ${mark(spread.rps / raw >= 1.5)}`,
+  );
+  out(
+    `    add-user on one site: ${fmt(oneSite.rps / raw)} × raw durable single appends (target >= 0.5) ${mark(oneSite.rps / raw >= 0.5)}`,
+  );
+  const worst = all.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+  out(
+    `    p99 at ${connections} connections: worst ${fmt(worst.p99, 1)} ms (${worst.title}; target <= 50) ${mark(worst.p99 <= 50)}`,
+  );
+  const errors = all.reduce((sum, r) => sum + r.errors, 0);
+  out(`    errors (connection errors, timeouts and non-2xx answers): ${errors} (target 0) ${mark(errors === 0)}`);
 }
 
 const SITES = 50;

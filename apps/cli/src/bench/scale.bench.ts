@@ -105,7 +105,7 @@ export interface RunningApi {
 }
 
 /** Starts `node dist/apps/api/src/main.js` against `dataDir` and waits until /health says caughtUp:true. */
-export async function startApi(dataDir: string): Promise<RunningApi> {
+export async function startApi(dataDir: string, env: Record<string, string> = {}): Promise<RunningApi> {
   const port = await freePort();
   const main = resolve('dist/apps/api/src/main.js');
   const started = performance.now();
@@ -118,6 +118,7 @@ export async function startApi(dataDir: string): Promise<RunningApi> {
       HOST: '127.0.0.1',
       AUTH_JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
