@@ -95,7 +95,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     // '#alias' imports (package.json "imports") resolve to the TypeScript sources, never to dist/.
     enhancedResolveOptions: {
-      extensions: ['.ts', '.js'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js'],
       conditionNames: ['@access-governance/source', 'import', 'require', 'node', 'default'],
     },
   },
