@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, read } from './api/client';
 import { completeOidcSignIn } from './auth/oidc';
-import { restoreSession, signInWithToken, signOut, useSession } from './auth/session';
+import { mayAudit } from './auth/permissions';
+import { restoreSession, type Session, signInWithToken, signOut, useSession } from './auth/session';
 import { AuditPage, ConfirmationPage, TimelinePage } from './pages/Audit';
-import { MePage } from './pages/Me';
+import { loadMySites, MePage } from './pages/Me';
 import { EnterprisePage, LocationPage, PartnerHome } from './pages/Partner';
 import { SignInPage } from './pages/SignIn';
 import { SitePage } from './pages/Site';
@@ -46,13 +47,7 @@ export function App() {
         <a class="brand" href="/">
           Access governance
         </a>
-        {session ? (
-          <nav aria-label="Main">
-            <a href="/">Me</a>
-            <a href="/partner">Partner</a>
-            <a href="/audit">Audit</a>
-          </nav>
-        ) : null}
+        {session ? <MainNav session={session} /> : null}
         {session ? (
           <div class="who">
             <span>
@@ -70,6 +65,18 @@ export function App() {
         {!ready ? <p class="status">Loading…</p> : session ? <Routes /> : <SignInPage options={options} />}
       </main>
     </div>
+  );
+}
+
+function MainNav({ session }: { session: Session }) {
+  // Audit is offered to auditors, operators and site administrators (the API scopes what each sees).
+  const sites = useRead(loadMySites, [session.token]);
+  return (
+    <nav aria-label="Main">
+      <a href="/">Me</a>
+      <a href="/partner">Partner</a>
+      {sites.data && mayAudit(session, sites.data.items) ? <a href="/audit">Audit</a> : null}
+    </nav>
   );
 }
 

@@ -158,6 +158,12 @@ export function LocationPage({ enterpriseId, locationId }: { enterpriseId: strin
     .flatMap((c) => c.locations)
     .find((l) => l.locationId === locationId);
   const manages = enterprise.data && location ? managesLocation(session, enterprise.data, location) : false;
+  // Every change bumps the version: the employee list reloads.
+  const [version, setVersion] = useState(0);
+  const changed = () => {
+    setVersion((v) => v + 1);
+    enterprise.reload();
+  };
   return (
     <>
       <h1>
@@ -167,11 +173,11 @@ export function LocationPage({ enterpriseId, locationId }: { enterpriseId: strin
         </small>
       </h1>
       {enterprise.problem ? <ProblemBox problem={enterprise.problem} /> : null}
-      <Employees enterpriseId={enterpriseId} locationId={locationId} />
+      <Employees enterpriseId={enterpriseId} locationId={locationId} version={version} />
       {manages && location ? (
         <>
-          <SelfAssociations enterpriseId={enterpriseId} locationId={locationId} />
-          <Settings enterpriseId={enterpriseId} location={location} onDone={enterprise.reload} />
+          <SelfAssociations enterpriseId={enterpriseId} locationId={locationId} onChange={changed} />
+          <Settings enterpriseId={enterpriseId} location={location} onDone={changed} />
           <RotateToken enterpriseId={enterpriseId} locationId={locationId} />
         </>
       ) : null}
@@ -179,7 +185,8 @@ export function LocationPage({ enterpriseId, locationId }: { enterpriseId: strin
   );
 }
 
-function Employees({ enterpriseId, locationId }: { enterpriseId: string; locationId: string }) {
+function Employees(props: { enterpriseId: string; locationId: string; version: number }) {
+  const { enterpriseId, locationId } = props;
   const [asOfInput, setAsOfInput] = useState('');
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const employees = useRead(
@@ -189,7 +196,7 @@ function Employees({ enterpriseId, locationId }: { enterpriseId: string; locatio
           params: { path: { enterpriseId, locationId }, query: { limit: 200, ...(asOf ? { asOf } : {}) } },
         }),
       ),
-    [enterpriseId, locationId, asOf],
+    [enterpriseId, locationId, asOf, props.version],
   );
   return (
     <Section title={asOf ? `Employees as of ${when(asOf)}` : 'Employees'}>
@@ -242,7 +249,8 @@ function Employees({ enterpriseId, locationId }: { enterpriseId: string; locatio
   );
 }
 
-function SelfAssociations({ enterpriseId, locationId }: { enterpriseId: string; locationId: string }) {
+function SelfAssociations(props: { enterpriseId: string; locationId: string; onChange: () => void }) {
+  const { enterpriseId, locationId } = props;
   const pending = useRead(
     () =>
       read(
@@ -253,6 +261,10 @@ function SelfAssociations({ enterpriseId, locationId }: { enterpriseId: string; 
     [enterpriseId, locationId],
   );
   const { outcome, run } = useAction();
+  const done = () => {
+    pending.reload();
+    props.onChange();
+  };
   const [reasons, setReasons] = useState<Record<string, string>>({});
   return (
     <Section title="Self-association approvals">
@@ -285,7 +297,7 @@ function SelfAssociations({ enterpriseId, locationId }: { enterpriseId: string; 
                                   { params: { path } },
                                 ),
                               ),
-                            pending.reload,
+                            done,
                           )
                         }
                       >
@@ -307,7 +319,7 @@ function SelfAssociations({ enterpriseId, locationId }: { enterpriseId: string; 
                                 },
                               ),
                             ),
-                          pending.reload,
+                          done,
                         )
                       }
                     >

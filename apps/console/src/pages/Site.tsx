@@ -28,7 +28,13 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
   const session = useSession()!;
   const mine = useRead(loadMySites, [siteId]);
   const summary = useRead(() => read(api.GET('/v1/sites/{siteId}', { params: { path: { siteId } } })), [siteId]);
+  // Every change bumps the version: each section reloads what it shows.
+  const [version, setVersion] = useState(0);
   if (!mine.data && !mine.problem) return <p class="status">Loading…</p>;
+  const changed = () => {
+    setVersion((v) => v + 1);
+    summary.reload();
+  };
   const permissions = sitePermissions(
     session,
     mine.data?.items.find((s) => s.siteId === siteId),
@@ -41,13 +47,13 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
         <Loading read={summary}>{(s) => <Summary summary={s} />}</Loading>
       </Section>
       {permissions.viewUsers ? (
-        <Users siteId={siteId} session={session} permissions={permissions} onChange={summary.reload} />
+        <Users siteId={siteId} session={session} permissions={permissions} version={version} onChange={changed} />
       ) : null}
       {permissions.viewUsers ? (
-        <Requests siteId={siteId} session={session} permissions={permissions} onChange={summary.reload} />
+        <Requests siteId={siteId} session={session} permissions={permissions} version={version} onChange={changed} />
       ) : null}
-      {permissions.viewContacts ? <Contacts siteId={siteId} /> : null}
-      {permissions.transferPrimary ? <TransferPrimary siteId={siteId} onDone={summary.reload} /> : null}
+      {permissions.viewContacts ? <Contacts siteId={siteId} version={version} /> : null}
+      {permissions.transferPrimary ? <TransferPrimary siteId={siteId} onDone={changed} /> : null}
     </>
   );
 }
@@ -88,7 +94,13 @@ function Summary({ summary }: { summary: Schemas['SiteSummaryDto'] }) {
   );
 }
 
-function Users(props: { siteId: string; session: Session; permissions: SitePermissions; onChange: () => void }) {
+function Users(props: {
+  siteId: string;
+  session: Session;
+  permissions: SitePermissions;
+  version: number;
+  onChange: () => void;
+}) {
   const { siteId, session, permissions } = props;
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
@@ -107,13 +119,10 @@ function Users(props: { siteId: string; session: Session; permissions: SitePermi
           },
         }),
       ),
-    [siteId, query, asOf, offset],
+    [siteId, query, asOf, offset, props.version],
   );
   const removal = useAction();
-  const reload = () => {
-    users.reload();
-    props.onChange();
-  };
+  const reload = props.onChange;
 
   return (
     <Section
@@ -280,7 +289,13 @@ function ChangeAccess(props: { siteId: string; user: User; onDone: () => void; o
   );
 }
 
-function Requests(props: { siteId: string; session: Session; permissions: SitePermissions; onChange: () => void }) {
+function Requests(props: {
+  siteId: string;
+  session: Session;
+  permissions: SitePermissions;
+  version: number;
+  onChange: () => void;
+}) {
   const { siteId, session, permissions } = props;
   const requests = useRead(
     () =>
@@ -289,14 +304,14 @@ function Requests(props: { siteId: string; session: Session; permissions: SitePe
           params: { path: { siteId }, query: { status: 'pending', limit: 100 } },
         }),
       ),
-    [siteId],
+    [siteId, props.version],
   );
-  const reload = () => {
-    requests.reload();
-    props.onChange();
-  };
+  const reload = props.onChange;
+  // The outcome stays on the section: a decided request leaves the pending list.
+  const { outcome, run } = useAction();
   return (
     <Section title="Pending requests">
+      <OutcomeView outcome={outcome} />
       <Loading read={requests}>
         {(page) =>
           page.items.length === 0 ? (
@@ -314,7 +329,7 @@ function Requests(props: { siteId: string; session: Session; permissions: SitePe
                   </p>
                   <blockquote>{r.businessJustification}</blockquote>
                   {permissions.manageUsers && r.userId !== session.me.userId ? (
-                    <Decide siteId={siteId} request={r} onDone={reload} />
+                    <Decide siteId={siteId} request={r} run={run} onDone={reload} />
                   ) : null}
                 </li>
               ))}
@@ -326,12 +341,16 @@ function Requests(props: { siteId: string; session: Session; permissions: SitePe
   );
 }
 
-function Decide(props: { siteId: string; request: Schemas['AccessRequestDto']; onDone: () => void }) {
-  const { siteId, request } = props;
+function Decide(props: {
+  siteId: string;
+  request: Schemas['AccessRequestDto'];
+  run: ReturnType<typeof useAction>['run'];
+  onDone: () => void;
+}) {
+  const { siteId, request, run } = props;
   const [role, setRole] = useState<Role>('user');
   const [privileges, setPrivileges] = useState(NO_PRIVILEGES);
   const [reason, setReason] = useState('');
-  const { outcome, run } = useAction();
   const path = { siteId, requestId: request.requestId };
   const who = `${request.firstName} ${request.lastName}`;
   return (
@@ -375,15 +394,14 @@ function Decide(props: { siteId: string; request: Schemas['AccessRequestDto']; o
           Deny
         </button>
       </Form>
-      <OutcomeView outcome={outcome} />
     </div>
   );
 }
 
-function Contacts({ siteId }: { siteId: string }) {
+function Contacts({ siteId, version }: { siteId: string; version: number }) {
   const contacts = useRead(
     () => read(api.GET('/v1/sites/{siteId}/contacts', { params: { path: { siteId }, query: { limit: 100 } } })),
-    [siteId],
+    [siteId, version],
   );
   return (
     <Section title="Contacts">
