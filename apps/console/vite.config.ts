@@ -38,5 +38,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
+  // `npx vite --config apps/console/vite.config.ts`: hot reload on :5173 against the API on :3000.
+  server: { proxy: { '/v1': 'http://localhost:3000' } },
   plugins: [firstLoadBudget()],
 });

@@ -42,7 +42,7 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
 
   return (
     <>
-      <h1>Site {summary.data ? `${summary.data.name} (${siteId})` : siteId}</h1>
+      <h1>{summary.data ? `${summary.data.name} (site ${siteId})` : `Site ${siteId}`}</h1>
       <Section title="Summary">
         <Loading read={summary}>{(s) => <Summary summary={s} />}</Loading>
       </Section>
@@ -196,37 +196,39 @@ function Users(props: {
                             {u.confirmationNumber}
                           </a>
                         </td>
-                        <td class="actions">
-                          <a href={`/audit/sites/${siteId}/people/${encodeURIComponent(u.userId)}`}>Timeline</a>
-                          {mayChange ? (
-                            <>
-                              <button
-                                type="button"
-                                aria-expanded={editing === u.userId}
-                                onClick={() => setEditing(editing === u.userId ? null : u.userId)}
-                              >
-                                Change access
-                              </button>
-                              <button
-                                type="button"
-                                class="danger"
-                                onClick={() =>
-                                  confirm(`Remove ${u.userId} from site ${siteId}?`) &&
-                                  removal.run(
-                                    () =>
-                                      command(
-                                        api.DELETE('/v1/sites/{siteId}/users/{userId}', {
-                                          params: { path: { siteId, userId: u.userId } },
-                                        }),
-                                      ),
-                                    reload,
-                                  )
-                                }
-                              >
-                                Remove
-                              </button>
-                            </>
-                          ) : null}
+                        <td>
+                          <div class="actions">
+                            <a href={`/audit/sites/${siteId}/people/${encodeURIComponent(u.userId)}`}>Timeline</a>
+                            {mayChange ? (
+                              <>
+                                <button
+                                  type="button"
+                                  aria-expanded={editing === u.userId}
+                                  onClick={() => setEditing(editing === u.userId ? null : u.userId)}
+                                >
+                                  Change access
+                                </button>
+                                <button
+                                  type="button"
+                                  class="danger"
+                                  onClick={() =>
+                                    confirm(`Remove ${u.userId} from site ${siteId}?`) &&
+                                    removal.run(
+                                      () =>
+                                        command(
+                                          api.DELETE('/v1/sites/{siteId}/users/{userId}', {
+                                            params: { path: { siteId, userId: u.userId } },
+                                          }),
+                                        ),
+                                      reload,
+                                    )
+                                  }
+                                >
+                                  Remove
+                                </button>
+                              </>
+                            ) : null}
+                          </div>
                         </td>
                       </tr>
                     );
