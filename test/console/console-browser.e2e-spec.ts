@@ -147,7 +147,7 @@ if (!hasChromium) {
     expect(token).not.toBe(enterprise.companyToken);
     await secret.getByRole('button', { name: 'Copy token' }).click();
     await secret.getByRole('button', { name: 'Copied' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(token);
     await shot(page, 'partner-location');
 
     // Approved over the screen; the old token no longer admits anyone, the new one does.
@@ -205,7 +205,7 @@ if (!hasChromium) {
       expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Pending requests' }).count()).toBe(0);
     // Nothing wider than the phone's screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'plain-user-390');
     await context.close();
   }, 60_000);
