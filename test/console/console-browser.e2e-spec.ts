@@ -39,7 +39,7 @@ if (!hasChromium) {
       process.execPath,
       ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/console/vite.config.ts'],
       {
-        env: { ...process.env, CONSOLE_OUT_DIR: consoleDir, NODE_OPTIONS: '' },
+        env: { ...process.env, CONSOLE_OUT_DIR: consoleDir, NODE_OPTIONS: '', NODE_ENV: 'production' },
         encoding: 'utf8',
       },
     );
