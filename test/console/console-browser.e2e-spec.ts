@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import type { TestApp } from '../support/test-app.js';
 import { addUser, bearer, nominate, person, registerSite } from '../support/site-fixtures.js';
 import { registerEnterprise, selfAssociate } from '../support/partner-fixtures.js';
+import { ARTIFACTS, CHROMIUM, buildConsole, hasChromium } from './console-build.js';
 import { startDevelopmentApp } from './console-support.js';
 
 /**
@@ -14,10 +13,7 @@ import { startDevelopmentApp } from './console-support.js';
  * test/console/.artifacts/ (git-ignored). Without /usr/bin/chromium the suite is skipped and says so
  * (`.ci/run` installs Chromium with apt-get).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(process.cwd(), 'test', 'console', '.artifacts');
 const SITE = '1234567';
-const hasChromium = existsSync(CHROMIUM);
 
 if (!hasChromium) {
   console.warn(`SKIPPED: console browser tests — no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
@@ -34,17 +30,7 @@ if (!hasChromium) {
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    consoleDir = mkdtempSync(join(tmpdir(), 'console-build-'));
-    const build = spawnSync(
-      process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/console/vite.config.ts'],
-      {
-        env: { ...process.env, CONSOLE_OUT_DIR: consoleDir, NODE_OPTIONS: '', NODE_ENV: 'production' },
-        encoding: 'utf8',
-      },
-    );
-    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
-    console.log(build.stdout.trim());
+    consoleDir = buildConsole();
     t = await startDevelopmentApp(consoleDir);
     base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -188,7 +174,7 @@ if (!hasChromium) {
     // An auditor changes nothing, so the console offers no change at all.
     await page.goto(`/sites/${SITE}`);
     await page.getByRole('heading', { name: 'Users' }).waitFor();
-    for (const name of ['Change access', 'Remove', 'Grant', 'Transfer primary role'])
+    for (const name of ['Change access', 'Remove', 'Grant', 'Add user', 'Save justification', 'Transfer primary role'])
       expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
     await context.close();
   }, 60_000);
@@ -201,7 +187,16 @@ if (!hasChromium) {
     await page.getByRole('link', { name: `Site ${SITE} (${SITE})` }).click();
     await page.getByRole('heading', { name: 'Summary' }).waitFor();
     await page.locator('.problem, .facts').first().waitFor();
-    for (const name of ['Change access', 'Remove', 'Grant', 'Deny', 'Download CSV', 'Transfer primary role'])
+    for (const name of [
+      'Change access',
+      'Remove',
+      'Grant',
+      'Deny',
+      'Add user',
+      'Save justification',
+      'Download CSV',
+      'Transfer primary role',
+    ])
       expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Pending requests' }).count()).toBe(0);
     // Nothing wider than the phone's screen.

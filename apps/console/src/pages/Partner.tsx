@@ -12,6 +12,7 @@ import {
   ProblemBox,
   problemOf,
   Section,
+  Select,
   useAction,
   useRead,
   when,
@@ -19,6 +20,15 @@ import {
 
 type Enterprise = Schemas['EnterpriseDto'];
 type Location = Schemas['LocationViewDto'];
+type AccessRole = Schemas['EmployeeDto']['accessRole'];
+const ACCESS_ROLES: readonly AccessRole[] = [
+  'prc',
+  'apa',
+  'distributor',
+  'distributor_pi',
+  'personal_update',
+  'view_only',
+];
 
 const loadEnterprise = (enterpriseId: string) =>
   read(api.GET('/v1/enterprises/{enterpriseId}', { params: { path: { enterpriseId } } }));
@@ -40,6 +50,7 @@ export function PartnerHome() {
         </Form>
       </Section>
       {readOnly(session) ? null : <Join />}
+      {readOnly(session) ? null : <RegisterEnterprise />}
     </>
   );
 }
@@ -173,7 +184,14 @@ export function LocationPage({ enterpriseId, locationId }: { enterpriseId: strin
         </small>
       </h1>
       {enterprise.problem ? <ProblemBox problem={enterprise.problem} /> : null}
-      <Employees enterpriseId={enterpriseId} locationId={locationId} version={version} />
+      <Employees
+        enterpriseId={enterpriseId}
+        locationId={locationId}
+        version={version}
+        manages={manages}
+        me={session.me.userId}
+        onChange={changed}
+      />
       {manages && location ? (
         <>
           <SelfAssociations enterpriseId={enterpriseId} locationId={locationId} onChange={changed} />
@@ -185,8 +203,17 @@ export function LocationPage({ enterpriseId, locationId }: { enterpriseId: strin
   );
 }
 
-function Employees(props: { enterpriseId: string; locationId: string; version: number }) {
+function Employees(props: {
+  enterpriseId: string;
+  locationId: string;
+  version: number;
+  manages: boolean;
+  me: string;
+  onChange: () => void;
+}) {
   const { enterpriseId, locationId } = props;
+  const { outcome, run } = useAction();
+  const [roles, setRoles] = useState<Record<string, AccessRole>>({});
   const [asOfInput, setAsOfInput] = useState('');
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const employees = useRead(
@@ -204,6 +231,7 @@ function Employees(props: { enterpriseId: string; locationId: string; version: n
         <Field label="As of (date and time)" type="datetime-local" value={asOfInput} onInput={setAsOfInput} />
         <button type="submit">Show</button>
       </Form>
+      <OutcomeView outcome={outcome} />
       <Loading read={employees}>
         {(page) => (
           <div class="table-wrap">
@@ -214,6 +242,7 @@ function Employees(props: { enterpriseId: string; locationId: string; version: n
                   <th scope="col">Access role</th>
                   <th scope="col">TCI</th>
                   <th scope="col">Contact</th>
+                  {props.manages && !asOf ? <th scope="col">Change access role</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -238,6 +267,39 @@ function Employees(props: { enterpriseId: string; locationId: string; version: n
                       {e.telephone ? <br /> : null}
                       {e.telephone}
                     </td>
+                    {props.manages && !asOf ? (
+                      <td>
+                        {e.userId === props.me ? null : (
+                          <Form
+                            label={`Access role of ${e.userId}`}
+                            class="inline"
+                            onSubmit={() =>
+                              run(
+                                () =>
+                                  command(
+                                    api.PUT(
+                                      '/v1/enterprises/{enterpriseId}/locations/{locationId}/employees/{userId}/access-role',
+                                      {
+                                        params: { path: { enterpriseId, locationId, userId: e.userId } },
+                                        body: { accessRole: roles[e.userId] ?? e.accessRole },
+                                      },
+                                    ),
+                                  ),
+                                props.onChange,
+                              )
+                            }
+                          >
+                            <Select<AccessRole>
+                              label={`Access role of ${e.firstName} ${e.lastName}`}
+                              value={roles[e.userId] ?? e.accessRole}
+                              options={ACCESS_ROLES}
+                              onChange={(role) => setRoles({ ...roles, [e.userId]: role })}
+                            />
+                            <button type="submit">Set</button>
+                          </Form>
+                        )}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -423,6 +485,94 @@ function RotateToken({ enterpriseId, locationId }: { enterpriseId: string; locat
           >
             {copied ? 'Copied' : 'Copy token'}
           </button>
+        </div>
+      ) : null}
+    </Section>
+  );
+}
+
+function RegisterEnterprise() {
+  const [f, setF] = useState({
+    name: '',
+    countryEnterpriseName: '',
+    locationName: '',
+    address: '',
+    city: '',
+    postalCode: '',
+    country: '',
+    firstName: '',
+    lastName: '',
+    email: '',
+  });
+  const [tier, setTier] = useState<'1' | '2'>('2');
+  const [created, setCreated] = useState<Schemas['RegisterEnterpriseResponseDto'] | null>(null);
+  const { outcome, run } = useAction();
+  const field = (key: keyof typeof f, label: string, type?: 'email') => (
+    <Field label={label} type={type} value={f[key]} onInput={(v) => setF({ ...f, [key]: v })} required />
+  );
+  return (
+    <Section title="Register an enterprise (you become its PRC)">
+      <Form
+        label="Register an enterprise"
+        onSubmit={() => {
+          setCreated(null);
+          run(
+            () =>
+              command(
+                api.POST('/v1/enterprises', {
+                  body: {
+                    name: f.name,
+                    countryEnterpriseName: f.countryEnterpriseName,
+                    location: {
+                      name: f.locationName,
+                      address: f.address,
+                      city: f.city,
+                      postalCode: f.postalCode,
+                      country: f.country.trim().toUpperCase(),
+                      partnerTier: tier === '1' ? 1 : 2,
+                    },
+                    employee: { firstName: f.firstName, lastName: f.lastName, email: f.email },
+                  },
+                }),
+              ),
+            (answer) => setCreated(answer as Schemas['RegisterEnterpriseResponseDto']),
+          );
+        }}
+      >
+        <div class="grid">
+          {field('name', 'Enterprise name')}
+          {field('countryEnterpriseName', 'Country enterprise name')}
+          {field('locationName', 'Headquarters location name')}
+          {field('address', 'Address')}
+          {field('city', 'City')}
+          {field('postalCode', 'Postal code')}
+          {field('country', 'Country (ISO code, e.g. US)')}
+          <Select<'1' | '2'>
+            label="Partner tier"
+            value={tier}
+            options={[
+              ['1', 'tier 1'],
+              ['2', 'tier 2'],
+            ]}
+            onChange={setTier}
+          />
+          {field('firstName', 'Your first name')}
+          {field('lastName', 'Your last name')}
+          {field('email', 'Your e-mail', 'email')}
+        </div>
+        <button type="submit" class="primary">
+          Register enterprise
+        </button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+      {created ? (
+        <div class="secret" role="region" aria-label="New enterprise">
+          <p>
+            <a href={`/partner/${created.enterpriseId}`}>Open the new enterprise</a> (id{' '}
+            <code>{created.enterpriseId}</code>
+            ). Its headquarters’ company token, shown once:
+          </p>
+          <code class="token">{created.companyToken}</code>
         </div>
       ) : null}
     </Section>

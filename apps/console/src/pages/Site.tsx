@@ -52,6 +52,7 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
       {permissions.viewUsers ? (
         <Requests siteId={siteId} session={session} permissions={permissions} version={version} onChange={changed} />
       ) : null}
+      {permissions.manageUsers ? <AddUser siteId={siteId} onDone={changed} /> : null}
       {permissions.viewContacts ? <Contacts siteId={siteId} version={version} /> : null}
       {permissions.transferPrimary ? <TransferPrimary siteId={siteId} onDone={changed} /> : null}
     </>
@@ -330,6 +331,13 @@ function Requests(props: {
                     <span class="mono">{r.confirmationNumber}</span>
                   </p>
                   <blockquote>{r.businessJustification}</blockquote>
+                  {r.justificationEdits.length ? (
+                    <p>
+                      <small>
+                        Edited {r.justificationEdits.length}×; the requester wrote: “{r.originalJustification}”
+                      </small>
+                    </p>
+                  ) : null}
                   {permissions.manageUsers && r.userId !== session.me.userId ? (
                     <Decide siteId={siteId} request={r} run={run} onDone={reload} />
                   ) : null}
@@ -355,8 +363,28 @@ function Decide(props: {
   const [reason, setReason] = useState('');
   const path = { siteId, requestId: request.requestId };
   const who = `${request.firstName} ${request.lastName}`;
+  const [justification, setJustification] = useState(request.businessJustification);
   return (
     <div class="decide">
+      <Form
+        label={`Edit the justification of ${who}`}
+        class="inline"
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.PATCH('/v1/sites/{siteId}/access-requests/{requestId}', {
+                  params: { path },
+                  body: { businessJustification: justification },
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <Field label="Business justification" value={justification} onInput={setJustification} required />
+        <button type="submit">Save justification</button>
+      </Form>
       <Form
         label={`Grant ${who}`}
         onSubmit={() =>
@@ -488,6 +516,48 @@ function TransferPrimary({ siteId, onDone }: { siteId: string; onDone: () => voi
         <PrivilegeMatrix value={privileges} onChange={setPrivileges} legend="Former primary keeps" />
         <button type="submit" class="danger">
           Transfer primary role
+        </button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </Section>
+  );
+}
+
+function AddUser({ siteId, onDone }: { siteId: string; onDone: () => void }) {
+  const [userId, setUserId] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('user');
+  const [privileges, setPrivileges] = useState(NO_PRIVILEGES);
+  const { outcome, run } = useAction();
+  return (
+    <Section title="Add a user">
+      <Form
+        label="Add a user"
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.POST('/v1/sites/{siteId}/users', {
+                  params: { path: { siteId } },
+                  body: { userId, firstName, lastName, email, role, privileges },
+                }),
+              ),
+            onDone,
+          )
+        }
+      >
+        <div class="grid">
+          <Field label="User id" value={userId} onInput={setUserId} required />
+          <Field label="First name" value={firstName} onInput={setFirstName} required />
+          <Field label="Last name" value={lastName} onInput={setLastName} required />
+          <Field label="E-mail" type="email" value={email} onInput={setEmail} required />
+        </div>
+        <Select<Role> label="Role" value={role} options={['user', 'secondary']} onChange={setRole} />
+        <PrivilegeMatrix value={privileges} onChange={setPrivileges} />
+        <button type="submit" class="primary">
+          Add user
         </button>
       </Form>
       <OutcomeView outcome={outcome} />
