@@ -103,6 +103,40 @@ if (!hasChromium) {
     await context.close();
   }, 60_000);
 
+  it('a site administrator updates a contact; with a sign-in older than 15 minutes the API’s detail asks for a new one', async () => {
+    const { context, page } = await open();
+    await signIn(page, 'pat@example.com');
+    await page.goto(`/sites/${SITE}`);
+    await page.getByRole('button', { name: 'Edit contact' }).click();
+    const editor = page.getByRole('form', { name: 'Edit contact Pat Primary' });
+    await editor.getByLabel('Telephone').fill('+49 89 9999');
+    await editor.getByLabel('renewal').check();
+    await editor.getByRole('button', { name: 'Save contact' }).click();
+    await page
+      .getByRole('region', { name: 'Edit contact Pat Primary' })
+      .getByRole('status')
+      .filter({ hasText: 'Confirmation number' })
+      .waitFor();
+    await page.getByRole('cell', { name: /\+49 89 9999/ }).waitFor();
+    await context.close();
+
+    // The same person with a token from 20 minutes ago (kept in the tab as a sign-in would keep it).
+    const stale = await t.token('pat@example.com', { authTime: Math.floor(Date.now() / 1000) - 20 * 60 });
+    const old = await open();
+    await old.context.addInitScript(
+      `sessionStorage.setItem('access-governance.session', ${JSON.stringify(JSON.stringify({ token: stale, development: true }))})`,
+    );
+    await old.page.goto(`/sites/${SITE}`);
+    await old.page.getByRole('button', { name: 'Edit contact' }).click();
+    await old.page.getByRole('form', { name: 'Edit contact Pat Primary' }).getByLabel('Telephone').fill('+49 89 0000');
+    await old.page.getByRole('button', { name: 'Save contact' }).click();
+    const problem = old.page.getByRole('alert').filter({ hasText: 'REAUTHENTICATION_REQUIRED' });
+    await problem.waitFor();
+    await problem.getByRole('button', { name: 'Sign in again' }).click();
+    await old.page.getByRole('button', { name: 'Sign in (development)' }).waitFor();
+    await old.context.close();
+  }, 60_000);
+
   it('a PRC approves a self-association and rotates the company token (shown once, with a copy button)', async () => {
     const joiner = await selfAssociate(
       t,

@@ -53,7 +53,9 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
         <Requests siteId={siteId} session={session} permissions={permissions} version={version} onChange={changed} />
       ) : null}
       {permissions.manageUsers ? <AddUser siteId={siteId} onDone={changed} /> : null}
-      {permissions.viewContacts ? <Contacts siteId={siteId} version={version} /> : null}
+      {permissions.viewContacts ? (
+        <Contacts siteId={siteId} version={version} mayUpdate={permissions.updateContacts} onChange={changed} />
+      ) : null}
       {permissions.transferPrimary ? <TransferPrimary siteId={siteId} onDone={changed} /> : null}
     </>
   );
@@ -428,7 +430,13 @@ function Decide(props: {
   );
 }
 
-function Contacts({ siteId, version }: { siteId: string; version: number }) {
+type Contact = Schemas['SiteContactDto'];
+type ContactType = Contact['contactTypes'][number];
+const CONTACT_TYPES: readonly ContactType[] = ['administrative', 'renewal', 'media_shipping', 'billing'];
+
+function Contacts(props: { siteId: string; version: number; mayUpdate: boolean; onChange: () => void }) {
+  const { siteId, version } = props;
+  const [editing, setEditing] = useState<string | null>(null);
   const contacts = useRead(
     () => read(api.GET('/v1/sites/{siteId}/contacts', { params: { path: { siteId }, query: { limit: 100 } } })),
     [siteId, version],
@@ -449,6 +457,7 @@ function Contacts({ siteId, version }: { siteId: string; version: number }) {
                     <th scope="col">E-mail / telephone</th>
                     <th scope="col">Address</th>
                     <th scope="col">Last update</th>
+                    {props.mayUpdate ? <th scope="col">Review</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -471,6 +480,17 @@ function Contacts({ siteId, version }: { siteId: string; version: number }) {
                       <td>
                         {when(c.updatedAt)} by {c.updatedBy}
                       </td>
+                      {props.mayUpdate ? (
+                        <td>
+                          <button
+                            type="button"
+                            aria-expanded={editing === c.contactId}
+                            onClick={() => setEditing(editing === c.contactId ? null : c.contactId)}
+                          >
+                            Edit contact
+                          </button>
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -479,7 +499,97 @@ function Contacts({ siteId, version }: { siteId: string; version: number }) {
           )
         }
       </Loading>
+      {editing && contacts.data?.items.some((c) => c.contactId === editing) ? (
+        <EditContact
+          key={editing}
+          siteId={siteId}
+          contact={contacts.data.items.find((c) => c.contactId === editing)!}
+          onDone={props.onChange}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Section>
+  );
+}
+
+/** Contact details change only with a recent sign-in (≤ 15 minutes): the API's REAUTHENTICATION_REQUIRED offers a new sign-in. */
+function EditContact(props: { siteId: string; contact: Contact; onDone: () => void; onClose: () => void }) {
+  const { contact } = props;
+  const [f, setF] = useState({
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    telephone: contact.telephone,
+    address: contact.address,
+    city: contact.city,
+    postalCode: contact.postalCode,
+    country: contact.country ?? '',
+  });
+  const [types, setTypes] = useState<ContactType[]>(contact.contactTypes);
+  const { outcome, run } = useAction();
+  const field = (key: keyof typeof f, label: string, required = true) => (
+    <Field label={label} value={f[key]} onInput={(v) => setF({ ...f, [key]: v })} required={required} />
+  );
+  const name = `${contact.firstName} ${contact.lastName}`;
+  return (
+    <div class="panel" role="region" aria-label={`Edit contact ${name}`}>
+      <h3>Edit contact {name}</h3>
+      <Form
+        label={`Edit contact ${name}`}
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.PUT('/v1/sites/{siteId}/contacts/{contactId}', {
+                  params: { path: { siteId: props.siteId, contactId: contact.contactId } },
+                  body: {
+                    ...f,
+                    country: f.country.trim() || undefined,
+                    contactTypes: types,
+                    ...(contact.userId ? { userId: contact.userId } : {}),
+                  },
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <div class="grid">
+          {field('firstName', 'First name')}
+          {field('lastName', 'Last name')}
+          {field('email', 'E-mail')}
+          {field('telephone', 'Telephone')}
+          {field('address', 'Address')}
+          {field('city', 'City')}
+          {field('postalCode', 'Postal code')}
+          {field('country', 'Country', false)}
+        </div>
+        <fieldset class="checks">
+          <legend>Contact types</legend>
+          {CONTACT_TYPES.map((type) => (
+            <label key={type}>
+              <input
+                type="checkbox"
+                checked={types.includes(type)}
+                onChange={(e) =>
+                  setTypes((e.target as HTMLInputElement).checked ? [...types, type] : types.filter((t) => t !== type))
+                }
+              />{' '}
+              {type.replace(/_/g, ' ')}
+            </label>
+          ))}
+        </fieldset>
+        <div class="buttons">
+          <button type="submit" class="primary">
+            Save contact
+          </button>
+          <button type="button" onClick={props.onClose}>
+            Close
+          </button>
+        </div>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </div>
   );
 }
 

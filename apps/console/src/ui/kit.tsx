@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import { ApiProblem, confirmationOf, type Problem } from '../api/client';
+import { signOut } from '../auth/session';
 
 /** Any failure as a problem+json body (what every error box shows: its `detail`). */
 export function problemOf(error: unknown): Problem {
@@ -54,6 +55,13 @@ export function ProblemBox({ problem }: { problem: Problem }) {
     <div class="problem" role="alert">
       <strong>{problem.title}</strong> <code>{problem.code}</code>
       <p class="detail">{problem.detail}</p>
+      {problem.code === 'REAUTHENTICATION_REQUIRED' ? (
+        <p>
+          <button type="button" onClick={signOut}>
+            Sign in again
+          </button>
+        </p>
+      ) : null}
       {problem.errors?.length ? (
         <ul>
           {problem.errors.map((e) => (
