@@ -168,7 +168,21 @@ export function LocationPage({ enterpriseId, locationId }: { enterpriseId: strin
   const location = enterprise.data?.countryEnterprises
     .flatMap((c) => c.locations)
     .find((l) => l.locationId === locationId);
-  const manages = enterprise.data && location ? managesLocation(session, enterprise.data, location) : false;
+  // An APA of the location manages it too: their access role is in the location's employee list.
+  const mine = useRead(
+    () =>
+      read(
+        api.GET('/v1/enterprises/{enterpriseId}/locations/{locationId}/employees', {
+          params: { path: { enterpriseId, locationId }, query: { limit: 500 } },
+        }),
+      ),
+    [enterpriseId, locationId],
+  );
+  const apa = mine.data?.items.some((e) => e.userId === session.me.userId && e.accessRole === 'apa') ?? false;
+  const manages =
+    enterprise.data && location
+      ? (apa && !readOnly(session)) || managesLocation(session, enterprise.data, location)
+      : false;
   // Every change bumps the version: the employee list reloads.
   const [version, setVersion] = useState(0);
   const changed = () => {
