@@ -90,12 +90,12 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
+    exclude: { path: '(^dist/|^apps/console/vite\\.config\\.ts$|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     // '#alias' imports (package.json "imports") resolve to the TypeScript sources, never to dist/.
     enhancedResolveOptions: {
-      extensions: ['.ts', '.js'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js'],
       conditionNames: ['@access-governance/source', 'import', 'require', 'node', 'default'],
     },
   },

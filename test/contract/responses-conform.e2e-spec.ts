@@ -46,6 +46,8 @@ describe('OpenAPI document: real answers conform to the documented response sche
     const op = await bearer(t, 'op@example.com', { roles: ['operator'] });
     const S = '/v1/sites/{siteId}';
 
+    conform('get', '/v1/sign-in/options', await t.http.get('/v1/sign-in/options'));
+
     conform(
       'post',
       '/v1/sites',

@@ -1,12 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { createLogger } from '#composition';
 import type { AppConfig, Clock } from '#core';
 import { AppModule } from './app.module.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { installConsole } from './http/console-static.js';
 import { createHttpAdapter, installHttpPlatform } from './http/http-platform.js';
-import { documentIdempotency } from './http/openapi-idempotency.js';
-import { documentReadConsistency } from './http/openapi-read-consistency.js';
 import { DOCS_PATH } from './http/security-headers.js';
 
 /** Builds the whole API exactly as `npm start` runs it; the end-to-end tests use this too. */
@@ -19,23 +19,9 @@ export async function createApp(config: AppConfig, overrides: { clock?: Clock } 
   });
   app.enableShutdownHooks();
   installHttpPlatform(app, config.http);
+  installConsole(app, config.http, config.consoleDir, new Logger('Console'), config.auth.issuer);
   // Every operation declares its answer schemas (test/contract keeps it so): clients are generated from /docs-json.
-  const document = documentIdempotency(
-    documentReadConsistency(
-      SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder()
-          .setTitle('Access governance API')
-          .setDescription(
-            'Who may do what: site access (Passport Advantage) and partner profiles (PartnerWorld). ' +
-              'Errors are application/problem+json (ProblemDto); commands answer {confirmationNumber, position} or {changed: false}.',
-          )
-          .setVersion('1')
-          .addBearerAuth()
-          .build(),
-      ),
-    ),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;

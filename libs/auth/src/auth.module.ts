@@ -5,16 +5,25 @@ import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { AuthGuard } from './auth.guard.js';
 import { loadOrCreateDevSecret } from './dev-secret.js';
 import { JwtVerifier } from './jwt-verifier.js';
+import { DEV_SIGN_IN_KEY, DevSignInController } from './dev-sign-in.controller.js';
+import { SIGN_IN_OPTIONS, SignInController, signInOptions, usesDevelopmentSecret } from './sign-in.controller.js';
 import { WhoAmIController } from './whoami.controller.js';
 
 @Module({})
 export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // The development sign-in exists only while tokens are checked against the generated secret.
+    const development = usesDevelopmentSecret(config);
+    const { issuer, audience } = config.auth;
     return {
       module: AuthModule,
       global: true,
-      controllers: [WhoAmIController],
+      controllers: [WhoAmIController, SignInController, ...(development ? [DevSignInController] : [])],
       providers: [
+        { provide: SIGN_IN_OPTIONS, useValue: signInOptions(config) },
+        ...(development
+          ? [{ provide: DEV_SIGN_IN_KEY, useFactory: () => ({ secret: resolveSecret(config), issuer, audience }) }]
+          : []),
         { provide: JwtVerifier, useFactory: () => verifierFor(config) },
         { provide: AuthFailureLimiter, useFactory: () => new AuthFailureLimiter(config.authFailures) },
         { provide: APP_GUARD, useClass: AuthGuard },

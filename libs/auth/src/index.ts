@@ -8,3 +8,5 @@ export * from './token-minter.js';
 export * from './whoami.controller.js';
 export * from './identity-fields.js';
 export * from './actor-of.js';
+export * from './sign-in.controller.js';
+export * from './dev-sign-in.controller.js';

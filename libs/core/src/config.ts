@@ -14,7 +14,11 @@ export interface AppConfig {
     readonly jwksUrl?: string;
     readonly issuer?: string;
     readonly audience?: string;
+    /** The console's public OpenID Connect client id (authorization code + PKCE against `issuer`). */
+    readonly clientId?: string;
   };
+  /** The built admin console served at `/` (CONSOLE_DIR; absent: the API serves no console). */
+  readonly consoleDir: string;
   /** Limits applied to every request body before it is parsed (see apps/api/src/http/json-limits.ts). */
   readonly http: {
     /** The HTTP server under Nest (HTTP_ADAPTER): both serve the same routes, headers, limits and errors. */
@@ -94,7 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwksUrl: blank(env.AUTH_JWKS_URL),
       issuer: blank(env.AUTH_ISSUER),
       audience: blank(env.AUTH_AUDIENCE),
+      clientId: blank(env.AUTH_CLIENT_ID),
     },
+    consoleDir: resolve(blank(env.CONSOLE_DIR) ?? './dist/console'),
     http: {
       adapter: adapter as HttpAdapterKind,
       bodyLimitBytes: positive('HTTP_BODY_LIMIT_KB', 256) * 1024,

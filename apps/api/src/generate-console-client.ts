@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CONSOLE_CLIENT_FILE, consoleOpenApiDocument, renderConsoleClient } from './console-client.js';
+
+// `npm run console:client`: regenerates the console's typed client after an API change.
+const text = await renderConsoleClient(await consoleOpenApiDocument());
+mkdirSync(dirname(CONSOLE_CLIENT_FILE), { recursive: true });
+writeFileSync(CONSOLE_CLIENT_FILE, text);
+console.log(`wrote ${CONSOLE_CLIENT_FILE} (${text.length} characters)`);

@@ -1,0 +1,596 @@
+import { useState } from 'preact/hooks';
+import { api, command, read, type Schemas } from '../api/client';
+import { operator, readOnly } from '../auth/permissions';
+import { type Session, useSession } from '../auth/session';
+import { navigate } from '../router';
+import {
+  Field,
+  Form,
+  Loading,
+  localToIso,
+  OutcomeView,
+  ProblemBox,
+  problemOf,
+  Section,
+  Select,
+  useAction,
+  useRead,
+  when,
+} from '../ui/kit';
+
+type Enterprise = Schemas['EnterpriseDto'];
+type Location = Schemas['LocationViewDto'];
+type AccessRole = Schemas['EmployeeDto']['accessRole'];
+const ACCESS_ROLES: readonly AccessRole[] = [
+  'prc',
+  'apa',
+  'distributor',
+  'distributor_pi',
+  'personal_update',
+  'view_only',
+];
+
+const loadEnterprise = (enterpriseId: string) =>
+  read(api.GET('/v1/enterprises/{enterpriseId}', { params: { path: { enterpriseId } } }));
+
+export function PartnerHome() {
+  const session = useSession()!;
+  const [enterpriseId, setEnterpriseId] = useState('');
+  return (
+    <>
+      <h1>Partner profile</h1>
+      <Section title="Open an enterprise">
+        <Form
+          label="Open an enterprise"
+          class="inline"
+          onSubmit={() => enterpriseId && navigate(`/partner/${encodeURIComponent(enterpriseId.trim())}`)}
+        >
+          <Field label="Enterprise id" value={enterpriseId} onInput={setEnterpriseId} required />
+          <button type="submit">Open</button>
+        </Form>
+      </Section>
+      {readOnly(session) ? null : <Join />}
+      {readOnly(session) ? null : <RegisterEnterprise />}
+    </>
+  );
+}
+
+function Join() {
+  const [enterpriseId, setEnterpriseId] = useState('');
+  const [locationId, setLocationId] = useState('');
+  const [companyToken, setCompanyToken] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [email, setEmail] = useState('');
+  const { outcome, run } = useAction();
+  return (
+    <Section title="Join a location with its company token">
+      <Form
+        label="Join a location"
+        onSubmit={() =>
+          run(() =>
+            command(
+              api.POST('/v1/enterprises/{enterpriseId}/locations/{locationId}/self-associations', {
+                params: { path: { enterpriseId: enterpriseId.trim(), locationId: locationId.trim() } },
+                body: { firstName, lastName, email, companyToken: companyToken.trim() },
+              }),
+            ),
+          )
+        }
+      >
+        <div class="grid">
+          <Field label="Enterprise id" value={enterpriseId} onInput={setEnterpriseId} required />
+          <Field label="Location id" value={locationId} onInput={setLocationId} required />
+          <Field label="Company token" value={companyToken} onInput={setCompanyToken} required />
+          <Field label="First name" value={firstName} onInput={setFirstName} required />
+          <Field label="Last name" value={lastName} onInput={setLastName} required />
+          <Field label="E-mail" type="email" value={email} onInput={setEmail} required />
+        </div>
+        <button type="submit" class="primary">
+          Ask to join
+        </button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </Section>
+  );
+}
+
+/** Whether the caller manages a location: operator, its PRC, or the PRC of its country or worldwide HQ (APAs show up in the employee list). */
+function managesLocation(session: Session, enterprise: Enterprise, location: Location): boolean {
+  if (readOnly(session)) return false;
+  if (operator(session)) return true;
+  const me = session.me.userId;
+  const all = enterprise.countryEnterprises.flatMap((c) => c.locations);
+  const prcOf = (id: string) => all.find((l) => l.locationId === id)?.prcUserId;
+  const country = enterprise.countryEnterprises.find((c) =>
+    c.locations.some((l) => l.locationId === location.locationId),
+  );
+  return (
+    location.prcUserId === me ||
+    (country !== undefined && prcOf(country.headquartersLocationId) === me) ||
+    prcOf(enterprise.worldwideHeadquartersLocationId) === me
+  );
+}
+
+export function EnterprisePage({ enterpriseId }: { enterpriseId: string }) {
+  const enterprise = useRead(() => loadEnterprise(enterpriseId), [enterpriseId]);
+  return (
+    <>
+      <h1>Enterprise {enterprise.data?.name ?? enterpriseId}</h1>
+      <Loading read={enterprise}>
+        {(e) => (
+          <Section title="Enterprise tree">
+            <p>
+              Registered {when(e.registeredAt)} by {e.registeredBy}
+            </p>
+            <ul class="tree">
+              {e.countryEnterprises.map((c) => (
+                <li key={c.countryEnterpriseId}>
+                  <strong>
+                    {c.country} — {c.name}
+                  </strong>
+                  <ul>
+                    {c.locations.map((l) => (
+                      <li key={l.locationId}>
+                        <a href={`/partner/${enterpriseId}/locations/${l.locationId}`}>
+                          {l.name}, {l.city}
+                        </a>
+                        {l.locationId === e.worldwideHeadquartersLocationId ? (
+                          <span class="badge">worldwide HQ</span>
+                        ) : null}
+                        {l.locationId === c.headquartersLocationId ? <span class="badge">country HQ</span> : null}{' '}
+                        <small>
+                          tier {l.partnerTier}, PRC {l.prcUserId ?? 'missing'}
+                        </small>
+                        {l.warnings.length ? (
+                          <ul class="warnings">
+                            {l.warnings.map((w) => (
+                              <li key={w}>{w}</li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
+      </Loading>
+    </>
+  );
+}
+
+export function LocationPage({ enterpriseId, locationId }: { enterpriseId: string; locationId: string }) {
+  const session = useSession()!;
+  const enterprise = useRead(() => loadEnterprise(enterpriseId), [enterpriseId]);
+  const location = enterprise.data?.countryEnterprises
+    .flatMap((c) => c.locations)
+    .find((l) => l.locationId === locationId);
+  // An APA of the location manages it too: their access role is in the location's employee list.
+  const mine = useRead(
+    () =>
+      read(
+        api.GET('/v1/enterprises/{enterpriseId}/locations/{locationId}/employees', {
+          params: { path: { enterpriseId, locationId }, query: { limit: 500 } },
+        }),
+      ),
+    [enterpriseId, locationId],
+  );
+  const apa = mine.data?.items.some((e) => e.userId === session.me.userId && e.accessRole === 'apa') ?? false;
+  const manages =
+    enterprise.data && location
+      ? (apa && !readOnly(session)) || managesLocation(session, enterprise.data, location)
+      : false;
+  // Every change bumps the version: the employee list reloads.
+  const [version, setVersion] = useState(0);
+  const changed = () => {
+    setVersion((v) => v + 1);
+    enterprise.reload();
+  };
+  return (
+    <>
+      <h1>
+        Location {location ? `${location.name}, ${location.city}` : locationId}{' '}
+        <small>
+          <a href={`/partner/${enterpriseId}`}>enterprise {enterprise.data?.name ?? enterpriseId}</a>
+        </small>
+      </h1>
+      {enterprise.problem ? <ProblemBox problem={enterprise.problem} /> : null}
+      <Employees
+        enterpriseId={enterpriseId}
+        locationId={locationId}
+        version={version}
+        manages={manages}
+        me={session.me.userId}
+        onChange={changed}
+      />
+      {manages && location ? (
+        <>
+          <SelfAssociations enterpriseId={enterpriseId} locationId={locationId} onChange={changed} />
+          <Settings enterpriseId={enterpriseId} location={location} onDone={changed} />
+          <RotateToken enterpriseId={enterpriseId} locationId={locationId} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Employees(props: {
+  enterpriseId: string;
+  locationId: string;
+  version: number;
+  manages: boolean;
+  me: string;
+  onChange: () => void;
+}) {
+  const { enterpriseId, locationId } = props;
+  const { outcome, run } = useAction();
+  const [roles, setRoles] = useState<Record<string, AccessRole>>({});
+  const [asOfInput, setAsOfInput] = useState('');
+  const [asOf, setAsOf] = useState<string | undefined>(undefined);
+  const employees = useRead(
+    () =>
+      read(
+        api.GET('/v1/enterprises/{enterpriseId}/locations/{locationId}/employees', {
+          params: { path: { enterpriseId, locationId }, query: { limit: 200, ...(asOf ? { asOf } : {}) } },
+        }),
+      ),
+    [enterpriseId, locationId, asOf, props.version],
+  );
+  return (
+    <Section title={asOf ? `Employees as of ${when(asOf)}` : 'Employees'}>
+      <Form label="Employees as of" class="inline" onSubmit={() => setAsOf(localToIso(asOfInput))}>
+        <Field label="As of (date and time)" type="datetime-local" value={asOfInput} onInput={setAsOfInput} />
+        <button type="submit">Show</button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+      <Loading read={employees}>
+        {(page) => (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Employee</th>
+                  <th scope="col">Access role</th>
+                  <th scope="col">TCI</th>
+                  <th scope="col">Contact</th>
+                  {props.manages && !asOf ? <th scope="col">Change access role</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((e) => (
+                  <tr key={e.userId}>
+                    <td>
+                      {e.firstName} {e.lastName}
+                      <br />
+                      <small>{e.userId}</small>
+                    </td>
+                    <td>{e.accessRole.replace(/_/g, ' ')}</td>
+                    <td>
+                      {[
+                        e.tci?.businessContact ? 'business contact' : '',
+                        e.tci?.secondaryBusinessContact ? 'secondary business contact' : '',
+                      ]
+                        .filter(Boolean)
+                        .join(', ') || '—'}
+                    </td>
+                    <td>
+                      {e.email ?? '(not shown)'}
+                      {e.telephone ? <br /> : null}
+                      {e.telephone}
+                    </td>
+                    {props.manages && !asOf ? (
+                      <td>
+                        {e.userId === undefined || e.userId === props.me
+                          ? null
+                          : ((userId: string) => (
+                              <Form
+                                label={`Access role of ${userId}`}
+                                class="inline"
+                                onSubmit={() =>
+                                  run(
+                                    () =>
+                                      command(
+                                        api.PUT(
+                                          '/v1/enterprises/{enterpriseId}/locations/{locationId}/employees/{userId}/access-role',
+                                          {
+                                            params: { path: { enterpriseId, locationId, userId } },
+                                            body: { accessRole: roles[userId] ?? e.accessRole },
+                                          },
+                                        ),
+                                      ),
+                                    props.onChange,
+                                  )
+                                }
+                              >
+                                <Select<AccessRole>
+                                  label={`Access role of ${e.firstName} ${e.lastName}`}
+                                  value={roles[userId] ?? e.accessRole}
+                                  options={ACCESS_ROLES}
+                                  onChange={(role) => setRoles({ ...roles, [userId]: role })}
+                                />
+                                <button type="submit">Set</button>
+                              </Form>
+                            ))(e.userId)}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loading>
+    </Section>
+  );
+}
+
+function SelfAssociations(props: { enterpriseId: string; locationId: string; onChange: () => void }) {
+  const { enterpriseId, locationId } = props;
+  const pending = useRead(
+    () =>
+      read(
+        api.GET('/v1/enterprises/{enterpriseId}/locations/{locationId}/self-associations', {
+          params: { path: { enterpriseId, locationId }, query: { status: 'pending', limit: 100 } },
+        }),
+      ),
+    [enterpriseId, locationId],
+  );
+  const { outcome, run } = useAction();
+  const done = () => {
+    pending.reload();
+    props.onChange();
+  };
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  return (
+    <Section title="Self-association approvals">
+      <OutcomeView outcome={outcome} />
+      <Loading read={pending}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>No one is waiting.</p>
+          ) : (
+            <ul class="requests">
+              {page.items.map((a) => {
+                const path = { enterpriseId, locationId, associationId: a.associationId };
+                const who = `${a.firstName} ${a.lastName}`;
+                return (
+                  <li key={a.associationId} class="request">
+                    <p>
+                      <strong>{who}</strong> ({a.userId}, {a.email}) asked on {when(a.requestedAt)} —{' '}
+                      <span class="mono">{a.confirmationNumber}</span>
+                    </p>
+                    <div class="buttons">
+                      <button
+                        type="button"
+                        class="primary"
+                        onClick={() =>
+                          run(
+                            () =>
+                              command(
+                                api.POST(
+                                  '/v1/enterprises/{enterpriseId}/locations/{locationId}/self-associations/{associationId}/approve',
+                                  { params: { path } },
+                                ),
+                              ),
+                            done,
+                          )
+                        }
+                      >
+                        Approve {who}
+                      </button>
+                    </div>
+                    <Form
+                      label={`Deny ${who}`}
+                      class="inline"
+                      onSubmit={() =>
+                        run(
+                          () =>
+                            command(
+                              api.POST(
+                                '/v1/enterprises/{enterpriseId}/locations/{locationId}/self-associations/{associationId}/deny',
+                                {
+                                  params: { path },
+                                  body: reasons[a.associationId] ? { reason: reasons[a.associationId] } : {},
+                                },
+                              ),
+                            ),
+                          done,
+                        )
+                      }
+                    >
+                      <Field
+                        label="Reason (optional)"
+                        value={reasons[a.associationId] ?? ''}
+                        onInput={(v) => setReasons({ ...reasons, [a.associationId]: v })}
+                      />
+                      <button type="submit" class="danger">
+                        Deny
+                      </button>
+                    </Form>
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </Loading>
+    </Section>
+  );
+}
+
+function Settings({
+  enterpriseId,
+  location,
+  onDone,
+}: {
+  enterpriseId: string;
+  location: Location;
+  onDone: () => void;
+}) {
+  const { outcome, run } = useAction();
+  const next = !location.autoAcceptSelfAssociation;
+  return (
+    <Section title="Settings">
+      <p>
+        Self-associations are{' '}
+        {location.autoAcceptSelfAssociation ? 'accepted automatically' : 'approved by the PRC or an APA'}.
+      </p>
+      <button
+        type="button"
+        onClick={() =>
+          run(
+            () =>
+              command(
+                api.PUT('/v1/enterprises/{enterpriseId}/locations/{locationId}/settings', {
+                  params: { path: { enterpriseId, locationId: location.locationId } },
+                  body: { autoAcceptSelfAssociation: next },
+                }),
+              ),
+            onDone,
+          )
+        }
+      >
+        {next ? 'Accept self-associations automatically' : 'Require approval of self-associations'}
+      </button>
+      <OutcomeView outcome={outcome} />
+    </Section>
+  );
+}
+
+function RotateToken({ enterpriseId, locationId }: { enterpriseId: string; locationId: string }) {
+  const [token, setToken] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const { outcome, run } = useAction();
+  return (
+    <Section title="Company token">
+      <p>Only a digest of the token is stored: a new token is shown once, here, right after rotation.</p>
+      <button
+        type="button"
+        onClick={() => {
+          setToken(null);
+          setCopied(false);
+          run(
+            () =>
+              command(
+                api.POST('/v1/enterprises/{enterpriseId}/locations/{locationId}/company-token', {
+                  params: { path: { enterpriseId, locationId } },
+                }),
+              ),
+            (answer) => setToken((answer as Schemas['RotateCompanyTokenResponseDto']).companyToken),
+          );
+        }}
+      >
+        Rotate company token
+      </button>
+      <OutcomeView outcome={outcome} />
+      {token ? (
+        <div class="secret" role="region" aria-label="New company token">
+          <p>New company token (shown once; copy it now):</p>
+          <code class="token">{token}</code>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void navigator.clipboard.writeText(token).then(
+                () => setCopied(true),
+                (e: unknown) => alert(problemOf(e).detail),
+              )
+            }
+          >
+            {copied ? 'Copied' : 'Copy token'}
+          </button>
+        </div>
+      ) : null}
+    </Section>
+  );
+}
+
+function RegisterEnterprise() {
+  const [f, setF] = useState({
+    name: '',
+    countryEnterpriseName: '',
+    locationName: '',
+    address: '',
+    city: '',
+    postalCode: '',
+    country: '',
+    firstName: '',
+    lastName: '',
+    email: '',
+  });
+  const [tier, setTier] = useState<'1' | '2'>('2');
+  const [created, setCreated] = useState<Schemas['RegisterEnterpriseResponseDto'] | null>(null);
+  const { outcome, run } = useAction();
+  const field = (key: keyof typeof f, label: string, type?: 'email') => (
+    <Field label={label} type={type} value={f[key]} onInput={(v) => setF({ ...f, [key]: v })} required />
+  );
+  return (
+    <Section title="Register an enterprise (you become its PRC)">
+      <Form
+        label="Register an enterprise"
+        onSubmit={() => {
+          setCreated(null);
+          run(
+            () =>
+              command(
+                api.POST('/v1/enterprises', {
+                  body: {
+                    name: f.name,
+                    countryEnterpriseName: f.countryEnterpriseName,
+                    location: {
+                      name: f.locationName,
+                      address: f.address,
+                      city: f.city,
+                      postalCode: f.postalCode,
+                      country: f.country.trim().toUpperCase(),
+                      partnerTier: tier === '1' ? 1 : 2,
+                    },
+                    employee: { firstName: f.firstName, lastName: f.lastName, email: f.email },
+                  },
+                }),
+              ),
+            (answer) => setCreated(answer as Schemas['RegisterEnterpriseResponseDto']),
+          );
+        }}
+      >
+        <div class="grid">
+          {field('name', 'Enterprise name')}
+          {field('countryEnterpriseName', 'Country enterprise name')}
+          {field('locationName', 'Headquarters location name')}
+          {field('address', 'Address')}
+          {field('city', 'City')}
+          {field('postalCode', 'Postal code')}
+          {field('country', 'Country (ISO code, e.g. US)')}
+          <Select<'1' | '2'>
+            label="Partner tier"
+            value={tier}
+            options={[
+              ['1', 'tier 1'],
+              ['2', 'tier 2'],
+            ]}
+            onChange={setTier}
+          />
+          {field('firstName', 'Your first name')}
+          {field('lastName', 'Your last name')}
+          {field('email', 'Your e-mail', 'email')}
+        </div>
+        <button type="submit" class="primary">
+          Register enterprise
+        </button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+      {created ? (
+        <div class="secret" role="region" aria-label="New enterprise">
+          <p>
+            <a href={`/partner/${created.enterpriseId}`}>Open the new enterprise</a> (id{' '}
+            <code>{created.enterpriseId}</code>
+            ). Its headquarters’ company token, shown once:
+          </p>
+          <code class="token">{created.companyToken}</code>
+        </div>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,676 @@
+import { useState } from 'preact/hooks';
+import { api, command, downloadCsv, read, type Schemas } from '../api/client';
+import { type SitePermissions, sitePermissions } from '../auth/permissions';
+import { type Session, useSession } from '../auth/session';
+import {
+  Field,
+  Form,
+  Loading,
+  localToIso,
+  OutcomeView,
+  Pager,
+  ProblemBox,
+  problemOf,
+  Section,
+  Select,
+  useAction,
+  useRead,
+  when,
+} from '../ui/kit';
+import { NO_PRIVILEGES, PrivilegeMatrix, privilegeSummary } from '../ui/privileges';
+import { loadMySites } from './Me';
+
+type User = Schemas['SiteUserDto'];
+type Role = 'secondary' | 'user';
+const PAGE = 20;
+
+export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }) {
+  const session = useSession()!;
+  const mine = useRead(loadMySites, [siteId]);
+  const summary = useRead(() => read(api.GET('/v1/sites/{siteId}', { params: { path: { siteId } } })), [siteId]);
+  // Every change bumps the version: each section reloads what it shows.
+  const [version, setVersion] = useState(0);
+  if (!mine.data && !mine.problem) return <p class="status">Loading…</p>;
+  const changed = () => {
+    setVersion((v) => v + 1);
+    summary.reload();
+  };
+  const permissions = sitePermissions(
+    session,
+    mine.data?.items.find((s) => s.siteId === siteId),
+  );
+
+  return (
+    <>
+      <h1>{summary.data ? `${summary.data.name} (site ${siteId})` : `Site ${siteId}`}</h1>
+      <Section title="Summary">
+        <Loading read={summary}>{(s) => <Summary summary={s} />}</Loading>
+      </Section>
+      {permissions.viewUsers ? (
+        <Users siteId={siteId} session={session} permissions={permissions} version={version} onChange={changed} />
+      ) : null}
+      {permissions.viewUsers ? (
+        <Requests siteId={siteId} session={session} permissions={permissions} version={version} onChange={changed} />
+      ) : null}
+      {permissions.manageUsers ? <AddUser siteId={siteId} onDone={changed} /> : null}
+      {permissions.viewContacts ? (
+        <Contacts siteId={siteId} version={version} mayUpdate={permissions.updateContacts} onChange={changed} />
+      ) : null}
+      {permissions.transferPrimary ? <TransferPrimary siteId={siteId} onDone={changed} /> : null}
+    </>
+  );
+}
+
+function Summary({ summary }: { summary: Schemas['SiteSummaryDto'] }) {
+  return (
+    <>
+      {summary.warnings.length ? (
+        <ul class="warnings" aria-label="Warnings">
+          {summary.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="ok">No warnings.</p>
+      )}
+      <dl class="facts">
+        <dt>Primary contact</dt>
+        <dd>
+          {summary.primaryContact
+            ? `${summary.primaryContact.firstName} ${summary.primaryContact.lastName} (${summary.primaryContact.userId})`
+            : 'none'}
+        </dd>
+        <dt>Secondary contacts</dt>
+        <dd>{summary.secondaryContacts.map((c) => c.userId).join(', ') || 'none'}</dd>
+        <dt>Users</dt>
+        <dd>{summary.userCount}</dd>
+        <dt>Pending requests</dt>
+        <dd>{summary.pendingRequestCount}</dd>
+        <dt>Contacts</dt>
+        <dd>{summary.contactCount}</dd>
+        <dt>Registered</dt>
+        <dd>
+          {when(summary.registeredAt)} by {summary.registeredBy}
+        </dd>
+      </dl>
+    </>
+  );
+}
+
+function Users(props: {
+  siteId: string;
+  session: Session;
+  permissions: SitePermissions;
+  version: number;
+  onChange: () => void;
+}) {
+  const { siteId, session, permissions } = props;
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const [asOfInput, setAsOfInput] = useState('');
+  const [asOf, setAsOf] = useState<string | undefined>(undefined);
+  const [offset, setOffset] = useState(0);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [csvProblem, setCsvProblem] = useState<ReturnType<typeof problemOf> | null>(null);
+  const users = useRead(
+    () =>
+      read(
+        api.GET('/v1/sites/{siteId}/users', {
+          params: {
+            path: { siteId },
+            query: { limit: PAGE, offset, ...(query ? { q: query } : {}), ...(asOf ? { asOf } : {}) },
+          },
+        }),
+      ),
+    [siteId, query, asOf, offset, props.version],
+  );
+  const removal = useAction();
+  const reload = props.onChange;
+
+  return (
+    <Section
+      title={asOf ? `Users as of ${when(asOf)}` : 'Users'}
+      actions={
+        <button
+          type="button"
+          onClick={() => {
+            setCsvProblem(null);
+            downloadCsv(
+              api.GET('/v1/sites/{siteId}/users/report.csv', {
+                params: { path: { siteId }, query: asOf ? { asOf } : {} },
+                parseAs: 'text',
+              }),
+              `site-${siteId}-users.csv`,
+            ).catch((e: unknown) => setCsvProblem(problemOf(e)));
+          }}
+        >
+          Download CSV
+        </button>
+      }
+    >
+      {csvProblem ? <ProblemBox problem={csvProblem} /> : null}
+      <div class="toolbar">
+        <Form label="Search users" class="inline" onSubmit={() => (setOffset(0), setQuery(q.trim()))}>
+          <Field label="Search (name, e-mail, user id)" value={q} onInput={setQ} />
+          <button type="submit">Search</button>
+        </Form>
+        <Form label="As of" class="inline" onSubmit={() => (setOffset(0), setAsOf(localToIso(asOfInput)))}>
+          <Field label="As of (date and time)" type="datetime-local" value={asOfInput} onInput={setAsOfInput} />
+          <button type="submit">Show</button>
+          {asOf ? (
+            <button type="button" onClick={() => (setAsOf(undefined), setAsOfInput(''))}>
+              Now
+            </button>
+          ) : null}
+        </Form>
+      </div>
+      <OutcomeView outcome={removal.outcome} />
+      <Loading read={users}>
+        {(page) => (
+          <>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">User</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Privileges</th>
+                    <th scope="col">Granted</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((u) => {
+                    const mayChange =
+                      permissions.manageUsers && !asOf && u.role !== 'primary' && u.userId !== session.me.userId;
+                    return (
+                      <tr key={u.userId}>
+                        <td>
+                          {u.firstName} {u.lastName}
+                          <br />
+                          <small>{u.userId}</small>
+                        </td>
+                        <td>{u.role}</td>
+                        <td>{privilegeSummary(u.privileges)}</td>
+                        <td>
+                          {when(u.grantedAt)} by {u.grantedBy}
+                          <br />
+                          <a class="mono" href={`/audit/confirmations/${u.confirmationNumber}`}>
+                            {u.confirmationNumber}
+                          </a>
+                        </td>
+                        <td>
+                          <div class="actions">
+                            <a href={`/audit/sites/${siteId}/people/${encodeURIComponent(u.userId)}`}>Timeline</a>
+                            {mayChange ? (
+                              <>
+                                <button
+                                  type="button"
+                                  aria-expanded={editing === u.userId}
+                                  onClick={() => setEditing(editing === u.userId ? null : u.userId)}
+                                >
+                                  Change access
+                                </button>
+                                <button
+                                  type="button"
+                                  class="danger"
+                                  onClick={() =>
+                                    confirm(`Remove ${u.userId} from site ${siteId}?`) &&
+                                    removal.run(
+                                      () =>
+                                        command(
+                                          api.DELETE('/v1/sites/{siteId}/users/{userId}', {
+                                            params: { path: { siteId, userId: u.userId } },
+                                          }),
+                                        ),
+                                      reload,
+                                    )
+                                  }
+                                >
+                                  Remove
+                                </button>
+                              </>
+                            ) : null}
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {editing ? (
+              <ChangeAccess
+                siteId={siteId}
+                user={page.items.find((u) => u.userId === editing)!}
+                onDone={reload}
+                onClose={() => setEditing(null)}
+              />
+            ) : null}
+            <Pager label="Users" offset={offset} limit={PAGE} total={page.total} onOffset={setOffset} />
+          </>
+        )}
+      </Loading>
+    </Section>
+  );
+}
+
+function ChangeAccess(props: { siteId: string; user: User; onDone: () => void; onClose: () => void }) {
+  const { siteId, user } = props;
+  const [role, setRole] = useState<Role>(user.role === 'secondary' ? 'secondary' : 'user');
+  const [privileges, setPrivileges] = useState(user.privileges);
+  const { outcome, run } = useAction();
+  return (
+    <div class="panel" role="region" aria-label={`Change access of ${user.userId}`}>
+      <h3>Change access of {user.userId}</h3>
+      <Form
+        label={`Change access of ${user.userId}`}
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.PATCH('/v1/sites/{siteId}/users/{userId}', {
+                  params: { path: { siteId, userId: user.userId } },
+                  body: { role, privileges },
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <Select<Role> label="Role" value={role} options={['secondary', 'user']} onChange={setRole} />
+        <PrivilegeMatrix value={privileges} onChange={setPrivileges} />
+        <div class="buttons">
+          <button type="submit" class="primary">
+            Save access
+          </button>
+          <button type="button" onClick={props.onClose}>
+            Close
+          </button>
+        </div>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </div>
+  );
+}
+
+function Requests(props: {
+  siteId: string;
+  session: Session;
+  permissions: SitePermissions;
+  version: number;
+  onChange: () => void;
+}) {
+  const { siteId, session, permissions } = props;
+  const requests = useRead(
+    () =>
+      read(
+        api.GET('/v1/sites/{siteId}/access-requests', {
+          params: { path: { siteId }, query: { status: 'pending', limit: 100 } },
+        }),
+      ),
+    [siteId, props.version],
+  );
+  const reload = props.onChange;
+  // The outcome stays on the section: a decided request leaves the pending list.
+  const { outcome, run } = useAction();
+  return (
+    <Section title="Pending requests">
+      <OutcomeView outcome={outcome} />
+      <Loading read={requests}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>No pending requests.</p>
+          ) : (
+            <ul class="requests">
+              {page.items.map((r) => (
+                <li key={r.requestId} class="request">
+                  <p>
+                    <strong>
+                      {r.firstName} {r.lastName}
+                    </strong>{' '}
+                    ({r.userId}, {r.email}) asked on {when(r.requestedAt)} —{' '}
+                    <span class="mono">{r.confirmationNumber}</span>
+                  </p>
+                  <blockquote>{r.businessJustification}</blockquote>
+                  {r.justificationEdits.length ? (
+                    <p>
+                      <small>
+                        Edited {r.justificationEdits.length}×; the requester wrote: “{r.originalJustification}”
+                      </small>
+                    </p>
+                  ) : null}
+                  {permissions.manageUsers && r.userId !== session.me.userId ? (
+                    <Decide siteId={siteId} request={r} run={run} onDone={reload} />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
+    </Section>
+  );
+}
+
+function Decide(props: {
+  siteId: string;
+  request: Schemas['AccessRequestDto'];
+  run: ReturnType<typeof useAction>['run'];
+  onDone: () => void;
+}) {
+  const { siteId, request, run } = props;
+  const [role, setRole] = useState<Role>('user');
+  const [privileges, setPrivileges] = useState(NO_PRIVILEGES);
+  const [reason, setReason] = useState('');
+  const path = { siteId, requestId: request.requestId };
+  const who = `${request.firstName} ${request.lastName}`;
+  const [justification, setJustification] = useState(request.businessJustification);
+  return (
+    <div class="decide">
+      <Form
+        label={`Edit the justification of ${who}`}
+        class="inline"
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.PATCH('/v1/sites/{siteId}/access-requests/{requestId}', {
+                  params: { path },
+                  body: { businessJustification: justification },
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <Field label="Business justification" value={justification} onInput={setJustification} required />
+        <button type="submit">Save justification</button>
+      </Form>
+      <Form
+        label={`Grant ${who}`}
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.POST('/v1/sites/{siteId}/access-requests/{requestId}/grant', {
+                  params: { path },
+                  body: { role, privileges },
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <Select<Role> label="Role to grant" value={role} options={['user', 'secondary']} onChange={setRole} />
+        <PrivilegeMatrix value={privileges} onChange={setPrivileges} legend="Privileges to grant" />
+        <button type="submit" class="primary">
+          Grant
+        </button>
+      </Form>
+      <Form
+        label={`Deny ${who}`}
+        class="inline"
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.POST('/v1/sites/{siteId}/access-requests/{requestId}/deny', { params: { path }, body: { reason } }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <Field label="Reason for denial" value={reason} onInput={setReason} required />
+        <button type="submit" class="danger">
+          Deny
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+type Contact = Schemas['SiteContactDto'];
+type ContactType = Contact['contactTypes'][number];
+const CONTACT_TYPES: readonly ContactType[] = ['administrative', 'renewal', 'media_shipping', 'billing'];
+
+function Contacts(props: { siteId: string; version: number; mayUpdate: boolean; onChange: () => void }) {
+  const { siteId, version } = props;
+  const [editing, setEditing] = useState<string | null>(null);
+  const contacts = useRead(
+    () => read(api.GET('/v1/sites/{siteId}/contacts', { params: { path: { siteId }, query: { limit: 100 } } })),
+    [siteId, version],
+  );
+  return (
+    <Section title="Contacts">
+      <Loading read={contacts}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>No contacts.</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Types</th>
+                    <th scope="col">E-mail / telephone</th>
+                    <th scope="col">Address</th>
+                    <th scope="col">Last update</th>
+                    {props.mayUpdate ? <th scope="col">Review</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((c) => (
+                    <tr key={c.contactId}>
+                      <td>
+                        {c.firstName} {c.lastName}
+                        {c.userId ? <small> ({c.userId})</small> : null}
+                      </td>
+                      <td>{c.contactTypes.map((t) => t.replace(/_/g, ' ')).join(', ')}</td>
+                      <td>
+                        {c.email}
+                        <br />
+                        {c.telephone}
+                      </td>
+                      <td>
+                        {c.address}, {c.postalCode} {c.city}
+                        {c.country ? `, ${c.country}` : ''}
+                      </td>
+                      <td>
+                        {when(c.updatedAt)} by {c.updatedBy}
+                      </td>
+                      {props.mayUpdate ? (
+                        <td>
+                          <button
+                            type="button"
+                            aria-expanded={editing === c.contactId}
+                            onClick={() => setEditing(editing === c.contactId ? null : c.contactId)}
+                          >
+                            Edit contact
+                          </button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loading>
+      {editing && contacts.data?.items.some((c) => c.contactId === editing) ? (
+        <EditContact
+          key={editing}
+          siteId={siteId}
+          contact={contacts.data.items.find((c) => c.contactId === editing)!}
+          onDone={props.onChange}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
+/** Contact details change only with a recent sign-in (≤ 15 minutes): the API's REAUTHENTICATION_REQUIRED offers a new sign-in. */
+function EditContact(props: { siteId: string; contact: Contact; onDone: () => void; onClose: () => void }) {
+  const { contact } = props;
+  const [f, setF] = useState({
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    telephone: contact.telephone,
+    address: contact.address,
+    city: contact.city,
+    postalCode: contact.postalCode,
+    country: contact.country ?? '',
+  });
+  const [types, setTypes] = useState<ContactType[]>(contact.contactTypes);
+  const { outcome, run } = useAction();
+  const field = (key: keyof typeof f, label: string, required = true) => (
+    <Field label={label} value={f[key]} onInput={(v) => setF({ ...f, [key]: v })} required={required} />
+  );
+  const name = `${contact.firstName} ${contact.lastName}`;
+  return (
+    <div class="panel" role="region" aria-label={`Edit contact ${name}`}>
+      <h3>Edit contact {name}</h3>
+      <Form
+        label={`Edit contact ${name}`}
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.PUT('/v1/sites/{siteId}/contacts/{contactId}', {
+                  params: { path: { siteId: props.siteId, contactId: contact.contactId } },
+                  body: {
+                    ...f,
+                    country: f.country.trim() || undefined,
+                    contactTypes: types,
+                    ...(contact.userId ? { userId: contact.userId } : {}),
+                  },
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <div class="grid">
+          {field('firstName', 'First name')}
+          {field('lastName', 'Last name')}
+          {field('email', 'E-mail')}
+          {field('telephone', 'Telephone')}
+          {field('address', 'Address')}
+          {field('city', 'City')}
+          {field('postalCode', 'Postal code')}
+          {field('country', 'Country', false)}
+        </div>
+        <fieldset class="checks">
+          <legend>Contact types</legend>
+          {CONTACT_TYPES.map((type) => (
+            <label key={type}>
+              <input
+                type="checkbox"
+                checked={types.includes(type)}
+                onChange={(e) =>
+                  setTypes((e.target as HTMLInputElement).checked ? [...types, type] : types.filter((t) => t !== type))
+                }
+              />{' '}
+              {type.replace(/_/g, ' ')}
+            </label>
+          ))}
+        </fieldset>
+        <div class="buttons">
+          <button type="submit" class="primary">
+            Save contact
+          </button>
+          <button type="button" onClick={props.onClose}>
+            Close
+          </button>
+        </div>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </div>
+  );
+}
+
+function TransferPrimary({ siteId, onDone }: { siteId: string; onDone: () => void }) {
+  const [userId, setUserId] = useState('');
+  const [formerRole, setFormerRole] = useState<Role>('secondary');
+  const [privileges, setPrivileges] = useState(NO_PRIVILEGES);
+  const { outcome, run } = useAction();
+  return (
+    <Section title="Transfer the primary role">
+      <Form
+        label="Transfer the primary role"
+        onSubmit={() =>
+          confirm(`Make ${userId} the primary contact of site ${siteId}?`) &&
+          run(
+            () =>
+              command(
+                api.POST('/v1/sites/{siteId}/primary-contact', {
+                  params: { path: { siteId } },
+                  body: { userId, formerPrimaryRole: formerRole, formerPrimaryPrivileges: privileges },
+                }),
+              ),
+            onDone,
+          )
+        }
+      >
+        <Field label="New primary (user id, already a member)" value={userId} onInput={setUserId} required />
+        <Select<Role>
+          label="Former primary becomes"
+          value={formerRole}
+          options={['secondary', 'user']}
+          onChange={setFormerRole}
+        />
+        <PrivilegeMatrix value={privileges} onChange={setPrivileges} legend="Former primary keeps" />
+        <button type="submit" class="danger">
+          Transfer primary role
+        </button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </Section>
+  );
+}
+
+function AddUser({ siteId, onDone }: { siteId: string; onDone: () => void }) {
+  const [userId, setUserId] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('user');
+  const [privileges, setPrivileges] = useState(NO_PRIVILEGES);
+  const { outcome, run } = useAction();
+  return (
+    <Section title="Add a user">
+      <Form
+        label="Add a user"
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.POST('/v1/sites/{siteId}/users', {
+                  params: { path: { siteId } },
+                  body: { userId, firstName, lastName, email, role, privileges },
+                }),
+              ),
+            onDone,
+          )
+        }
+      >
+        <div class="grid">
+          <Field label="User id" value={userId} onInput={setUserId} required />
+          <Field label="First name" value={firstName} onInput={setFirstName} required />
+          <Field label="Last name" value={lastName} onInput={setLastName} required />
+          <Field label="E-mail" type="email" value={email} onInput={setEmail} required />
+        </div>
+        <Select<Role> label="Role" value={role} options={['user', 'secondary']} onChange={setRole} />
+        <PrivilegeMatrix value={privileges} onChange={setPrivileges} />
+        <button type="submit" class="primary">
+          Add user
+        </button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </Section>
+  );
+}
