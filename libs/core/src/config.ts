@@ -37,6 +37,8 @@ export interface AppConfig {
     readonly windowSeconds: number;
   };
   readonly smtpUrl?: string;
+  /** A queued e-mail older than this (from its event) is not sent but recorded as expired. */
+  readonly mailMaxAgeHours: number;
   readonly smtpFrom: string;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug' | 'verbose';
   readonly logFormat: 'json' | 'text';
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: positive('COMPANY_TOKEN_FAILURE_WINDOW_SECONDS', 900),
     },
     smtpUrl: blank(env.SMTP_URL),
+    mailMaxAgeHours: positive('MAIL_MAX_AGE_HOURS', 72),
     smtpFrom: blank(env.SMTP_FROM) ?? 'Access governance <no-reply@localhost>',
     logLevel: logLevel as AppConfig['logLevel'],
     logFormat,

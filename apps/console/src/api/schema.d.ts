@@ -1435,12 +1435,14 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
-             * @description no_verified_address: nobody to tell, never sent (no fallback to a typed address)
+             * @description no_verified_address: nobody to tell, never sent (no fallback to a typed address); expired: still queued MAIL_MAX_AGE_HOURS after its event (e.g. the mailer was down for days), so not sent
              * @enum {string}
              */
-            status: "queued" | "sent" | "no_verified_address";
+            status: "queued" | "sent" | "no_verified_address" | "expired";
             /** Format: date-time */
             sentAt?: string;
+            /** Format: date-time */
+            expiredAt?: string;
         };
         NotificationListDto: {
             items: components["schemas"]["NotificationDto"][];

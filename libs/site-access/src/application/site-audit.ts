@@ -16,6 +16,7 @@ export const siteAuditDescriber: AuditDescriber = {
     'NotificationEmailChanged',
     'NotificationSubscriptionChanged',
     'NotificationSent',
+    'NotificationExpired',
     ...SCHEDULED_NOTICE_TYPES,
   ],
   describe(event: AuditedEvent) {
@@ -209,6 +210,12 @@ export function describeNotificationDeliveryEvent(event: NotificationDeliveryEve
   return {
     scope: {},
     targetUserIds: [],
-    changes: [{ field: `notification(${event.data.notificationId})`, from: 'queued', to: 'sent' }],
+    changes: [
+      {
+        field: `notification(${event.data.notificationId})`,
+        from: 'queued',
+        to: event.type === 'NotificationSent' ? 'sent' : 'expired',
+      },
+    ],
   };
 }

@@ -33,10 +33,42 @@ describe('notificationDeliveryDecider: RecordNotificationSent', () => {
       .thenNothing();
   });
 
-  it('folds to sent', () => {
+  it('folds to settled', () => {
     expect(notificationDeliveryDecider.evolve(notificationDeliveryDecider.initialState(), sent('<m@x>'))).toEqual({
-      sent: true,
+      settled: true,
     });
-    expect(notificationDeliveryDecider.initialState()).toEqual({ sent: false });
+    expect(notificationDeliveryDecider.initialState()).toEqual({ settled: false });
+  });
+});
+
+describe('notificationDeliveryDecider: RecordNotificationExpired', () => {
+  const expire = {
+    type: 'RecordNotificationExpired' as const,
+    notificationId: 'n-1',
+    queuedAt: '2026-01-01T00:00:00.000Z',
+    maxAgeHours: 72,
+  };
+  const expired: NotificationDeliveryEvent = {
+    type: 'NotificationExpired',
+    data: { notificationId: 'n-1', queuedAt: '2026-01-01T00:00:00.000Z', maxAgeHours: 72 },
+  };
+  const sent: NotificationDeliveryEvent = {
+    type: 'NotificationSent',
+    data: { notificationId: 'n-1', to: 'nina@example.com', messageId: '<m@x>' },
+  };
+
+  it('emits NotificationExpired for an e-mail not yet sent', () => {
+    given(notificationDeliveryDecider, []).when(expire).then([expired]);
+  });
+
+  it('changes nothing for an e-mail already sent, or already expired', () => {
+    given(notificationDeliveryDecider, [sent]).when(expire).thenNothing();
+    given(notificationDeliveryDecider, [expired]).when(expire).thenNothing();
+  });
+
+  it('an expired e-mail is never recorded as sent afterwards', () => {
+    given(notificationDeliveryDecider, [expired])
+      .when({ type: 'RecordNotificationSent', notificationId: 'n-1', to: 'nina@example.com', messageId: '<m@x>' })
+      .thenNothing();
   });
 });

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
-import { type AppConfig, type Position, type RecordedEvent, loadConfig, randomIds, systemClock } from '#core';
+import {
+  type AppConfig,
+  type Clock,
+  type Position,
+  type RecordedEvent,
+  loadConfig,
+  randomIds,
+  systemClock,
+} from '#core';
 import { CommandPipeline } from '#event-store/pipeline/command-pipeline';
 import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
 import { type DocumentStore, ProjectionLeader, ProjectionLease, ProjectionRunner } from '#read-store';
@@ -237,6 +245,53 @@ describe('NotificationMailer (real SMTP server, real SQLite event store)', () =>
     jest.useRealTimers();
     await eventStore.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A mailer whose clock reads `hours` after now: the queued e-mails are that old to it. */
+  const mailerLater = (store: DocumentStore, hours: number, withConfig: AppConfig = config) => {
+    const later: Clock = { now: () => new Date(Date.now() + hours * 3_600_000) };
+    const mailer = new NotificationMailer(withConfig, store, pipeline, later, randomIds, leaderOn(store));
+    mailer.onApplicationBootstrap();
+    running.add(mailer);
+    return mailer;
+  };
+
+  it('sends e-mails queued less than MAIL_MAX_AGE_HOURS (default 72) ago', async () => {
+    const store = await readModel(await allEvents());
+    expect(config.mailMaxAgeHours).toBe(72);
+    expect(await mailerLater(store, 71).deliverQueued()).toBe(2);
+    expect(received.map((m) => m.rcptTo).sort()).toEqual([[NED], [NIA]]);
+  });
+
+  it('records an e-mail found queued past MAIL_MAX_AGE_HOURS as expired, once, and never sends it', async () => {
+    const store = await readModel(await allEvents());
+    const queuedAt = new Map((await outbox(store)).map((m) => [m._id, m.createdAt]));
+    const head = (await eventStore.headPosition())!;
+
+    expect(await mailerLater(store, 73).deliverQueued()).toBe(0);
+    expect(received).toHaveLength(0);
+    const recorded = await after(head);
+    expect(recorded.map((e) => [e.stream, e.type, e.data]).sort()).toEqual(
+      [grant, deny]
+        .map((d) => [
+          notificationStream.of(d.id),
+          'NotificationExpired',
+          { notificationId: d.id, queuedAt: queuedAt.get(d.id), maxAgeHours: 72 },
+        ])
+        .sort(),
+    );
+    await catchUp(store, recorded);
+    expect((await outbox(store)).map((m) => [m._id, m.status, m.expiredAt])).toEqual([
+      [deny.id, 'expired', recorded.find((e) => e.data.notificationId === deny.id)!.metadata.occurredAt],
+      [grant.id, 'expired', recorded.find((e) => e.data.notificationId === grant.id)!.metadata.occurredAt],
+    ]);
+
+    // Final: a mailer allowing older e-mails, reading a read model rebuilt from before the expiry, sends nothing.
+    const rebuilt = await readModel((await allEvents()).filter((e) => e.type !== 'NotificationExpired'));
+    const patient = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, DATA_DIR: dir, MAIL_MAX_AGE_HOURS: '1000' });
+    expect(await mailerLater(rebuilt, 73, patient).deliverQueued()).toBe(0);
+    expect(received).toHaveLength(0);
+    expect(await after(head)).toHaveLength(2);
   });
 
   it('sends each queued e-mail exactly once and records its delivery in the notification stream', async () => {

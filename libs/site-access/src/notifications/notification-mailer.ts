@@ -9,7 +9,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { type AppConfig, type Clock, type IdGenerator } from '#core';
 import { CLOCK, CommandPipeline, ID_GENERATOR, newCommandMeta } from '#event-store';
 import { DOCUMENT_STORE, type DocumentStore, ProjectionLeader, READ_STORE_CONFIG } from '#read-store';
-import { notificationDeliveryDecider } from '../domain/notification-delivery.js';
+import { type NotificationDeliveryCommand, notificationDeliveryDecider } from '../domain/notification-delivery.js';
 import { SITE_COLLECTIONS as C, type NotificationDocument } from '../projections/read-models.js';
 import { notificationStream } from '../domain/site.streams.js';
 
@@ -98,7 +98,20 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
   /** Sends one e-mail unless its delivery is already recorded; answers whether it sent it now. */
   private async deliver(mail: NotificationDocument, transport: Transporter): Promise<boolean> {
     const stream = notificationStream.of(mail.notificationId);
-    if ((await this.pipeline.load(stream, notificationDeliveryDecider)).state.sent) return false;
+    if ((await this.pipeline.load(stream, notificationDeliveryDecider)).state.settled) return false;
+    const maxAgeHours = this.config.mailMaxAgeHours;
+    if (Date.parse(mail.createdAt) < this.clock.now().getTime() - maxAgeHours * 3_600_000) {
+      await this.record(stream, {
+        type: 'RecordNotificationExpired',
+        notificationId: mail.notificationId,
+        queuedAt: mail.createdAt,
+        maxAgeHours,
+      });
+      this.logger.warn(
+        `did not send notification ${mail.notificationId} (${mail.kind}, ${mail.createdAt}): older than MAIL_MAX_AGE_HOURS=${maxAgeHours}`,
+      );
+      return false;
+    }
     const info = await transport.sendMail({
       from: this.config.smtpFrom,
       to: mail.to,
@@ -106,16 +119,20 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
       text: mail.body,
       messageId: `<${mail.notificationId}@access-governance>`,
     });
+    return this.record(stream, {
+      type: 'RecordNotificationSent',
+      notificationId: mail.notificationId,
+      to: mail.to,
+      messageId: String(info.messageId),
+    });
+  }
+
+  private async record(stream: string, command: NotificationDeliveryCommand): Promise<boolean> {
     const outcome = await this.pipeline.execute({
       stream,
       decider: notificationDeliveryDecider,
-      command: {
-        type: 'RecordNotificationSent',
-        notificationId: mail.notificationId,
-        to: mail.to,
-        messageId: String(info.messageId),
-      },
-      meta: newCommandMeta({ commandName: 'RecordNotificationSent', actorId: 'system:mailer' }, this.clock, this.ids),
+      command,
+      meta: newCommandMeta({ commandName: command.type, actorId: 'system:mailer' }, this.clock, this.ids),
     });
     return outcome.changed;
   }

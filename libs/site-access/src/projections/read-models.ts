@@ -129,8 +129,10 @@ export type NotificationDocument = {
   locationId?: string;
   confirmationNumber: string;
   createdAt: string;
-  status: 'queued' | 'sent';
+  status: 'queued' | 'sent' | 'expired';
   sentAt?: string;
+  /** Found queued past MAIL_MAX_AGE_HOURS: not sent (NotificationExpired). */
+  expiredAt?: string;
 };
 
 /** A person's eNotification e-mail (user-preferences projection). */

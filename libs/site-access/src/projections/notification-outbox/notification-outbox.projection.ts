@@ -88,15 +88,16 @@ export class NotificationOutboxProjection implements Projection {
       if (siteEvent) await onSiteEvent(siteEvent, event, work);
       else if (PEOPLE_EVENTS.has(event.type)) await onPreferences(event, work);
       else if (NOTICE_EVENTS.has(event.type)) await onNotice(event, work);
-      else if (event.type === 'NotificationSent') {
+      else if (event.type === 'NotificationSent' || event.type === 'NotificationExpired') {
         const { notificationId } = (event as unknown as NotificationDeliveryEvent).data;
         const current = await work.get(C.notifications, notificationId);
+        const sent = event.type === 'NotificationSent';
         if (current)
           work.put(C.notifications, {
             ...current,
             _id: notificationId,
-            status: 'sent',
-            sentAt: event.metadata.occurredAt,
+            status: sent ? 'sent' : 'expired',
+            [sent ? 'sentAt' : 'expiredAt']: event.metadata.occurredAt,
           });
       }
     }

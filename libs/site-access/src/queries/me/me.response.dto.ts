@@ -44,11 +44,14 @@ export class NotificationDto {
   confirmationNumber: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({
-    enum: ['queued', 'sent', 'no_verified_address'],
-    description: 'no_verified_address: nobody to tell, never sent (no fallback to a typed address)',
+    enum: ['queued', 'sent', 'no_verified_address', 'expired'],
+    description:
+      'no_verified_address: nobody to tell, never sent (no fallback to a typed address); expired: still queued ' +
+      'MAIL_MAX_AGE_HOURS after its event (e.g. the mailer was down for days), so not sent',
   })
-  status: 'queued' | 'sent' | 'no_verified_address';
+  status: 'queued' | 'sent' | 'no_verified_address' | 'expired';
   @ApiPropertyOptional({ format: 'date-time' }) sentAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) expiredAt?: string;
 }
 
 /** GET /v1/me/notifications: newest first. */
