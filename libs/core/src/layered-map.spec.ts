@@ -1,4 +1,4 @@
-import { LayeredMap } from './layered-map.js';
+import { LayeredMap, LazyMap } from './layered-map.js';
 
 const sorted = <K, V>(entries: Iterable<[K, V]>) => [...entries].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
 
@@ -59,5 +59,22 @@ describe('LayeredMap', () => {
     }
     expect(sorted(layered)).toEqual(sorted(model));
     expect([...layered].length).toBe(model.size);
+  });
+
+  it('over a LazyMap builds each value once, when first read, and iterates every key', () => {
+    const built: number[] = [];
+    const lazy = new LazyMap(['a', 'b', 'c'], (i) => (built.push(i), { i }));
+    const m = LayeredMap.over(lazy).set('d', { i: 9 }).delete('b');
+    expect(built).toEqual([]);
+    expect(m.get('a')).toEqual({ i: 0 });
+    expect(m.get('a')).toBe(m.get('a'));
+    expect([m.has('b'), m.get('b'), m.size]).toEqual([false, undefined, 3]);
+    expect(built).toEqual([0]);
+    expect([...m]).toEqual([
+      ['a', { i: 0 }],
+      ['c', { i: 2 }],
+      ['d', { i: 9 }],
+    ]);
+    expect(built).toEqual([0, 2]);
   });
 });

@@ -135,6 +135,20 @@ describe('siteSnapshot', () => {
   it('refuses what is not a site snapshot (the pipeline then folds the whole stream)', () => {
     expect(() => siteSnapshot.fromJson(null)).toThrow(/site snapshot/);
     expect(() => siteSnapshot.fromJson({ total: 3 })).toThrow(/site snapshot/);
+    // Values are built only when first read, so a damaged column must be refused now, not in a later decision.
+    const json = JSON.parse(JSON.stringify(siteSnapshot.toJson(full))) as {
+      members: Record<string, unknown[]>;
+      requests: Record<string, unknown[]>;
+    };
+    const damaged = (change: (copy: typeof json) => void) => {
+      const copy = structuredClone(json);
+      change(copy);
+      return () => siteSnapshot.fromJson(copy);
+    };
+    expect(damaged(() => undefined)).not.toThrow();
+    expect(damaged((c) => delete c.members.telephone)).toThrow(/column/);
+    expect(damaged((c) => c.requests.requestedRole!.pop())).toThrow(/column/);
+    expect(damaged((c) => (c.members.privileges![0] = 999))).toThrow(/privileges/);
     expect(Number.isInteger(siteSnapshot.version) && siteSnapshot.version > 0).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { PersistentMap as ImmutableMap, LayeredMap, type SnapshotCodec } from '#core';
+import { PersistentMap as ImmutableMap, LayeredMap, LazyMap, type SnapshotCodec } from '#core';
 import type { Contact } from './contact.js';
 import type { Privileges } from './privileges.js';
 import type { AccessRequest, Member, SiteState } from './site.state.js';
@@ -35,6 +35,50 @@ interface RequestColumns {
   /** Indexes into the snapshot's privileges, like the members'. */
   readonly requestedPrivileges: number[];
 }
+
+/** The names of every column of C: a column added to C but not listed here does not compile. */
+const allColumns =
+  <C>() =>
+  <const N extends readonly (keyof C & string)[]>(
+    names: N,
+    ..._missing: Exclude<keyof C, N[number]> extends never ? [] : [missing: Exclude<keyof C, N[number]>]
+  ): N =>
+    names;
+/** Every column a snapshot must carry (a value is read from each when it is first needed). */
+const MEMBER_COLUMNS = allColumns<MemberColumns>()([
+  'key',
+  'userId',
+  'firstName',
+  'lastName',
+  'email',
+  'role',
+  'privileges',
+  'telephone',
+]);
+const REQUEST_COLUMNS = allColumns<RequestColumns>()([
+  'key',
+  'requestId',
+  'userId',
+  'firstName',
+  'lastName',
+  'email',
+  'status',
+  'businessJustification',
+  'originalJustification',
+  'verifiedEmail',
+  'requestedRole',
+  'requestedPrivileges',
+]);
+
+/** Whether every named column is an array as long as the keys. */
+const complete = (columns: object, names: readonly string[]): boolean => {
+  const record = columns as Record<string, unknown>;
+  const keys = record.key;
+  return (
+    Array.isArray(keys) &&
+    names.every((name) => Array.isArray(record[name]) && (record[name] as unknown[]).length === keys.length)
+  );
+};
 
 interface SiteSnapshotJson {
   readonly exists: boolean;
@@ -121,64 +165,67 @@ export const siteSnapshot: SnapshotCodec<SiteState> = {
     };
   },
   fromJson: (json) => {
-    /** A cell of a column; a short column means the snapshot is not readable (the pipeline then folds the stream). */
-    const cell = <T>(column: readonly T[], i: number): T => {
-      const value = column[i];
-      if (value === undefined) throw new Error('not a site snapshot: a column is shorter than its keys');
-      return value;
-    };
     const s = json as SiteSnapshotJson;
     if (
       typeof s !== 'object' ||
       s === null ||
       typeof s.exists !== 'boolean' ||
       !Array.isArray(s.members?.key) ||
-      !Array.isArray(s.requests?.key)
+      !Array.isArray(s.requests?.key) ||
+      !Array.isArray(s.privileges)
     ) {
       throw new Error('not a site snapshot');
     }
+    // Every column as long as its keys, checked now: values are built only when first read (LazyMap),
+    // and an unreadable snapshot must fail here (the pipeline then folds the stream), never in a decision.
+    if (!complete(s.members, MEMBER_COLUMNS) || !complete(s.requests, REQUEST_COLUMNS))
+      throw new Error('not a site snapshot: a column is missing or not as long as its keys');
     // Shared between members: state objects are never mutated (evolve copies what it changes).
     const privileges = s.privileges.map((p) => Object.freeze(p));
+    const privilegesAt = (i: number) => {
+      const value = privileges[i];
+      if (value === undefined) throw new Error(`site snapshot: no privileges #${i}`);
+      return value;
+    };
     const m = s.members;
-    // Plain maps under LayeredMaps: restoring costs no hash trie per member (the cold command's price).
-    const memberMap = new Map<string, Member>();
-    for (let i = 0; i < m.key.length; i++) {
-      const userId = cell(m.userId, i) ?? cell(m.key, i);
-      const telephone = cell(m.telephone, i);
-      memberMap.set(cell(m.key, i), {
+    const members = new LazyMap<string, Member>(m.key, (i) => {
+      const userId = m.userId[i] ?? m.key[i]!;
+      const telephone = m.telephone[i];
+      return {
         userId,
-        firstName: cell(m.firstName, i),
-        lastName: cell(m.lastName, i),
-        email: cell(m.email, i) ?? userId,
-        ...(telephone !== null ? { telephone } : {}),
-        role: cell(m.role, i),
-        privileges: cell(privileges, cell(m.privileges, i)),
-      });
-    }
-    const r = s.requests;
-    const requestMap = new Map<string, AccessRequest>();
-    for (let i = 0; i < r.key.length; i++) {
-      const request: AccessRequest = {
-        userId: cell(r.userId, i),
-        firstName: cell(r.firstName, i),
-        lastName: cell(r.lastName, i),
-        email: cell(r.email, i) ?? cell(r.userId, i),
-        requestId: cell(r.requestId, i) ?? cell(r.key, i),
-        status: cell(r.status, i),
-        businessJustification: cell(r.businessJustification, i),
-        originalJustification: cell(r.originalJustification, i) ?? cell(r.businessJustification, i),
-        requestedRole: cell(r.requestedRole, i),
-        requestedPrivileges: cell(privileges, cell(r.requestedPrivileges, i)),
+        firstName: m.firstName[i]!,
+        lastName: m.lastName[i]!,
+        email: m.email[i] ?? userId,
+        ...(telephone !== null && telephone !== undefined ? { telephone } : {}),
+        role: m.role[i]!,
+        privileges: privilegesAt(m.privileges[i]!),
       };
-      const verifiedEmail = cell(r.verifiedEmail, i);
-      requestMap.set(cell(r.key, i), verifiedEmail === null ? request : { ...request, verifiedEmail });
-    }
+    });
+    const r = s.requests;
+    const requests = new LazyMap<string, AccessRequest>(r.key, (i) => {
+      const request: AccessRequest = {
+        userId: r.userId[i]!,
+        firstName: r.firstName[i]!,
+        lastName: r.lastName[i]!,
+        email: r.email[i] ?? r.userId[i]!,
+        requestId: r.requestId[i] ?? r.key[i]!,
+        status: r.status[i]!,
+        businessJustification: r.businessJustification[i]!,
+        originalJustification: r.originalJustification[i] ?? r.businessJustification[i]!,
+        requestedRole: r.requestedRole[i]!,
+        requestedPrivileges: privilegesAt(r.requestedPrivileges[i]!),
+      };
+      const verifiedEmail = r.verifiedEmail[i];
+      return verifiedEmail === null || verifiedEmail === undefined ? request : { ...request, verifiedEmail };
+    });
+    // Every privileges index must exist: checked now, like the columns.
+    for (const i of [...m.privileges, ...r.requestedPrivileges]) privilegesAt(i);
     return {
       exists: s.exists,
       siteId: s.siteId,
       name: s.name,
-      members: LayeredMap.over(memberMap),
-      requests: LayeredMap.over(requestMap),
+      members: LayeredMap.over(members),
+      requests: LayeredMap.over(requests),
       contacts: ImmutableMap(s.contacts),
       pendingByUser: ImmutableMap(s.pendingByUser),
       primaryUserId: s.primaryUserId,
