@@ -46,12 +46,8 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
       <Section title="Summary">
         <Loading read={summary}>{(s) => <Summary summary={s} />}</Loading>
       </Section>
-      {summary.problem?.canRequestAccess === true ? (
-        <RequestAccess siteId={siteId} onDone={summary.reload} />
-      ) : summary.problem?.pendingRequestId ? (
-        <p class="status" role="status">
-          Your access request to this site waits for a decision (see <a href="/">My access requests</a>).
-        </p>
+      {summary.problem?.canRequestAccess !== undefined ? (
+        <RequestAccess siteId={siteId} canRequest={summary.problem.canRequestAccess} onDone={summary.reload} />
       ) : null}
       {permissions.viewUsers ? (
         <Users siteId={siteId} session={session} permissions={permissions} version={version} onChange={changed} />
@@ -69,17 +65,25 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
   );
 }
 
-/** A signed-in non-member: the 403 said they may ask for access (`canRequestAccess`). */
-function RequestAccess({ siteId, onDone }: { siteId: string; onDone: () => void }) {
+/** A signed-in non-member: the 403 says whether they may ask for access (`canRequestAccess`) or already did. */
+function RequestAccess(props: { siteId: string; canRequest: boolean; onDone: () => void }) {
   const [open, setOpen] = useState(false);
-  return open ? (
-    <Nominate fixedSiteId={siteId} onDone={onDone} />
-  ) : (
-    <p>
-      <button type="button" class="primary" onClick={() => setOpen(true)}>
-        Request access
-      </button>
-    </p>
+  return (
+    <>
+      {props.canRequest && !open ? (
+        <p>
+          <button type="button" class="primary" onClick={() => setOpen(true)}>
+            Request access
+          </button>
+        </p>
+      ) : null}
+      {open ? <Nominate fixedSiteId={props.siteId} onDone={props.onDone} /> : null}
+      {props.canRequest ? null : (
+        <p class="status" role="status">
+          Your access request to this site waits for a decision (see <a href="/">My access requests</a>).
+        </p>
+      )}
+    </>
   );
 }
 
@@ -240,7 +244,6 @@ function Users(props: {
                               <button
                                 type="button"
                                 aria-expanded={editingDetails === u.userId}
-                                aria-label={`Edit details of ${u.userId}`}
                                 onClick={() => setEditingDetails(editingDetails === u.userId ? null : u.userId)}
                               >
                                 Edit details
