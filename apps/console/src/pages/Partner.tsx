@@ -216,31 +216,33 @@ function WorldwideEdits({ enterprise, onDone }: { enterprise: Enterprise; onDone
         <Field label="Enterprise name" value={name} onInput={setName} required />
         <button type="submit">Rename enterprise</button>
       </Form>
-      <Form
-        label="Move the worldwide headquarters"
-        class="inline"
-        onSubmit={() =>
-          confirm('Move the worldwide headquarters? Its PRC gains authority over the whole enterprise.') &&
-          run(
-            () =>
-              command(
-                api.PUT('/v1/enterprises/{enterpriseId}/headquarters', {
-                  params: { path: { enterpriseId } },
-                  body: { locationId: hq },
-                }),
-              ),
-            onDone,
-          )
-        }
-      >
-        <Select<string>
-          label="Worldwide headquarters"
-          value={hq}
-          options={locations.map((l) => [l.locationId, locationLabel(l)] as [string, string])}
-          onChange={setHq}
-        />
-        <button type="submit">Move worldwide HQ</button>
-      </Form>
+      {locations.length > 1 ? (
+        <Form
+          label="Move the worldwide headquarters"
+          class="inline"
+          onSubmit={() =>
+            confirm('Move the worldwide headquarters? Its PRC gains authority over the whole enterprise.') &&
+            run(
+              () =>
+                command(
+                  api.PUT('/v1/enterprises/{enterpriseId}/headquarters', {
+                    params: { path: { enterpriseId } },
+                    body: { locationId: hq },
+                  }),
+                ),
+              onDone,
+            )
+          }
+        >
+          <Select<string>
+            label="Worldwide headquarters"
+            value={hq}
+            options={locations.map((l) => [l.locationId, locationLabel(l)] as [string, string])}
+            onChange={setHq}
+          />
+          <button type="submit">Move worldwide HQ</button>
+        </Form>
+      ) : null}
       <OutcomeView outcome={outcome} />
     </Section>
   );
