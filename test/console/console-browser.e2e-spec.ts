@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import type { TestApp } from '../support/test-app.js';
-import { addUser, bearer, nominate, person, registerSite } from '../support/site-fixtures.js';
+import { addUser, bearer, caughtUp, nominate, person, registerSite } from '../support/site-fixtures.js';
 import { registerEnterprise, selfAssociate } from '../support/partner-fixtures.js';
 import { ARTIFACTS, CHROMIUM, buildConsole, hasChromium } from './console-build.js';
 import { startDevelopmentApp } from './console-support.js';
@@ -25,6 +25,8 @@ if (!hasChromium) {
   let base: string;
   let browser: Browser;
   let enterprise: { enterpriseId: string; locationId: string; companyToken: string };
+  /** A second enterprise whose HQ accepts self-associations at once (olga its PRC). */
+  let autoAccepting: { enterpriseId: string; locationId: string; companyToken: string };
   /** What the site administrator's grant answered, looked up again by the auditor. */
   let grantConfirmation = '';
   const cspViolations: string[] = [];
@@ -40,6 +42,13 @@ if (!hasChromium) {
     await nominate(t, SITE, 'nia@example.com', 'I renew the licences');
     await addUser(t, SITE, person('uma@example.com', 'user'));
     enterprise = await registerEnterprise(t, 'paula@example.com');
+    autoAccepting = await registerEnterprise(t, 'olga@example.com', 'DE', 1);
+    await t.http
+      .put(`/v1/enterprises/${autoAccepting.enterpriseId}/locations/${autoAccepting.locationId}/settings`)
+      .set('Authorization', await bearer(t, 'olga@example.com'))
+      .send({ autoAcceptSelfAssociation: true })
+      .expect(200);
+    await caughtUp(t);
   }, 120_000);
 
   afterAll(async () => {
@@ -77,10 +86,16 @@ if (!hasChromium) {
     await shot(page, 'me');
     await page.getByRole('link', { name: `Site ${SITE} (${SITE})` }).click();
     await page.getByRole('heading', { name: 'Pending requests' }).waitFor();
-    const grant = page.getByRole('form', { name: 'Grant nia Requester' });
+    // nia asked for the default (user, no privileges): the administrator grants with changes.
+    await page.getByText('Asks for user with no privileges').waitFor();
+    await page
+      .getByRole('group', { name: 'Grant nia Requester' })
+      .getByRole('button', { name: 'Grant with changes…' })
+      .click();
+    const grant = page.getByRole('form', { name: 'Grant nia Requester with changes' });
     await grant.getByLabel('Role to grant').selectOption('secondary');
     await grant.getByLabel('Reporting').selectOption('view');
-    await grant.getByRole('button', { name: 'Grant' }).click();
+    await grant.getByRole('button', { name: 'Grant with these changes' }).click();
     const done = page.getByRole('status').filter({ hasText: 'Confirmation number' });
     await done.waitFor();
     grantConfirmation = (await done.locator('.confirmation').textContent()) ?? '';
@@ -100,6 +115,29 @@ if (!hasChromium) {
       grantedBy: 'pat@example.com',
       confirmationNumber: grantConfirmation,
     });
+
+    // Editing a member's details: the row's last change is that edit (its confirmation number).
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'uma@example.com' })
+      .getByRole('button', { name: 'Edit details' })
+      .click();
+    const details = page.getByRole('region', { name: 'Edit details of uma@example.com' });
+    await details.getByLabel('Telephone').fill('+49 30 5555');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    const edited = details.getByRole('status').filter({ hasText: 'Confirmation number' });
+    await edited.waitFor();
+    const editConfirmation = (await edited.locator('.confirmation').textContent()) ?? '';
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'uma@example.com' })
+      .getByRole('link', { name: editConfirmation })
+      .waitFor();
+    const uma = await t.http
+      .get(`/v1/sites/${SITE}/users/uma@example.com/access`)
+      .set('Authorization', await bearer(t, 'pat@example.com'))
+      .expect(200);
+    expect(uma.body).toMatchObject({ telephone: '+49 30 5555', role: 'user' });
     await context.close();
   }, 60_000);
 
@@ -118,6 +156,25 @@ if (!hasChromium) {
       .filter({ hasText: 'Confirmation number' })
       .waitFor();
     await page.getByRole('cell', { name: /\+49 89 9999/ }).waitFor();
+    // The monthly review, with its confirmation number; the contact is no longer "never" reviewed.
+    await editor.getByRole('button', { name: 'Close' }).click();
+    const never = page.getByRole('cell', { name: 'never', exact: true });
+    await never.waitFor();
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await page
+      .getByRole('region', { name: 'Contacts' })
+      .getByRole('status')
+      .filter({ hasText: 'Confirmation number' })
+      .waitFor();
+    await never.waitFor({ state: 'detached' });
+    // Recipients by contact type: Pat now has renewal; nobody has billing, so the primary gets it.
+    const recipients = page.getByRole('region', { name: 'Recipients by contact type' });
+    await recipients
+      .getByRole('list', { name: 'Recipients of renewal e-mails' })
+      .getByText(/Pat Primary/)
+      .waitFor();
+    await recipients.getByLabel('Contact type').selectOption('billing');
+    await recipients.getByRole('note').filter({ hasText: 'the primary contact receives it' }).waitFor();
     await context.close();
 
     // The same person with a token from 20 minutes ago (kept in the tab as a sign-in would keep it).
@@ -127,10 +184,21 @@ if (!hasChromium) {
       `sessionStorage.setItem('access-governance.session', ${JSON.stringify(JSON.stringify({ token: stale, development: true }))})`,
     );
     await old.page.goto(`/sites/${SITE}`);
+    // The review needs the same fresh sign-in as an update.
+    await old.page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await old.page
+      .getByRole('region', { name: 'Contacts' })
+      .getByRole('alert')
+      .filter({ hasText: 'REAUTHENTICATION_REQUIRED' })
+      .first()
+      .waitFor();
     await old.page.getByRole('button', { name: 'Edit contact' }).click();
     await old.page.getByRole('form', { name: 'Edit contact Pat Primary' }).getByLabel('Telephone').fill('+49 89 0000');
     await old.page.getByRole('button', { name: 'Save contact' }).click();
-    const problem = old.page.getByRole('alert').filter({ hasText: 'REAUTHENTICATION_REQUIRED' });
+    const problem = old.page
+      .getByRole('region', { name: 'Edit contact Pat Primary' })
+      .getByRole('alert')
+      .filter({ hasText: 'REAUTHENTICATION_REQUIRED' });
     await problem.waitFor();
     await problem.getByRole('button', { name: 'Sign in again' }).click();
     await old.page.getByRole('button', { name: 'Sign in (development)' }).waitFor();
@@ -153,6 +221,13 @@ if (!hasChromium) {
     const openForm = page.getByRole('form', { name: 'Open an enterprise' });
     await openForm.getByLabel('Enterprise id').fill(enterprise.enterpriseId);
     await openForm.getByRole('button', { name: 'Open' }).click();
+    // The PRC of the worldwide HQ (the tree says so) renames the enterprise.
+    const rename = page.getByRole('form', { name: 'Rename the enterprise' });
+    await rename.getByLabel('Enterprise name').fill('Acme Worldwide');
+    await rename.getByRole('button', { name: 'Rename enterprise' }).click();
+    await page.getByRole('status').filter({ hasText: 'Confirmation number' }).waitFor();
+    await page.getByRole('heading', { name: 'Enterprise Acme Worldwide' }).waitFor();
+    await shot(page, 'partner-enterprise');
     await page.getByRole('link', { name: /^Acme HQ/ }).click();
     await page.getByRole('heading', { name: 'Self-association approvals' }).waitFor();
     await page.getByRole('button', { name: /^Approve joe/i }).click();
@@ -160,6 +235,23 @@ if (!hasChromium) {
     await page.getByText('No one is waiting.').waitFor();
     await page.getByRole('cell', { name: 'Joe Partner joe@example.com' }).waitFor();
 
+    // Adding an employee directly; the compliance summary counts them.
+    const add = page.getByRole('region', { name: 'Add an employee' });
+    await add.getByLabel('User id').fill('eve@example.com');
+    await add.getByLabel('First name').fill('Eve');
+    await add.getByLabel('Last name').fill('Added');
+    await add.getByLabel('E-mail').fill('eve@example.com');
+    await add.getByLabel('Access role').selectOption('view_only');
+    await add.getByRole('button', { name: 'Add employee' }).click();
+    await add.getByRole('status').filter({ hasText: 'Confirmation number' }).waitFor();
+    await page.getByRole('cell', { name: 'Eve Added eve@example.com' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Compliance summary' })
+      .getByText(/view only: 1/)
+      .waitFor();
+
+    const rotation = page.getByRole('region', { name: 'Company token' }).locator('.rotation');
+    await expect(rotation.textContent()).resolves.toBe('Not rotated since the location was created.');
     await page.getByRole('button', { name: 'Rotate company token' }).click();
     const secret = page.getByRole('region', { name: 'New company token' });
     const token = ((await secret.locator('code').textContent()) ?? '').trim();
@@ -167,6 +259,7 @@ if (!hasChromium) {
     expect(token).not.toBe(enterprise.companyToken);
     await secret.getByRole('button', { name: 'Copy token' }).click();
     await secret.getByRole('button', { name: 'Copied' }).waitFor();
+    await page.getByText(/^Last rotated .* by paula@example\.com\.$/).waitFor();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(token);
     await shot(page, 'partner-location');
 
@@ -176,6 +269,9 @@ if (!hasChromium) {
       .set('Authorization', await bearer(t, 'paula@example.com'))
       .expect(200);
     expect((employees.body.items as { userId: string }[]).map((e) => e.userId)).toContain('joe@example.com');
+    expect(employees.body.items).toContainEqual(
+      expect.objectContaining({ userId: 'eve@example.com', accessRole: 'view_only' }),
+    );
     const path = `/v1/enterprises/${enterprise.enterpriseId}/locations/${enterprise.locationId}/self-associations`;
     const body = (companyToken: string) => ({
       companyToken,
@@ -208,9 +304,116 @@ if (!hasChromium) {
     // An auditor changes nothing, so the console offers no change at all.
     await page.goto(`/sites/${SITE}`);
     await page.getByRole('heading', { name: 'Users' }).waitFor();
-    for (const name of ['Change access', 'Remove', 'Grant', 'Add user', 'Save justification', 'Transfer primary role'])
+    for (const name of [
+      'Change access',
+      'Remove',
+      'Grant',
+      'Grant as requested',
+      'Grant with changes…',
+      'Edit details',
+      'Edit contact',
+      'Mark reviewed',
+      'Add user',
+      'Save justification',
+      'Transfer primary role',
+    ])
       expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
     await context.close();
+  }, 60_000);
+
+  it('a non-member asks for secondary with privileges from the 403; the administrator grants as requested', async () => {
+    const nominee = await open();
+    await signIn(nominee.page, 'sam@example.com');
+    await nominee.page.goto(`/sites/${SITE}`);
+    // The API's 403 says sam may ask for access: its detail, and the action.
+    await nominee.page.getByRole('alert').filter({ hasText: 'You may request access' }).waitFor();
+    await nominee.page.getByRole('button', { name: 'Request access' }).click();
+    const form = nominee.page.getByRole('form', { name: 'Request access' });
+    await form.getByLabel('First name').fill('Sam');
+    await form.getByLabel('Last name').fill('Nominee');
+    await form.getByLabel('E-mail').fill('sam@example.com');
+    await form.getByLabel('Business justification').fill('I run the renewals desk');
+    await form.getByLabel('Requested role').selectOption('secondary');
+    await form.getByLabel('Manage access').selectOption('view');
+    await form.getByLabel('Software access').selectOption('downloads');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await nominee.page.getByRole('status').filter({ hasText: 'Confirmation number' }).waitFor();
+    await nominee.page.getByRole('status').filter({ hasText: 'waits for a decision' }).waitFor();
+    await shot(nominee.page, 'request-access');
+    await nominee.context.close();
+
+    const admin = await open();
+    await signIn(admin.page, 'pat@example.com');
+    await admin.page.goto(`/sites/${SITE}`);
+    const search = admin.page.getByRole('form', { name: 'Search requests' });
+    await search.getByLabel('Search requests (name, e-mail, user id)').fill('nobody-like-this');
+    await search.getByRole('button', { name: 'Search' }).click();
+    await admin.page.getByText('No pending request matches “nobody-like-this”.').waitFor();
+    await search.getByLabel('Search requests (name, e-mail, user id)').fill('sam');
+    await search.getByRole('button', { name: 'Search' }).click();
+    await admin.page.getByText('Asks for secondary with Software access: downloads, Manage access: view').waitFor();
+    await admin.page
+      .getByRole('group', { name: 'Grant Sam Nominee' })
+      .getByRole('button', { name: 'Grant as requested' })
+      .click();
+    const done = admin.page.getByRole('status').filter({ hasText: 'Confirmation number' });
+    await done.waitFor();
+    const confirmation = (await done.locator('.confirmation').textContent()) ?? '';
+    await admin.page.getByText('No pending request matches “sam”.').waitFor();
+    await shot(admin.page, 'site-granted-as-requested');
+    await admin.context.close();
+
+    const access = await t.http
+      .get(`/v1/sites/${SITE}/users/sam@example.com/access`)
+      .set('Authorization', await bearer(t, 'pat@example.com'))
+      .expect(200);
+    expect(access.body).toMatchObject({
+      role: 'secondary',
+      privileges: { softwareAccess: 'downloads', manageAccess: 'view', reporting: 'none' },
+      grantedBy: 'pat@example.com',
+      confirmationNumber: confirmation,
+    });
+  }, 60_000);
+
+  it('an employee joins with the company token alone and sees the location under "My locations"', async () => {
+    const { context, page } = await open(390);
+    await signIn(page, 'jan@example.com');
+    const mine = page.getByRole('region', { name: 'My locations' });
+    await mine.getByText('You are not an employee of any partner location.').waitFor();
+    const join = page.getByRole('form', { name: 'Join with a company token' });
+    await join.getByLabel('Company token').fill(autoAccepting.companyToken);
+    await join.getByLabel('First name').fill('Jan');
+    await join.getByLabel('Last name').fill('Joiner');
+    await join.getByLabel('E-mail').fill('jan@example.com');
+    await join.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('status').filter({ hasText: 'Confirmation number' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'You are now an employee of the location.' }).waitFor();
+    await mine.getByRole('link', { name: 'Acme HQ' }).waitFor();
+    await page
+      .getByRole('region', { name: 'My requests to join locations' })
+      .getByRole('cell', { name: 'accepted' })
+      .waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(page, 'me-locations-390');
+    // A plain employee: no administration of the location or the enterprise.
+    await mine.getByRole('link', { name: 'Acme HQ' }).click();
+    await page.getByRole('heading', { name: 'Employees' }).waitFor();
+    await page.getByRole('cell', { name: /^Jan Joiner/ }).waitFor();
+    for (const name of ['Add employee', 'Rotate company token', 'Rename enterprise', 'Move worldwide HQ'])
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    await page.goto(`/partner/${autoAccepting.enterpriseId}`);
+    await page.getByRole('heading', { name: 'Enterprise tree' }).waitFor();
+    for (const name of ['Rename enterprise', 'Move worldwide HQ', 'Rename country enterprise'])
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    await context.close();
+
+    const locations = await t.http
+      .get('/v1/me/locations')
+      .set('Authorization', await bearer(t, 'jan@example.com'))
+      .expect(200);
+    expect(locations.body.items).toEqual([
+      expect.objectContaining({ locationId: autoAccepting.locationId, enterpriseId: autoAccepting.enterpriseId }),
+    ]);
   }, 60_000);
 
   it('a plain site user sees no administrative action (at 390 px wide)', async () => {
@@ -228,6 +431,9 @@ if (!hasChromium) {
       'Deny',
       'Add user',
       'Save justification',
+      'Grant as requested',
+      'Edit details',
+      'Mark reviewed',
       'Download CSV',
       'Transfer primary role',
     ])

@@ -3,8 +3,8 @@ import { api, command, read } from '../api/client';
 import { mayAudit } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { navigate } from '../router';
-import { Field, Form, Loading, OutcomeView, Section, useAction, useRead, when } from '../ui/kit';
-import { privilegeSummary } from '../ui/privileges';
+import { Field, Form, Loading, OutcomeView, Section, Select, useAction, useRead, when } from '../ui/kit';
+import { NO_PRIVILEGES, PrivilegeMatrix, privilegeSummary } from '../ui/privileges';
 
 /** The caller's sites (role and privileges on each): what the console shows per site comes from here. */
 export const loadMySites = () => read(api.GET('/v1/me/sites', { params: { query: { limit: 500 } } }));
@@ -113,29 +113,42 @@ export function MePage() {
       </Section>
 
       {session.me.roles.includes('auditor') ? null : <Nominate onDone={requests.reload} />}
+      <MyPartnerLocations readOnly={session.me.roles.includes('auditor')} />
       {session.me.roles.includes('auditor') ? null : <Preferences />}
     </>
   );
 }
 
-function Nominate({ onDone }: { onDone: () => void }) {
-  const [siteId, setSiteId] = useState('');
+type Role = 'user' | 'secondary';
+
+/** Asks for access to a site with the role and privileges wanted; `fixedSiteId` when the site is already known. */
+export function Nominate({ onDone, fixedSiteId }: { onDone: () => void; fixedSiteId?: string }) {
+  const [siteId, setSiteId] = useState(fixedSiteId ?? '');
+  const [role, setRole] = useState<Role>('user');
+  const [privileges, setPrivileges] = useState(NO_PRIVILEGES);
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [email, setEmail] = useState('');
   const [justification, setJustification] = useState('');
   const { outcome, run } = useAction();
   return (
-    <Section title="Nominate myself to a site">
+    <Section title={fixedSiteId ? `Request access to site ${fixedSiteId}` : 'Nominate myself to a site'}>
       <Form
-        label="Nominate myself"
+        label={fixedSiteId ? 'Request access' : 'Nominate myself'}
         onSubmit={() =>
           run(
             () =>
               command(
                 api.POST('/v1/sites/{siteId}/access-requests', {
                   params: { path: { siteId: siteId.trim() } },
-                  body: { firstName, lastName, email, businessJustification: justification },
+                  body: {
+                    firstName,
+                    lastName,
+                    email,
+                    businessJustification: justification,
+                    requestedRole: role,
+                    requestedPrivileges: privileges,
+                  },
                 }),
               ),
             onDone,
@@ -143,12 +156,22 @@ function Nominate({ onDone }: { onDone: () => void }) {
         }
       >
         <div class="grid">
-          <Field label="Site id" value={siteId} onInput={setSiteId} required />
+          {fixedSiteId ? null : <Field label="Site id" value={siteId} onInput={setSiteId} required />}
           <Field label="First name" value={firstName} onInput={setFirstName} required />
           <Field label="Last name" value={lastName} onInput={setLastName} required />
           <Field label="E-mail" type="email" value={email} onInput={setEmail} required />
         </div>
         <Field label="Business justification" value={justification} onInput={setJustification} required />
+        <Select<Role>
+          label="Requested role"
+          value={role}
+          options={[
+            ['user', 'user'],
+            ['secondary', 'secondary (may administer, with Account Management privileges)'],
+          ]}
+          onChange={setRole}
+        />
+        <PrivilegeMatrix value={privileges} onChange={setPrivileges} legend="Requested privileges" />
         <button type="submit" class="primary">
           Send request
         </button>
@@ -165,7 +188,32 @@ function Preferences() {
   return (
     <Section title="eNotification preferences">
       <Loading read={prefs}>
-        {(p) => <p>Decision e-mails go to: {p.email ?? 'your verified sign-in address'}</p>}
+        {(p) => (
+          <>
+            <p>Decision e-mails go to: {p.email ?? 'your verified sign-in address'}</p>
+            <div class="field check">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={p.subscribed}
+                  onChange={(e) =>
+                    run(
+                      () =>
+                        command(
+                          api.PUT('/v1/me/notification-preferences', {
+                            body: { subscribed: (e.target as HTMLInputElement).checked },
+                          }),
+                        ),
+                      prefs.reload,
+                    )
+                  }
+                />{' '}
+                Subscribed to optional e-mails (requests to approve, reminders, the monthly contact review)
+              </label>
+              <small class="hint">E-mails about your own access are always sent.</small>
+            </div>
+          </>
+        )}
       </Loading>
       <Form
         label="eNotification address"
@@ -178,6 +226,148 @@ function Preferences() {
         <button type="submit">Save</button>
       </Form>
       <OutcomeView outcome={outcome} />
+    </Section>
+  );
+}
+
+/** The caller's partner locations, their own self-association requests, and joining a location with its token alone. */
+function MyPartnerLocations({ readOnly }: { readOnly: boolean }) {
+  const locations = useRead(() => read(api.GET('/v1/me/locations', { params: { query: { limit: 100 } } })), []);
+  const associations = useRead(
+    () => read(api.GET('/v1/me/self-associations', { params: { query: { limit: 100 } } })),
+    [],
+  );
+  const reload = () => {
+    locations.reload();
+    associations.reload();
+  };
+  return (
+    <>
+      <Section title="My locations">
+        <Loading read={locations}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <p>You are not an employee of any partner location.</p>
+            ) : (
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Location</th>
+                      <th scope="col">Enterprise</th>
+                      <th scope="col">Access role</th>
+                      <th scope="col">Joined</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((l) => (
+                      <tr key={l.locationId}>
+                        <td>
+                          <a href={`/partner/${l.enterpriseId}/locations/${l.locationId}`}>{l.locationName}</a>
+                        </td>
+                        <td>
+                          <a href={`/partner/${l.enterpriseId}`}>{l.enterpriseName}</a>
+                          <br />
+                          <small>
+                            {l.countryEnterpriseName} ({l.country})
+                          </small>
+                        </td>
+                        <td>{l.accessRole.replace(/_/g, ' ')}</td>
+                        <td>{when(l.joinedAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loading>
+      </Section>
+      <Section title="My requests to join locations">
+        <Loading read={associations}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <p>No requests to join a location.</p>
+            ) : (
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Location</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Requested</th>
+                      <th scope="col">Confirmation</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((a) => (
+                      <tr key={a.associationId}>
+                        <td>{a.locationName || a.locationId}</td>
+                        <td>
+                          <span class={`badge ${a.status}`}>{a.status}</span>
+                          {a.reason ? ` — ${a.reason}` : ''}
+                        </td>
+                        <td>{when(a.requestedAt)}</td>
+                        <td class="mono">{a.confirmationNumber}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loading>
+      </Section>
+      {readOnly ? null : <JoinWithToken onDone={reload} />}
+    </>
+  );
+}
+
+/** POST /v1/self-associations: the company token alone names the location. */
+function JoinWithToken({ onDone }: { onDone: () => void }) {
+  const [companyToken, setCompanyToken] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [email, setEmail] = useState('');
+  const { outcome, run } = useAction();
+  const [status, setStatus] = useState<string | null>(null);
+  return (
+    <Section title="Join a partner location">
+      <p>Your company’s token names the location; ask its administrator for it.</p>
+      <Form
+        label="Join with a company token"
+        onSubmit={() => {
+          setStatus(null);
+          run(
+            () =>
+              command(
+                api.POST('/v1/self-associations', {
+                  body: { companyToken: companyToken.trim(), firstName, lastName, email },
+                }),
+              ),
+            (answer) => {
+              setStatus((answer as { status: string }).status);
+              onDone();
+            },
+          );
+        }}
+      >
+        <div class="grid">
+          <Field label="Company token" value={companyToken} onInput={setCompanyToken} required />
+          <Field label="First name" value={firstName} onInput={setFirstName} required />
+          <Field label="Last name" value={lastName} onInput={setLastName} required />
+          <Field label="E-mail" type="email" value={email} onInput={setEmail} required />
+        </div>
+        <button type="submit" class="primary">
+          Join
+        </button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+      {status ? (
+        <p role="status">
+          {status === 'accepted' ? 'You are now an employee of the location.' : 'Your request waits for approval.'}
+        </p>
+      ) : null}
     </Section>
   );
 }

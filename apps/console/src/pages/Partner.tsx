@@ -112,53 +112,202 @@ function managesLocation(session: Session, enterprise: Enterprise, location: Loc
   );
 }
 
+/** The PRC of a location, as far as the caller may see it (the tree hides it from others). */
+const prcOf = (enterprise: Enterprise, locationId: string) =>
+  enterprise.countryEnterprises.flatMap((c) => c.locations).find((l) => l.locationId === locationId)?.prcUserId;
+
 export function EnterprisePage({ enterpriseId }: { enterpriseId: string }) {
+  const session = useSession()!;
   const enterprise = useRead(() => loadEnterprise(enterpriseId), [enterpriseId]);
+  const me = session.me.userId;
   return (
     <>
       <h1>Enterprise {enterprise.data?.name ?? enterpriseId}</h1>
       <Loading read={enterprise}>
-        {(e) => (
-          <Section title="Enterprise tree">
-            <p>
-              Registered {when(e.registeredAt)} by {e.registeredBy}
-            </p>
-            <ul class="tree">
-              {e.countryEnterprises.map((c) => (
-                <li key={c.countryEnterpriseId}>
-                  <strong>
-                    {c.country} — {c.name}
-                  </strong>
-                  <ul>
-                    {c.locations.map((l) => (
-                      <li key={l.locationId}>
-                        <a href={`/partner/${enterpriseId}/locations/${l.locationId}`}>
-                          {l.name}, {l.city}
-                        </a>
-                        {l.locationId === e.worldwideHeadquartersLocationId ? (
-                          <span class="badge">worldwide HQ</span>
-                        ) : null}
-                        {l.locationId === c.headquartersLocationId ? <span class="badge">country HQ</span> : null}{' '}
-                        <small>
-                          tier {l.partnerTier}, PRC {l.prcUserId ?? 'missing'}
-                        </small>
-                        {l.warnings.length ? (
-                          <ul class="warnings">
-                            {l.warnings.map((w) => (
-                              <li key={w}>{w}</li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                </li>
+        {(e) => {
+          // Shown only when the API's data says the caller is the PRC of the headquarters (the API decides again).
+          const worldwidePrc = !readOnly(session) && prcOf(e, e.worldwideHeadquartersLocationId) === me;
+          const countriesIRun = e.countryEnterprises.filter(
+            (c) => worldwidePrc || (!readOnly(session) && prcOf(e, c.headquartersLocationId) === me),
+          );
+          return (
+            <>
+              <Section title="Enterprise tree">
+                <p>
+                  Registered {when(e.registeredAt)} by {e.registeredBy}
+                </p>
+                <ul class="tree">
+                  {e.countryEnterprises.map((c) => (
+                    <li key={c.countryEnterpriseId}>
+                      <strong>
+                        {c.country} — {c.name}
+                      </strong>
+                      <ul>
+                        {c.locations.map((l) => (
+                          <li key={l.locationId}>
+                            <a href={`/partner/${enterpriseId}/locations/${l.locationId}`}>
+                              {l.name}, {l.city}
+                            </a>
+                            {l.locationId === e.worldwideHeadquartersLocationId ? (
+                              <span class="badge">worldwide HQ</span>
+                            ) : null}
+                            {l.locationId === c.headquartersLocationId ? <span class="badge">country HQ</span> : null}{' '}
+                            <small>
+                              tier {l.partnerTier}, PRC {l.prcUserId ?? 'missing'}
+                            </small>
+                            {l.warnings.length ? (
+                              <ul class="warnings">
+                                {l.warnings.map((w) => (
+                                  <li key={w}>{w}</li>
+                                ))}
+                              </ul>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+              {worldwidePrc ? <WorldwideEdits enterprise={e} onDone={enterprise.reload} /> : null}
+              {countriesIRun.map((c) => (
+                <CountryEdits
+                  key={c.countryEnterpriseId}
+                  enterpriseId={e.enterpriseId}
+                  country={c}
+                  onDone={enterprise.reload}
+                />
               ))}
-            </ul>
-          </Section>
-        )}
+            </>
+          );
+        }}
       </Loading>
     </>
+  );
+}
+
+const locationLabel = (l: Location) => `${l.name}${l.city ? `, ${l.city}` : ''} (${l.country})`;
+
+/** Renaming the enterprise and moving its worldwide HQ: the PRC of the worldwide HQ only. */
+function WorldwideEdits({ enterprise, onDone }: { enterprise: Enterprise; onDone: () => void }) {
+  const { enterpriseId } = enterprise;
+  const [name, setName] = useState(enterprise.name);
+  const locations = enterprise.countryEnterprises.flatMap((c) => c.locations);
+  const [hq, setHq] = useState(enterprise.worldwideHeadquartersLocationId);
+  const { outcome, run } = useAction();
+  return (
+    <Section title="Enterprise name and worldwide headquarters">
+      <Form
+        label="Rename the enterprise"
+        class="inline"
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.PUT('/v1/enterprises/{enterpriseId}/profile', {
+                  params: { path: { enterpriseId } },
+                  body: { name },
+                }),
+              ),
+            onDone,
+          )
+        }
+      >
+        <Field label="Enterprise name" value={name} onInput={setName} required />
+        <button type="submit">Rename enterprise</button>
+      </Form>
+      {locations.length > 1 ? (
+        <Form
+          label="Move the worldwide headquarters"
+          class="inline"
+          onSubmit={() =>
+            confirm('Move the worldwide headquarters? Its PRC gains authority over the whole enterprise.') &&
+            run(
+              () =>
+                command(
+                  api.PUT('/v1/enterprises/{enterpriseId}/headquarters', {
+                    params: { path: { enterpriseId } },
+                    body: { locationId: hq },
+                  }),
+                ),
+              onDone,
+            )
+          }
+        >
+          <Select<string>
+            label="Worldwide headquarters"
+            value={hq}
+            options={locations.map((l) => [l.locationId, locationLabel(l)] as [string, string])}
+            onChange={setHq}
+          />
+          <button type="submit">Move worldwide HQ</button>
+        </Form>
+      ) : null}
+      <OutcomeView outcome={outcome} />
+    </Section>
+  );
+}
+
+/** Renaming a country enterprise and moving its HQ: the PRC of its HQ or of the worldwide HQ. */
+function CountryEdits(props: {
+  enterpriseId: string;
+  country: Enterprise['countryEnterprises'][number];
+  onDone: () => void;
+}) {
+  const { enterpriseId, country } = props;
+  const path = { enterpriseId, countryEnterpriseId: country.countryEnterpriseId };
+  const [name, setName] = useState(country.name);
+  const [hq, setHq] = useState(country.headquartersLocationId);
+  const { outcome, run } = useAction();
+  return (
+    <Section title={`Country enterprise ${country.country}: ${country.name}`}>
+      <Form
+        label={`Rename country enterprise ${country.country}`}
+        class="inline"
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.PUT('/v1/enterprises/{enterpriseId}/country-enterprises/{countryEnterpriseId}/profile', {
+                  params: { path },
+                  body: { name },
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <Field label={`Name of country enterprise ${country.country}`} value={name} onInput={setName} required />
+        <button type="submit">Rename country enterprise</button>
+      </Form>
+      {country.locations.length > 1 ? (
+        <Form
+          label={`Move the headquarters of ${country.country}`}
+          class="inline"
+          onSubmit={() =>
+            run(
+              () =>
+                command(
+                  api.PUT('/v1/enterprises/{enterpriseId}/country-enterprises/{countryEnterpriseId}/headquarters', {
+                    params: { path },
+                    body: { locationId: hq },
+                  }),
+                ),
+              props.onDone,
+            )
+          }
+        >
+          <Select<string>
+            label={`Headquarters of ${country.country}`}
+            value={hq}
+            options={country.locations.map((l) => [l.locationId, locationLabel(l)] as [string, string])}
+            onChange={setHq}
+          />
+          <button type="submit">Move country HQ</button>
+        </Form>
+      ) : null}
+      <OutcomeView outcome={outcome} />
+    </Section>
   );
 }
 
@@ -208,11 +357,13 @@ export function LocationPage({ enterpriseId, locationId }: { enterpriseId: strin
       />
       {manages && location ? (
         <>
+          <AddEmployee enterpriseId={enterpriseId} locationId={locationId} onDone={changed} />
           <SelfAssociations enterpriseId={enterpriseId} locationId={locationId} onChange={changed} />
           <Settings enterpriseId={enterpriseId} location={location} onDone={changed} />
-          <RotateToken enterpriseId={enterpriseId} locationId={locationId} />
+          <RotateToken enterpriseId={enterpriseId} locationId={locationId} version={version} onDone={changed} />
         </>
       ) : null}
+      <Compliance enterpriseId={enterpriseId} locationId={locationId} version={version} />
     </>
   );
 }
@@ -460,13 +611,32 @@ function Settings({
   );
 }
 
-function RotateToken({ enterpriseId, locationId }: { enterpriseId: string; locationId: string }) {
+function RotateToken(props: { enterpriseId: string; locationId: string; version: number; onDone: () => void }) {
+  const { enterpriseId, locationId } = props;
   const [token, setToken] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const { outcome, run } = useAction();
+  const info = useRead(
+    () =>
+      read(
+        api.GET('/v1/enterprises/{enterpriseId}/locations/{locationId}', {
+          params: { path: { enterpriseId, locationId } },
+        }),
+      ),
+    [enterpriseId, locationId, props.version],
+  );
   return (
     <Section title="Company token">
       <p>Only a digest of the token is stored: a new token is shown once, here, right after rotation.</p>
+      <Loading read={info}>
+        {(l) => (
+          <p class="rotation">
+            {l.tokenRotatedAt
+              ? `Last rotated ${when(l.tokenRotatedAt)} by ${l.tokenRotatedBy ?? '—'}.`
+              : 'Not rotated since the location was created.'}
+          </p>
+        )}
+      </Loading>
       <button
         type="button"
         onClick={() => {
@@ -479,7 +649,10 @@ function RotateToken({ enterpriseId, locationId }: { enterpriseId: string; locat
                   params: { path: { enterpriseId, locationId } },
                 }),
               ),
-            (answer) => setToken((answer as Schemas['RotateCompanyTokenResponseDto']).companyToken),
+            (answer) => {
+              setToken((answer as Schemas['RotateCompanyTokenResponseDto']).companyToken);
+              props.onDone();
+            },
           );
         }}
       >
@@ -503,6 +676,103 @@ function RotateToken({ enterpriseId, locationId }: { enterpriseId: string; locat
           </button>
         </div>
       ) : null}
+    </Section>
+  );
+}
+
+const ADDABLE_ROLES = ACCESS_ROLES.filter((r) => r !== 'prc');
+
+/** Adds a person to the location directly (PRC or APA in scope; the PRC role only by transfer). */
+function AddEmployee(props: { enterpriseId: string; locationId: string; onDone: () => void }) {
+  const [f, setF] = useState({ userId: '', firstName: '', lastName: '', email: '', telephone: '' });
+  const [accessRole, setAccessRole] = useState<AccessRole>('personal_update');
+  const { outcome, run } = useAction();
+  const field = (key: keyof typeof f, label: string, type?: 'email') => (
+    <Field
+      label={label}
+      type={type}
+      value={f[key]}
+      onInput={(v) => setF({ ...f, [key]: v })}
+      required={key !== 'telephone'}
+    />
+  );
+  return (
+    <Section title="Add an employee">
+      <Form
+        label="Add an employee"
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.POST('/v1/enterprises/{enterpriseId}/locations/{locationId}/employees', {
+                  params: { path: { enterpriseId: props.enterpriseId, locationId: props.locationId } },
+                  body: {
+                    userId: f.userId.trim(),
+                    firstName: f.firstName,
+                    lastName: f.lastName,
+                    email: f.email,
+                    ...(f.telephone.trim() ? { telephone: f.telephone.trim() } : {}),
+                    accessRole,
+                  },
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <div class="grid">
+          {field('userId', 'User id')}
+          {field('firstName', 'First name')}
+          {field('lastName', 'Last name')}
+          {field('email', 'E-mail', 'email')}
+          {field('telephone', 'Telephone (optional)')}
+          <Select<AccessRole> label="Access role" value={accessRole} options={ADDABLE_ROLES} onChange={setAccessRole} />
+        </div>
+        <button type="submit" class="primary">
+          Add employee
+        </button>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </Section>
+  );
+}
+
+/** Tier, region, PRC, employees by access role and TCI contacts; hidden from people the API refuses it to. */
+function Compliance(props: { enterpriseId: string; locationId: string; version: number }) {
+  const { enterpriseId, locationId } = props;
+  const summary = useRead(
+    () =>
+      read(
+        api.GET('/v1/enterprises/{enterpriseId}/locations/{locationId}/compliance-summary', {
+          params: { path: { enterpriseId, locationId } },
+        }),
+      ),
+    [enterpriseId, locationId, props.version],
+  );
+  if (summary.problem?.code === 'FORBIDDEN') return null;
+  return (
+    <Section title="Compliance summary">
+      <Loading read={summary}>
+        {(c) => (
+          <dl class="facts">
+            <dt>Partner tier</dt>
+            <dd>{c.partnerTier}</dd>
+            <dt>Region</dt>
+            <dd>{c.region.replace(/_/g, ' ')}</dd>
+            <dt>PRC assigned</dt>
+            <dd>{c.prcAssigned ? 'yes' : 'no'}</dd>
+            <dt>Employees</dt>
+            <dd>{c.employees}</dd>
+            <dt>By access role</dt>
+            <dd>{ACCESS_ROLES.map((r) => `${r.replace(/_/g, ' ')}: ${c.employeesByAccessRole[r]}`).join(', ')}</dd>
+            <dt>TCI contacts</dt>
+            <dd>
+              business contact {c.tciContacts.businessContact ? 'present' : 'missing'}, secondary business contact{' '}
+              {c.tciContacts.secondaryBusinessContact ? 'present' : 'missing'}
+            </dd>
+          </dl>
+        )}
+      </Loading>
     </Section>
   );
 }

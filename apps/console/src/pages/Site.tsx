@@ -18,7 +18,7 @@ import {
   when,
 } from '../ui/kit';
 import { NO_PRIVILEGES, PrivilegeMatrix, privilegeSummary } from '../ui/privileges';
-import { loadMySites } from './Me';
+import { loadMySites, Nominate } from './Me';
 
 type User = Schemas['SiteUserDto'];
 type Role = 'secondary' | 'user';
@@ -46,6 +46,9 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
       <Section title="Summary">
         <Loading read={summary}>{(s) => <Summary summary={s} />}</Loading>
       </Section>
+      {summary.problem?.canRequestAccess !== undefined ? (
+        <RequestAccess siteId={siteId} canRequest={summary.problem.canRequestAccess} onDone={summary.reload} />
+      ) : null}
       {permissions.viewUsers ? (
         <Users siteId={siteId} session={session} permissions={permissions} version={version} onChange={changed} />
       ) : null}
@@ -56,7 +59,30 @@ export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }
       {permissions.viewContacts ? (
         <Contacts siteId={siteId} version={version} mayUpdate={permissions.updateContacts} onChange={changed} />
       ) : null}
+      {permissions.viewContacts ? <Recipients siteId={siteId} version={version} /> : null}
       {permissions.transferPrimary ? <TransferPrimary siteId={siteId} onDone={changed} /> : null}
+    </>
+  );
+}
+
+/** A signed-in non-member: the 403 says whether they may ask for access (`canRequestAccess`) or already did. */
+function RequestAccess(props: { siteId: string; canRequest: boolean; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      {props.canRequest && !open ? (
+        <p>
+          <button type="button" class="primary" onClick={() => setOpen(true)}>
+            Request access
+          </button>
+        </p>
+      ) : null}
+      {open ? <Nominate fixedSiteId={props.siteId} onDone={props.onDone} /> : null}
+      {props.canRequest ? null : (
+        <p class="status" role="status">
+          Your access request to this site waits for a decision (see <a href="/">My access requests</a>).
+        </p>
+      )}
     </>
   );
 }
@@ -111,6 +137,7 @@ function Users(props: {
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
+  const [editingDetails, setEditingDetails] = useState<string | null>(null);
   const [csvProblem, setCsvProblem] = useState<ReturnType<typeof problemOf> | null>(null);
   const users = useRead(
     () =>
@@ -176,6 +203,7 @@ function Users(props: {
                     <th scope="col">Role</th>
                     <th scope="col">Privileges</th>
                     <th scope="col">Granted</th>
+                    <th scope="col">Last change</th>
                     <th scope="col">Actions</th>
                   </tr>
                 </thead>
@@ -183,6 +211,9 @@ function Users(props: {
                   {page.items.map((u) => {
                     const mayChange =
                       permissions.manageUsers && !asOf && u.role !== 'primary' && u.userId !== session.me.userId;
+                    // Details carry no authority (a manager may edit their own); the primary's are the primary's or an operator's.
+                    const mayEditDetails =
+                      permissions.manageUsers && !asOf && (u.role !== 'primary' || permissions.transferPrimary);
                     return (
                       <tr key={u.userId}>
                         <td>
@@ -200,8 +231,24 @@ function Users(props: {
                           </a>
                         </td>
                         <td>
+                          {when(u.lastChangedAt)} by {u.lastChangedBy}
+                          <br />
+                          <a class="mono" href={`/audit/confirmations/${u.lastConfirmationNumber}`}>
+                            {u.lastConfirmationNumber}
+                          </a>
+                        </td>
+                        <td>
                           <div class="actions">
                             <a href={`/audit/sites/${siteId}/people/${encodeURIComponent(u.userId)}`}>Timeline</a>
+                            {mayEditDetails ? (
+                              <button
+                                type="button"
+                                aria-expanded={editingDetails === u.userId}
+                                onClick={() => setEditingDetails(editingDetails === u.userId ? null : u.userId)}
+                              >
+                                Edit details
+                              </button>
+                            ) : null}
                             {mayChange ? (
                               <>
                                 <button
@@ -239,7 +286,7 @@ function Users(props: {
                 </tbody>
               </table>
             </div>
-            {editing ? (
+            {editing && page.items.some((u) => u.userId === editing) ? (
               <ChangeAccess
                 siteId={siteId}
                 user={page.items.find((u) => u.userId === editing)!}
@@ -247,11 +294,81 @@ function Users(props: {
                 onClose={() => setEditing(null)}
               />
             ) : null}
+            {editingDetails && page.items.some((u) => u.userId === editingDetails) ? (
+              <EditDetails
+                key={editingDetails}
+                siteId={siteId}
+                user={page.items.find((u) => u.userId === editingDetails)!}
+                onDone={reload}
+                onClose={() => setEditingDetails(null)}
+              />
+            ) : null}
             <Pager label="Users" offset={offset} limit={PAGE} total={page.total} onOffset={setOffset} />
           </>
         )}
       </Loading>
     </Section>
+  );
+}
+
+/** PATCH …/users/{u}/details: name, e-mail, telephone (only the fields that changed are sent). */
+function EditDetails(props: { siteId: string; user: User; onDone: () => void; onClose: () => void }) {
+  const { siteId, user } = props;
+  const before = {
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    telephone: user.telephone ?? '',
+  };
+  const [f, setF] = useState(before);
+  const { outcome, run } = useAction();
+  const changes = Object.fromEntries(
+    (Object.keys(f) as (keyof typeof f)[]).filter((k) => f[k].trim() !== before[k]).map((k) => [k, f[k].trim()]),
+  );
+  const field = (key: keyof typeof f, label: string, type?: 'email') => (
+    <Field
+      label={label}
+      type={type}
+      value={f[key]}
+      onInput={(v) => setF({ ...f, [key]: v })}
+      required={key !== 'telephone'}
+    />
+  );
+  return (
+    <div class="panel" role="region" aria-label={`Edit details of ${user.userId}`}>
+      <h3>Edit details of {user.userId}</h3>
+      <Form
+        label={`Edit details of ${user.userId}`}
+        onSubmit={() =>
+          run(
+            () =>
+              command(
+                api.PATCH('/v1/sites/{siteId}/users/{userId}/details', {
+                  params: { path: { siteId, userId: user.userId } },
+                  body: changes,
+                }),
+              ),
+            props.onDone,
+          )
+        }
+      >
+        <div class="grid">
+          {field('firstName', 'First name')}
+          {field('lastName', 'Last name')}
+          {field('email', 'E-mail', 'email')}
+          {field('telephone', 'Telephone')}
+        </div>
+        <div class="buttons">
+          <button type="submit" class="primary">
+            Save details
+          </button>
+          <button type="button" onClick={props.onClose}>
+            Close
+          </button>
+        </div>
+      </Form>
+      <OutcomeView outcome={outcome} />
+    </div>
   );
 }
 
@@ -302,25 +419,36 @@ function Requests(props: {
   onChange: () => void;
 }) {
   const { siteId, session, permissions } = props;
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
   const requests = useRead(
     () =>
       read(
         api.GET('/v1/sites/{siteId}/access-requests', {
-          params: { path: { siteId }, query: { status: 'pending', limit: 100 } },
+          params: { path: { siteId }, query: { status: 'pending', limit: 100, ...(query ? { q: query } : {}) } },
         }),
       ),
-    [siteId, props.version],
+    [siteId, query, props.version],
   );
   const reload = props.onChange;
   // The outcome stays on the section: a decided request leaves the pending list.
   const { outcome, run } = useAction();
   return (
     <Section title="Pending requests">
+      <Form label="Search requests" class="inline" onSubmit={() => setQuery(q.trim())}>
+        <Field label="Search requests (name, e-mail, user id)" value={q} onInput={setQ} />
+        <button type="submit">Search</button>
+        {query ? (
+          <button type="button" onClick={() => (setQ(''), setQuery(''))}>
+            Clear
+          </button>
+        ) : null}
+      </Form>
       <OutcomeView outcome={outcome} />
       <Loading read={requests}>
         {(page) =>
           page.items.length === 0 ? (
-            <p>No pending requests.</p>
+            <p>{query ? `No pending request matches “${query}”.` : 'No pending requests.'}</p>
           ) : (
             <ul class="requests">
               {page.items.map((r) => (
@@ -331,6 +459,9 @@ function Requests(props: {
                     </strong>{' '}
                     ({r.userId}, {r.email}) asked on {when(r.requestedAt)} —{' '}
                     <span class="mono">{r.confirmationNumber}</span>
+                  </p>
+                  <p class="requested">
+                    Asks for <strong>{r.requestedRole}</strong> with {privilegeSummary(r.requestedPrivileges)}
                   </p>
                   <blockquote>{r.businessJustification}</blockquote>
                   {r.justificationEdits.length ? (
@@ -360,8 +491,9 @@ function Decide(props: {
   onDone: () => void;
 }) {
   const { siteId, request, run } = props;
-  const [role, setRole] = useState<Role>('user');
-  const [privileges, setPrivileges] = useState(NO_PRIVILEGES);
+  const [role, setRole] = useState<Role>(request.requestedRole);
+  const [privileges, setPrivileges] = useState(request.requestedPrivileges);
+  const [changing, setChanging] = useState(false);
   const [reason, setReason] = useState('');
   const path = { siteId, requestId: request.requestId };
   const who = `${request.firstName} ${request.lastName}`;
@@ -387,27 +519,49 @@ function Decide(props: {
         <Field label="Business justification" value={justification} onInput={setJustification} required />
         <button type="submit">Save justification</button>
       </Form>
-      <Form
-        label={`Grant ${who}`}
-        onSubmit={() =>
-          run(
-            () =>
-              command(
-                api.POST('/v1/sites/{siteId}/access-requests/{requestId}/grant', {
-                  params: { path },
-                  body: { role, privileges },
-                }),
-              ),
-            props.onDone,
-          )
-        }
-      >
-        <Select<Role> label="Role to grant" value={role} options={['user', 'secondary']} onChange={setRole} />
-        <PrivilegeMatrix value={privileges} onChange={setPrivileges} legend="Privileges to grant" />
-        <button type="submit" class="primary">
-          Grant
+      <div class="buttons" role="group" aria-label={`Grant ${who}`}>
+        <button
+          type="button"
+          class="primary"
+          onClick={() =>
+            run(
+              () =>
+                command(
+                  api.POST('/v1/sites/{siteId}/access-requests/{requestId}/grant', { params: { path }, body: {} }),
+                ),
+              props.onDone,
+            )
+          }
+        >
+          Grant as requested
         </button>
-      </Form>
+        <button type="button" aria-expanded={changing} onClick={() => setChanging(!changing)}>
+          Grant with changes…
+        </button>
+      </div>
+      {changing ? (
+        <Form
+          label={`Grant ${who} with changes`}
+          onSubmit={() =>
+            run(
+              () =>
+                command(
+                  api.POST('/v1/sites/{siteId}/access-requests/{requestId}/grant', {
+                    params: { path },
+                    body: { role, privileges },
+                  }),
+                ),
+              props.onDone,
+            )
+          }
+        >
+          <Select<Role> label="Role to grant" value={role} options={['user', 'secondary']} onChange={setRole} />
+          <PrivilegeMatrix value={privileges} onChange={setPrivileges} legend="Privileges to grant" />
+          <button type="submit" class="primary">
+            Grant with these changes
+          </button>
+        </Form>
+      ) : null}
       <Form
         label={`Deny ${who}`}
         class="inline"
@@ -437,12 +591,14 @@ const CONTACT_TYPES: readonly ContactType[] = ['administrative', 'renewal', 'med
 function Contacts(props: { siteId: string; version: number; mayUpdate: boolean; onChange: () => void }) {
   const { siteId, version } = props;
   const [editing, setEditing] = useState<string | null>(null);
+  const review = useAction();
   const contacts = useRead(
     () => read(api.GET('/v1/sites/{siteId}/contacts', { params: { path: { siteId }, query: { limit: 100 } } })),
     [siteId, version],
   );
   return (
     <Section title="Contacts">
+      <OutcomeView outcome={review.outcome} />
       <Loading read={contacts}>
         {(page) =>
           page.items.length === 0 ? (
@@ -457,7 +613,8 @@ function Contacts(props: { siteId: string; version: number; mayUpdate: boolean; 
                     <th scope="col">E-mail / telephone</th>
                     <th scope="col">Address</th>
                     <th scope="col">Last update</th>
-                    {props.mayUpdate ? <th scope="col">Review</th> : null}
+                    <th scope="col">Last review</th>
+                    {props.mayUpdate ? <th scope="col">Actions</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -480,15 +637,35 @@ function Contacts(props: { siteId: string; version: number; mayUpdate: boolean; 
                       <td>
                         {when(c.updatedAt)} by {c.updatedBy}
                       </td>
+                      <td>{c.reviewedAt ? `${when(c.reviewedAt)} by ${c.reviewedBy ?? '—'}` : 'never'}</td>
                       {props.mayUpdate ? (
                         <td>
-                          <button
-                            type="button"
-                            aria-expanded={editing === c.contactId}
-                            onClick={() => setEditing(editing === c.contactId ? null : c.contactId)}
-                          >
-                            Edit contact
-                          </button>
+                          <div class="actions">
+                            <button
+                              type="button"
+                              aria-expanded={editing === c.contactId}
+                              onClick={() => setEditing(editing === c.contactId ? null : c.contactId)}
+                            >
+                              Edit contact
+                            </button>
+                            <button
+                              type="button"
+                              title={`Confirm that the details of ${c.firstName} ${c.lastName} are current`}
+                              onClick={() =>
+                                review.run(
+                                  () =>
+                                    command(
+                                      api.POST('/v1/sites/{siteId}/contacts/{contactId}/review', {
+                                        params: { path: { siteId, contactId: c.contactId } },
+                                      }),
+                                    ),
+                                  props.onChange,
+                                )
+                              }
+                            >
+                              Mark reviewed
+                            </button>
+                          </div>
                         </td>
                       ) : null}
                     </tr>
@@ -590,6 +767,39 @@ function EditContact(props: { siteId: string; contact: Contact; onDone: () => vo
       </Form>
       <OutcomeView outcome={outcome} />
     </div>
+  );
+}
+
+/** Who receives the e-mails of one contact type (the primary contact when no contact has that type). */
+function Recipients({ siteId, version }: { siteId: string; version: number }) {
+  const [type, setType] = useState<ContactType>('renewal');
+  const recipients = useRead(
+    () => read(api.GET('/v1/sites/{siteId}/recipients', { params: { path: { siteId }, query: { type } } })),
+    [siteId, type, version],
+  );
+  return (
+    <Section title="Recipients by contact type">
+      <Select<ContactType> label="Contact type" value={type} options={CONTACT_TYPES} onChange={setType} />
+      <Loading read={recipients}>
+        {(r) => (
+          <>
+            {r.fallback === 'primary_contact' ? (
+              <p class="warnings" role="note">
+                No contact has the type {r.type.replace(/_/g, ' ')}: the primary contact receives it.
+              </p>
+            ) : null}
+            <ul aria-label={`Recipients of ${r.type.replace(/_/g, ' ')} e-mails`}>
+              {r.recipients.map((p) => (
+                <li key={p.contactId ?? p.userId ?? p.email}>
+                  {p.firstName} {p.lastName} &lt;{p.email}&gt;
+                  {p.userId ? <small> ({p.userId})</small> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Loading>
+    </Section>
   );
 }
 
