@@ -1,4 +1,4 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError, DomainErrorWithHeaders } from '#core';
 
 export interface CompanyTokenFailureLimits {
@@ -26,13 +26,21 @@ export class CompanyTokenLimiter {
     });
   }
 
-  /** Runs `attempt` unless `userId` or `client` is over the limit; counts it when it refuses the token. */
+  /**
+   * Runs `attempt` unless `userId` or `client` is over the limit; counts it when it refuses the token.
+   * Each attempt holds a point of both counters while it runs (given back unless the token was
+   * refused), so guesses sent in parallel cannot all pass the check before the first is counted.
+   */
   async attempt<T>(userId: string, client: string, attempt: () => Promise<T>): Promise<T> {
-    const keys = [`user:${userId}`, `ip:${client}`];
-    for (const key of keys) {
-      const used = await this.counter.get(key);
-      if (used && used.consumedPoints >= this.limits.limit) {
-        const retryAfter = Math.max(1, Math.ceil(used.msBeforeNext / 1000));
+    const held: string[] = [];
+    for (const key of [`user:${userId}`, `ip:${client}`]) {
+      try {
+        await this.counter.consume(key);
+        held.push(key);
+      } catch (rejection) {
+        await this.giveBack(held);
+        const msBeforeNext = (rejection as Partial<RateLimiterRes>).msBeforeNext ?? this.limits.windowSeconds * 1000;
+        const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
         throw new DomainErrorWithHeaders(
           'TOO_MANY_REQUESTS',
           `Too many refused company tokens; retry in ${retryAfter} s.`,
@@ -40,14 +48,18 @@ export class CompanyTokenLimiter {
         );
       }
     }
+    let refused = false;
     try {
       return await attempt();
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'INVALID_COMPANY_TOKEN') {
-        // Over the limit is fine here: the next attempt is the one refused.
-        await Promise.all(keys.map((key) => this.counter.consume(key).catch(() => undefined)));
-      }
+      refused = error instanceof DomainError && error.code === 'INVALID_COMPANY_TOKEN';
       throw error;
+    } finally {
+      if (!refused) await this.giveBack(held);
     }
+  }
+
+  private async giveBack(keys: readonly string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.counter.reward(key).catch(() => undefined)));
   }
 }

@@ -97,6 +97,17 @@ const history: [string, () => EnterpriseCommand][] = [
     }),
   ],
   [
+    // an APA types another address into the PRC's profile: the PRC's mail must not follow it
+    'amyEditsPaula',
+    () => ({
+      type: 'UpdateEmployeeProfile',
+      ...issued(u('amy')),
+      locationId: HQ,
+      userId: u('paula'),
+      profile: { ...typed('paula'), email: 'amy.capture@example.net' },
+    }),
+  ],
+  [
     'rotateWithPrc',
     () => ({ type: 'RotateCompanyToken', ...issued(u('amy')), locationId: HQ, companyTokenDigest: secretDigest('t2') }),
   ],
@@ -182,11 +193,11 @@ describe('PartnerNotificationsPart: partner-profile e-mails in the outbox, each 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('tells the PRC and APAs (at their profile address) that a self-association awaits approval', () => {
-    expect(sentFor('amyAsks')).toEqual([[u('paula'), 'paula.typed@example.net', 'queued']]);
+  it('tells the PRC and APAs (at their sign-in address, never a typed one) that a self-association awaits approval', () => {
+    expect(sentFor('amyAsks')).toEqual([[u('paula'), u('paula'), 'queued']]);
     expect(sentFor('ninaAsks')).toEqual([
-      [u('amy'), 'amy.typed@example.net', 'queued'],
-      [u('paula'), 'paula.typed@example.net', 'queued'],
+      [u('amy'), u('amy'), 'queued'],
+      [u('paula'), u('paula'), 'queued'],
     ]);
     const mail = mails.find((m) => m.confirmationNumber === confirmations.get('ninaAsks'))!;
     expect(mail.subject).toBe('A self-association to Acme HQ awaits your approval');
@@ -203,18 +214,20 @@ describe('PartnerNotificationsPart: partner-profile e-mails in the outbox, each 
   it('welcomes a person added directly, and tells a new PRC', () => {
     expect(sentFor('kenAdded')).toEqual([[u('ken'), u('ken'), 'queued']]);
     expect(mails.find((m) => m.confirmationNumber === confirmations.get('kenAdded'))!.body).toContain('view_only');
-    expect(sentFor('kenPrc')).toEqual([[u('ken'), 'ken.typed@example.net', 'queued']]);
+    // amy typed ken's profile address when she added him: his mail goes to his own sign-in address
+    expect(sentFor('kenPrc')).toEqual([[u('ken'), u('ken'), 'queued']]);
   });
 
   it('sends the PRC’s communications to the PRC, and to the APAs while it is missing', () => {
-    expect(sentFor('rotateWithPrc')).toEqual([[u('paula'), 'paula.typed@example.net', 'queued']]);
-    expect(sentFor('paulaLeaves')).toEqual([[u('amy'), 'amy.typed@example.net', 'queued']]);
-    expect(sentFor('rotateWithoutPrc')).toEqual([[u('amy'), 'amy.typed@example.net', 'queued']]);
+    expect(sentFor('rotateWithPrc')).toEqual([[u('paula'), u('paula'), 'queued']]);
+    expect(sentFor('paulaLeaves')).toEqual([[u('amy'), u('amy'), 'queued']]);
+    expect(sentFor('rotateWithoutPrc')).toEqual([[u('amy'), u('amy'), 'queued']]);
+    expect(mails.filter((m) => m.to?.endsWith('.net'))).toEqual([]); // no typed address anywhere
   });
 
   it('sends nothing for a location that auto-accepts, and nothing to role changes, policies, new locations', () => {
     expect(sentFor('zoeJoinsAuto')).toEqual([]);
-    for (const label of ['register', 'amyApa', 'createAuto', 'autoOn'])
+    for (const label of ['register', 'amyApa', 'amyEditsPaula', 'createAuto', 'autoOn'])
       expect([label, sentFor(label)]).toEqual([label, []]);
   });
 

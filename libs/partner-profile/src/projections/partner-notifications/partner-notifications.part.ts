@@ -52,14 +52,15 @@ const looksLikeEmail = (value: string) => /^[^@\s]+@[^@\s]+$/.test(value);
 
 /**
  * Partner-profile e-mails in the notification outbox, each once (keyed by the event and recipient):
- * a pending self-association to the location's PRC and APAs; the decision to the requester (at the
+ * a pending self-association to the location's PRC and APAs (at their sign-in address); the decision to the requester (at the
  * address their token vouched for); a welcome to a person added directly; the new PRC on assignment;
  * and the PRC's communications (PRC gone, token rotated) to the PRC, or to the APAs while it is missing.
  * It reads only the events and its own collections.
  */
 export class PartnerNotificationsPart implements ProjectionPart {
   readonly name = 'partner-notifications';
-  readonly version = 1;
+  // 2: staff mail goes to the sign-in address, never the (typable by others) profile e-mail.
+  readonly version = 2;
   readonly collections = [C.locations, C.associations];
 
   async apply(event: RecordedEvent, work: UnitOfWork, outbox: string): Promise<void> {
@@ -103,8 +104,12 @@ export class PartnerNotificationsPart implements ProjectionPart {
       };
       work.put(outbox, notification);
     };
-    const toStaff = (m: { userId: string; email: string }) => ({ userId: m.userId, to: m.email || null });
+    /**
+     * A person's own sign-in address: never their profile e-mail, which a PRC/APA may have typed (on
+     * adding them, or by editing their profile) to have that person's mail sent elsewhere.
+     */
     const toIdentity = (userId: string) => ({ userId, to: looksLikeEmail(userId) ? userId : null });
+    const toStaff = (m: { userId: string }) => toIdentity(m.userId);
 
     switch (event.type) {
       case 'LocationCreated': {
