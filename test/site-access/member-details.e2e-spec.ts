@@ -71,6 +71,29 @@ describe("A member's details: edit, audit, history, asOf, latest change (HTTP)",
     });
   });
 
+  it("shows a member's telephone only to the member and to those who may view contacts or manage access", async () => {
+    const vic = await bearer(t, u('vic')); // secondary with manageAccess=view only
+    const uma = await bearer(t, u('uma'));
+    const telephoneSeenBy = async (token: string) => {
+      const list = await t.http.get('/v1/sites/1001/users').set('Authorization', token).expect(200);
+      const row = (list.body.items as { userId: string; telephone?: string }[]).find((m) => m.userId === u('uma'))!;
+      const one = await t.http
+        .get(`/v1/sites/1001/users/${u('uma')}/access`)
+        .set('Authorization', token)
+        .expect(200);
+      return [row.telephone, one.body.telephone];
+    };
+    expect(await telephoneSeenBy(pat)).toEqual(['+49 89 42', '+49 89 42']);
+    expect(await telephoneSeenBy(sam)).toEqual(['+49 89 42', '+49 89 42']);
+    expect(await telephoneSeenBy(auditor)).toEqual(['+49 89 42', '+49 89 42']);
+    expect(await telephoneSeenBy(vic)).toEqual([undefined, undefined]);
+    const own = await t.http
+      .get(`/v1/sites/1001/users/${u('uma')}/access`)
+      .set('Authorization', uma)
+      .expect(200);
+    expect(own.body.telephone).toBe('+49 89 42');
+  });
+
   it('changes nothing (200 {changed:false}) when the fields sent are the stored ones', async () => {
     const res = await details(u('uma'), () => pat, { lastName: 'Umbridge', telephone: '+49 89 42' })().expect(200);
     expect(res.body).toEqual({ changed: false });

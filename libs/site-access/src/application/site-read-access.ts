@@ -31,6 +31,15 @@ export class SiteReadAccess {
     }
   }
 
+  /** Whether the caller holds one of `permissions` on the site (for what a read shows, after `require` let them in). */
+  async may(siteId: string, principal: Principal, permissions: SitePermission[]): Promise<boolean> {
+    const standing = await this.store
+      .collection<MemberDocument>(C.members)
+      .findOne({ _id: memberKey(siteId, principal.userId) });
+    const actor = actorOf(principal);
+    return permissions.some((p) => sitePermissions[p](actor, standing ?? undefined));
+  }
+
   /**
    * A signed-in person who is not a member learns they may ask for access, and how (or that their
    * request is pending) — nothing about the site itself.

@@ -1,3 +1,5 @@
+import type { SitePermission } from './site.permissions.js';
+
 export const REDACTED = '(redacted)';
 
 /** Audit changes about a contact are named `contact(<id>)...` (see describeSiteEvent). */
@@ -24,4 +26,15 @@ export function withoutContactDetails(event: { type: string; data: Record<string
       to: REDACTED,
     }));
   return { type: event.type, data };
+}
+
+/**
+ * A member's telephone is a contact detail: besides the member, only those who may view contacts or
+ * manage access (who edit it) see it; viewing users alone shows names, roles and privileges.
+ */
+export const TELEPHONE_VIEWERS: SitePermission[] = ['viewContacts', 'manageAccess'];
+
+export function withoutTelephone<T extends { telephone?: string }>(member: T): T {
+  const { telephone: _hidden, ...rest } = member;
+  return rest as T;
 }

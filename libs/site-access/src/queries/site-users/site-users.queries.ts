@@ -6,6 +6,7 @@ import { notFound } from '#core';
 import { type Filter, findOneShaped, findPage, shapeOf } from '#read-store';
 import { SiteReads } from '../../application/site-reads.js';
 import type { SiteRole } from '../../domain/site.events.js';
+import { TELEPHONE_VIEWERS, withoutTelephone } from '../../domain/contact.redaction.js';
 import { siteStream } from '../../domain/site.streams.js';
 import { type MemberDocument, SITE_COLLECTIONS as C, memberKey } from '../../projections/read-models.js';
 import { SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-users.as-of.js';
@@ -74,7 +75,9 @@ export class ListSiteUsersHandler implements IQueryHandler<ListSiteUsersQuery> {
 
   async execute({ principal, siteId, filter, asOf, all }: ListSiteUsersQuery): Promise<SiteUserListDto> {
     await this.reads.access.require(siteId, principal, ['viewUsers']);
-    return asOf ? this.replayed(siteId, filter, asOf, all) : this.current(siteId, filter, all);
+    const found = asOf ? await this.replayed(siteId, filter, asOf, all) : await this.current(siteId, filter, all);
+    if (await this.reads.access.may(siteId, principal, TELEPHONE_VIEWERS)) return found;
+    return { ...found, items: found.items.map((m) => (m.userId === principal.userId ? m : withoutTelephone(m))) };
   }
 
   private async current(siteId: string, filter: UserFilter, all: boolean) {
@@ -113,7 +116,15 @@ export class ListSiteUsersHandler implements IQueryHandler<ListSiteUsersQuery> {
 export class GetUserAccessHandler implements IQueryHandler<GetUserAccessQuery> {
   constructor(@Inject(SiteReads) private readonly reads: SiteReads) {}
 
-  async execute({ principal, siteId, userId, asOf }: GetUserAccessQuery): Promise<UserAccessDto> {
+  async execute(query: GetUserAccessQuery): Promise<UserAccessDto> {
+    const { principal, siteId, userId } = query;
+    const access = await this.access(query);
+    if (principal.userId === userId || (await this.reads.access.may(siteId, principal, TELEPHONE_VIEWERS)))
+      return access;
+    return withoutTelephone(access);
+  }
+
+  private async access({ principal, siteId, userId, asOf }: GetUserAccessQuery): Promise<UserAccessDto> {
     await this.reads.access.require(siteId, principal, ['viewUsers'], principal.userId === userId);
     if (!asOf) {
       const member = await findOneShaped(
