@@ -51,6 +51,8 @@ export class CollectionState {
   private statements?: WriteStatements;
   /** The table is known to exist on the writer (reset after any rollback). */
   ready = false;
+  /** The schema cookie at which a read found this collection's table missing (see select-documents' guarded). */
+  missingAtSchema?: number;
   /**
    * Loaded in bulk: the read model is being built from zero by its projection. Until `endBulk`,
    * non-unique indexes are only recorded (see `deferIndex`) and array paths get no side-table

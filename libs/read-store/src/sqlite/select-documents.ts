@@ -45,7 +45,9 @@ export function selectDocuments(
 ): StoredDocument[] {
   const point = plainIdOf(filter);
   if (point && !options.skip) {
-    const row = guarded(() => conn.get<Row>(state.name, `SELECT id, doc FROM ${state.table} WHERE id = ?`, [point.id]));
+    const row = guarded(conn, state, () =>
+      conn.get<Row>(state.name, `SELECT id, doc FROM ${state.table} WHERE id = ?`, [point.id]),
+    );
     return row ? [parse(row)] : [];
   }
   const translated = filterToSql(filter, filterContext(state));
@@ -62,7 +64,7 @@ export function selectDocuments(
     (order ? ` ORDER BY ${order}` : '') +
     (paging ? ' LIMIT ? OFFSET ?' : '');
   const params = paging ? [...where.params, options.limit || -1, options.skip ?? 0] : where.params;
-  let found = (guarded(() => conn.all<Row>(state.name, sql, params)) ?? []).map(parse);
+  let found = (guarded(conn, state, () => conn.all<Row>(state.name, sql, params)) ?? []).map(parse);
   if (exact) return found;
   if (translated.rest.length > 0) {
     const query = new Query({ $and: translated.rest });
@@ -88,7 +90,7 @@ export function countDocuments(conn: SqliteConnection, state: CollectionState, f
   if (translated.rest.length > 0) return selectDocuments(conn, state, filter).length;
   const where = allConditions(translated.where);
   const sql = `SELECT count(*) AS n FROM ${state.table}` + (where.sql === '1' ? '' : ` WHERE ${where.sql}`);
-  return guarded(() => conn.get<{ n: number }>(state.name, sql, where.params))?.n ?? 0;
+  return guarded(conn, state, () => conn.get<{ n: number }>(state.name, sql, where.params))?.n ?? 0;
 }
 
 function filterContext(state: CollectionState): FilterContext {
@@ -96,12 +98,23 @@ function filterContext(state: CollectionState): FilterContext {
 }
 
 /** A collection that does not exist (yet, or not in the reader's committed state) is empty. */
-function guarded<T>(read: () => T): T | undefined {
+/**
+ * A read of a collection whose table may not exist yet (it is created by the first write): nothing.
+ * That the table is missing is remembered with the schema cookie it was seen at, so the next reads
+ * (a projection looking up documents no event has written yet) skip preparing a statement that
+ * fails, until any schema change.
+ */
+function guarded<T>(conn: SqliteConnection, state: CollectionState, read: () => T): T | undefined {
+  if (state.missingAtSchema !== undefined) {
+    if (conn.schemaVersion() === state.missingAtSchema) return undefined;
+    state.missingAtSchema = undefined;
+  }
   try {
     return read();
   } catch (error) {
-    if (isNoSuchTable(error)) return undefined;
-    throw error;
+    if (!isNoSuchTable(error)) throw error;
+    state.missingAtSchema = conn.schemaVersion();
+    return undefined;
   }
 }
 

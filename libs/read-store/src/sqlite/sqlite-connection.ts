@@ -15,6 +15,7 @@ const MAX_CACHED_STATEMENTS = 1000;
  */
 export class SqliteConnection {
   private readonly statements = new Map<string, Database.Statement>();
+  private schemaCookie?: Database.Statement;
   /** Built once: better-sqlite3 sets up a transaction function's four variants on every `db.transaction` call. */
   private readonly atomically: (work: () => unknown) => unknown;
 
@@ -46,6 +47,12 @@ export class SqliteConnection {
 
   run(sql: string, params: readonly unknown[] = []): Database.RunResult {
     return this.statement(sql).run(...params);
+  }
+
+  /** SQLite's schema cookie: it changes whenever any connection creates or drops a table or index. */
+  schemaVersion(): number {
+    this.schemaCookie ??= this.db.prepare('PRAGMA schema_version').pluck();
+    return this.schemaCookie.get() as number;
   }
 
   /** Runs `work` atomically: a transaction, or a savepoint when one is already open. */

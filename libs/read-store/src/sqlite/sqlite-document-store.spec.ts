@@ -120,6 +120,24 @@ describe('SqliteDocumentStore on a file', () => {
     store = new SqliteDocumentStore(file);
   });
 
+  it('reads a collection with no table yet as empty, and sees it once any connection creates it', async () => {
+    const people = store.collection('people');
+    expect(await people.findOne({ _id: 'ann' })).toBeNull();
+    expect(await people.find({ team: 'x' })).toEqual([]);
+    expect(await people.countDocuments({})).toBe(0);
+    // Another connection (another store on the same file) creates the table: the remembered absence no longer holds.
+    const other = new SqliteDocumentStore(file);
+    await other.collection('people').insertOne({ _id: 'ann', team: 'x' });
+    await other.close();
+    expect(await people.findOne({ _id: 'ann' })).toEqual({ _id: 'ann', team: 'x' });
+    expect(await people.find({ team: 'x' })).toEqual([{ _id: 'ann', team: 'x' }]);
+    // Dropped again, then written through this store.
+    await people.drop();
+    expect(await people.findOne({ _id: 'ann' })).toBeNull();
+    await people.insertOne({ _id: 'bo', team: 'y' });
+    expect(await people.countDocuments({})).toBe(1);
+  });
+
   it('serves reads outside a transaction from the last commit, never from a half-written batch', async () => {
     const people = store.collection('people');
     await people.insertOne({ _id: 'ana', age: 41 });
