@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CONSOLE_CLIENT_FILE, consoleOpenApiDocument, renderConsoleClient } from './console-client.js';
@@ -7,4 +8,5 @@ import { CONSOLE_CLIENT_FILE, consoleOpenApiDocument, renderConsoleClient } from
 const text = await renderConsoleClient(await consoleOpenApiDocument());
 mkdirSync(dirname(CONSOLE_CLIENT_FILE), { recursive: true });
 writeFileSync(CONSOLE_CLIENT_FILE, text);
-console.log(`wrote ${CONSOLE_CLIENT_FILE} (${text.length} characters)`);
+// Its own ConsoleLogger: building the document silences Nest's shared Logger (logger: false).
+new ConsoleLogger('ConsoleClient').log(`wrote ${CONSOLE_CLIENT_FILE} (${text.length} characters)`);
