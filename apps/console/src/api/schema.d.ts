@@ -2028,6 +2028,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description FORBIDDEN (authenticated but not allowed) or INVALID_COMPANY_TOKEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another request */
             422: {
                 headers: {
