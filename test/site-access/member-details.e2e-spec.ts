@@ -94,6 +94,27 @@ describe("A member's details: edit, audit, history, asOf, latest change (HTTP)",
     expect(own.body.telephone).toBe('+49 89 42');
   });
 
+  it('keeps the telephone out of the history and the audit for those who may not see it', async () => {
+    const vic = await bearer(t, u('vic')); // secondary with manageAccess=view only
+    const telephoneChange = async (token: string) => {
+      const history = await t.http
+        .get(`/v1/sites/1001/users/${u('uma')}/history`)
+        .set('Authorization', token)
+        .expect(200);
+      const edit = (history.body.items as { confirmationNumber: string; changes: { field: string }[] }[]).find(
+        (i) => i.confirmationNumber === cn.editUma,
+      )!;
+      return edit.changes.find((c) => c.field === 'telephone');
+    };
+    expect(await telephoneChange(pat)).toEqual({ field: 'telephone', from: null, to: '+49 89 42' });
+    expect(await telephoneChange(vic)).toEqual({ field: 'telephone', from: '(redacted)', to: '(redacted)' });
+
+    const audit = await t.http.get(`/v1/confirmations/${cn.editUma}`).set('Authorization', vic).expect(200);
+    expect(audit.body.changes).toContainEqual({ field: 'telephone', from: '(redacted)', to: '(redacted)' });
+    expect(audit.body.changes).toContainEqual({ field: 'lastName', from: 'Tester', to: 'Umbridge' });
+    expect(JSON.stringify(audit.body)).not.toContain('+49 89 42');
+  });
+
   it('changes nothing (200 {changed:false}) when the fields sent are the stored ones', async () => {
     const res = await details(u('uma'), () => pat, { lastName: 'Umbridge', telephone: '+49 89 42' })().expect(200);
     expect(res.body).toEqual({ changed: false });

@@ -2,8 +2,11 @@ import type { SitePermission } from './site.permissions.js';
 
 export const REDACTED = '(redacted)';
 
-/** Audit changes about a contact are named `contact(<id>)...` (see describeSiteEvent). */
-export const isContactChange = (field: string): boolean => field.startsWith('contact(');
+/**
+ * Contact details in audit changes: changes about a contact are named `contact(<id>)...` (see
+ * describeSiteEvent), and a member's telephone (MemberDetailsChanged) is one too.
+ */
+export const isContactChange = (field: string): boolean => field.startsWith('contact(') || field === 'telephone';
 
 /**
  * A site event as someone without contact rights may see it: the contact's personal details
@@ -13,10 +16,12 @@ export function withoutContactDetails(event: { type: string; data: Record<string
   type: string;
   data: Record<string, unknown>;
 } {
+  const withoutTelephones = withoutMemberTelephones(event.data);
   const contact = event.data.contact as { contactId?: string; contactTypes?: unknown } | undefined;
-  if (!contact || typeof contact !== 'object') return event;
+  if (!contact || typeof contact !== 'object')
+    return withoutTelephones === event.data ? event : { type: event.type, data: withoutTelephones };
   const data: Record<string, unknown> = {
-    ...event.data,
+    ...withoutTelephones,
     contact: { contactId: contact.contactId, contactTypes: contact.contactTypes, details: REDACTED },
   };
   if (Array.isArray(event.data.changes))
@@ -37,4 +42,23 @@ export const TELEPHONE_VIEWERS: SitePermission[] = ['viewContacts', 'manageAcces
 export function withoutTelephone<T extends { telephone?: string }>(member: T): T {
   const { telephone: _hidden, ...rest } = member;
   return rest as T;
+}
+
+/** A member's telephone (UserAdded, MemberDetailsChanged: in the data, its before/after and its changes) as `(redacted)`. */
+function withoutMemberTelephones(data: Record<string, unknown>): Record<string, unknown> {
+  const holds = (value: unknown): value is object => !!value && typeof value === 'object' && 'telephone' in value;
+  const changes = data.changes as { field: string }[] | undefined;
+  const inChanges = Array.isArray(changes) && changes.some((c) => c.field === 'telephone');
+  if (!('telephone' in data) && !holds(data.from) && !holds(data.to) && !inChanges) return data;
+  const copy: Record<string, unknown> = { ...data };
+  if ('telephone' in copy) copy.telephone = REDACTED;
+  for (const side of ['from', 'to'] as const)
+    if (holds(copy[side])) copy[side] = { ...copy[side], telephone: REDACTED };
+  if (inChanges) copy.changes = withoutTelephoneChanges(changes);
+  return copy;
+}
+
+/** A history or audit change list without telephone numbers (see TELEPHONE_VIEWERS). */
+export function withoutTelephoneChanges<C extends { field: string }>(changes: readonly C[]): C[] {
+  return changes.map((c) => (c.field === 'telephone' ? { ...c, from: REDACTED, to: REDACTED } : c));
 }

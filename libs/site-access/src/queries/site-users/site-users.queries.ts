@@ -6,7 +6,7 @@ import { notFound } from '#core';
 import { type Filter, findOneShaped, findPage, shapeOf } from '#read-store';
 import { SiteReads } from '../../application/site-reads.js';
 import type { SiteRole } from '../../domain/site.events.js';
-import { TELEPHONE_VIEWERS, withoutTelephone } from '../../domain/contact.redaction.js';
+import { TELEPHONE_VIEWERS, withoutTelephone, withoutTelephoneChanges } from '../../domain/contact.redaction.js';
 import { siteStream } from '../../domain/site.streams.js';
 import { type MemberDocument, SITE_COLLECTIONS as C, memberKey } from '../../projections/read-models.js';
 import { SITE_PERSON_PATHS, accessHistory, membersAsOf } from './site-users.as-of.js';
@@ -154,6 +154,9 @@ export class GetUserHistoryHandler implements IQueryHandler<GetUserHistoryQuery>
     const mine = await this.reads.events.readStream(siteStream.of(siteId), {
       mentioning: { paths: SITE_PERSON_PATHS, value: userId },
     });
-    return { items: accessHistory(mine) };
+    const items = accessHistory(mine);
+    if (principal.userId === userId || (await this.reads.access.may(siteId, principal, TELEPHONE_VIEWERS)))
+      return { items };
+    return { items: items.map((item) => ({ ...item, changes: withoutTelephoneChanges(item.changes) })) };
   }
 }
