@@ -5,7 +5,7 @@ import type { INestApplication, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '#core';
-import { DOCS_PATH } from './security-headers.js';
+import { isDocsPath, isV1Path } from './security-headers.js';
 
 type Next = (error?: unknown) => void;
 
@@ -23,15 +23,7 @@ const TYPES: Record<string, string> = {
 
 /** Paths the API owns: the console never answers them, so their 404s stay problem+json. */
 export function isApiPath(path: string): boolean {
-  return (
-    path === '/v1' ||
-    path.startsWith('/v1/') ||
-    path === DOCS_PATH ||
-    path.startsWith(`${DOCS_PATH}/`) ||
-    path.startsWith(`${DOCS_PATH}-`) ||
-    path === '/health' ||
-    path.startsWith('/health/')
-  );
+  return isV1Path(path) || isDocsPath(path) || path === '/health' || path.startsWith('/health/');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '#core';
 import { installExpressBodyParsers, installFastifyBodyParsers } from './json-limits.js';
@@ -45,19 +45,4 @@ export function installHttpPlatform(app: INestApplication, http: AppConfig['http
   recordFastifyRoutes(fastify);
   installFastifySecurityHeaders(fastify);
   installFastifyBodyParsers(fastify, http);
-}
-
-/**
- * Static files (e.g. a web console) from `root` under `prefix`, on either adapter; call it in
- * createApp before `app.init()`. Fastify serves them with @fastify/static (the Swagger UI's files
- * use it too); its onRequest hook gives them the security headers (extend `isDocsPath`-style
- * selection in security-headers.ts for a page that needs its own CSP), and its routes join the 405 table.
- */
-export function installStaticFiles(app: INestApplication, http: AppConfig['http'], root: string, prefix = '/'): void {
-  if (http.adapter === 'express') {
-    (app as NestExpressApplication).useStaticAssets(root, { prefix });
-    return;
-  }
-  // A second @fastify/static registration must not decorate the reply again.
-  (app as NestFastifyApplication).useStaticAssets({ root, prefix, decorateReply: false });
 }

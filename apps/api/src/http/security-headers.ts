@@ -38,9 +38,9 @@ const docsHeaders = helmet({
   },
 });
 
-const isDocsPath = (path: string) =>
+export const isDocsPath = (path: string) =>
   path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`) || path.startsWith(`${DOCS_PATH}-`);
-const isV1Path = (path: string) => path === '/v1' || path.startsWith('/v1/');
+export const isV1Path = (path: string) => path === '/v1' || path.startsWith('/v1/');
 const pathOf = (url: string | undefined) => (url ?? '').split('?')[0] ?? '';
 
 /**

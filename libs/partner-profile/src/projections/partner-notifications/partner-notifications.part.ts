@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '#core';
+import { type RecordedEvent, looksLikeEmail } from '#core';
 import type { ProjectionPart, UnitOfWork } from '#read-store';
 import type { AccessRole } from '../../domain/access-roles.js';
 import { prcCommunicationRecipients } from '../../domain/enterprise.health.js';
@@ -47,8 +47,6 @@ type PartnerNotification = {
 };
 
 type Recorded = RecordedEvent & EnterpriseEvent;
-
-const looksLikeEmail = (value: string) => /^[^@\s]+@[^@\s]+$/.test(value);
 
 /**
  * Partner-profile e-mails in the notification outbox, each once (keyed by the event and recipient):

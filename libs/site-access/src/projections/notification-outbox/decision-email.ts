@@ -1,4 +1,5 @@
 import type { SiteEvent } from '../../domain/site.events.js';
+import { confirmationFooter, siteLabel } from './mail-text.js';
 
 type Decision = Extract<SiteEvent, { type: 'AccessGranted' | 'AccessDenied' }>;
 
@@ -8,11 +9,11 @@ export function decisionEmail(
   siteName: string,
   confirmationNumber: string,
 ): { subject: string; body: string } {
-  const site = siteName ? `site ${event.data.siteId} (${siteName})` : `site ${event.data.siteId}`;
+  const site = siteLabel(event.data.siteId, siteName);
   // Names are the requester's own words: they stay out of the text, so a request cannot put
   // lines or links into mail sent in our name.
   const greeting = 'Hello,';
-  const footer = `Confirmation number: ${confirmationNumber}\nPlease retain it for all future inquiries on this transaction.`;
+  const footer = confirmationFooter(confirmationNumber);
   if (event.type === 'AccessGranted') {
     return {
       subject: `Access granted to Passport Advantage ${site}`,
