@@ -63,4 +63,11 @@ describe('loadConfig: command queue', () => {
     expect(() => loadConfig({ GROUP_COMMIT_WAIT_MS: '-1' })).toThrow(/GROUP_COMMIT_WAIT_MS/);
     expect(() => loadConfig({ GROUP_COMMIT_WAIT_MS: '5000' })).toThrow(/GROUP_COMMIT_WAIT_MS/);
   });
+
+  it('leaves the rebuild threads to the machine by default; REBUILD_THREADS sets a positive count', () => {
+    expect(loadConfig({}).rebuildThreads).toBeUndefined();
+    expect(loadConfig({ REBUILD_THREADS: '3' }).rebuildThreads).toBe(3);
+    expect(() => loadConfig({ REBUILD_THREADS: '0' })).toThrow('REBUILD_THREADS must be a positive integer');
+    expect(() => loadConfig({ REBUILD_THREADS: 'two' })).toThrow('REBUILD_THREADS must be a positive integer');
+  });
 });

@@ -50,6 +50,8 @@ export interface AppConfig {
   readonly commandQueueLimit: number;
   /** Milliseconds the SQLite event store holds a group commit open for more appends (0: one event-loop turn). */
   readonly groupCommitWaitMs: number;
+  /** Threads `npm run rebuild` replays with on the embedded store (REBUILD_THREADS; default: the machine's cores). */
+  readonly rebuildThreads?: number;
 }
 
 export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
@@ -125,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyRetentionMs: positive('IDEMPOTENCY_KEY_RETENTION_HOURS', 24) * 3_600_000,
     commandQueueLimit: positive('COMMAND_QUEUE_LIMIT', 512),
     groupCommitWaitMs,
+    ...(blank(env.REBUILD_THREADS) ? { rebuildThreads: positive('REBUILD_THREADS', 1) } : {}),
   };
 }

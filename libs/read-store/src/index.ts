@@ -13,3 +13,4 @@ export type { QueryPlan } from './sqlite/sqlite-connection.js';
 export * from './sqlite/database-files.js';
 export * from './projections/projection-lease.js';
 export * from './projections/projection-leader.js';
+export * from './sqlite/merge-database-files.js';

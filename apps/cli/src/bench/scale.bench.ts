@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { allProjections } from '#composition';
+import { allProjections, rebuildEmbedded } from '#composition';
 import { mintToken } from '#auth/token-minter';
 import { SqliteEventStore } from '#event-store';
 import { ProjectionRunner } from '#read-store';
@@ -247,22 +247,24 @@ export function summarize(latencies: Latencies): Record<QueryKind, { p50: number
   ) as Record<QueryKind, { p50: number; p99: number; n: number }>;
 }
 
-/** (iii) Replay of the first `count` events of the seed into a fresh read-store file, all projections, as `npm run rebuild` does. */
-export async function replayFromSeed(eventsFile: string, count: number) {
+/**
+ * (iii) Replay of the first `count` events of the seed into a fresh read-store file, all
+ * projections, as `npm run rebuild` does with `threads` threads (REBUILD_THREADS).
+ */
+export async function replayFromSeed(eventsFile: string, count: number, threads: number) {
   const { dir, cleanup } = tempDir('bench-scale-replay-');
   const file = join(dir, 'events.sqlite');
   copyEvents(eventsFile, file, count);
-  const events = new SqliteEventStore(file);
-  const documents = new SqliteDocumentStore(join(dir, `${READ_MODELS_FILE}.rebuilding`), { rebuilding: true });
-  const runner = new ProjectionRunner(events, documents, allProjections());
   (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();
-  const replayed = await runner.rebuild(5000);
+  const { replayed } = await rebuildEmbedded({
+    events: { file },
+    target: join(dir, `${READ_MODELS_FILE}.rebuilding`),
+    threads,
+  });
   const seconds = (performance.now() - started) / 1000;
-  await documents.close();
-  await events.close();
   cleanup();
-  return { replayed, seconds, rate: replayed / seconds };
+  return { replayed, seconds, rate: replayed / seconds, threads };
 }
 
 function freePort(): Promise<number> {
