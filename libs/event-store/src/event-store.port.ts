@@ -55,6 +55,8 @@ export interface ReadStreamOptions {
   readonly until?: Date;
   /** Only events where one of these payload paths (e.g. `userId`, `to.userId`) equals `value`. */
   readonly mentioning?: { readonly paths: readonly string[]; readonly value: string };
+  /** At most this many events (the first ones, after the other filters); default: all. */
+  readonly maxCount?: number;
 }
 
 export interface ReadAllOptions {

@@ -2,13 +2,18 @@ import { AuditTrailProjection, type AuditEntryDocument } from '#audit/projection
 import { AuditVisibility } from '#audit/application/audit-visibility';
 import { SearchAuditHandler, SearchAuditQuery } from '#audit/queries/audit.queries';
 import { SqliteDocumentStore } from '#read-store/sqlite/sqlite-document-store';
+import { SqliteEventStore } from '#event-store/sqlite/sqlite-event-store';
+import type { NewEvent } from '#core';
 import { AuditDescribers } from '#audit/describe-event';
 import { auditContexts } from '#composition';
 import { median } from './bench-util.js';
 
+const SITES = 5000;
+
 /**
  * GET /v1/audit?actorId= over `count` audit entries in the embedded store, through the real query
- * handler (as an auditor), with the process's peak memory after loading them.
+ * handler (as an auditor), with the process's peak memory after loading them. Each entry's event
+ * (one UserAdded) is in an in-memory SQLite event store, where the handler reads the page's events.
  */
 export async function benchAuditQuery(count: number, actors = 2000, runs = 9) {
   const store = new SqliteDocumentStore(':memory:');
@@ -21,10 +26,22 @@ export async function benchAuditQuery(count: number, actors = 2000, runs = 9) {
     }));
     await audit.bulkWrite(batch);
   }
+  // One append per site stream (its entries' events, in order): entry i is revision floor(i / SITES) there.
+  const events = new SqliteEventStore(':memory:');
+  const perSite = new Map<string, NewEvent[]>();
+  for (let i = 0; i < count; i++) {
+    const { stream, event } = recorded(i, actors, start);
+    const list = perSite.get(stream);
+    if (list) list.push(event);
+    else perSite.set(stream, [event]);
+  }
+  await Promise.all([...perSite].map(([stream, list]) => events.append(stream, list, 'no_stream')));
+  perSite.clear();
   (globalThis as { gc?: () => void }).gc?.();
   const rssAfterLoadMiB = process.memoryUsage().rss / 2 ** 20;
   const handler = new SearchAuditHandler(
     store,
+    events,
     new AuditVisibility(auditContexts.scopes.map((scopesOf) => scopesOf(store))),
     new AuditDescribers(auditContexts.describers),
   );
@@ -39,11 +56,12 @@ export async function benchAuditQuery(count: number, actors = 2000, runs = 9) {
     times.push(performance.now() - started);
     total = result.total;
   }
+  await events.close();
   return { medianMs: median(times), maxMs: Math.max(...times), perActor: total, rssAfterLoadMiB };
 }
 
 function entry(i: number, actors: number, start: number): AuditEntryDocument {
-  const siteId = String(100000 + (i % 5000));
+  const siteId = String(100000 + (i % SITES));
   const userId = `user${i}@example.com`;
   const confirmationNumber = `B${String(i).padStart(11, '0')}`;
   return {
@@ -55,25 +73,39 @@ function entry(i: number, actors: number, start: number): AuditEntryDocument {
     scope: { siteId },
     targetUserId: userId,
     targetUserIds: [userId],
-    changes: [
-      { field: 'role', from: null, to: 'user' },
-      { field: 'privileges.softwareAccess', from: 'none', to: 'downloads' },
-    ],
-    events: [
-      {
-        type: 'UserAdded',
-        data: {
-          siteId,
-          userId,
-          firstName: 'Uma',
-          lastName: `User ${i}`,
-          email: userId,
-          role: 'user',
-          privileges: { softwareAccess: 'downloads' },
-        },
-      },
-    ],
-    eventIds: [`e${i}`],
+    stream: `site-${siteId}`,
+    fromRevision: Math.floor(i / SITES),
+    eventCount: 1,
     position: String(i).padStart(20, '0'),
+  };
+}
+
+function recorded(i: number, actors: number, start: number): { stream: string; event: NewEvent } {
+  const siteId = String(100000 + (i % SITES));
+  const userId = `user${i}@example.com`;
+  return {
+    stream: `site-${siteId}`,
+    event: {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      type: 'UserAdded',
+      data: {
+        siteId,
+        userId,
+        firstName: 'Uma',
+        lastName: `User ${i}`,
+        email: userId,
+        role: 'user',
+        privileges: { softwareAccess: 'downloads' },
+      },
+      metadata: {
+        actorId: `admin${i % actors}@example.com`,
+        occurredAt: new Date(start + i * 1000).toISOString(),
+        correlationId: `c${i}`,
+        causationId: `c${i}`,
+        command: 'AddUser',
+        confirmationNumber: `B${String(i).padStart(11, '0')}`,
+        hash: 'h',
+      },
+    },
   };
 }

@@ -2,8 +2,10 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '#auth';
 import { DomainError, forbidden, normalizeConfirmationNumber, normalizeUserId, notFound, requireInstant } from '#core';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { DOCUMENT_STORE, type DocumentStore, type Filter } from '#read-store';
 import { AuditVisibility } from '../application/audit-visibility.js';
+import { type AuditDetails, MAX_EVENTS_PER_ENTRY, auditDetails } from '../audit-details.js';
 import { AuditDescribers } from '../describe-event.js';
 import type { AuditScope } from '../ports/audit-describer.port.js';
 import {
@@ -25,8 +27,8 @@ export interface AuditFilter {
   offset?: number;
 }
 
-export type AuditEntry = Omit<AuditEntryFields, 'eventIds' | 'position'>;
-const PUBLIC_FIELDS = { _id: 0, eventIds: 0, position: 0 } as const;
+/** An entry as the API answers it: the stored fields queries filter on, and the details derived from its events. */
+export type AuditEntry = Omit<AuditEntryFields, 'stream' | 'fromRevision' | 'eventCount' | 'position'> & AuditDetails;
 
 export class GetConfirmationQuery extends Query<AuditEntry> {
   constructor(
@@ -51,6 +53,7 @@ export class SearchAuditQuery extends Query<{ items: AuditEntry[]; total: number
 export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuery> {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(AuditVisibility) private readonly visibility: AuditVisibility,
     @Inject(AuditDescribers) private readonly describers: AuditDescribers,
   ) {}
@@ -63,21 +66,23 @@ export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuer
       ]);
     }
     const entries = this.store.collection<AuditEntryDocument>(AUDIT_COLLECTION);
-    const entry = await entries.findOne({ _id: normalized }, { projection: PUBLIC_FIELDS });
+    const entry = await entries.findOne({ _id: normalized });
     if (!entry) throw notFound(`No transaction has confirmation number ${normalized}.`);
     const visible = await this.visibility.filterFor(principal, true);
     if (!visible || (await entries.countDocuments({ $and: [{ _id: normalized }, visible] })) === 0) {
-      const audit = entry as unknown as AuditEntry;
-      const mine = audit.targetUserIds.includes(principal.userId)
-        ? shownToTarget(audit, principal.userId, this.describers)
+      const mine = entry.targetUserIds.includes(principal.userId)
+        ? shownToTarget(await withDetails(entry, this.events, this.describers), principal.userId, this.describers)
         : undefined;
       if (mine) return mine;
       throw forbidden(
         'Only the actor, the person it is about, administrators of the scope, auditors and operators may see this transaction.',
       );
     }
-    const mayViewContacts = await this.visibility.contactViewer(principal);
-    return shownTo(entry as unknown as AuditEntry, mayViewContacts, this.describers);
+    const [full, mayViewContacts] = await Promise.all([
+      withDetails(entry, this.events, this.describers),
+      this.visibility.contactViewer(principal),
+    ]);
+    return shownTo(full, mayViewContacts, this.describers);
   }
 }
 
@@ -85,6 +90,7 @@ export class GetConfirmationHandler implements IQueryHandler<GetConfirmationQuer
 export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(AuditVisibility) private readonly visibility: AuditVisibility,
     @Inject(AuditDescribers) private readonly describers: AuditDescribers,
   ) {}
@@ -104,16 +110,46 @@ export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
     const query = flatten(conditions);
     const entries = this.store.collection<AuditEntryDocument>(AUDIT_COLLECTION);
     const paging = all ? {} : { limit: filter.limit ?? 50, skip: filter.offset ?? 0 };
-    const [items, total] = await Promise.all([
-      entries.find(query, { sort: { occurredAt: -1, _id: -1 }, projection: PUBLIC_FIELDS, ...paging }),
+    const [page, total, mayViewContacts] = await Promise.all([
+      entries.find(query, { sort: { occurredAt: -1, _id: -1 }, ...paging }),
       entries.countDocuments(query),
+      this.visibility.contactViewer(principal),
     ]);
-    const mayViewContacts = await this.visibility.contactViewer(principal);
-    return {
-      items: (items as unknown as AuditEntry[]).map((entry) => shownTo(entry, mayViewContacts, this.describers)),
-      total,
-    };
+    // Only the page's entries read their events (one bounded stream read each, concurrently).
+    const items = await Promise.all(page.map((entry) => withDetails(entry, this.events, this.describers)));
+    return { items: items.map((entry) => shownTo(entry, mayViewContacts, this.describers)), total };
   }
+}
+
+/**
+ * The entry as it is answered: its stored fields and the details folded from its transaction's
+ * events (at most MAX_EVENTS_PER_ENTRY of them are read), in the order the API has always listed them.
+ */
+async function withDetails(
+  entry: AuditEntryDocument,
+  events: EventStore,
+  describers: AuditDescribers,
+): Promise<AuditEntry> {
+  const recorded = await events.readStream(entry.stream, {
+    fromRevision: entry.fromRevision,
+    maxCount: Math.min(entry.eventCount, MAX_EVENTS_PER_ENTRY),
+  });
+  const details = auditDetails(recorded, entry.eventCount, describers);
+  return {
+    confirmationNumber: entry.confirmationNumber,
+    action: entry.action,
+    actorId: entry.actorId,
+    occurredAt: entry.occurredAt,
+    scope: entry.scope,
+    targetUserIds: entry.targetUserIds,
+    changes: details.changes,
+    events: details.events,
+    ...(entry.targetUserId !== undefined ? { targetUserId: entry.targetUserId } : {}),
+    ...(details.omittedChanges !== undefined ? { omittedChanges: details.omittedChanges } : {}),
+    ...(details.omittedEvents !== undefined ? { omittedEvents: details.omittedEvents } : {}),
+    ...(details.justification !== undefined ? { justification: details.justification } : {}),
+    ...(details.reason !== undefined ? { reason: details.reason } : {}),
+  };
 }
 
 /** Contact details stay with those who may view the site's contacts (as GET .../contacts decides). */

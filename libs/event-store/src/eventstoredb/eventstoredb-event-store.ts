@@ -99,19 +99,24 @@ export class EventStoreDbEventStore implements EventStore {
   /** Reads through the client's native reader so payloads are decoded only for events the read returns. */
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const accept = streamFilter(options);
+    const wanted = options.maxCount === undefined ? Number.MAX_SAFE_INTEGER : Math.max(Math.floor(options.maxCount), 0);
+    if (wanted === 0) return [];
+    // The server counts the events it sends: with a filter (applied here) it may have to send more than are kept.
+    const filtered = options.until !== undefined || options.mentioning !== undefined;
     const events: RecordedEvent[] = [];
     try {
       const pages = this.client.rustClient.readStream(stream, {
         fromRevision: BigInt(options.fromRevision ?? 0),
         direction: FORWARDS,
-        maxCount: BigInt(Number.MAX_SAFE_INTEGER),
+        maxCount: BigInt(filtered ? Number.MAX_SAFE_INTEGER : wanted),
         requiresLeader: false,
         resolvesLink: false,
       });
-      for await (const page of pages) {
+      reading: for await (const page of pages) {
         for (const resolved of page) {
           const event = resolved.event && accept(resolved.event);
           if (event) events.push(event);
+          if (events.length >= wanted) break reading;
         }
       }
     } catch (raw) {

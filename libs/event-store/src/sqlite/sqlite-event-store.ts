@@ -239,10 +239,13 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromRevision ?? 0;
-    if (options.mentioning) return this.readMentioning(stream, from, options.until, options.mentioning).map(toRecorded);
+    // SQLite reads LIMIT -1 as no limit.
+    const limit = options.maxCount === undefined ? -1 : Math.max(Math.floor(options.maxCount), 0);
+    if (options.mentioning)
+      return this.readMentioning(stream, from, options.until, options.mentioning, limit).map(toRecorded);
     const rows = options.until
-      ? this.statements.readStreamUntil.all(stream, from, options.until.toISOString())
-      : this.statements.readStream.all(stream, from);
+      ? this.statements.readStreamUntil.all(stream, from, options.until.toISOString(), limit)
+      : this.statements.readStream.all(stream, from, limit);
     return rows.map(toRecorded);
   }
 
@@ -252,16 +255,18 @@ export class SqliteEventStore implements EventStore {
     from: number,
     until: Date | undefined,
     mentioning: { paths: readonly string[]; value: string },
+    limit: number,
   ): EventRow[] {
     const paths = mentioning.paths.filter((p) => /^[A-Za-z0-9_.]+$/.test(p));
     if (paths.length === 0) return [];
     const any = paths.map(() => `json_extract(data, ?) = ?`).join(' OR ');
-    const sql = `SELECT * FROM events WHERE stream = ? AND revision >= ?${until ? ' AND occurred_at <= ?' : ''} AND (${any}) ORDER BY revision`;
+    const sql = `SELECT * FROM events WHERE stream = ? AND revision >= ?${until ? ' AND occurred_at <= ?' : ''} AND (${any}) ORDER BY revision LIMIT ?`;
     const params: (string | number)[] = [
       stream,
       from,
       ...(until ? [until.toISOString()] : []),
       ...paths.flatMap((p) => [`$.${p}`, mentioning.value]),
+      limit,
     ];
     return this.db.prepare<(string | number)[], EventRow>(sql).all(...params);
   }
@@ -352,11 +357,11 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO events (event_id, stream, revision, type, data, metadata, occurred_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    readStream: db.prepare<[string, number], EventRow>(
-      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision',
+    readStream: db.prepare<[string, number, number], EventRow>(
+      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
     ),
-    readStreamUntil: db.prepare<[string, number, string], EventRow>(
-      'SELECT * FROM events WHERE stream = ? AND revision >= ? AND occurred_at <= ? ORDER BY revision',
+    readStreamUntil: db.prepare<[string, number, string, number], EventRow>(
+      'SELECT * FROM events WHERE stream = ? AND revision >= ? AND occurred_at <= ? ORDER BY revision LIMIT ?',
     ),
     // Raw rows (arrays, not objects): the replay hot path reads millions of them.
     readAll: db

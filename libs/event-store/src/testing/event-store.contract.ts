@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type NewEvent, type RecordedEvent, WrongExpectedRevisionError, comparePositions, isPosition } from '#core';
-import type { EventStore } from '../event-store.port.js';
+import type { EventStore, ReadStreamOptions } from '../event-store.port.js';
 
 /** One behaviour for every EventStore adapter; each adapter's spec runs this against a real store. */
 export function eventStoreContract(open: () => Promise<EventStore>): void {
@@ -134,6 +134,28 @@ export function eventStoreContract(open: () => Promise<EventStore>): void {
     expect(await store.readStream(stream('missing'))).toEqual([]);
     await store.append(stream('a'), [event('A'), event('B'), event('C')], 'no_stream');
     expect((await store.readStream(stream('a'), { fromRevision: 1 })).map((e) => e.type)).toEqual(['B', 'C']);
+  });
+
+  it('reads at most maxCount events of a stream, from a revision, also with the other filters', async () => {
+    await store.append(stream('c'), [event('A'), event('B'), event('C'), event('D')], 'no_stream');
+    const types = async (options: ReadStreamOptions) =>
+      (await store.readStream(stream('c'), options)).map((e) => e.type);
+    expect(await types({ fromRevision: 1, maxCount: 2 })).toEqual(['B', 'C']);
+    expect(await types({ fromRevision: 3, maxCount: 2 })).toEqual(['D']);
+    expect(await types({ maxCount: 10 })).toEqual(['A', 'B', 'C', 'D']);
+    expect(await types({ maxCount: 0 })).toEqual([]);
+    expect(await types({ fromRevision: 1, maxCount: 2, until: new Date('2100-01-01T00:00:00.000Z') })).toEqual([
+      'B',
+      'C',
+    ]);
+    expect(await store.readStream(stream('missing'), { fromRevision: 2, maxCount: 1 })).toEqual([]);
+    const about = (who: string) => ({ ...event('X'), data: { userId: who } });
+    await store.append(stream('cm'), [about('ana'), about('bo'), about('ana'), about('ana')], 'no_stream');
+    const mentioningAna = await store.readStream(stream('cm'), {
+      mentioning: { paths: ['userId'], value: 'ana' },
+      maxCount: 2,
+    });
+    expect(mentioningAna.map((e) => e.revision)).toEqual([0, 2]);
   });
 
   it('reads a stream as it was at an instant (by occurredAt)', async () => {

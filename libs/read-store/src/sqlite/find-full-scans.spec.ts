@@ -55,7 +55,7 @@ describe('findFullScans', () => {
       $or: [{ 'scope.siteId': { $in: ['1001'] } }, { 'scope.locationId': { $in: ['L1'] } }, { actorId: 'u1' }],
     };
     const newestFirst = { sort: { occurredAt: -1 as const, _id: -1 as const }, limit: 50, skip: 0 };
-    await audit.findOne({ _id: 'C1' }, { projection: { _id: 0, eventIds: 0 } });
+    await audit.findOne({ _id: 'C1' });
     await audit.countDocuments({ $and: [{ _id: 'C1' }, visible] });
     await audit.find({ $and: [visible] }, newestFirst);
     await audit.find(

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Position, type RecordedEvent, randomIds, secretDigest, systemClock } from '#core';
+import { type RecordedEvent, randomIds, secretDigest, systemClock } from '#core';
 import { CommandPipeline, SqliteEventStore, newCommandMeta } from '#event-store';
 import type { EnterpriseCommand } from '#partner-profile/domain/enterprise.commands';
 import { enterpriseDecider } from '#partner-profile/domain/enterprise.decider';
@@ -10,13 +10,9 @@ import type { SiteCommand } from '#site-access/domain/site.commands';
 import { siteDecider } from '#site-access/domain/site.decider';
 import { enterpriseAuditDescriber } from '#partner-profile/application/enterprise-audit';
 import { siteAuditDescriber } from '#site-access/application/site-audit';
+import { MAX_EVENTS_PER_ENTRY, auditDetails } from '../../audit-details.js';
 import { AuditDescribers } from '../../describe-event.js';
-import {
-  AUDIT_COLLECTION,
-  type AuditEntryDocument,
-  AuditTrailProjection,
-  MAX_EVENTS_PER_ENTRY,
-} from './audit-trail.projection.js';
+import { AUDIT_COLLECTION, type AuditEntryDocument, AuditTrailProjection } from './audit-trail.projection.js';
 import { enterpriseStream } from '#partner-profile/domain/enterprise.streams';
 import { siteStream } from '#site-access/domain/site.streams';
 
@@ -30,6 +26,14 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
   let store: SqliteEventStore;
   let events: RecordedEvent[];
   const confirmation: Record<string, string> = {};
+  /** The entry with the details the queries derive from its events, read back from the store. */
+  const detailed = async (entry: AuditEntryDocument) => {
+    const recorded = await store.readStream(entry.stream, {
+      fromRevision: entry.fromRevision,
+      maxCount: Math.min(entry.eventCount, MAX_EVENTS_PER_ENTRY),
+    });
+    return { ...entry, ...auditDetails(recorded, entry.eventCount, DESCRIBERS) };
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-trail-'));
@@ -131,14 +135,17 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
       .collection<AuditEntryDocument>(AUDIT_COLLECTION)
       .find({}, { sort: { position: 1 } });
     expect(entries.map((e) => e.confirmationNumber)).toEqual(Object.values(confirmation));
-    expect(entries.reduce((n, e) => n + e.events.length, 0)).toBe(events.length);
+    expect(entries.reduce((n, e) => n + e.eventCount, 0)).toBe(events.length);
+    const details = await Promise.all(entries.map(detailed));
+    expect(details.flatMap((e) => e.events.map((x) => x.type))).toEqual(events.map((e) => e.type));
+    expect(entries.every((e) => !('events' in e) && !('changes' in e) && !('eventIds' in e))).toBe(true);
   });
 
   it("merges a command's events into one entry with its scope, target, changes and justification", async () => {
     const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), events);
-    const grant = (await documents
-      .collection<AuditEntryDocument>(AUDIT_COLLECTION)
-      .findOne({ _id: confirmation.grant }))!;
+    const grant = await detailed(
+      (await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).findOne({ _id: confirmation.grant }))!,
+    );
     expect(grant).toMatchObject({
       action: 'GrantAccess',
       actorId: 'pat',
@@ -157,9 +164,9 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
       { field: 'requested.role', from: 'user', to: 'user' },
       { field: 'requested.privileges.softwareAccess', from: 'none', to: 'downloads' },
     ]);
-    const transfer = (await documents
-      .collection<AuditEntryDocument>(AUDIT_COLLECTION)
-      .findOne({ _id: confirmation.transfer }))!;
+    const transfer = await detailed(
+      (await documents.collection<AuditEntryDocument>(AUDIT_COLLECTION).findOne({ _id: confirmation.transfer }))!,
+    );
     expect(transfer.targetUserIds).toEqual(['nia', 'pat']);
     expect(transfer.changes).toEqual([
       { field: 'role(nia)', from: 'user', to: 'primary' },
@@ -173,42 +180,46 @@ describe('AuditTrailProjection (events recorded by the real pipeline on SQLite)'
     const registered = (await audit.findOne({ _id: confirmation.enterprise }))!;
     expect(registered.scope).toEqual({ enterpriseId: 'ent-1', locationId: 'loc-1' });
     expect(registered.targetUserIds).toEqual(['paula']);
-    const rotated = (await audit.findOne({ _id: confirmation.rotate }))!;
+    const rotated = await detailed((await audit.findOne({ _id: confirmation.rotate }))!);
     expect(rotated.events).toEqual([
       {
         type: 'CompanyTokenRotated',
         data: { enterpriseId: 'ent-1', locationId: 'loc-1', companyTokenDigest: '(redacted)', rotatedBy: 'paula' },
       },
     ]);
-    const everything = JSON.stringify(await audit.find({}));
+    const everything = JSON.stringify(await Promise.all((await audit.find({})).map(detailed)));
     expect(everything).not.toContain(secretDigest('first'));
     expect(everything).not.toContain(secretDigest('second'));
   });
 
-  it('bounds an entry: past MAX_EVENTS_PER_ENTRY events are counted, not stored, and a replay changes nothing', async () => {
+  it('bounds an entry: past MAX_EVENTS_PER_ENTRY events are counted, not read nor shown, and a replay changes nothing', async () => {
     // One transaction of 130 events (more than any command records), as a runaway writer might append.
     const base = events.find((e) => e.type === 'UserNominated')!;
     const runaway = Array.from({ length: 130 }, (_, i) => ({
-      ...base,
-      id: `runaway-${i}`,
-      position: `99999999999999999999-${String(i).padStart(20, '0')}` as Position,
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      type: base.type,
+      data: base.data,
       metadata: { ...base.metadata, confirmationNumber: 'RUNA-WAYT-XN00' },
     }));
-    const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), runaway);
+    await store.append(siteStream.of('runaway'), runaway, 'no_stream');
+    const recorded = await store.readStream(siteStream.of('runaway'));
+    const documents = await expectIdempotent(new AuditTrailProjection(DESCRIBERS), recorded);
     const entry = (await documents
       .collection<AuditEntryDocument>(AUDIT_COLLECTION)
       .findOne({ _id: 'RUNA-WAYT-XN00' }))!;
+    expect(entry).toMatchObject({ stream: siteStream.of('runaway'), fromRevision: 0, eventCount: 130 });
+    const details = await detailed(entry);
     expect({
-      events: entry.events.length,
-      eventIds: entry.eventIds.length,
-      omittedEvents: entry.omittedEvents,
-      changes: entry.changes.length,
+      events: details.events.length,
+      omittedEvents: details.omittedEvents,
+      changes: details.changes.length,
+      omittedChanges: details.omittedChanges,
     }).toEqual({
       events: MAX_EVENTS_PER_ENTRY,
-      eventIds: MAX_EVENTS_PER_ENTRY,
       omittedEvents: 30,
-      // each nomination records two changes (request → pending, requested.role), none omitted below the bound
-      changes: 260,
+      // each nomination records two changes (request → pending, requested.role): those of the events shown
+      changes: 2 * MAX_EVENTS_PER_ENTRY,
+      omittedChanges: undefined,
     });
   });
 });

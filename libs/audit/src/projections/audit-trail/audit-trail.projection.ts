@@ -4,6 +4,11 @@ import type { AuditDescribers } from '../../describe-event.js';
 
 export const AUDIT_COLLECTION = 'audit_trail';
 
+/**
+ * What an entry stores: what the queries filter and sort on, and where its transaction's events
+ * are. The rest (changes, events, justification, reason) is derived from those events when the
+ * entry is read (auditDetails): the event store keeps them forever.
+ */
 export interface AuditEntryFields {
   confirmationNumber: string;
   action: string;
@@ -12,36 +17,32 @@ export interface AuditEntryFields {
   scope: { siteId?: string; enterpriseId?: string; locationId?: string };
   targetUserId?: string;
   targetUserIds: string[];
-  changes: { field: string; from: unknown; to: unknown }[];
-  events: { type: string; data: Record<string, unknown> }[];
-  justification?: string;
-  reason?: string;
-  eventIds: string[];
+  /**
+   * The transaction's events: `eventCount` events of `stream` from `fromRevision` on. One command
+   * is one append to one stream (CommandPipeline), so they are consecutive there.
+   */
+  stream: string;
+  fromRevision: number;
+  eventCount: number;
   position: string;
-  /** Events and changes past the per-entry bounds: counted, not stored. */
-  omittedEvents?: number;
-  omittedChanges?: number;
 }
-
-/**
- * One command records a handful of events; the bounds keep a runaway transaction's entry far
- * below MongoDB's 16 MB document limit (the events themselves stay in the event store).
- */
-export const MAX_EVENTS_PER_ENTRY = 100;
-export const MAX_CHANGES_PER_ENTRY = 500;
 
 export interface AuditEntryDocument extends AuditEntryFields, Record<string, unknown> {
   _id: string;
 }
 
 /**
- * One entry per confirmation number (one command): all its events, merged scope and targets,
- * before/after changes. Idempotent: an entry remembers the ids of the events folded into it.
+ * One entry per confirmation number (one command): merged scope and targets, and a reference to
+ * its events. Idempotent: an entry remembers the position of the last event folded into it.
  */
 export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
-  /** 2: nominations and grants record what was requested (`requested.*`), also for nominations stored before. */
-  readonly version = 2;
+  /**
+   * 2: nominations and grants record what was requested (`requested.*`), also for nominations stored before.
+   * 3: entries keep a reference to their events (stream, fromRevision, eventCount) instead of copies
+   *    of them and of their changes; existing trails are rebuilt.
+   */
+  readonly version = 3;
   readonly collections = [AUDIT_COLLECTION];
 
   constructor(private readonly describers: AuditDescribers) {}
@@ -79,25 +80,15 @@ export class AuditTrailProjection implements Projection {
         occurredAt,
         scope: {},
         targetUserIds: [],
-        changes: [],
-        events: [],
-        eventIds: [],
+        stream: event.stream,
+        fromRevision: event.revision,
+        eventCount: 0,
         position: event.position,
       };
       entry.scope = { ...facts.scope, ...entry.scope };
       entry.targetUserIds = [...new Set([...entry.targetUserIds, ...facts.targetUserIds])];
       if (entry.targetUserIds.length > 0) entry.targetUserId = entry.targetUserIds[0];
-      const room = Math.max(MAX_CHANGES_PER_ENTRY - entry.changes.length, 0);
-      entry.changes.push(...facts.changes.slice(0, room));
-      if (facts.changes.length > room) entry.omittedChanges = (entry.omittedChanges ?? 0) + facts.changes.length - room;
-      if (entry.events.length < MAX_EVENTS_PER_ENTRY) {
-        entry.events.push({ type: event.type, data: this.describers.redact(event) });
-        entry.eventIds.push(event.id);
-      } else {
-        entry.omittedEvents = (entry.omittedEvents ?? 0) + 1;
-      }
-      if (facts.justification !== undefined) entry.justification = facts.justification;
-      if (facts.reason !== undefined) entry.reason = facts.reason;
+      entry.eventCount += 1;
       entry.position = event.position;
       work.put(AUDIT_COLLECTION, entry);
     }
