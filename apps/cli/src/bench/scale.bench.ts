@@ -10,6 +10,7 @@ import { ProjectionRunner } from '#read-store';
 import { READ_MODELS_FILE } from '#read-store/read-store.module';
 import { SqliteDocumentStore } from '#read-store/sqlite/sqlite-document-store';
 import { percentile, tempDir } from './bench-util.js';
+import { replayFloor } from './replay-floor.bench.js';
 import {
   type PartnerSeed,
   copyEvents,
@@ -251,20 +252,22 @@ export function summarize(latencies: Latencies): Record<QueryKind, { p50: number
  * (iii) Replay of the first `count` events of the seed into a fresh read-store file, all
  * projections, as `npm run rebuild` does with `threads` threads (REBUILD_THREADS).
  */
-export async function replayFromSeed(eventsFile: string, count: number, threads: number) {
+export async function replayFromSeed(eventsFile: string, count: number, threads: number, withFloor = false) {
   const { dir, cleanup } = tempDir('bench-scale-replay-');
-  const file = join(dir, 'events.sqlite');
-  copyEvents(eventsFile, file, count);
-  (globalThis as { gc?: () => void }).gc?.();
-  const started = performance.now();
-  const { replayed } = await rebuildEmbedded({
-    events: { file },
-    target: join(dir, `${READ_MODELS_FILE}.rebuilding`),
-    threads,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  cleanup();
-  return { replayed, seconds, rate: replayed / seconds, threads };
+  try {
+    const file = join(dir, 'events.sqlite');
+    copyEvents(eventsFile, file, count);
+    const target = join(dir, `${READ_MODELS_FILE}.rebuilding`);
+    (globalThis as { gc?: () => void }).gc?.();
+    const started = performance.now();
+    const { replayed } = await rebuildEmbedded({ events: { file }, target, threads });
+    const seconds = (performance.now() - started) / 1000;
+    (globalThis as { gc?: () => void }).gc?.();
+    const floor = withFloor ? replayFloor(file, count, target, join(dir, 'floor.sqlite')) : undefined;
+    return { replayed, seconds, rate: replayed / seconds, threads, floor };
+  } finally {
+    cleanup();
+  }
 }
 
 function freePort(): Promise<number> {

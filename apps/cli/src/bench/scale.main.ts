@@ -117,15 +117,19 @@ export async function benchScale(argv: readonly string[], out: (line: string) =>
   }
 }
 
-/** (iii) on one thread, then on the machine's cores as `npm run rebuild` does by default. */
+/** (iii) on one thread (with SQLite's floor for the same work), then on the machine's cores as `npm run rebuild` does by default. */
 async function replayLines(eventsFile: string, count: number, collect: () => void): Promise<string> {
-  const one = await replayFromSeed(eventsFile, count, 1);
+  const one = await replayFromSeed(eventsFile, count, 1, true);
   collect();
   const all = await replayFromSeed(eventsFile, count, availableParallelism());
   const rate = (r: typeof one) => `${fmt(r.rate, 0)} events/s (${fmt(r.seconds, 1)} s)`;
+  const floor = one.floor!;
   return (
     `(iii) replay of ${fmt(one.replayed, 0)} events (first 200 sites of the seed), all projections, into a fresh read-models.sqlite.rebuilding (as npm run rebuild): ` +
-    `${rate(all)} on ${all.threads} threads (the default, REBUILD_THREADS), ${rate(one)} on 1 thread; target >= 50,000`
+    `${rate(all)} on ${all.threads} threads (the default, REBUILD_THREADS), ${rate(one)} on 1 thread; target >= 50,000\n` +
+    `    floor, raw better-sqlite3 on the same data: reading and parsing the ${fmt(floor.events, 0)} events ${fmt(floor.readSeconds, 2)} s + ` +
+    `inserting the ${fmt(floor.rows, 0)} rows the rebuild wrote ${fmt(floor.writeSeconds, 2)} s + creating its indexes ${fmt(floor.indexSeconds, 2)} s ` +
+    `= ${fmt(floor.seconds, 2)} s (${fmt(floor.rate, 0)} events/s); our 1-thread rebuild ÷ floor: ${fmt(one.seconds / floor.seconds, 2)}`
   );
 }
 
