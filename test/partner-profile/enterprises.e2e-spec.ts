@@ -291,7 +291,9 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
       // pete (personal_update at the HQ): his own location without its address, the others in outline
       const asPete = await hierarchyOf(t, reg.enterpriseId, 'pete@example.com', munich.position);
       const hq = locationIn(asPete, reg.locationId)!;
-      expect(hq).toMatchObject({ prcUserId: 'paula@example.com', autoAcceptSelfAssociation: expect.any(Boolean) });
+      // …and not its PRC's user id (an e-mail): personal_update sees no colleague's id
+      expect(hq).toMatchObject({ warnings: [], autoAcceptSelfAssociation: expect.any(Boolean) });
+      expect(hq).not.toHaveProperty('prcUserId');
       for (const field of ADDRESS_FIELDS) expect(hq).not.toHaveProperty(field);
       const other = locationIn(asPete, munich.locationId)!;
       expect(Object.keys(other).sort()).toEqual(['country', 'locationId', 'name', 'partnerTier', 'region', 'warnings']);
@@ -593,9 +595,13 @@ describe('Partner profile: enterprises, hierarchy, locations, location profile (
         name: 'Acme Houston North',
         partnerTier: 2,
         region: 'north_america',
-        prcUserId: 'tom@example.com',
         warnings: [],
       });
+      // uli (personal_update) is not shown his PRC's user id; tom, the PRC, sees the location whole
+      expect(view).not.toHaveProperty('prcUserId');
+      expect(
+        locationIn(await hierarchyOf(t, reg.enterpriseId, 'tom@example.com', res.body.position), houston.locationId),
+      ).toMatchObject({ name: 'Acme Houston North', prcUserId: 'tom@example.com', city: 'Houston' });
       const [event] = await eventsOf(t, res.body.confirmationNumber);
       expect(event!.type).toBe('LocationProfileUpdated');
       expect(event!.data.changes).toEqual(

@@ -152,7 +152,13 @@ describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PR
     ]);
     const hierarchy = await hierarchyOf(t, e(), u('carl'), res.body.position);
     expect(hierarchy.worldwideHeadquartersLocationId).toBe(reg.locationId);
-    expect(locationIn(hierarchy, reg.locationId)).toMatchObject({ prcUserId: null, warnings: ['PRC_MISSING'] });
+    // carl (personal_update) sees the warning; the PRC field itself only those who manage the location
+    expect(locationIn(hierarchy, reg.locationId)).toMatchObject({ warnings: ['PRC_MISSING'] });
+    expect(locationIn(hierarchy, reg.locationId)).not.toHaveProperty('prcUserId');
+    expect(locationIn(await hierarchyOf(t, e(), u('ana'), res.body.position), reg.locationId)).toMatchObject({
+      prcUserId: null,
+      warnings: ['PRC_MISSING'],
+    });
     const roles = Object.fromEntries(
       (await employeesOf(t, e(), reg.locationId, u('ana'))).items.map((i) => [i.userId, i.accessRole]),
     );
@@ -230,8 +236,11 @@ describe('Partner profile: the PRC story — PRC leaves, APAs stand in, a new PR
         }),
       },
     ]);
-    const hierarchy = await hierarchyOf(t, e(), u('carl'), res.body.position);
+    const hierarchy = await hierarchyOf(t, e(), u('ana'), res.body.position);
     expect(locationIn(hierarchy, reg.locationId)).toMatchObject({ prcUserId: u('bob'), warnings: [] });
+    const asCarl = locationIn(await hierarchyOf(t, e(), u('carl'), res.body.position), reg.locationId);
+    expect(asCarl).toMatchObject({ warnings: [] });
+    expect(asCarl).not.toHaveProperty('prcUserId');
     expect(await recipients(u('bob'))).toEqual({ recipients: [{ userId: u('bob'), email: u('bob'), reason: 'prc' }] });
     expect(await recipients(u('oscar'), { roles: ['operator'] })).toEqual({
       recipients: [{ userId: u('bob'), email: u('bob'), reason: 'prc' }],

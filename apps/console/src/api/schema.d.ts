@@ -1647,7 +1647,7 @@ export interface components {
             partnerTier: 1 | 2;
             /** @description shown to the location’s own employees, PRC/APA in scope, auditors and operators only */
             autoAcceptSelfAssociation?: boolean;
-            /** @description the Primary Relationship Contact; null while missing; shown to the location’s own employees, PRC/APA in scope, auditors and operators only */
+            /** @description the Primary Relationship Contact; null while missing; shown to PRC/APA in scope, auditors, operators and the location’s distributor_pi employees only (its other employees see the PRC_MISSING warning, and distributor/view_only the PRC by name and role among the employees) */
             prcUserId?: string | null;
             /** @description e.g. PRC_MISSING */
             warnings: string[];
@@ -1736,7 +1736,7 @@ export interface components {
             partnerTier: 1 | 2;
             /** @description shown to the location’s own employees, PRC/APA in scope, auditors and operators only */
             autoAcceptSelfAssociation?: boolean;
-            /** @description the Primary Relationship Contact; null while missing; shown to the location’s own employees, PRC/APA in scope, auditors and operators only */
+            /** @description the Primary Relationship Contact; null while missing; shown to PRC/APA in scope, auditors, operators and the location’s distributor_pi employees only (its other employees see the PRC_MISSING warning, and distributor/view_only the PRC by name and role among the employees) */
             prcUserId?: string | null;
             /** @description e.g. PRC_MISSING */
             warnings: string[];

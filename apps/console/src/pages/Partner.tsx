@@ -153,7 +153,9 @@ export function EnterprisePage({ enterpriseId }: { enterpriseId: string }) {
                             ) : null}
                             {l.locationId === c.headquartersLocationId ? <span class="badge">country HQ</span> : null}{' '}
                             <small>
-                              tier {l.partnerTier}, PRC {l.prcUserId ?? 'missing'}
+                              tier {l.partnerTier}
+                              {/* absent: not the caller's to see (the warnings still say when it is missing) */}
+                              {l.prcUserId !== undefined ? `, PRC ${l.prcUserId ?? 'missing'}` : null}
                             </small>
                             {l.warnings.length ? (
                               <ul class="warnings">

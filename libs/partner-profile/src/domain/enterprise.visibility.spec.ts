@@ -127,23 +127,29 @@ describe('locationDetail and locationAsSeen', () => {
       [auditor, false],
       [operator, false],
     ] as const) {
-      expect(locationDetail(viewer, manages, false)).toBe('full');
+      expect(locationDetail(viewer, manages, undefined)).toBe('full');
     }
     const { companyTokenRotatedBy: _by, ...full } = location;
     expect(locationAsSeen('full', location)).toEqual(full);
   });
 
-  it('shows its own employees their location without the address', () => {
-    expect(locationDetail(person, false, true)).toBe('own_location');
+  it('shows its own employees their location without the address, its PRC by user id only to those who see their colleagues’ ids', () => {
+    expect(locationDetail(person, false, 'distributor_pi')).toBe('own_location');
     expect(locationAsSeen('own_location', location)).toEqual({
       ...outline,
       prcUserId: 'pat@example.com',
       autoAcceptSelfAssociation: false,
     });
+    for (const role of ['distributor', 'view_only', 'personal_update'] as const)
+      expect([role, locationDetail(person, false, role)]).toEqual([role, 'own_location_without_ids']);
+    expect(locationAsSeen('own_location_without_ids', location)).toEqual({
+      ...outline,
+      autoAcceptSelfAssociation: false,
+    });
   });
 
   it('shows other employees only the outline of other locations (no address, no PRC)', () => {
-    expect(locationDetail(person, false, false)).toBe('outline');
+    expect(locationDetail(person, false, undefined)).toBe('outline');
     expect(locationAsSeen('outline', location)).toEqual(outline);
   });
 

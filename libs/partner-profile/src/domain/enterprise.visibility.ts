@@ -55,19 +55,35 @@ export function employeeAsSeen<E extends Record<NamesAndRoles | 'userId', unknow
 
 /**
  * How much of one location a viewer of the enterprise sees: PRC/APA in scope, auditors and operators
- * everything (`full`); its own employees its profile without the address (`own_location`); other
- * employees its outline (name, country, region, tier, warnings: no address, no PRC, no settings).
+ * everything (`full`); its own employees its profile without the address (`own_location`), and
+ * without its PRC's user id (an e-mail) unless they see their colleagues' user ids anyway
+ * (`own_location_without_ids`: distributor and view_only find the PRC by name and role in the
+ * employee list; personal_update only whether there is one, by the warnings); other employees its
+ * outline (name, country, region, tier, warnings: no address, no PRC, no settings).
  */
-export type LocationDetail = 'full' | 'own_location' | 'outline';
+export type LocationDetail = 'full' | 'own_location' | 'own_location_without_ids' | 'outline';
 
-export function locationDetail(viewer: Viewer, managesLocation: boolean, worksThere: boolean): LocationDetail {
+/** `ownRole`: the viewer's access role at this location (undefined when they do not work there). */
+export function locationDetail(
+  viewer: Viewer,
+  managesLocation: boolean,
+  ownRole: AccessRole | undefined,
+): LocationDetail {
   if (managesLocation || viewer.auditor || viewer.operator) return 'full';
-  return worksThere ? 'own_location' : 'outline';
+  if (ownRole === undefined) return 'outline';
+  return employeeListView(viewer, false, ownRole) === 'everything' ? 'own_location' : 'own_location_without_ids';
 }
 
 const OUTLINE = ['locationId', 'name', 'country', 'region', 'partnerTier', 'warnings'] as const;
-const OWN_LOCATION = [...OUTLINE, 'prcUserId', 'autoAcceptSelfAssociation'] as const;
+const OWN_LOCATION_WITHOUT_IDS = [...OUTLINE, 'autoAcceptSelfAssociation'] as const;
+const OWN_LOCATION = [...OWN_LOCATION_WITHOUT_IDS, 'prcUserId'] as const;
 const FULL = [...OWN_LOCATION, 'address', 'city', 'postalCode', 'companyTokenRotatedAt'] as const;
+const FIELDS: Record<LocationDetail, readonly LocationField[]> = {
+  full: FULL,
+  own_location: OWN_LOCATION,
+  own_location_without_ids: OWN_LOCATION_WITHOUT_IDS,
+  outline: OUTLINE,
+};
 type LocationField = (typeof FULL)[number];
 
 /** One location as the viewer sees it (only the fields of its detail level that the location has). */
@@ -75,11 +91,9 @@ export function locationAsSeen<L extends Partial<Record<LocationField, unknown>>
   detail: LocationDetail,
   location: L,
 ): Partial<Pick<L, LocationField>> {
-  const fields: readonly LocationField[] =
-    detail === 'full' ? FULL : detail === 'own_location' ? OWN_LOCATION : OUTLINE;
-  return Object.fromEntries(fields.filter((f) => location[f] !== undefined).map((f) => [f, location[f]])) as Partial<
-    Pick<L, LocationField>
-  >;
+  return Object.fromEntries(
+    FIELDS[detail].filter((f) => location[f] !== undefined).map((f) => [f, location[f]]),
+  ) as Partial<Pick<L, LocationField>>;
 }
 
 /**

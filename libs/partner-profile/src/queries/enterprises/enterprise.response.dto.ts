@@ -23,7 +23,8 @@ export class LocationViewDto {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    description: `the Primary Relationship Contact; null while missing; ${OWN}`,
+    description:
+      'the Primary Relationship Contact; null while missing; shown to PRC/APA in scope, auditors, operators and the location’s distributor_pi employees only (its other employees see the PRC_MISSING warning, and distributor/view_only the PRC by name and role among the employees)',
   })
   prcUserId?: string | null;
   @ApiProperty({ type: [String], description: 'e.g. PRC_MISSING' }) warnings: string[];

@@ -28,7 +28,7 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
     }
     const { _id, position, countryEnterprises, ...hierarchy } = enterprise;
     // Addresses and other locations' details only to PRC/APA in scope, auditors and operators.
-    const worksAt = new Set(employments.map((e) => e.locationId));
+    const roleAt = new Map(employments.map((e) => [e.locationId, e.accessRole]));
     return {
       ...hierarchy,
       countryEnterprises: countryEnterprises.map(({ locations, ...country }) => ({
@@ -36,7 +36,7 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
         locations: locations.map(
           (l) =>
             locationAsSeen(
-              locationDetail(viewer, manages(l.locationId), worksAt.has(l.locationId)),
+              locationDetail(viewer, manages(l.locationId), roleAt.get(l.locationId)),
               l,
             ) as LocationViewDto,
         ),

@@ -67,9 +67,9 @@ export class GetLocationHandler implements IQueryHandler<GetLocationQuery> {
       c.locations.some((l) => l.locationId === locationId),
     )!;
     const manages = caller.manages(locationId);
-    const worksThere = caller.employments.some((e) => e.locationId === locationId);
+    const ownRole = caller.employments.find((e) => e.locationId === locationId)?.accessRole;
     return {
-      ...(locationAsSeen(locationDetail(viewer, manages, worksThere), location) as LocationDto),
+      ...(locationAsSeen(locationDetail(viewer, manages, ownRole), location) as LocationDto),
       enterpriseId,
       countryEnterpriseId: country.countryEnterpriseId,
       countryHeadquarters: country.headquartersLocationId === locationId,
