@@ -5,11 +5,11 @@
 
 FROM node:22.22.2-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 is compiled from source (.npmrc: build-from-source=true), so node-gyp needs a toolchain.
+# better-sqlite3 is compiled from source (.prebuild-installrc: buildFromSource=true), so node-gyp needs a toolchain.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json .npmrc ./
+COPY package.json package-lock.json .prebuild-installrc ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps
