@@ -4,6 +4,7 @@ import { type Browser, type BrowserContext, type Page, chromium } from 'playwrig
 import type { TestApp } from '../support/test-app.js';
 import { addUser, bearer, caughtUp, nominate, person, registerSite } from '../support/site-fixtures.js';
 import { registerEnterprise, selfAssociate } from '../support/partner-fixtures.js';
+import { hire } from '../partner-profile/partner-steps.js';
 import { ARTIFACTS, CHROMIUM, buildConsole, hasChromium } from './console-build.js';
 import { startDevelopmentApp } from './console-support.js';
 
@@ -443,6 +444,39 @@ if (!hasChromium) {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'plain-user-390');
     await context.close();
+  }, 60_000);
+
+  it('offers what the API says each caller may do: an APA audits and manages their location, an operator does not manage it', async () => {
+    const { enterpriseId, locationId, companyToken } = autoAccepting;
+    await hire(t, enterpriseId, locationId, companyToken, 'apu@example.com', 'olga@example.com', { role: 'apa' });
+    const locationPage = `/partner/${enterpriseId}/locations/${locationId}`;
+    const administration = ['Add employee', 'Rotate company token'];
+
+    // An APA administers no site, yet the audit search answers them (their location's entries).
+    const apa = await open();
+    await signIn(apa.page, 'apu@example.com');
+    await apa.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
+    await apa.page.getByRole('heading', { name: 'Audit', exact: true }).waitFor();
+    await apa.page.goto(locationPage);
+    await apa.page.getByRole('heading', { name: 'Employees' }).waitFor();
+    await apa.page.getByRole('region', { name: 'Company token' }).waitFor();
+    for (const name of administration)
+      expect(await apa.page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    // Renaming the enterprise is for the PRC of the worldwide HQ only.
+    await apa.page.goto(`/partner/${enterpriseId}`);
+    await apa.page.getByRole('heading', { name: 'Enterprise tree' }).waitFor();
+    expect(await apa.page.getByRole('button', { name: 'Rename enterprise', exact: true }).count()).toBe(0);
+    await apa.context.close();
+
+    // An operator reads the compliance summary but manages no location (the API refuses them).
+    const operator = await open();
+    await signIn(operator.page, 'ops@example.com', ['operator']);
+    await operator.page.goto(locationPage);
+    await operator.page.getByRole('region', { name: 'Compliance summary' }).waitFor();
+    for (const name of administration)
+      expect(await operator.page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    expect(await operator.page.getByRole('heading', { name: 'Self-association approvals' }).count()).toBe(0);
+    await operator.context.close();
   }, 60_000);
 
   it('ran every page under the console CSP without a violation or a script error', () => {

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, read } from './api/client';
 import { completeOidcSignIn } from './auth/oidc';
-import { mayAudit } from './auth/permissions';
 import { restoreSession, type Session, signInWithToken, signOut, useSession } from './auth/session';
 import { AuditPage, ConfirmationPage, TimelinePage } from './pages/Audit';
-import { loadMySites, MePage } from './pages/Me';
+import { MePage } from './pages/Me';
 import { EnterprisePage, LocationPage, PartnerHome } from './pages/Partner';
 import { SignInPage } from './pages/SignIn';
 import { SitePage } from './pages/Site';
@@ -69,13 +68,12 @@ export function App() {
 }
 
 function MainNav({ session }: { session: Session }) {
-  // Audit is offered to auditors, operators and site administrators (the API scopes what each sees).
-  const sites = useRead(loadMySites, [session.token]);
+  // Audit is offered when the API says the caller may search it (/v1/me permissions.audit; it scopes what each sees).
   return (
     <nav aria-label="Main">
       <a href="/">Me</a>
       <a href="/partner">Partner</a>
-      {sites.data && mayAudit(session, sites.data.items) ? <a href="/audit">Audit</a> : null}
+      {session.me.permissions.audit ? <a href="/audit">Audit</a> : null}
     </nav>
   );
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CALLER_PERMISSIONS } from '#auth';
 import { DOCUMENT_STORE, type DocumentStore } from '#read-store';
 import { AuditVisibility } from './application/audit-visibility.js';
 import { AuditDescribers } from './describe-event.js';
@@ -14,12 +15,16 @@ export interface AuditContexts {
   readonly scopes: readonly ((store: DocumentStore) => AdministeredScopes)[];
 }
 
-/** Audit and compliance: confirmations and the audit trail, answered from the event record. */
+/**
+ * Audit and compliance: confirmations and the audit trail, answered from the event record. Global:
+ * it answers auth's CALLER_PERMISSIONS port (may this caller audit?) for `GET /v1/me`.
+ */
 @Module({})
 export class AuditModule {
   static forRoot(contexts: AuditContexts): DynamicModule {
     return {
       module: AuditModule,
+      global: true,
       controllers: [AuditController],
       providers: [
         { provide: AuditDescribers, useValue: new AuditDescribers(contexts.describers) },
@@ -29,9 +34,11 @@ export class AuditModule {
           inject: [DOCUMENT_STORE],
         },
         AuditVisibility,
+        { provide: CALLER_PERMISSIONS, useExisting: AuditVisibility },
         GetConfirmationHandler,
         SearchAuditHandler,
       ],
+      exports: [CALLER_PERMISSIONS],
     };
   }
 }

@@ -6,6 +6,7 @@ export * from './jwt-verifier.js';
 export * from './principal.js';
 export * from './token-minter.js';
 export * from './whoami.controller.js';
+export * from './caller-permissions.port.js';
 export * from './identity-fields.js';
 export * from './actor-of.js';
 export * from './sign-in.controller.js';

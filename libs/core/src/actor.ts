@@ -17,7 +17,12 @@ export interface Issued {
   readonly at: string;
 }
 
+/** Whether the actor may issue commands at all: auditors read everything and change nothing, whatever else they hold. */
+export function mayIssueCommands(actor: Pick<Actor, 'auditor'>): boolean {
+  return !actor.auditor;
+}
+
 /** Auditors read everything and change nothing: every decider refuses their commands first. */
 export function refuseAuditors(actor: Actor): void {
-  if (actor.auditor) throw forbidden('Auditors have read-only access: they change nothing.');
+  if (!mayIssueCommands(actor)) throw forbidden('Auditors have read-only access: they change nothing.');
 }

@@ -954,6 +954,12 @@ export interface components {
             /** @description their own pending access request to the site, when they have one */
             pendingRequestId?: string;
         };
+        MyPermissionsDto: {
+            /** @description whether the audit search (GET /v1/audit, /v1/audit.csv) answers the caller: auditors and operators (everything), administrators of a site or location (their own scopes); false: 403 */
+            audit: boolean;
+            /** @description whether the caller may issue commands at all; false for auditors, who read everything and change nothing (every command answers 403) */
+            change: boolean;
+        };
         WhoAmIDto: {
             /** @description the token’s `sub`, lower-cased */
             userId: string;
@@ -963,6 +969,8 @@ export interface components {
              * @description the token’s `auth_time`, when it has one
              */
             authTime: string | null;
+            /** @description what the caller may do (the console shows only what these allow) */
+            permissions: components["schemas"]["MyPermissionsDto"];
         };
         OidcSignInDto: {
             /** @description `AUTH_ISSUER`: discovery is at `<issuer>/.well-known/openid-configuration` */
@@ -1187,6 +1195,18 @@ export interface components {
             email: string;
             privileges: components["schemas"]["GrantedPrivilegesDto"];
         };
+        CallerSitePermissionsDto: {
+            /** @description list users and access requests, read the users report (primary, secondary with manageAccess ≥ view, operator, auditor) */
+            viewUsers: boolean;
+            /** @description add, change and remove users, decide access requests (primary, secondary with manageAccess = update, operator; never an auditor) */
+            manageUsers: boolean;
+            /** @description list contacts and recipients (primary, secondary with contactUpdates ≥ view, operator, auditor) */
+            viewContacts: boolean;
+            /** @description create, replace, review and remove contacts (primary, secondary with contactUpdates = update, operator; never an auditor); also needs a sign-in within 15 minutes (else 401 REAUTHENTICATION_REQUIRED) */
+            updateContacts: boolean;
+            /** @description transfer the primary contact role (the primary, operator; never an auditor) */
+            transferPrimary: boolean;
+        };
         SiteSummaryDto: {
             siteId: string;
             name: string;
@@ -1201,6 +1221,8 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             registeredBy: string;
+            /** @description what the caller may do on this site (the console shows only what these allow) */
+            permissions: components["schemas"]["CallerSitePermissionsDto"];
         };
         SiteUserDto: {
             siteId: string;
@@ -1657,12 +1679,20 @@ export interface components {
              */
             companyTokenRotatedAt?: string;
         };
+        CallerEnterpriseEditPermissionsDto: {
+            /** @description rename it (the enterprise: the PRC of the worldwide HQ; a country enterprise: the PRC of its HQ or of the worldwide HQ) */
+            rename: boolean;
+            /** @description move its headquarters (same people as rename) */
+            moveHeadquarters: boolean;
+        };
         CountryEnterpriseDto: {
             countryEnterpriseId: string;
             country: string;
             name: string;
             headquartersLocationId: string;
             locations: components["schemas"]["LocationViewDto"][];
+            /** @description what the caller may change of this country enterprise */
+            permissions: components["schemas"]["CallerEnterpriseEditPermissionsDto"];
         };
         EnterpriseDto: {
             enterpriseId: string;
@@ -1672,6 +1702,8 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             registeredBy: string;
+            /** @description what the caller may change of the worldwide enterprise (the console shows only what these allow) */
+            permissions: components["schemas"]["CallerEnterpriseEditPermissionsDto"];
         };
         TciDto: {
             businessContact: boolean;
@@ -1719,6 +1751,14 @@ export interface components {
             items: components["schemas"]["SelfAssociationDto"][];
             total: number;
         };
+        CallerLocationPermissionsDto: {
+            /** @description the PRC/APA commands: update the profile, change the self-association setting, approve or deny self-associations, rotate the company token, add employees, change access and TCI roles (PRC/APA in scope; never an operator or auditor) */
+            manage: boolean;
+            /** @description list the employees (GET .../employees; how much of each is shown follows the visibility rules): its own employees, PRC/APA in scope, auditors */
+            viewEmployees: boolean;
+            /** @description read the compliance summary (GET .../compliance-summary): its distributor contacts, PRC/APA in scope, auditors, operators */
+            viewCompliance: boolean;
+        };
         LocationDto: {
             locationId: string;
             name: string;
@@ -1758,6 +1798,8 @@ export interface components {
             tokenRotatedAt?: string;
             /** @description who last rotated the company token; PRC/APA in scope only */
             tokenRotatedBy?: string;
+            /** @description what the caller may do at this location (the console shows only what these allow) */
+            permissions: components["schemas"]["CallerLocationPermissionsDto"];
         };
         PrcRecipientDto: {
             userId: string;
@@ -1930,7 +1972,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The authenticated principal: userId, platform roles, authTime. */
+            /** @description The authenticated principal: userId, platform roles, authTime, and what they may do (permissions). */
             200: {
                 headers: {
                     /** @description the position the read models were at when answering (empty before any event) */

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import { api, command, read } from '../api/client';
-import { mayAudit } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { navigate } from '../router';
 import { Field, Form, Loading, OutcomeView, Section, Select, useAction, useRead, when } from '../ui/kit';
 import { NO_PRIVILEGES, PrivilegeMatrix, privilegeSummary } from '../ui/privileges';
 
-/** The caller's sites (role and privileges on each): what the console shows per site comes from here. */
+/** The caller's sites (role and privileges on each). */
 export const loadMySites = () => read(api.GET('/v1/me/sites', { params: { query: { limit: 500 } } }));
 
 export function MePage() {
@@ -61,7 +60,7 @@ export function MePage() {
           <Field label="Site id" value={siteId} onInput={setSiteId} placeholder="1234567" />
           <button type="submit">Open site</button>
         </Form>
-        {sites.data && mayAudit(session, sites.data.items) ? (
+        {session.me.permissions.audit ? (
           <p>
             <a href="/audit">Search the audit trail</a>
           </p>
@@ -112,9 +111,10 @@ export function MePage() {
         </Loading>
       </Section>
 
-      {session.me.roles.includes('auditor') ? null : <Nominate onDone={requests.reload} />}
-      <MyPartnerLocations readOnly={session.me.roles.includes('auditor')} />
-      {session.me.roles.includes('auditor') ? null : <Preferences />}
+      {/* permissions.change: false for auditors, whose every command the API refuses. */}
+      {session.me.permissions.change ? <Nominate onDone={requests.reload} /> : null}
+      <MyPartnerLocations readOnly={!session.me.permissions.change} />
+      {session.me.permissions.change ? <Preferences /> : null}
     </>
   );
 }

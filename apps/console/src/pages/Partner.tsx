@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, command, read, type Schemas } from '../api/client';
-import { operator, readOnly } from '../auth/permissions';
-import { type Session, useSession } from '../auth/session';
+import { useSession } from '../auth/session';
 import { navigate } from '../router';
 import {
   Field,
@@ -49,8 +48,9 @@ export function PartnerHome() {
           <button type="submit">Open</button>
         </Form>
       </Section>
-      {readOnly(session) ? null : <Join />}
-      {readOnly(session) ? null : <RegisterEnterprise />}
+      {/* permissions.change: false for auditors, whose every command the API refuses. */}
+      {session.me.permissions.change ? <Join /> : null}
+      {session.me.permissions.change ? <RegisterEnterprise /> : null}
     </>
   );
 }
@@ -95,40 +95,17 @@ function Join() {
   );
 }
 
-/** Whether the caller manages a location: operator, its PRC, or the PRC of its country or worldwide HQ (APAs show up in the employee list). */
-function managesLocation(session: Session, enterprise: Enterprise, location: Location): boolean {
-  if (readOnly(session)) return false;
-  if (operator(session)) return true;
-  const me = session.me.userId;
-  const all = enterprise.countryEnterprises.flatMap((c) => c.locations);
-  const prcOf = (id: string) => all.find((l) => l.locationId === id)?.prcUserId;
-  const country = enterprise.countryEnterprises.find((c) =>
-    c.locations.some((l) => l.locationId === location.locationId),
-  );
-  return (
-    location.prcUserId === me ||
-    (country !== undefined && prcOf(country.headquartersLocationId) === me) ||
-    prcOf(enterprise.worldwideHeadquartersLocationId) === me
-  );
-}
-
-/** The PRC of a location, as far as the caller may see it (the tree hides it from others). */
-const prcOf = (enterprise: Enterprise, locationId: string) =>
-  enterprise.countryEnterprises.flatMap((c) => c.locations).find((l) => l.locationId === locationId)?.prcUserId;
-
 export function EnterprisePage({ enterpriseId }: { enterpriseId: string }) {
-  const session = useSession()!;
   const enterprise = useRead(() => loadEnterprise(enterpriseId), [enterpriseId]);
-  const me = session.me.userId;
   return (
     <>
       <h1>Enterprise {enterprise.data?.name ?? enterpriseId}</h1>
       <Loading read={enterprise}>
         {(e) => {
-          // Shown only when the API's data says the caller is the PRC of the headquarters (the API decides again).
-          const worldwidePrc = !readOnly(session) && prcOf(e, e.worldwideHeadquartersLocationId) === me;
+          // Shown only where the API says the caller may make these changes (it decides every one again).
+          const worldwide = e.permissions.rename || e.permissions.moveHeadquarters;
           const countriesIRun = e.countryEnterprises.filter(
-            (c) => worldwidePrc || (!readOnly(session) && prcOf(e, c.headquartersLocationId) === me),
+            (c) => c.permissions.rename || c.permissions.moveHeadquarters,
           );
           return (
             <>
@@ -171,7 +148,7 @@ export function EnterprisePage({ enterpriseId }: { enterpriseId: string }) {
                   ))}
                 </ul>
               </Section>
-              {worldwidePrc ? <WorldwideEdits enterprise={e} onDone={enterprise.reload} /> : null}
+              {worldwide ? <WorldwideEdits enterprise={e} onDone={enterprise.reload} /> : null}
               {countriesIRun.map((c) => (
                 <CountryEdits
                   key={c.countryEnterpriseId}
@@ -199,26 +176,28 @@ function WorldwideEdits({ enterprise, onDone }: { enterprise: Enterprise; onDone
   const { outcome, run } = useAction();
   return (
     <Section title="Enterprise name and worldwide headquarters">
-      <Form
-        label="Rename the enterprise"
-        class="inline"
-        onSubmit={() =>
-          run(
-            () =>
-              command(
-                api.PUT('/v1/enterprises/{enterpriseId}/profile', {
-                  params: { path: { enterpriseId } },
-                  body: { name },
-                }),
-              ),
-            onDone,
-          )
-        }
-      >
-        <Field label="Enterprise name" value={name} onInput={setName} required />
-        <button type="submit">Rename enterprise</button>
-      </Form>
-      {locations.length > 1 ? (
+      {enterprise.permissions.rename ? (
+        <Form
+          label="Rename the enterprise"
+          class="inline"
+          onSubmit={() =>
+            run(
+              () =>
+                command(
+                  api.PUT('/v1/enterprises/{enterpriseId}/profile', {
+                    params: { path: { enterpriseId } },
+                    body: { name },
+                  }),
+                ),
+              onDone,
+            )
+          }
+        >
+          <Field label="Enterprise name" value={name} onInput={setName} required />
+          <button type="submit">Rename enterprise</button>
+        </Form>
+      ) : null}
+      {enterprise.permissions.moveHeadquarters && locations.length > 1 ? (
         <Form
           label="Move the worldwide headquarters"
           class="inline"
@@ -263,26 +242,28 @@ function CountryEdits(props: {
   const { outcome, run } = useAction();
   return (
     <Section title={`Country enterprise ${country.country}: ${country.name}`}>
-      <Form
-        label={`Rename country enterprise ${country.country}`}
-        class="inline"
-        onSubmit={() =>
-          run(
-            () =>
-              command(
-                api.PUT('/v1/enterprises/{enterpriseId}/country-enterprises/{countryEnterpriseId}/profile', {
-                  params: { path },
-                  body: { name },
-                }),
-              ),
-            props.onDone,
-          )
-        }
-      >
-        <Field label={`Name of country enterprise ${country.country}`} value={name} onInput={setName} required />
-        <button type="submit">Rename country enterprise</button>
-      </Form>
-      {country.locations.length > 1 ? (
+      {country.permissions.rename ? (
+        <Form
+          label={`Rename country enterprise ${country.country}`}
+          class="inline"
+          onSubmit={() =>
+            run(
+              () =>
+                command(
+                  api.PUT('/v1/enterprises/{enterpriseId}/country-enterprises/{countryEnterpriseId}/profile', {
+                    params: { path },
+                    body: { name },
+                  }),
+                ),
+              props.onDone,
+            )
+          }
+        >
+          <Field label={`Name of country enterprise ${country.country}`} value={name} onInput={setName} required />
+          <button type="submit">Rename country enterprise</button>
+        </Form>
+      ) : null}
+      {country.permissions.moveHeadquarters && country.locations.length > 1 ? (
         <Form
           label={`Move the headquarters of ${country.country}`}
           class="inline"
@@ -316,56 +297,55 @@ function CountryEdits(props: {
 export function LocationPage({ enterpriseId, locationId }: { enterpriseId: string; locationId: string }) {
   const session = useSession()!;
   const enterprise = useRead(() => loadEnterprise(enterpriseId), [enterpriseId]);
-  const location = enterprise.data?.countryEnterprises
-    .flatMap((c) => c.locations)
-    .find((l) => l.locationId === locationId);
-  // An APA of the location manages it too: their access role is in the location's employee list.
-  const mine = useRead(
+  const location = useRead(
     () =>
       read(
-        api.GET('/v1/enterprises/{enterpriseId}/locations/{locationId}/employees', {
-          params: { path: { enterpriseId, locationId }, query: { limit: 500 } },
+        api.GET('/v1/enterprises/{enterpriseId}/locations/{locationId}', {
+          params: { path: { enterpriseId, locationId } },
         }),
       ),
     [enterpriseId, locationId],
   );
-  const apa = mine.data?.items.some((e) => e.userId === session.me.userId && e.accessRole === 'apa') ?? false;
-  const manages =
-    enterprise.data && location
-      ? (apa && !readOnly(session)) || managesLocation(session, enterprise.data, location)
-      : false;
+  // What the caller may do here, as the API says (it decides every request again).
+  const permissions = location.data?.permissions;
   // Every change bumps the version: the employee list reloads.
   const [version, setVersion] = useState(0);
   const changed = () => {
     setVersion((v) => v + 1);
+    location.reload();
     enterprise.reload();
   };
+  const l = location.data;
   return (
     <>
       <h1>
-        Location {location ? `${location.name}, ${location.city}` : locationId}{' '}
+        Location {l ? `${l.name}${l.city ? `, ${l.city}` : ''}` : locationId}{' '}
         <small>
           <a href={`/partner/${enterpriseId}`}>enterprise {enterprise.data?.name ?? enterpriseId}</a>
         </small>
       </h1>
-      {enterprise.problem ? <ProblemBox problem={enterprise.problem} /> : null}
-      <Employees
-        enterpriseId={enterpriseId}
-        locationId={locationId}
-        version={version}
-        manages={manages}
-        me={session.me.userId}
-        onChange={changed}
-      />
-      {manages && location ? (
+      {location.problem ? <ProblemBox problem={location.problem} /> : null}
+      {permissions?.viewEmployees ? (
+        <Employees
+          enterpriseId={enterpriseId}
+          locationId={locationId}
+          version={version}
+          manages={permissions.manage}
+          me={session.me.userId}
+          onChange={changed}
+        />
+      ) : null}
+      {l && permissions?.manage ? (
         <>
           <AddEmployee enterpriseId={enterpriseId} locationId={locationId} onDone={changed} />
           <SelfAssociations enterpriseId={enterpriseId} locationId={locationId} onChange={changed} />
-          <Settings enterpriseId={enterpriseId} location={location} onDone={changed} />
+          <Settings enterpriseId={enterpriseId} location={l} onDone={changed} />
           <RotateToken enterpriseId={enterpriseId} locationId={locationId} version={version} onDone={changed} />
         </>
       ) : null}
-      <Compliance enterpriseId={enterpriseId} locationId={locationId} version={version} />
+      {permissions?.viewCompliance ? (
+        <Compliance enterpriseId={enterpriseId} locationId={locationId} version={version} />
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { api, command, downloadCsv, read, type Schemas } from '../api/client';
-import { type SitePermissions, sitePermissions } from '../auth/permissions';
 import { type Session, useSession } from '../auth/session';
 import {
   Field,
@@ -18,27 +17,33 @@ import {
   when,
 } from '../ui/kit';
 import { NO_PRIVILEGES, PrivilegeMatrix, privilegeSummary } from '../ui/privileges';
-import { loadMySites, Nominate } from './Me';
+import { Nominate } from './Me';
 
 type User = Schemas['SiteUserDto'];
+/** What the caller may do on the site, as the API says (GET /v1/sites/{siteId}); the API decides every request again. */
+type SitePermissions = Schemas['CallerSitePermissionsDto'];
+const NOTHING: SitePermissions = {
+  viewUsers: false,
+  manageUsers: false,
+  viewContacts: false,
+  updateContacts: false,
+  transferPrimary: false,
+};
 type Role = 'secondary' | 'user';
 const PAGE = 20;
 
 export function SitePage({ siteId }: { siteId: string; search: URLSearchParams }) {
   const session = useSession()!;
-  const mine = useRead(loadMySites, [siteId]);
   const summary = useRead(() => read(api.GET('/v1/sites/{siteId}', { params: { path: { siteId } } })), [siteId]);
   // Every change bumps the version: each section reloads what it shows.
   const [version, setVersion] = useState(0);
-  if (!mine.data && !mine.problem) return <p class="status">Loading…</p>;
+  if (!summary.data && !summary.problem) return <p class="status">Loading…</p>;
   const changed = () => {
     setVersion((v) => v + 1);
     summary.reload();
   };
-  const permissions = sitePermissions(
-    session,
-    mine.data?.items.find((s) => s.siteId === siteId),
-  );
+  // The summary reloads after every change, so the sections follow the caller's rights as they change.
+  const permissions = summary.data?.permissions ?? NOTHING;
 
   return (
     <>

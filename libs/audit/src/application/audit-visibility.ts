@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '#auth';
+import type { CallerPermissions, Principal } from '#auth';
 import type { Filter } from '#read-store';
 import { ADMINISTERED_SCOPES, type AdministeredScopes } from '../ports/administered-scopes.port.js';
 import type { AuditScope } from '../ports/audit-describer.port.js';
@@ -9,7 +9,7 @@ import type { AuditScope } from '../ports/audit-describer.port.js';
  * scopes they administer (as each context answers), plus their own actions; nobody else any.
  */
 @Injectable()
-export class AuditVisibility {
+export class AuditVisibility implements CallerPermissions {
   constructor(@Inject(ADMINISTERED_SCOPES) private readonly contexts: readonly AdministeredScopes[]) {}
 
   /** A filter limiting entries to what the caller may see, `{}` for everything, or undefined for nothing. */
@@ -18,6 +18,14 @@ export class AuditVisibility {
     const scopes = (await Promise.all(this.contexts.map((c) => c.scopesOf(principal.userId)))).flat();
     if (includeOwnActions) scopes.push({ actorId: principal.userId });
     return scopes.length === 0 ? undefined : { $or: scopes };
+  }
+
+  /**
+   * Whether the caller may use the audit search at all: the search answers exactly when
+   * `filterFor` leaves them something (it refuses `403` otherwise). `GET /v1/me` reports this.
+   */
+  async mayAudit(principal: Principal): Promise<boolean> {
+    return (await this.filterFor(principal)) !== undefined;
   }
 
   /** Whether the caller may see contact details in entries of a scope; auditors and operators everywhere. */

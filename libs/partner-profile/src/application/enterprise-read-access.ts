@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '#auth';
 import { forbidden, notFound } from '#core';
 import { DOCUMENT_STORE, type DocumentStore } from '#read-store';
-import { managesLocation, scopeOfHierarchy } from '../domain/enterprise.scope.js';
+import { type ScopeMap, managesLocation, scopeOfHierarchy } from '../domain/enterprise.scope.js';
 import type { Viewer } from '../domain/enterprise.visibility.js';
 import {
   type EmployeeDocument,
@@ -14,6 +14,8 @@ import {
 export interface CallerInEnterprise {
   readonly enterprise: EnterpriseDocument;
   readonly employments: EmployeeDocument[];
+  /** The enterprise's scope map (which location belongs to which country, the headquarters). */
+  readonly scope: ScopeMap;
   manages(locationId: string): boolean;
   location(locationId: string): LocationView;
 }
@@ -42,6 +44,7 @@ export class EnterpriseReadAccess {
     return {
       enterprise,
       employments,
+      scope,
       manages: (locationId) => managesLocation(employments, scope, locationId),
       location: (locationId) => {
         const found = enterprise.countryEnterprises

@@ -10,7 +10,8 @@ import {
 } from './access-roles.js';
 import type { EnterpriseCommand, EnterpriseCommandOf, NewLocation } from './enterprise.commands.js';
 import type { Change, EnterpriseEvent } from './enterprise.events.js';
-import { isPrcInScope, managesLocation } from './enterprise.scope.js';
+import { isPrcInScope } from './enterprise.scope.js';
+import { mayEditCountryEnterprise, mayEditEnterprise, mayManageLocation } from './enterprise.permissions.js';
 import {
   type EnterpriseState,
   type Location,
@@ -612,8 +613,7 @@ function moveWorldwideHeadquarters(
 }
 
 function requireWorldwidePrc(command: EnterpriseCommand, state: EnterpriseState): void {
-  const hq = state.worldwideHeadquartersLocationId;
-  if (state.employees.get(employeeKey(hq, command.actor.userId))?.accessRole !== 'prc')
+  if (!mayEditEnterprise(command.actor, employmentsOf(state, command.actor.userId), scopeOf(state)))
     throw forbidden('Only the PRC of the worldwide headquarters may do this.');
 }
 
@@ -621,7 +621,14 @@ function requireWorldwidePrc(command: EnterpriseCommand, state: EnterpriseState)
 function countryHeadquartersAuthority(command: EnterpriseCommand, state: EnterpriseState, countryEnterpriseId: string) {
   const country = state.countries.get(countryEnterpriseId);
   if (!country) throw notFound(`Country enterprise ${countryEnterpriseId} does not exist in this enterprise.`);
-  if (!isPrcInScope(employmentsOf(state, command.actor.userId), scopeOf(state), country.headquartersLocationId))
+  if (
+    !mayEditCountryEnterprise(
+      command.actor,
+      employmentsOf(state, command.actor.userId),
+      scopeOf(state),
+      countryEnterpriseId,
+    )
+  )
     throw forbidden('Only the PRC of the country headquarters or of the worldwide headquarters may do this.');
   return country;
 }
@@ -648,7 +655,7 @@ function existingLocation(state: EnterpriseState, locationId: string): Location 
 function managedLocation(command: EnterpriseCommand, state: EnterpriseState, locationId: string): Location {
   const location = state.locations.get(locationId);
   if (!location) throw notFound(`Location ${locationId} does not exist in this enterprise.`);
-  if (!managesLocation(employmentsOf(state, command.actor.userId), scopeOf(state), locationId)) {
+  if (!mayManageLocation(command.actor, employmentsOf(state, command.actor.userId), scopeOf(state), locationId)) {
     throw forbidden('Only the PRC or an APA in scope may do this at this location.');
   }
   return location;

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Principal, actorOf } from '#auth';
 import { type DomainError, DomainErrorWithExtensions, forbidden, notFound } from '#core';
 import { DOCUMENT_STORE, type DocumentStore } from '#read-store';
-import { type SitePermission, sitePermissions } from '../domain/site.permissions.js';
+import {
+  type CallerSitePermissions,
+  type SitePermission,
+  callerSitePermissions,
+  sitePermissions,
+} from '../domain/site.permissions.js';
 import {
   type AccessRequestDocument,
   SITE_COLLECTIONS as C,
@@ -38,6 +43,14 @@ export class SiteReadAccess {
       .findOne({ _id: memberKey(siteId, principal.userId) });
     const actor = actorOf(principal);
     return permissions.some((p) => sitePermissions[p](actor, standing ?? undefined));
+  }
+
+  /** What the caller may do on the site (the flags `GET /v1/sites/{siteId}` answers), from the same rules. */
+  async callerPermissions(siteId: string, principal: Principal): Promise<CallerSitePermissions> {
+    const standing = await this.store
+      .collection<MemberDocument>(C.members)
+      .findOne({ _id: memberKey(siteId, principal.userId) });
+    return callerSitePermissions(actorOf(principal), standing ?? undefined);
   }
 
   /**

@@ -15,7 +15,7 @@ import {
 import type { SiteCommand, SiteCommandOf } from './site.commands.js';
 import { detailsOf, editedDetails, memberDetailsChanges } from './member-details.js';
 import type { GrantableRole, SiteEvent, SiteRole } from './site.events.js';
-import { type SitePermission, recentlyAuthenticated, sitePermissions } from './site.permissions.js';
+import { type SitePermission, mayCommand, recentlyAuthenticated } from './site.permissions.js';
 import {
   type AccessRequest,
   type Member,
@@ -54,7 +54,7 @@ const decideOnSite = routeByType<Exclude<SiteCommand, { type: 'RegisterSite' }>,
 const siteIdOf = (state: SiteState) => state.siteId || 'requested';
 
 function authorize(permission: SitePermission, command: SiteCommand, state: SiteState): void {
-  if (!sitePermissions[permission](command.actor, state.members.get(command.actor.userId))) {
+  if (!mayCommand(permission, command.actor, state.members.get(command.actor.userId))) {
     throw forbidden(`You may not ${describe[permission]} on site ${state.siteId}.`);
   }
 }

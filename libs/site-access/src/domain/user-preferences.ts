@@ -1,4 +1,4 @@
-import { type Decider, DomainError, forbidden } from '#core';
+import { type Decider, DomainError, forbidden, mayIssueCommands } from '#core';
 
 /**
  * eNotification preferences, per person, never changed by a site contact's e-mail: the address
@@ -29,7 +29,8 @@ export const userPreferencesDecider: Decider<UserPreferencesCommand, UserPrefere
       ? { ...state, email: event.data.to }
       : { ...state, subscribed: event.data.to },
   decide: (command, state) => {
-    if (command.actor?.auditor) throw forbidden('Auditors have read-only access: they change nothing.');
+    if (command.actor && !mayIssueCommands(command.actor))
+      throw forbidden('Auditors have read-only access: they change nothing.');
     if (command.email === undefined && command.subscribed === undefined)
       throw new DomainError('VALIDATION_FAILED', 'Give an e-mail, a subscription choice or both.', [
         { field: 'email', message: 'email or subscribed must be given' },

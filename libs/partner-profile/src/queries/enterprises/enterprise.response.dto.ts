@@ -35,6 +35,39 @@ export class LocationViewDto {
   companyTokenRotatedAt?: string;
 }
 
+/**
+ * What the caller may do at this location: each flag says whether the API would accept (commands) or
+ * answer (queries) that for this caller now; `false` means `403`. The API decides every request again.
+ */
+export class CallerLocationPermissionsDto {
+  @ApiProperty({
+    description:
+      'the PRC/APA commands: update the profile, change the self-association setting, approve or deny self-associations, rotate the company token, add employees, change access and TCI roles (PRC/APA in scope; never an operator or auditor)',
+  })
+  manage: boolean;
+  @ApiProperty({
+    description:
+      'list the employees (GET .../employees; how much of each is shown follows the visibility rules): its own employees, PRC/APA in scope, auditors',
+  })
+  viewEmployees: boolean;
+  @ApiProperty({
+    description:
+      'read the compliance summary (GET .../compliance-summary): its distributor contacts, PRC/APA in scope, auditors, operators',
+  })
+  viewCompliance: boolean;
+}
+
+/** What the caller may change of an enterprise or a country enterprise (`false`: the command answers `403`). */
+export class CallerEnterpriseEditPermissionsDto {
+  @ApiProperty({
+    description:
+      'rename it (the enterprise: the PRC of the worldwide HQ; a country enterprise: the PRC of its HQ or of the worldwide HQ)',
+  })
+  rename: boolean;
+  @ApiProperty({ description: 'move its headquarters (same people as rename)' })
+  moveHeadquarters: boolean;
+}
+
 /** GET .../locations/{locationId}: one location as the caller may see it. */
 export class LocationDto extends LocationViewDto {
   @ApiProperty() enterpriseId: string;
@@ -50,6 +83,11 @@ export class LocationDto extends LocationViewDto {
   tokenRotatedAt?: string;
   @ApiPropertyOptional({ description: 'who last rotated the company token; PRC/APA in scope only' })
   tokenRotatedBy?: string;
+  @ApiProperty({
+    type: () => CallerLocationPermissionsDto,
+    description: 'what the caller may do at this location (the console shows only what these allow)',
+  })
+  permissions: CallerLocationPermissionsDto;
 }
 
 export class CountryEnterpriseDto {
@@ -58,6 +96,11 @@ export class CountryEnterpriseDto {
   @ApiProperty() name: string;
   @ApiProperty() headquartersLocationId: string;
   @ApiProperty({ type: () => [LocationViewDto] }) locations: LocationViewDto[];
+  @ApiProperty({
+    type: () => CallerEnterpriseEditPermissionsDto,
+    description: 'what the caller may change of this country enterprise',
+  })
+  permissions: CallerEnterpriseEditPermissionsDto;
 }
 
 /** GET /v1/enterprises/{enterpriseId}: the whole hierarchy. */
@@ -68,4 +111,9 @@ export class EnterpriseDto {
   @ApiProperty({ type: () => [CountryEnterpriseDto] }) countryEnterprises: CountryEnterpriseDto[];
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
   @ApiProperty() registeredBy: string;
+  @ApiProperty({
+    type: () => CallerEnterpriseEditPermissionsDto,
+    description: 'what the caller may change of the worldwide enterprise (the console shows only what these allow)',
+  })
+  permissions: CallerEnterpriseEditPermissionsDto;
 }

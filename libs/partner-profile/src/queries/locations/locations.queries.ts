@@ -13,6 +13,7 @@ import {
 } from '../../domain/enterprise.visibility.js';
 import type { LocationDto } from '../enterprises/enterprise.response.dto.js';
 import { complianceSummary, mayReadComplianceSummary } from '../../domain/enterprise.compliance.js';
+import { callerLocationPermissions } from '../../domain/enterprise.permissions.js';
 import type { ComplianceSummaryDto } from './compliance-summary.response.dto.js';
 import { type EmployeeDocument, PARTNER_COLLECTIONS as C } from '../../projections/read-models.js';
 import type { PrcRecipientsDto } from './prc-recipients.response.dto.js';
@@ -77,6 +78,7 @@ export class GetLocationHandler implements IQueryHandler<GetLocationQuery> {
       ...(maySeeTokenRotation(manages) && location.companyTokenRotatedAt
         ? { tokenRotatedAt: location.companyTokenRotatedAt, tokenRotatedBy: location.companyTokenRotatedBy! }
         : {}),
+      permissions: callerLocationPermissions(viewer, caller.employments, caller.scope, locationId),
     };
   }
 }

@@ -21,9 +21,11 @@ export class GetSiteSummaryHandler implements IQueryHandler<GetSiteSummaryQuery>
   async execute({ principal, siteId }: GetSiteSummaryQuery): Promise<SiteSummaryDto> {
     await this.reads.access.require(siteId, principal, ['viewSummary']);
     // The site exists (checked above), so its summary does.
-    const { _id, position, ...summary } = (await this.reads.store
-      .collection<SiteSummaryDocument>(C.summaries)
-      .findOne({ _id: siteId }))!;
-    return summary;
+    const [document, permissions] = await Promise.all([
+      this.reads.store.collection<SiteSummaryDocument>(C.summaries).findOne({ _id: siteId }),
+      this.reads.access.callerPermissions(siteId, principal),
+    ]);
+    const { _id, position, ...summary } = document!;
+    return { ...summary, permissions };
   }
 }
