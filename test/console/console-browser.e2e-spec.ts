@@ -87,6 +87,10 @@ if (!hasChromium) {
     await shot(page, 'me');
     await page.getByRole('link', { name: `Site ${SITE} (${SITE})` }).click();
     await page.getByRole('heading', { name: 'Pending requests' }).waitFor();
+    // The summary's warnings read in words; the API's code stays in the tooltip.
+    const billing = page.getByRole('list', { name: 'Warnings' }).getByRole('listitem').filter({ hasText: 'billing' });
+    expect(await billing.textContent()).toBe('No billing contact: the primary contact receives its e-mails.');
+    expect(await billing.getAttribute('title')).toBe('MISSING_CONTACT_TYPE:billing');
     // nia asked for the default (user, no privileges): the administrator grants with changes.
     await page.getByText('Asks for user with no privileges').waitFor();
     await page

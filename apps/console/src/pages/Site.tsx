@@ -92,13 +92,25 @@ function RequestAccess(props: { siteId: string; canRequest: boolean; onDone: () 
   );
 }
 
+/** A summary warning in words (the API's code, e.g. `MISSING_CONTACT_TYPE:billing`, stays in the tooltip). */
+function warningText(code: string): string {
+  if (code === 'NO_SECONDARY_CONTACT')
+    return 'No secondary contact: no one but the primary contact administers this site.';
+  const [kind, type] = code.split(':');
+  if (kind === 'MISSING_CONTACT_TYPE' && type)
+    return `No ${type.replace(/_/g, ' ')} contact: the primary contact receives its e-mails.`;
+  return code;
+}
+
 function Summary({ summary }: { summary: Schemas['SiteSummaryDto'] }) {
   return (
     <>
       {summary.warnings.length ? (
         <ul class="warnings" aria-label="Warnings">
           {summary.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w} title={w}>
+              {warningText(w)}
+            </li>
           ))}
         </ul>
       ) : (
