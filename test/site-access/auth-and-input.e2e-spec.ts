@@ -63,4 +63,55 @@ describe('Every site-access route: authentication and path validation (HTTP)', (
     );
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
+
+  it('a missing or null required field gets one message saying it is required, not every constraint it fails', async () => {
+    const operator = await bearer(t, 'op@example.com', { roles: ['operator'] });
+    const res = await expectRejected(
+      t,
+      () =>
+        t.http
+          .post('/v1/sites')
+          .set('Authorization', operator)
+          .send({
+            siteId: '1002',
+            name: 'Missing fields',
+            primaryContact: {
+              userId: 'pat@example.com',
+              firstName: 'Pat',
+              lastName: 'P',
+              email: 'pat@example.com',
+              city: null,
+            },
+            surplus: null,
+          }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const errors = res.body.errors as { field: string; message: string }[];
+    expect(errors.filter((e) => e.field === 'primaryContact.telephone')).toEqual([
+      { field: 'primaryContact.telephone', message: 'telephone is required' },
+    ]);
+    expect(errors.filter((e) => e.field === 'primaryContact.city')).toEqual([
+      { field: 'primaryContact.city', message: 'city is required (null is not a value here)' },
+    ]);
+    // An unknown field stays an unknown field, even when null.
+    expect(errors.filter((e) => e.field === 'surplus')).toEqual([
+      { field: 'surplus', message: 'property surplus should not exist' },
+    ]);
+    // A present but wrong value still gets its constraints' own messages.
+    const wrong = await expectRejected(
+      t,
+      () =>
+        t.http
+          .post('/v1/sites')
+          .set('Authorization', operator)
+          .send({ siteId: '1002', name: 'x'.repeat(500) }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(wrong.body.errors).toContainEqual({
+      field: 'name',
+      message: expect.stringMatching(/shorter than or equal/),
+    });
+  });
 });

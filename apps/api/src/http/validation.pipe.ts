@@ -15,7 +15,23 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const missing = missingMessage(error);
+    const own = missing
+      ? [{ field, message: missing }]
+      : Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * A required field that is absent (or null) fails every constraint it has ("must be a string",
+ * "should not be empty", "must be shorter than…"): it gets one message that says what is wrong
+ * instead. Unknown fields (`whitelistValidation`) keep theirs, whatever their value.
+ */
+function missingMessage(error: ValidationError): string | undefined {
+  const constraints = Object.keys(error.constraints ?? {});
+  if (constraints.length === 0 || constraints.includes('whitelistValidation')) return undefined;
+  if (error.value === undefined) return `${error.property} is required`;
+  if (error.value === null) return `${error.property} is required (null is not a value here)`;
+  return undefined;
 }
