@@ -308,12 +308,12 @@ export function LocationPage({ enterpriseId, locationId }: { enterpriseId: strin
   );
   // What the caller may do here, as the API says (it decides every request again).
   const permissions = location.data?.permissions;
-  // Every change bumps the version: the employee list reloads.
+  // Every change bumps the version: the employee list reloads, and the location with its permissions
+  // (the enterprise is read only for its name, which no change here touches).
   const [version, setVersion] = useState(0);
   const changed = () => {
     setVersion((v) => v + 1);
     location.reload();
-    enterprise.reload();
   };
   const l = location.data;
   return (

@@ -26,11 +26,9 @@ export class SiteReadAccess {
       throw notFound(`Site ${siteId} does not exist.`);
     }
     if (alsoAllow) return;
-    const standing = await this.store
-      .collection<MemberDocument>(C.members)
-      .findOne({ _id: memberKey(siteId, principal.userId) });
+    const standing = await this.standingOf(siteId, principal);
     const actor = actorOf(principal);
-    if (!permissions.some((p) => sitePermissions[p](actor, standing ?? undefined))) {
+    if (!permissions.some((p) => sitePermissions[p](actor, standing))) {
       if (!standing && !actor.operator && !actor.auditor) throw await this.strangerRefused(siteId, actor.userId);
       throw forbidden(`You may not see this on site ${siteId}.`);
     }
@@ -38,19 +36,23 @@ export class SiteReadAccess {
 
   /** Whether the caller holds one of `permissions` on the site (for what a read shows, after `require` let them in). */
   async may(siteId: string, principal: Principal, permissions: SitePermission[]): Promise<boolean> {
-    const standing = await this.store
-      .collection<MemberDocument>(C.members)
-      .findOne({ _id: memberKey(siteId, principal.userId) });
+    const standing = await this.standingOf(siteId, principal);
     const actor = actorOf(principal);
-    return permissions.some((p) => sitePermissions[p](actor, standing ?? undefined));
+    return permissions.some((p) => sitePermissions[p](actor, standing));
   }
 
   /** What the caller may do on the site (the flags `GET /v1/sites/{siteId}` answers), from the same rules. */
   async callerPermissions(siteId: string, principal: Principal): Promise<CallerSitePermissions> {
-    const standing = await this.store
+    const standing = await this.standingOf(siteId, principal);
+    return callerSitePermissions(actorOf(principal), standing);
+  }
+
+  /** The caller's membership of the site (role and privileges), or undefined. */
+  private async standingOf(siteId: string, principal: Principal): Promise<MemberDocument | undefined> {
+    const member = await this.store
       .collection<MemberDocument>(C.members)
       .findOne({ _id: memberKey(siteId, principal.userId) });
-    return callerSitePermissions(actorOf(principal), standing ?? undefined);
+    return member ?? undefined;
   }
 
   /**
